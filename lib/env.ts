@@ -1,0 +1,41 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Everything else imports `env`.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SENSE_PROJECT_ROOT: z.string().min(1).optional(), // set by bin/sense.mjs; defaults to the working folder
+  SENSE_DATA_DIR: z.string().min(1).optional(),
+  SENSE_DB_FILE: z.string().min(1).optional(),
+  SENSE_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  SENSE_IMPORT_ROOTS: z.string().optional(),
+  SENSE_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(512),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  projectRoot: string;
+  dataDir: string;
+  dbFile: string;
+  databasesDir: string;
+  importRoots: string[];
+};
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const projectRoot = path.resolve(parsed.data.SENSE_PROJECT_ROOT ?? ".");
+  const dataDir = path.resolve(projectRoot, parsed.data.SENSE_DATA_DIR ?? "data");
+  const dbFile = path.resolve(parsed.data.SENSE_DB_FILE ?? path.join(dataDir, "sense.db"));
+  // Folders the dashboard may import from by server path (the CLI is not limited to them).
+  const importRoots = (parsed.data.SENSE_IMPORT_ROOTS ?? [path.join(dataDir, "imports"), path.resolve(projectRoot, "..", "shared", "data")].join(path.delimiter))
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((p) => path.resolve(p));
+  return { ...parsed.data, projectRoot, dataDir, dbFile, databasesDir: path.join(dataDir, "databases"), importRoots };
+}
+
+export const env: Env = parseEnv(process.env);
