@@ -1,0 +1,111 @@
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { conflict, invalidInput } from "@/lib/errors";
+import { databaseNameSchema, type DatabaseSource } from "@/lib/databases/database-name";
+import { introspectSqlite } from "@/lib/sql/introspect-sqlite";
+import { hasSqliteHeader, openReadonly } from "@/lib/sql/open-readonly";
+import type { DatabaseSchema } from "@/lib/sql/schema-types";
+
+export type RegisterDatabaseInput = { name: string; sourceFile: string; source: DatabaseSource };
+
+/**
+ * Copies a SQLite file into the data directory, introspects it and records it.
+ * The source file is only read. A name already taken is a conflict; nothing stored changes.
+ */
+export async function registerDatabase(input: RegisterDatabaseInput) {
+  const name = databaseNameSchema.parse(input.name);
+  if (await prisma.targetDatabase.findUnique({ where: { name } })) {
+    throw conflict(`A database named "${name}" is already registered.`);
+  }
+  return withStoredFile(name, input.sourceFile, (file) =>
+    prisma.targetDatabase.create({ data: { name, source: input.source, ...file } }),
+  );
+}
+
+/** Gives a database recorded without a usable file (missing/invalid) its file now. */
+export async function attachDatabaseFile(id: string, name: string, sourceFile: string) {
+  return withStoredFile(name, sourceFile, (file) => prisma.targetDatabase.update({ where: { id }, data: file }));
+}
+
+type StoredFileFields = {
+  filePath: string;
+  fileStatus: "ok";
+  fileError: null;
+  fileBytes: number;
+  fileSha256: string;
+  schemaJson: string;
+  tableCount: number;
+};
+
+/** Validates and copies the file, then lets `save` record it; removes the copy if saving fails. */
+async function withStoredFile<T>(name: string, sourceFile: string, save: (file: StoredFileFields) => Promise<T>) {
+  const { schema } = inspectSqliteFile(sourceFile);
+  const relativePath = path.join(name, `${name}.sqlite`);
+  const copied = copyIntoDataDir(sourceFile, relativePath);
+  try {
+    return await save({
+      filePath: relativePath,
+      fileStatus: "ok",
+      fileError: null,
+      fileBytes: copied.bytes,
+      fileSha256: copied.sha256,
+      schemaJson: JSON.stringify(schema),
+      tableCount: schema.tables.length,
+    });
+  } catch (error) {
+    fs.rmSync(path.join(env.databasesDir, name), { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Validates that a file is a readable SQLite database and returns its schema. */
+export function inspectSqliteFile(file: string): { schema: DatabaseSchema } {
+  if (!fs.existsSync(file)) throw invalidInput(`File not found: ${file}`);
+  if (!fs.statSync(file).isFile()) throw invalidInput(`Not a file: ${file}`);
+  if (!hasSqliteHeader(file)) throw invalidInput(`${path.basename(file)} is not a SQLite database (bad header).`);
+  let db;
+  try {
+    db = openReadonly(file);
+    return { schema: introspectSqlite(db) };
+  } catch (error) {
+    throw invalidInput(`${path.basename(file)} could not be read as SQLite: ${(error as Error).message}`);
+  } finally {
+    db?.close();
+  }
+}
+
+function copyIntoDataDir(sourceFile: string, relativePath: string): { bytes: number; sha256: string } {
+  const target = path.join(env.databasesDir, relativePath);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.partial-${process.pid}`;
+  fs.copyFileSync(sourceFile, temp);
+  fs.chmodSync(temp, 0o444); // target databases are never written by the app
+  fs.renameSync(temp, target);
+  return hashFile(target);
+}
+
+/** Size and sha256 of a file, read in chunks so large databases do not fill memory. */
+function hashFile(file: string): { bytes: number; sha256: string } {
+  const hash = crypto.createHash("sha256");
+  const chunk = Buffer.alloc(1 << 20);
+  const fd = fs.openSync(file, "r");
+  let bytes = 0;
+  try {
+    for (let n = fs.readSync(fd, chunk); n > 0; n = fs.readSync(fd, chunk)) {
+      hash.update(chunk.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+/** Absolute path of a registered database's file. */
+export function databaseFilePath(relativePath: string): string {
+  return path.join(env.databasesDir, relativePath);
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { forbidden, invalidInput } from "@/lib/errors";
+
+const isInside = (child: string, parent: string) => {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
+/**
+ * A path on the server named from the dashboard. It must exist, lie under one of the configured
+ * import roots (SENSE_IMPORT_ROOTS) and never inside the app's own data directory.
+ * The CLI does not go through this check: whoever runs it already has the shell.
+ */
+export function resolveServerPath(input: string): string {
+  // A relative path is taken against the first import root.
+  const candidate = path.resolve(env.importRoots[0] ?? ".", input);
+  if (!fs.existsSync(candidate)) throw invalidInput(`Path not found on the server: ${input}`);
+  const real = fs.realpathSync(candidate);
+  const dataDir = fs.existsSync(env.dataDir) ? fs.realpathSync(env.dataDir) : env.dataDir;
+  if (isInside(real, dataDir) || real === env.dbFile) {
+    throw forbidden("Paths inside Sense Studio's own data directory cannot be imported.");
+  }
+  const roots = env.importRoots.filter((r) => fs.existsSync(r)).map((r) => fs.realpathSync(r));
+  if (!roots.some((root) => isInside(real, root))) {
+    const allowed = env.importRoots.length ? env.importRoots.join(", ") : "(none configured)";
+    throw forbidden(`${input} is outside the folders the dashboard may read. Allowed: ${allowed}. Set SENSE_IMPORT_ROOTS to change.`);
+  }
+  return real;
+}
