@@ -1,0 +1,110 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
+import { readBenchmarkRecords } from "@/lib/import/benchmark-records";
+import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
+import { importDatabases, type DatabaseOutcome } from "@/lib/import/import-databases";
+
+export type ImportBenchmarkInput = { format: BenchmarkFormat; dir: string; split: BenchmarkSplit; createdById?: string };
+
+export type ImportReport = {
+  importRunId: string;
+  format: BenchmarkFormat;
+  split: BenchmarkSplit;
+  dir: string;
+  recordsRead: number;
+  tasksAdded: number;
+  tasksSkipped: number; // already in the store from an earlier import
+  databases: DatabaseOutcome[];
+  databasesMissing: string[];
+  tasksWithoutFile: number; // tasks whose database has no usable file
+  elapsedMs: number;
+};
+
+const INSERT_CHUNK = 500;
+
+/**
+ * Imports a Spider- or BIRD-layout folder. Every file and record is validated before anything is
+ * written, so a bad folder changes nothing; re-importing the same folder adds nothing twice.
+ */
+export async function importBenchmark(input: ImportBenchmarkInput): Promise<ImportReport> {
+  const started = Date.now();
+  const layout = resolveLayout(input.format, input.dir, input.split);
+  const records = readBenchmarkRecords(layout);
+  const declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
+
+  const run = await prisma.importRun.create({
+    data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: input.createdById },
+  });
+  try {
+    const dbIds = [...new Set(records.map((r) => r.dbId))];
+    const { ids, outcomes } = await importDatabases(layout, dbIds, declared);
+    const known = await existingSourceRefs(records.map((r) => r.sourceRef));
+    const fresh = records.filter((r) => !known.has(r.sourceRef));
+    await prisma.$transaction(
+      chunk(fresh, INSERT_CHUNK).map((part) =>
+        prisma.task.createMany({
+          data: part.map((r) => ({
+            databaseId: ids.get(r.dbId) ?? "",
+            question: r.question,
+            evidence: r.evidence,
+            goldSql: r.goldSql,
+            difficulty: r.difficulty,
+            split: layout.split,
+            origin: layout.format,
+            sourceRef: r.sourceRef,
+            importRunId: run.id,
+          })),
+        }),
+      ),
+    );
+    const unavailable = new Set(outcomes.filter((o) => o.status === "missing" || o.status === "invalid").map((o) => o.name));
+    const report: ImportReport = {
+      importRunId: run.id,
+      format: layout.format,
+      split: layout.split,
+      dir: layout.dir,
+      recordsRead: records.length,
+      tasksAdded: fresh.length,
+      tasksSkipped: records.length - fresh.length,
+      databases: outcomes,
+      databasesMissing: [...unavailable],
+      tasksWithoutFile: records.filter((r) => unavailable.has(r.dbId)).length,
+      elapsedMs: Date.now() - started,
+    };
+    await prisma.importRun.update({
+      where: { id: run.id },
+      data: {
+        status: "done",
+        tasksAdded: report.tasksAdded,
+        tasksSkipped: report.tasksSkipped,
+        databasesAdded: outcomes.filter((o) => o.status === "added").length,
+        databasesMissing: unavailable.size,
+        reportJson: JSON.stringify(report),
+        finishedAt: new Date(),
+      },
+    });
+    return report;
+  } catch (error) {
+    await prisma.importRun.update({
+      where: { id: run.id },
+      data: { status: "failed", error: (error as Error).message, finishedAt: new Date() },
+    });
+    throw error;
+  }
+}
+
+async function existingSourceRefs(refs: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunk(refs, INSERT_CHUNK)) {
+    const rows = await prisma.task.findMany({ where: { sourceRef: { in: part } }, select: { sourceRef: true } });
+    for (const row of rows) found.add(row.sourceRef);
+  }
+  return found;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}

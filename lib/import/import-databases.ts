@@ -1,0 +1,89 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { attachDatabaseFile, registerDatabase } from "@/lib/databases/register-database";
+import type { BenchmarkLayout } from "@/lib/import/benchmark-layout";
+import type { DatabaseSchema } from "@/lib/sql/schema-types";
+
+export type DatabaseOutcome = {
+  name: string;
+  status: "added" | "existing" | "missing" | "invalid";
+  message?: string;
+};
+
+/**
+ * Makes sure each db_id has a TargetDatabase: registers present files, records missing or
+ * unreadable ones (with the declared schema when tables.json has it). Never fatal.
+ */
+export async function importDatabases(
+  layout: BenchmarkLayout,
+  dbIds: string[],
+  declared: Map<string, DatabaseSchema>,
+): Promise<{ ids: Map<string, string>; outcomes: DatabaseOutcome[] }> {
+  const ids = new Map<string, string>();
+  const outcomes: DatabaseOutcome[] = [];
+  const existing = await prisma.targetDatabase.findMany({ where: { name: { in: dbIds } } });
+  const byName = new Map(existing.map((d) => [d.name, d]));
+  for (const name of dbIds) {
+    const found = byName.get(name);
+    const file = layout.databaseFile(name);
+    const fileNowPresent = found !== undefined && found.fileStatus !== "ok" && fs.existsSync(file);
+    if (found && !fileNowPresent) {
+      ids.set(name, found.id);
+      const status = found.fileStatus === "ok" ? "existing" : (found.fileStatus as "missing" | "invalid");
+      outcomes.push({ name, status, message: found.fileError ?? undefined });
+      continue;
+    }
+    const outcome = await importOneDatabase(layout, name, file, declared.get(name) ?? null, found?.id);
+    ids.set(name, outcome.id);
+    outcomes.push(outcome.outcome);
+  }
+  return { ids, outcomes };
+}
+
+async function importOneDatabase(
+  layout: BenchmarkLayout,
+  name: string,
+  file: string,
+  declared: DatabaseSchema | null,
+  previousId: string | undefined,
+): Promise<{ id: string; outcome: DatabaseOutcome }> {
+  const shown = path.relative(layout.dir, file);
+  if (fs.existsSync(file)) {
+    try {
+      const db = previousId
+        ? await attachDatabaseFile(previousId, name, file)
+        : await registerDatabase({ name, sourceFile: file, source: layout.format });
+      return { id: db.id, outcome: { name, status: "added" } };
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return recordUnavailable(layout, name, "invalid", `${shown}: ${error.message}`, declared, previousId);
+    }
+  }
+  return recordUnavailable(layout, name, "missing", `${shown} not found`, declared, previousId);
+}
+
+async function recordUnavailable(
+  layout: BenchmarkLayout,
+  name: string,
+  status: "missing" | "invalid",
+  message: string,
+  declared: DatabaseSchema | null,
+  previousId: string | undefined,
+): Promise<{ id: string; outcome: DatabaseOutcome }> {
+  const outcome: DatabaseOutcome = { name, status, message };
+  if (previousId) return { id: previousId, outcome }; // still unavailable: keep the row as it is
+  const row = await prisma.targetDatabase.create({
+    data: {
+      name,
+      source: layout.format,
+      fileStatus: status,
+      fileError: message,
+      schemaJson: declared ? JSON.stringify(declared) : null,
+      tableCount: declared?.tables.length ?? 0,
+    },
+  });
+  return { id: row.id, outcome };
+}

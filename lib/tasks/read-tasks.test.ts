@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { getTask, listTaskFacets, listTasks } from "@/lib/tasks/read-tasks";
+import { taskFiltersSchema } from "@/lib/tasks/task-filters";
+
+const filters = (input: Record<string, unknown>) => taskFiltersSchema.parse(input);
+
+beforeAll(async () => {
+  const make = (name: string) => prisma.targetDatabase.create({ data: { name, source: "demo", fileStatus: "missing" } });
+  const [a, b] = await Promise.all([make("alpha"), make("beta")]);
+  await prisma.task.createMany({
+    data: Array.from({ length: 30 }, (_, i) => ({
+      databaseId: i < 20 ? a.id : b.id,
+      question: `Question ${i}${i % 5 === 0 ? " about owls" : ""}`,
+      goldSql: "SELECT 1",
+      split: i % 3 === 0 ? "dev" : "train",
+      origin: i % 2 ? "spider" : "bird",
+      difficulty: i % 2 ? null : "simple",
+      sourceRef: `test:${i}`,
+      createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)),
+    })),
+  });
+});
+
+describe("listTasks", () => {
+  it("pages on the server in a stable order", async () => {
+    const first = await listTasks(filters({ pageSize: 12 }));
+    const third = await listTasks(filters({ pageSize: 12, page: 3 }));
+    expect(first.total).toBe(30);
+    expect(first.items.map((t) => t.question)[0]).toBe("Question 0 about owls");
+    expect(third.items).toHaveLength(6);
+    expect(third.items.at(-1)?.question).toBe("Question 29");
+  });
+
+  it("combines filters by database, split, origin, difficulty and question text", async () => {
+    expect((await listTasks(filters({ database: "beta" }))).total).toBe(10);
+    expect((await listTasks(filters({ database: "alpha", split: "dev" }))).total).toBe(7);
+    expect((await listTasks(filters({ origin: "bird", difficulty: "simple" }))).total).toBe(15);
+    const owls = await listTasks(filters({ q: "owls" }));
+    expect(owls.items.map((t) => t.question)).toEqual(["Question 0 about owls", "Question 5 about owls", "Question 10 about owls", "Question 15 about owls", "Question 20 about owls", "Question 25 about owls"]);
+    expect(owls.items[5]?.databaseName).toBe("beta");
+  });
+
+  it("rejects out-of-range paging", () => {
+    expect(() => filters({ page: 0 })).toThrow();
+    expect(() => filters({ pageSize: 1000 })).toThrow();
+  });
+});
+
+describe("listTaskFacets and getTask", () => {
+  it("lists the values present in the store", async () => {
+    expect(await listTaskFacets()).toEqual({ databases: ["alpha", "beta"], splits: ["dev", "train"], origins: ["bird", "spider"], difficulties: ["simple"] });
+  });
+
+  it("finds one task with its database, or says it does not exist", async () => {
+    const { items } = await listTasks(filters({ pageSize: 1 }));
+    const task = await getTask(items[0]!.id);
+    expect(task.database.name).toBe("alpha");
+    await expect(getTask("nope")).rejects.toThrow('No task with id "nope".');
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+// One schema for the Tasks filters: the URL search params, the API and the UI all use it.
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const taskFiltersSchema = z.object({
+  database: optionalText,
+  split: optionalText,
+  origin: optionalText,
+  difficulty: optionalText,
+  q: optionalText,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type TaskFilters = z.infer<typeof taskFiltersSchema>;
+export type TaskFiltersInput = z.input<typeof taskFiltersSchema>;
+
+export type TaskListItem = {
+  id: string;
+  question: string;
+  databaseName: string;
+  split: string;
+  origin: string;
+  difficulty: string | null;
+  hardness: string | null;
+};
+
+export type TaskPage = { items: TaskListItem[]; total: number; page: number; pageSize: number };
+
+export type TaskFacets = { databases: string[]; splits: string[]; origins: string[]; difficulties: string[] };
