@@ -1,0 +1,27 @@
+import "server-only";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { applyMigrations } from "@/lib/store/apply-migrations";
+
+export const migrationsDir = path.join(env.projectRoot, "prisma", "migrations");
+
+/** Brings the store's schema up to date. Safe to call on every start. */
+export function migrateStore(): { applied: string[] } {
+  return applyMigrations(env.dbFile, migrationsDir);
+}
+
+/**
+ * Runs on every start of the app, the CLI and the worker: migrates, then seeds the demo data
+ * into a store that holds nothing yet (unless SENSE_SEED_DEMO=0).
+ */
+export async function prepareStore(): Promise<{ applied: string[]; seeded: boolean }> {
+  const { applied } = migrateStore();
+  let seeded = false;
+  if (env.SENSE_SEED_DEMO === "1") {
+    const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);
+    if (databases === 0 && imports === 0) seeded = (await seedDemo()).tasksAdded > 0;
+  }
+  return { applied, seeded };
+}
