@@ -27,9 +27,9 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const projectRoot = path.resolve(parsed.data.SENSE_PROJECT_ROOT ?? ".");
+  const projectRoot = path.resolve(/*turbopackIgnore: true*/ parsed.data.SENSE_PROJECT_ROOT ?? ".");
   const dataDir = path.resolve(projectRoot, parsed.data.SENSE_DATA_DIR ?? "data");
-  const dbFile = path.resolve(parsed.data.SENSE_DB_FILE ?? path.join(dataDir, "sense.db"));
+  const dbFile = path.resolve(/*turbopackIgnore: true*/ parsed.data.SENSE_DB_FILE ?? path.join(dataDir, "sense.db"));
   // Folders the dashboard may import from by server path (the CLI is not limited to them).
   const importRoots = (parsed.data.SENSE_IMPORT_ROOTS ?? [path.join(dataDir, "imports"), path.resolve(projectRoot, "..", "shared", "data")].join(path.delimiter))
     .split(path.delimiter)

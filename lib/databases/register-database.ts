@@ -10,7 +10,12 @@ import { introspectSqlite } from "@/lib/sql/introspect-sqlite";
 import { hasSqliteHeader, openReadonly } from "@/lib/sql/open-readonly";
 import type { DatabaseSchema } from "@/lib/sql/schema-types";
 
-export type RegisterDatabaseInput = { name: string; sourceFile: string; source: DatabaseSource };
+export type RegisterDatabaseInput = {
+  name: string;
+  sourceFile: string;
+  source: DatabaseSource;
+  label?: string; // how messages name the file (an upload's own name rather than its temp file)
+};
 
 /**
  * Copies a SQLite file into the data directory, introspects it and records it.
@@ -21,14 +26,14 @@ export async function registerDatabase(input: RegisterDatabaseInput) {
   if (await prisma.targetDatabase.findUnique({ where: { name } })) {
     throw conflict(`A database named "${name}" is already registered.`);
   }
-  return withStoredFile(name, input.sourceFile, (file) =>
+  return withStoredFile(name, input.sourceFile, input.label, (file) =>
     prisma.targetDatabase.create({ data: { name, source: input.source, ...file } }),
   );
 }
 
 /** Gives a database recorded without a usable file (missing/invalid) its file now. */
 export async function attachDatabaseFile(id: string, name: string, sourceFile: string) {
-  return withStoredFile(name, sourceFile, (file) => prisma.targetDatabase.update({ where: { id }, data: file }));
+  return withStoredFile(name, sourceFile, undefined, (file) => prisma.targetDatabase.update({ where: { id }, data: file }));
 }
 
 type StoredFileFields = {
@@ -42,8 +47,13 @@ type StoredFileFields = {
 };
 
 /** Validates and copies the file, then lets `save` record it; removes the copy if saving fails. */
-async function withStoredFile<T>(name: string, sourceFile: string, save: (file: StoredFileFields) => Promise<T>) {
-  const { schema } = inspectSqliteFile(sourceFile);
+async function withStoredFile<T>(
+  name: string,
+  sourceFile: string,
+  label: string | undefined,
+  save: (file: StoredFileFields) => Promise<T>,
+) {
+  const { schema } = inspectSqliteFile(sourceFile, label);
   const relativePath = path.join(name, `${name}.sqlite`);
   const copied = copyIntoDataDir(sourceFile, relativePath);
   try {
@@ -63,16 +73,16 @@ async function withStoredFile<T>(name: string, sourceFile: string, save: (file: 
 }
 
 /** Validates that a file is a readable SQLite database and returns its schema. */
-export function inspectSqliteFile(file: string): { schema: DatabaseSchema } {
+export function inspectSqliteFile(file: string, label = path.basename(file)): { schema: DatabaseSchema } {
   if (!fs.existsSync(file)) throw invalidInput(`File not found: ${file}`);
   if (!fs.statSync(file).isFile()) throw invalidInput(`Not a file: ${file}`);
-  if (!hasSqliteHeader(file)) throw invalidInput(`${path.basename(file)} is not a SQLite database (bad header).`);
+  if (!hasSqliteHeader(file)) throw invalidInput(`${label} is not a SQLite database (bad header).`);
   let db;
   try {
     db = openReadonly(file);
     return { schema: introspectSqlite(db) };
   } catch (error) {
-    throw invalidInput(`${path.basename(file)} could not be read as SQLite: ${(error as Error).message}`);
+    throw invalidInput(`${label} could not be read as SQLite: ${(error as Error).message}`);
   } finally {
     db?.close();
   }

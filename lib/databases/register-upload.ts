@@ -31,7 +31,7 @@ export async function registerUploadedDatabase(request: Request) {
   try {
     const temp = path.join(dir, "upload.sqlite");
     await pipeline(Readable.fromWeb(file.stream() as import("node:stream/web").ReadableStream), fs.createWriteStream(temp));
-    return await registerDatabase({ name: parsedName.data, sourceFile: temp, source: "upload" });
+    return await registerDatabase({ name: parsedName.data, sourceFile: temp, source: "upload", label: file.name });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

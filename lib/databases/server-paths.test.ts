@@ -21,8 +21,12 @@ describe("resolveServerPath", () => {
     expect(() => resolveServerPath(link)).toThrow(/outside the folders/);
   });
 
-  it("refuses the app's own data directory and store even when it contains the root", () => {
-    expect(() => resolveServerPath(env.dbFile)).toThrow("Paths inside Sense Studio's own data directory cannot be imported.");
+  it("refuses the app's own store and database copies even when a root contains them", () => {
+    fs.mkdirSync(path.join(env.databasesDir, "copied"), { recursive: true });
+    fs.symlinkSync(env.dbFile, path.join(root, "store-link"));
+    fs.symlinkSync(env.databasesDir, path.join(root, "copies-link"));
+    expect(() => resolveServerPath("store-link")).toThrow("Sense Studio's own store and database copies cannot be imported.");
+    expect(() => resolveServerPath("copies-link/copied")).toThrow("Sense Studio's own store and database copies cannot be imported.");
   });
 
   it("says when the path does not exist", () => {

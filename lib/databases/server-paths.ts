@@ -11,17 +11,19 @@ const isInside = (child: string, parent: string) => {
 
 /**
  * A path on the server named from the dashboard. It must exist, lie under one of the configured
- * import roots (SENSE_IMPORT_ROOTS) and never inside the app's own data directory.
+ * import roots (SENSE_IMPORT_ROOTS) and never be the app's store or its copied databases.
  * The CLI does not go through this check: whoever runs it already has the shell.
  */
 export function resolveServerPath(input: string): string {
   // A relative path is taken against the first import root.
   const candidate = path.resolve(env.importRoots[0] ?? ".", input);
-  if (!fs.existsSync(candidate)) throw invalidInput(`Path not found on the server: ${input}`);
-  const real = fs.realpathSync(candidate);
-  const dataDir = fs.existsSync(env.dataDir) ? fs.realpathSync(env.dataDir) : env.dataDir;
-  if (isInside(real, dataDir) || real === env.dbFile) {
-    throw forbidden("Paths inside Sense Studio's own data directory cannot be imported.");
+  // Paths named at run time: nothing for the bundler to trace.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ candidate)) throw invalidInput(`Path not found on the server: ${input}`);
+  const real = fs.realpathSync(/*turbopackIgnore: true*/ candidate);
+  const realOrSelf = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : p);
+  const storeFiles = [env.dbFile, `${env.dbFile}-wal`, `${env.dbFile}-shm`].map(realOrSelf);
+  if (storeFiles.includes(real) || isInside(real, realOrSelf(env.databasesDir))) {
+    throw forbidden("Sense Studio's own store and database copies cannot be imported.");
   }
   const roots = env.importRoots.filter((r) => fs.existsSync(r)).map((r) => fs.realpathSync(r));
   if (!roots.some((root) => isInside(real, root))) {

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
+import { findJsonErrorOffset } from "@/lib/import/json-error-offset";
 
 /** Reads and parses a JSON file; a syntax error names the file, line and column. */
 export function readJsonFile(file: string): unknown {
@@ -16,9 +17,7 @@ export function readJsonFile(file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    if (!position) throw new ImportError(`${name}: malformed JSON (${message})`, { file });
-    const offset = Number(position[1]);
+    const offset = findJsonErrorOffset(text);
     const before = text.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - before.lastIndexOf("\n");

@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { handleRoute } from "@/lib/api/route-handler";
+import { getDatabaseDetail } from "@/lib/databases/read-databases";
+
+export const GET = handleRoute({ params: z.object({ name: z.string() }) }, ({ params }) => getDatabaseDetail(params.name));

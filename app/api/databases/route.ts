@@ -1,0 +1,8 @@
+import { handleRoute } from "@/lib/api/route-handler";
+import { listDatabases } from "@/lib/databases/read-databases";
+import { registerUploadedDatabase } from "@/lib/databases/register-upload";
+
+export const GET = handleRoute({}, () => listDatabases());
+
+// multipart/form-data: `file` (a .sqlite file) and optional `name`.
+export const POST = handleRoute({}, async ({ request }) => ({ database: await registerUploadedDatabase(request) }));

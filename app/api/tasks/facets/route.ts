@@ -1,0 +1,4 @@
+import { handleRoute } from "@/lib/api/route-handler";
+import { listTaskFacets } from "@/lib/tasks/read-tasks";
+
+export const GET = handleRoute({}, () => listTaskFacets());

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TableSchemaCard } from "@/components/databases/table-schema-card";
+import { PageHeader } from "@/components/shell/page-header";
+import { StatusBadge } from "@/components/shell/status-badge";
+import { getDatabaseDetail } from "@/lib/databases/read-databases";
+import { isAppError } from "@/lib/errors";
+
+export default async function DatabasePage({ params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  const db = await getDatabaseDetail(decodeURIComponent(name)).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const previews = new Map(db.previews.map((p) => [p.table, p]));
+  return (
+    <>
+      <PageHeader
+        title={db.name}
+        subtitle={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge value={db.fileStatus} /> {db.tableCount} tables · source {db.source} ·{" "}
+            <Link className="text-sky-700 hover:underline" href={`/tasks?database=${encodeURIComponent(db.name)}`}>
+              {db.taskCount} tasks
+            </Link>
+          </span>
+        }
+      />
+      {db.fileError ? <p className="mb-4 rounded bg-amber-50 p-3 text-sm text-amber-900">{db.fileError}</p> : null}
+      {db.schema?.source === "declared" ? (
+        <p className="mb-4 text-sm text-slate-600">Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).</p>
+      ) : null}
+      {db.previewError ? <p className="mb-4 text-sm text-red-700">{db.previewError}</p> : null}
+      {db.schema ? (
+        <div className="grid gap-4 2xl:grid-cols-2">
+          {db.schema.tables.map((table) => (
+            <TableSchemaCard key={table.name} table={table} preview={previews.get(table.name)} />
+          ))}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">No schema is known for this database.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+// Next.js calls register() once when the server starts: migrate the store before any request.
+export async function register() {
+  // NEXT_RUNTIME is set by Next itself; the store only exists in the Node.js runtime.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { prepareStore } = await import("@/lib/store/prepare-store");
+  const { applied, seeded } = await prepareStore();
+  if (applied.length) console.log(`[store] applied migrations: ${applied.join(", ")}`);
+  if (seeded) console.log("[store] seeded the demo database city_library");
+}

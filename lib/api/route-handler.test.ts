@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { handleRoute } from "@/lib/api/route-handler";
+import { conflict, notFound } from "@/lib/errors";
+
+const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+const call = (handler: ReturnType<typeof handleRoute>, url: string, init?: RequestInit, params?: Record<string, string>) =>
+  handler(new Request(`http://test${url}`, init), context(params));
+
+describe("handleRoute", () => {
+  const route = handleRoute({ query: z.object({ n: z.coerce.number().int().min(1) }) }, async ({ query }) => {
+    if (query.n === 404) throw notFound("No such thing.");
+    if (query.n === 409) throw conflict("Taken.");
+    if (query.n === 500) throw new Error("database password is hunter2");
+    return { doubled: query.n * 2 };
+  });
+
+  it("validates input and returns JSON", async () => {
+    const ok = await call(route, "/x?n=4");
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ doubled: 8 });
+    const bad = await call(route, "/x?n=zero");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toMatch(/^n: /);
+  });
+
+  it("maps domain errors to their status with the message", async () => {
+    expect((await call(route, "/x?n=404")).status).toBe(404);
+    const taken = await call(route, "/x?n=409");
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ error: "conflict", message: "Taken." });
+  });
+
+  it("hides unexpected errors behind a generic message with an id", async () => {
+    const res = await call(route, "/x?n=500");
+    const body = await res.json();
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(body)).not.toContain("hunter2");
+    expect(body.message).toContain(body.errorId);
+  });
+
+  it("answers 400 to a body that is not JSON", async () => {
+    const post = handleRoute({ body: z.object({ a: z.string() }) }, async ({ body }) => body);
+    const res = await call(post, "/y", { method: "POST", body: "{nope" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toBe("The request body is not valid JSON.");
+  });
+});
