@@ -1,0 +1,26 @@
+/** An error answered by our API, with the server's message (which names what was wrong). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** The one fetcher for the API: JSON in, JSON out, errors as ApiError. */
+export async function fetchJson<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  const { json, ...rest } = init ?? {};
+  const response = await fetch(url, {
+    ...rest,
+    headers: json === undefined ? rest.headers : { "content-type": "application/json", ...rest.headers },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+  });
+  const payload = (await response.json().catch(() => null)) as { message?: string; error?: string } | null;
+  if (!response.ok) {
+    throw new ApiError(payload?.message ?? `Request failed (${response.status})`, response.status, payload?.error ?? "unknown");
+  }
+  return payload as T;
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRegisterServerPath, useUploadDatabase } from "@/components/databases/database-queries";
+import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
+import { MutationFeedback } from "@/components/shell/mutation-feedback";
+
+export function UploadDatabaseForm() {
+  const upload = useUploadDatabase();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    upload.mutate(new FormData(form), { onSuccess: () => form.reset() });
+  };
+  return (
+    <form onSubmit={onSubmit} className={cardClass} aria-label="Upload a SQLite file">
+      <h2 className="font-medium">Upload a SQLite file</h2>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm" aria-label="SQLite file" />
+        <input name="name" placeholder="name (default: file name)" className={inputClass} aria-label="Database name" />
+        <button type="submit" className={buttonClass} disabled={upload.isPending}>
+          {upload.isPending ? "Uploading…" : "Upload"}
+        </button>
+      </div>
+      <MutationFeedback
+        error={upload.error}
+        success={upload.data ? `Registered ${upload.data.database.name} (${upload.data.database.tableCount} tables).` : null}
+      />
+    </form>
+  );
+}
+
+export function RegisterServerPathForm() {
+  const register = useRegisterServerPath();
+  const [path, setPath] = useState("");
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    register.mutate({ path }, { onSuccess: () => setPath("") });
+  };
+  return (
+    <form onSubmit={onSubmit} className={cardClass} aria-label="Register a file on the server">
+      <h2 className="font-medium">Register a file on the server</h2>
+      <p className="mt-1 text-xs text-slate-500">Only under the folders in SENSE_IMPORT_ROOTS.</p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <input
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="/path/to/file.sqlite"
+          required
+          className={`${inputClass} min-w-80 flex-1`}
+          aria-label="Server file path"
+        />
+        <button type="submit" className={buttonClass} disabled={register.isPending}>
+          Register
+        </button>
+      </div>
+      <MutationFeedback
+        error={register.error}
+        success={register.data ? `Registered ${register.data.database.name} (${register.data.database.tableCount} tables).` : null}
+      />
+    </form>
+  );
+}

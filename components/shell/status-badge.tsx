@@ -1,0 +1,12 @@
+const tones: Record<string, string> = {
+  ok: "bg-emerald-100 text-emerald-800",
+  done: "bg-emerald-100 text-emerald-800",
+  missing: "bg-amber-100 text-amber-900",
+  invalid: "bg-red-100 text-red-800",
+  failed: "bg-red-100 text-red-800",
+  running: "bg-sky-100 text-sky-800",
+};
+
+export function StatusBadge({ value }: { value: string }) {
+  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${tones[value] ?? "bg-slate-100 text-slate-700"}`}>{value}</span>;
+}

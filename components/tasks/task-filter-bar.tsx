@@ -1,0 +1,51 @@
+"use client";
+
+import { inputClass } from "@/components/shell/form-styles";
+import { useTaskFacets } from "@/components/tasks/task-queries";
+import type { TaskFilters } from "@/lib/tasks/task-filters";
+
+type FilterKey = "database" | "split" | "origin" | "difficulty";
+
+export function TaskFilterBar({ filters, onChange }: { filters: TaskFilters; onChange: (next: Partial<TaskFilters>) => void }) {
+  const { data: facets } = useTaskFacets();
+  const select = (key: FilterKey, label: string, options: string[] | undefined) => (
+    <label className="flex flex-col text-xs text-slate-600">
+      {label}
+      <select
+        aria-label={label}
+        value={filters[key] ?? ""}
+        onChange={(e) => onChange({ [key]: e.target.value || undefined, page: 1 })}
+        className={inputClass}
+      >
+        <option value="">All</option>
+        {(options ?? []).map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
+      {select("database", "Database", facets?.databases)}
+      {select("split", "Split", facets?.splits)}
+      {select("origin", "Origin", facets?.origins)}
+      {select("difficulty", "Difficulty", facets?.difficulties)}
+      <label className="flex flex-col text-xs text-slate-600">
+        Question contains
+        <input
+          aria-label="Question contains"
+          defaultValue={filters.q ?? ""}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") onChange({ q: e.currentTarget.value || undefined, page: 1 });
+          }}
+          onBlur={(e) => {
+            if ((e.target.value || undefined) !== filters.q) onChange({ q: e.target.value || undefined, page: 1 });
+          }}
+          className={inputClass}
+        />
+      </label>
+    </div>
+  );
+}

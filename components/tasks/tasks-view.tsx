@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { TaskFilterBar } from "@/components/tasks/task-filter-bar";
+import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
+import { taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
+
+export function TasksView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const parsed = taskFiltersSchema.safeParse(Object.fromEntries(searchParams));
+  const filters: TaskFilters = parsed.success ? parsed.data : taskFiltersSchema.parse({});
+  const { data, error, isPending, isFetching } = useTasks(filters);
+  const update = (next: Partial<TaskFilters>) => {
+    const query = toSearchParams({ ...filters, ...next }).toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  return (
+    <>
+      <TaskFilterBar filters={filters} onChange={update} />
+      {!parsed.success ? <p role="alert" className="mb-2 text-sm text-red-700">Ignoring invalid filters in the address.</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-700">Could not load tasks: {error.message}</p> : null}
+      {isPending ? <p className="text-sm text-slate-500">Loading tasks…</p> : null}
+      {data ? (
+        <>
+          <p className="mb-2 text-sm text-slate-600" data-testid="task-count">
+            {data.total} tasks{isFetching ? " · updating…" : ""}
+          </p>
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
+            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th className="px-3 py-2">Question</th>
+                <th className="px-3 py-2">Database</th>
+                <th className="px-3 py-2">Split</th>
+                <th className="px-3 py-2">Origin</th>
+                <th className="px-3 py-2">Difficulty</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((task) => (
+                <tr key={task.id} className="border-t border-slate-100">
+                  <td className="px-3 py-2">
+                    <Link href={`/tasks/${task.id}`} className="text-sky-700 hover:underline">
+                      {task.question}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs">{task.databaseName}</td>
+                  <td className="px-3 py-2">{task.split}</td>
+                  <td className="px-3 py-2">{task.origin}</td>
+                  <td className="px-3 py-2">{task.difficulty ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
+            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={filters.page <= 1} onClick={() => update({ page: filters.page - 1 })}>
+              ← Previous
+            </button>
+            <span>
+              Page {filters.page} of {pages}
+            </span>
+            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={filters.page >= pages} onClick={() => update({ page: filters.page + 1 })}>
+              Next →
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </>
+  );
+}
