@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { isAppError } from "@/lib/errors";
+
+/** A mistake in how the CLI was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** Prints an error the way a person can act on it and returns the exit code. */
+export function reportCliError(error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`sense: ${error.message}\nRun 'sense --help' for usage.`);
+    return 2;
+  }
+  if (error instanceof z.ZodError) {
+    console.error(`sense: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    return 2;
+  }
+  if (isAppError(error)) {
+    console.error(`sense: ${error.message}`);
+    return 1;
+  }
+  console.error("sense: unexpected error:", error);
+  return 1;
+}

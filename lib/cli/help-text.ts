@@ -1,0 +1,21 @@
+export const helpText = `sense — Sense Studio command line
+
+Usage:
+  sense import spider|bird <dir> [--split dev|train] [--json]
+      Import a benchmark folder in Spider layout (dev.json | train_spider.json, tables.json,
+      database/<db_id>/<db_id>.sqlite) or BIRD layout (dev.json | train.json, dev_tables.json,
+      dev_databases/<db_id>/<db_id>.sqlite). Re-importing adds nothing twice; a missing database
+      file is reported, not fatal. Default split: dev.
+  sense db add <file.sqlite> [--name NAME]
+      Register a SQLite file: copy it into the data directory and introspect it.
+  sense db list
+      List registered databases.
+  sense migrate
+      Apply pending store migrations (the app also does this on start).
+  sense seed
+      Add the demo database (city_library) and its tasks if they are missing.
+  sense --help
+
+Environment: SENSE_DATA_DIR (default ./data), SENSE_DB_FILE (default $SENSE_DATA_DIR/sense.db).
+Exit codes: 0 success, 1 the command failed (the message says why), 2 bad usage.
+`;

@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+import { UsageError, reportCliError } from "@/lib/cli/cli-output";
+import { helpText } from "@/lib/cli/help-text";
+import { runDbCommand, runImportCommand, runMigrateCommand, runSeedCommand } from "@/lib/cli/commands";
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      split: { type: "string" },
+      name: { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(helpText);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case "import":
+      return runImportCommand(rest, { split: values.split, json: values.json ?? false });
+    case "db":
+      return runDbCommand(rest, { name: values.name });
+    case "migrate":
+      return runMigrateCommand();
+    case "seed":
+      return runSeedCommand();
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      return reportCliError(new UsageError(error.message));
+    }
+    return reportCliError(error);
+  })
+  .then((code) => {
+    process.exitCode = code;
+  });
