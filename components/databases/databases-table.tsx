@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { StatusBadge } from "@/components/shell/status-badge";
+import { TableHead } from "@/components/shell/table-head";
 import { useDatabases } from "@/components/databases/database-queries";
 
 function formatBytes(bytes: number | null): string {
@@ -17,16 +18,7 @@ export function DatabasesTable() {
   if (!data.length) return <p className="text-sm text-slate-600">No databases yet. Upload a SQLite file or import a benchmark below.</p>;
   return (
     <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" aria-label="Databases">
-      <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-        <tr>
-          <th className="px-3 py-2">Name</th>
-          <th className="px-3 py-2">File</th>
-          <th className="px-3 py-2 text-right">Tables</th>
-          <th className="px-3 py-2 text-right">Tasks</th>
-          <th className="px-3 py-2 text-right">Size</th>
-          <th className="px-3 py-2">Source</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Name", "File", "Tables>", "Tasks>", "Size>", "Source"]} />
       <tbody>
         {data.map((db) => (
           <tr key={db.id} className="border-t border-slate-100">

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { TableHead } from "@/components/shell/table-head";
 import { TaskFilterBar } from "@/components/tasks/task-filter-bar";
 import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
 import { taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
@@ -30,15 +31,7 @@ export function TasksView() {
             {data.total} tasks{isFetching ? " · updating…" : ""}
           </p>
           <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th className="px-3 py-2">Question</th>
-                <th className="px-3 py-2">Database</th>
-                <th className="px-3 py-2">Split</th>
-                <th className="px-3 py-2">Origin</th>
-                <th className="px-3 py-2">Difficulty</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty"]} />
             <tbody>
               {data.items.map((task) => (
                 <tr key={task.id} className="border-t border-slate-100">

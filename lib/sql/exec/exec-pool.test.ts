@@ -1,0 +1,89 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { ExecPool } from "@/lib/sql/exec/exec-pool";
+import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
+
+const file = writeSqlite(
+  path.join(env.dataDir, "exec", "shop.sqlite"),
+  `CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price REAL, photo BLOB);
+   INSERT INTO items VALUES (1, 'pen', 1.5, x'0102'), (2, 'ink', 4, NULL), (3, 'pad', 2.25, NULL);
+   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO items SELECT i + 10, 'bulk ' || i, i, NULL FROM n;`,
+);
+const sha = () => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const before = sha();
+const pool = new ExecPool(2);
+afterAll(() => pool.close());
+
+describe("ExecPool", () => {
+  it("runs a query and returns columns, raw rows (blobs as bytes) and timing", async () => {
+    const result = await pool.run(file, "SELECT id, name, price, photo FROM items WHERE id <= 3 ORDER BY id");
+    expect(result).toMatchObject({ ok: true, columns: ["id", "name", "price", "photo"], rowCount: 3, truncated: false });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.rows[0]).toEqual([1, "pen", 1.5, Buffer.from([1, 2])]);
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    ["INSERT INTO items (name) VALUES ('x')", /Only queries that read can run \(SELECT or WITH\); this statement starts with INSERT/],
+    ["DROP TABLE items", /starts with DROP/],
+    ["UPDATE items SET price = 0", /starts with UPDATE/],
+    ["ATTACH DATABASE '/tmp/x.db' AS x", /ATTACH is not allowed/],
+    ["DETACH DATABASE main", /DETACH is not allowed/],
+    ["PRAGMA journal_mode = DELETE", /PRAGMA statements are not allowed/],
+    ["SELECT load_extension('/tmp/evil.so')", /load_extension is not allowed/],
+    ["SELECT 1; DELETE FROM items", /Only one statement can run at a time/],
+    ["WITH x AS (SELECT 1) DELETE FROM items", /The statement would change the database/],
+    ["VACUUM", /starts with VACUUM/],
+    ["", /The SQL is empty/],
+  ])("refuses %s with a clear error", async (sql, message) => {
+    const result = await pool.run(file, sql);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(message);
+    expect(["refused", "error"]).toContain(result.kind);
+  });
+
+  it("keeps a semicolon inside a string and a trailing semicolon as one statement", async () => {
+    const result = await pool.run(file, "SELECT 'a;b' AS s -- trailing; comment\n;");
+    expect(result).toMatchObject({ ok: true, rows: [["a;b"]] });
+  });
+
+  it("reports SQL errors in words", async () => {
+    const result = await pool.run(file, "SELECT nope FROM items");
+    expect(result).toMatchObject({ ok: false, kind: "error", message: "no such column: nope" });
+  });
+
+  it("caps rows and bytes and says the result was truncated", async () => {
+    expect(await pool.run(file, "SELECT * FROM items", { maxRows: 10 })).toMatchObject({ ok: true, rowCount: 10, truncated: true });
+    const byBytes = await pool.run(file, "SELECT name FROM items", { maxBytes: 200 });
+    expect(byBytes).toMatchObject({ ok: true, truncated: true });
+    if (byBytes.ok) expect(byBytes.rowCount).toBeLessThan(20);
+  });
+
+  it("stops a runaway recursive CTE and a huge cross join within the timeout + 1 s, and keeps serving", async () => {
+    for (const sql of [
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+      "SELECT count(*) FROM items a, items b, items c",
+    ]) {
+      const started = Date.now();
+      const slow = pool.run(file, sql, { timeoutMs: 500 });
+      const quick = await pool.run(file, "SELECT count(*) FROM items");
+      expect(quick).toMatchObject({ ok: true, rows: [[3003]] }); // served while the runaway runs
+      const result = await slow;
+      expect(result).toMatchObject({ ok: false, kind: "timeout", message: "The query ran longer than 500 ms and was stopped." });
+      expect(Date.now() - started).toBeLessThan(1_500);
+    }
+    expect(await pool.run(file, "SELECT 1")).toMatchObject({ ok: true, rows: [[1]] });
+  });
+
+  it("says when the database file is missing", async () => {
+    expect(await pool.run("/nope/missing.sqlite", "SELECT 1")).toMatchObject({ ok: false, kind: "missing_database" });
+  });
+
+  it("leaves the database file byte-identical", () => {
+    expect(sha()).toBe(before);
+  });
+});
