@@ -17,6 +17,7 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   SENSE_DATA_DIR: e2eDataDir,
   SENSE_DB_FILE: path.join(e2eDataDir, "sense-e2e.db"),
+  SENSE_SQL_TIMEOUT_MS: "1500",
   SENSE_IMPORT_ROOTS: [e2eImportsDir, path.dirname(spiderDir)].join(path.delimiter),
 };
 delete env.SENSE_PROJECT_ROOT;

@@ -9,6 +9,8 @@ const envSchema = z.object({
   SENSE_DB_FILE: z.string().min(1).optional(),
   SENSE_SEED_DEMO: z.enum(["0", "1"]).default("1"),
   SENSE_IMPORT_ROOTS: z.string().optional(),
+  SENSE_SQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  SENSE_SQL_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   SENSE_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(512),
   PORT: z.coerce.number().int().positive().default(3000),
 });

@@ -7,6 +7,7 @@ const areas = [
   { href: "/", label: "Overview" },
   { href: "/databases", label: "Databases" },
   { href: "/tasks", label: "Tasks" },
+  { href: "/console", label: "SQL console" },
   { href: "/jobs", label: "Jobs" },
   { href: "/review", label: "Review" },
   { href: "/exports", label: "Exports" },

@@ -23,6 +23,14 @@ export default async function DatabasePage({ params }: { params: Promise<{ name:
             <Link className="text-sky-700 hover:underline" href={`/tasks?database=${encodeURIComponent(db.name)}`}>
               {db.taskCount} tasks
             </Link>
+            {db.fileStatus === "ok" ? (
+              <>
+                {" · "}
+                <Link className="text-sky-700 hover:underline" href={`/console?database=${encodeURIComponent(db.name)}`}>
+                  query in the console
+                </Link>
+              </>
+            ) : null}
           </span>
         }
       />

@@ -57,7 +57,8 @@ export class ExecPool {
   }
 
   private spawn(): Slot {
-    const child = fork(path.join(env.projectRoot, "lib", "sql", "exec", "exec-child.ts"), [], {
+    // The child runs from source through tsx; the bundler must not try to resolve it.
+    const child = fork(/*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "sql", "exec", "exec-child.ts"), [], {
       execArgv: ["--conditions=react-server", "--import", "tsx"],
       env: { ...process.env, TSX_TSCONFIG_PATH: path.join(env.projectRoot, "tsconfig.json") },
       serialization: "advanced",

@@ -15,7 +15,7 @@ const FORBIDDEN_WORDS = new Map([
   ["load_extension", "load_extension is not allowed"],
 ]);
 
-/** The SQL with comments removed and string/identifier contents kept apart, as a list of code parts. */
+/** The SQL's code with comments removed and quoted text blanked out, and how many statements it holds. */
 function codeOutsideQuotes(sql: string): { code: string; statements: number } {
   let code = "";
   let statements = 1;
@@ -37,7 +37,10 @@ function codeOutsideQuotes(sql: string): { code: string; statements: number } {
       const close = ch === "[" ? "]" : ch;
       let j = i + 1;
       while (j < sql.length && !(sql[j] === close && sql[j + 1] !== close)) j += sql[j] === close ? 2 : 1;
-      if (pendingSemicolon) statements++, (pendingSemicolon = false);
+      if (pendingSemicolon) {
+        statements++;
+        pendingSemicolon = false;
+      }
       code += ch === "'" ? " '' " : " _q ";
       i = j;
       continue;

@@ -1,0 +1,12 @@
+import { SqlConsole } from "@/components/console/sql-console";
+import { PageHeader } from "@/components/shell/page-header";
+
+export default async function ConsolePage({ searchParams }: { searchParams: Promise<{ database?: string }> }) {
+  const { database } = await searchParams;
+  return (
+    <>
+      <PageHeader title="SQL console" subtitle="Run a query on a target database through the same sandbox that judges every SQL." />
+      <SqlConsole initialDatabase={database} />
+    </>
+  );
+}

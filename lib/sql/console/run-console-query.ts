@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { invalidInput, notFound } from "@/lib/errors";
+import { databaseFilePath } from "@/lib/databases/register-database";
+import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+import type { ExecErrorKind } from "@/lib/sql/exec/exec-types";
+
+export const consoleQueryInputSchema = z.object({
+  database: z.string().trim().min(1, "choose a database"),
+  sql: z.string().max(100_000, "the SQL is longer than 100,000 characters"),
+});
+
+export type ConsoleQueryResult =
+  | { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; elapsedMs: number; maxRows: number }
+  | { ok: false; kind: ExecErrorKind; message: string; elapsedMs: number };
+
+/** Runs SQL typed in the console on a registered database, through the sandbox, within the caps. */
+export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSchema>): Promise<ConsoleQueryResult> {
+  const db = await prisma.targetDatabase.findUnique({ where: { name: input.database } });
+  if (!db) throw notFound(`No database named "${input.database}".`);
+  if (db.fileStatus !== "ok" || !db.filePath) throw invalidInput(`${db.name} has no database file to run SQL on (${db.fileStatus}).`);
+  const result = await execPool().run(databaseFilePath(db.filePath), input.sql, {
+    timeoutMs: env.SENSE_SQL_TIMEOUT_MS,
+    maxRows: env.SENSE_SQL_MAX_ROWS,
+  });
+  if (!result.ok) return result;
+  return { ...result, rows: result.rows.map((row) => row.map(toDisplayValue)), maxRows: env.SENSE_SQL_MAX_ROWS };
+}
