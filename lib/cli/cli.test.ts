@@ -36,3 +36,34 @@ describe("the sense CLI", () => {
     expect(sense("db", "list").stdout).toMatch(/kiosk\s+ok\s+1 tables\s+0 tasks/);
   });
 });
+
+describe("sense eval", () => {
+  it("writes one verdict line per example and prints the accuracy", async () => {
+    const { writeSqlite } = await import("@/lib/testing/sqlite-fixtures");
+    const dir = path.join(env.dataDir, "cli-eval");
+    writeSqlite(path.join(dir, "db", "tiny", "tiny.sqlite"), "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2);");
+    const fs = await import("node:fs");
+    fs.writeFileSync(path.join(dir, "gold.sql"), "SELECT x FROM t\ttiny\nSELECT count(*) FROM t\ttiny\n");
+    fs.writeFileSync(path.join(dir, "pred.sql"), "SELECT x FROM t\nSELECT 3\n");
+    const out = path.join(dir, "verdicts.jsonl");
+    const result = sense("eval", "--gold", path.join(dir, "gold.sql"), "--pred", path.join(dir, "pred.sql"), "--db-root", path.join(dir, "db"), "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("execution accuracy (spider): 50.00%  (1/2 examples with a database)");
+    expect(fs.readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l))).toEqual([
+      { i: 0, db_id: "tiny", exec_match: true, pred_error: null, gold_error: null },
+      { i: 1, db_id: "tiny", exec_match: false, pred_error: null, gold_error: null },
+    ]);
+  });
+
+  it("refuses mismatched files and missing flags with a clear message", async () => {
+    const fs = await import("node:fs");
+    const dir = path.join(env.dataDir, "cli-eval");
+    fs.writeFileSync(path.join(dir, "short.sql"), "SELECT 1\n");
+    const mismatch = sense("eval", "--gold", path.join(dir, "gold.sql"), "--pred", path.join(dir, "short.sql"), "--db-root", dir);
+    expect(mismatch.status).toBe(1);
+    expect(mismatch.stderr).toContain("short.sql has 1 predictions but the gold file has 2 examples");
+    const missing = sense("eval", "--pred", "x");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--gold FILE is required");
+  });
+});

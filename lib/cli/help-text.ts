@@ -6,6 +6,14 @@ Usage:
       database/<db_id>/<db_id>.sqlite) or BIRD layout (dev.json | train.json, dev_tables.json,
       dev_databases/<db_id>/<db_id>.sqlite). Re-importing adds nothing twice; a missing database
       file is reported, not fatal. Default split: dev.
+  sense eval --gold FILE --pred FILE --db-root DIR [--metric spider|bird] [--out verdicts.jsonl]
+             [--timeout-ms N] [--difficulty FILE.json]
+      Score predictions by execution, as the official Spider (test-suite) or BIRD evaluators do.
+      Gold: one "SQL<TAB>db_id" per line; predictions: one SQL per line, same order; --db-root holds
+      <db_id>/<db_id>.sqlite. Prints accuracy overall and per hardness (Spider) or per difficulty
+      (BIRD, from --difficulty: a json array with "difficulty" in the same order). --out writes one
+      JSON line per example: {"i","db_id","exec_match","pred_error","gold_error"}. Missing database
+      files are reported per example and not scored. Default timeout 30000 ms per query.
   sense db add <file.sqlite> [--name NAME]
       Register a SQLite file: copy it into the data directory and introspect it.
   sense db list

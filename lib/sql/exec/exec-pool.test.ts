@@ -87,3 +87,11 @@ describe("ExecPool", () => {
     expect(sha()).toBe(before);
   });
 });
+
+describe("double-quoted strings", () => {
+  it("reads a double-quoted token that names no column as a string, as Python's sqlite3 does", async () => {
+    const result = await pool.run(file, 'SELECT price FROM items WHERE name = "pen"');
+    expect(result).toMatchObject({ ok: true, rows: [[1.5]] });
+    expect(await pool.run(file, 'SELECT "name" FROM items WHERE id = 2')).toMatchObject({ ok: true, rows: [["ink"]] });
+  });
+});

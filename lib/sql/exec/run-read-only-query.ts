@@ -1,6 +1,7 @@
 // Runs one guarded, read-only query on an open database, within row and byte caps.
 // Used inside the execution child process; the caller owns the connection.
 import type Database from "better-sqlite3";
+import { prepareWithDoubleQuotedStrings } from "@/lib/sql/exec/double-quoted-strings";
 import { assertReadOnlySql, SqlRefusedError } from "@/lib/sql/exec/read-only-guard";
 import type { ExecResult } from "@/lib/sql/exec/exec-types";
 
@@ -16,7 +17,7 @@ export function runReadOnlyQuery(db: Database.Database, sql: string, maxRows: nu
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   try {
     assertReadOnlySql(sql);
-    const stmt = db.prepare(sql);
+    const stmt = prepareWithDoubleQuotedStrings(db, sql);
     if (!stmt.readonly) throw new SqlRefusedError("The statement would change the database; only queries that read can run.");
     if (!stmt.reader) throw new SqlRefusedError("The statement returns no rows; only queries that read can run.");
     const columns = stmt.columns().map((c) => c.name);
