@@ -48,6 +48,12 @@ test.describe("imported Spider dev set", () => {
     await expect(rows).toHaveCount(46);
     for (const cell of await rows.locator("td:nth-child(2)").allTextContents()) expect(cell).toBe("concert_singer");
 
+    await page.getByRole("combobox", { name: "Hardness" }).selectOption("extra");
+    await expect(page).toHaveURL(/hardness=extra/);
+    await expect(page.getByTestId("task-count")).toHaveText(/^4 tasks/);
+    await page.getByRole("combobox", { name: "Hardness" }).selectOption("");
+    await expect(page.getByTestId("task-count")).toHaveText(/^45 tasks/);
+
     await page.getByRole("link", { name: "How many singers do we have?" }).first().click();
     await expect(page.getByTestId("task-question")).toHaveText("How many singers do we have?");
     await expect(page.getByLabel("Gold SQL")).toContainText("SELECT count(*) FROM singer");

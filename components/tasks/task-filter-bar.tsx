@@ -4,7 +4,7 @@ import { inputClass } from "@/components/shell/form-styles";
 import { useTaskFacets } from "@/components/tasks/task-queries";
 import type { TaskFilters } from "@/lib/tasks/task-filters";
 
-type FilterKey = "database" | "split" | "origin" | "difficulty";
+type FilterKey = "database" | "split" | "origin" | "difficulty" | "hardness";
 
 export function TaskFilterBar({ filters, onChange }: { filters: TaskFilters; onChange: (next: Partial<TaskFilters>) => void }) {
   const { data: facets } = useTaskFacets();
@@ -32,6 +32,7 @@ export function TaskFilterBar({ filters, onChange }: { filters: TaskFilters; onC
       {select("split", "Split", facets?.splits)}
       {select("origin", "Origin", facets?.origins)}
       {select("difficulty", "Difficulty", facets?.difficulties)}
+      {select("hardness", "Hardness", facets?.hardnesses)}
       <label className="flex flex-col text-xs text-slate-600">
         Question contains
         <input

@@ -31,7 +31,7 @@ export function TasksView() {
             {data.total} tasks{isFetching ? " · updating…" : ""}
           </p>
           <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
-            <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty"]} />
+            <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty", "Hardness"]} />
             <tbody>
               {data.items.map((task) => (
                 <tr key={task.id} className="border-t border-slate-100">
@@ -44,6 +44,7 @@ export function TasksView() {
                   <td className="px-3 py-2">{task.split}</td>
                   <td className="px-3 py-2">{task.origin}</td>
                   <td className="px-3 py-2">{task.difficulty ?? "—"}</td>
+                  <td className="px-3 py-2">{task.hardness ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -113,6 +113,8 @@ describe.skipIf(!hasSpider)(`the Spider dev set (needs ${spiderDir})`, () => {
     expect(report.tasksWithoutFile).toBe(62);
     const concert = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "concert_singer" } });
     expect(concert.tableCount).toBe(4);
+    const byHardness = await prisma.task.groupBy({ by: ["hardness"], where: { importRunId: report.importRunId }, _count: true });
+    expect(Object.fromEntries(byHardness.map((h) => [h.hardness, h._count]))).toEqual({ easy: 248, medium: 446, hard: 174, extra: 166 });
     const again = await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
     expect(again).toMatchObject({ tasksAdded: 0, tasksSkipped: 1034 });
     expect(await prisma.task.count({ where: { importRunId: report.importRunId } })).toBe(1034);

@@ -4,6 +4,7 @@ import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/
 import { readBenchmarkRecords } from "@/lib/import/benchmark-records";
 import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
 import { importDatabases, type DatabaseOutcome } from "@/lib/import/import-databases";
+import { hardnessOf } from "@/lib/tasks/task-hardness";
 
 export type ImportBenchmarkInput = { format: BenchmarkFormat; dir: string; split: BenchmarkSplit; createdById?: string };
 
@@ -50,6 +51,7 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
             evidence: r.evidence,
             goldSql: r.goldSql,
             difficulty: r.difficulty,
+            hardness: hardnessOf(r.goldSql),
             split: layout.split,
             origin: layout.format,
             sourceRef: r.sourceRef,

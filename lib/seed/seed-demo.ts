@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { registerDatabase } from "@/lib/databases/register-database";
 import { buildCityLibraryDatabase } from "@/lib/seed/build-demo-database";
 import { cityLibraryTasks } from "@/lib/seed/city-library-tasks";
+import { hardnessOf } from "@/lib/tasks/task-hardness";
 
 export const DEMO_DATABASE = "city_library";
 
@@ -33,6 +34,7 @@ export async function seedDemo(): Promise<{ databaseAdded: boolean; tasksAdded: 
       question: t.question,
       goldSql: t.sql,
       difficulty: t.difficulty,
+      hardness: hardnessOf(t.sql),
       split: i % 4 === 3 ? "dev" : "train",
       origin: "demo",
       sourceRef: `demo:${DEMO_DATABASE}:${i}`,

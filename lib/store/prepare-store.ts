@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { applyMigrations } from "@/lib/store/apply-migrations";
+import { backfillTaskHardness } from "@/lib/tasks/task-hardness";
 
 export const migrationsDir = path.join(env.projectRoot, "prisma", "migrations");
 
@@ -18,6 +19,7 @@ export function migrateStore(): { applied: string[] } {
  */
 export async function prepareStore(): Promise<{ applied: string[]; seeded: boolean }> {
   const { applied } = migrateStore();
+  await backfillTaskHardness();
   let seeded = false;
   if (env.SENSE_SEED_DEMO === "1") {
     const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);

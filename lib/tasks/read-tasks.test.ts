@@ -47,9 +47,33 @@ describe("listTasks", () => {
   });
 });
 
+describe("hardness", () => {
+  it("is computed for tasks stored without it, and filters the list", async () => {
+    const { backfillTaskHardness } = await import("@/lib/tasks/task-hardness");
+    const beta = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "beta" } });
+    await prisma.task.create({
+      data: { databaseId: beta.id, question: "Hard one", goldSql: "SELECT a FROM t WHERE b NOT IN (SELECT b FROM u)", split: "dev", origin: "manual", sourceRef: "test:hard" },
+    });
+    expect(await backfillTaskHardness()).toBe(31);
+    expect(await backfillTaskHardness()).toBe(0);
+    const hard = await listTasks(filters({ hardness: "hard" }));
+    expect(hard.items.map((t) => t.question)).toEqual(["Hard one"]);
+    expect((await listTasks(filters({ hardness: "easy" }))).total).toBe(30);
+    expect((await listTaskFacets()).hardnesses).toEqual(["easy", "hard"]);
+    await prisma.task.delete({ where: { sourceRef: "test:hard" } });
+    await prisma.task.updateMany({ data: { hardness: null } });
+  });
+});
+
 describe("listTaskFacets and getTask", () => {
   it("lists the values present in the store", async () => {
-    expect(await listTaskFacets()).toEqual({ databases: ["alpha", "beta"], splits: ["dev", "train"], origins: ["bird", "spider"], difficulties: ["simple"] });
+    expect(await listTaskFacets()).toEqual({
+      databases: ["alpha", "beta"],
+      splits: ["dev", "train"],
+      origins: ["bird", "spider"],
+      difficulties: ["simple"],
+      hardnesses: [],
+    });
   });
 
   it("finds one task with its database, or says it does not exist", async () => {

@@ -10,6 +10,7 @@ function whereFor(filters: TaskFilters): Prisma.TaskWhereInput {
     ...(filters.split ? { split: filters.split } : {}),
     ...(filters.origin ? { origin: filters.origin } : {}),
     ...(filters.difficulty ? { difficulty: filters.difficulty } : {}),
+    ...(filters.hardness ? { hardness: filters.hardness } : {}),
     ...(filters.q ? { question: { contains: filters.q } } : {}),
   };
 }
@@ -46,7 +47,7 @@ export async function listTasks(filters: TaskFilters): Promise<TaskPage> {
 /** The values each filter can take, from what is in the store. */
 export async function listTaskFacets(): Promise<TaskFacets> {
   const [combos, databases] = await Promise.all([
-    prisma.task.groupBy({ by: ["split", "origin", "difficulty"] }),
+    prisma.task.groupBy({ by: ["split", "origin", "difficulty", "hardness"] }),
     prisma.targetDatabase.findMany({ where: { tasks: { some: {} } }, select: { name: true }, orderBy: { name: "asc" } }),
   ]);
   const values = (pick: (c: (typeof combos)[number]) => string | null) =>
@@ -56,8 +57,11 @@ export async function listTaskFacets(): Promise<TaskFacets> {
     splits: values((c) => c.split),
     origins: values((c) => c.origin),
     difficulties: values((c) => c.difficulty),
+    hardnesses: values((c) => c.hardness).sort((a, b) => hardnessRank(a) - hardnessRank(b)),
   };
 }
+
+const hardnessRank = (h: string) => ["easy", "medium", "hard", "extra"].indexOf(h) + 1 || 9;
 
 /** A task with its database, for the task page. */
 export async function getTask(id: string) {

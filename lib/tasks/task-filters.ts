@@ -13,6 +13,7 @@ export const taskFiltersSchema = z.object({
   split: optionalText,
   origin: optionalText,
   difficulty: optionalText,
+  hardness: optionalText,
   q: optionalText,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -33,4 +34,4 @@ export type TaskListItem = {
 
 export type TaskPage = { items: TaskListItem[]; total: number; page: number; pageSize: number };
 
-export type TaskFacets = { databases: string[]; splits: string[]; origins: string[]; difficulties: string[] };
+export type TaskFacets = { databases: string[]; splits: string[]; origins: string[]; difficulties: string[]; hardnesses: string[] };
