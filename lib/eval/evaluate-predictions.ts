@@ -1,10 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { compareResults, stripDistinctForSpider } from "@/lib/sql/compare-results";
 import type { ExecPool } from "@/lib/sql/exec/exec-pool";
-import type { ExecResult } from "@/lib/sql/exec/exec-types";
-import { GoldResultCache } from "@/lib/sql/exec/gold-result-cache";
 import { spiderHardness } from "@/lib/sql/spider-hardness";
 import type { GoldExample } from "@/lib/eval/eval-inputs";
 
@@ -41,47 +38,52 @@ export type EvalSummary = {
 // Full results are needed to compare; these caps only guard memory against pathological SQL.
 const EVAL_LIMITS = { maxRows: 2_000_000, maxBytes: 1024 * 1024 * 1024 };
 const SPIDER_GROUPS = ["easy", "medium", "hard", "extra"];
+const JUDGE_BATCH = 32; // tasks per round trip to an execution process
 
-function describeFailure(result: ExecResult): string | null {
-  if (result.ok) return result.truncated ? "result too large to compare" : null;
-  return result.kind === "timeout" ? `timeout: ${result.message}` : result.message;
+function chunk<T>(items: T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
 }
 
 /** Scores predictions against gold by execution, the way the official Spider / BIRD evaluators do. */
 export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary> {
-  const cache = new GoldResultCache(input.pool);
   const options = { timeoutMs: input.timeoutMs, ...EVAL_LIMITS };
-  const prepare = (sql: string) => (input.metric === "spider" ? stripDistinctForSpider(sql) : sql);
   const verdicts: Verdict[] = new Array(input.gold.length);
   const missing: EvalSummary["missing"] = [];
+  const goldCache = { hits: 0, misses: 0 };
 
-  const judge = async (example: GoldExample): Promise<void> => {
+  const present: { example: GoldExample; dbFile: string }[] = [];
+  for (const example of input.gold) {
     const dbFile = path.join(input.dbRoot, example.dbId, `${example.dbId}.sqlite`);
-    const base = { i: example.i, db_id: example.dbId };
-    if (!fs.existsSync(dbFile)) {
-      missing.push(base);
-      verdicts[example.i] = { ...base, exec_match: false, pred_error: null, gold_error: `database file missing: ${dbFile}` };
-      return;
+    if (fs.existsSync(dbFile)) present.push({ example, dbFile });
+    else {
+      missing.push({ i: example.i, db_id: example.dbId });
+      verdicts[example.i] = { i: example.i, db_id: example.dbId, exec_match: false, pred_error: null, gold_error: `database file missing: ${dbFile}` };
     }
-    const predSql = input.predictions[example.i] ?? "";
-    const [gold, pred] = await Promise.all([
-      cache.run(dbFile, prepare(example.sql), options),
-      predSql ? input.pool.run(dbFile, prepare(predSql), options) : Promise.resolve<ExecResult>({ ok: false, kind: "error", message: "empty prediction", elapsedMs: 0 }),
-    ]);
-    const goldError = describeFailure(gold);
-    const predError = describeFailure(pred);
-    const match =
-      !goldError && !predError && gold.ok && pred.ok
-        ? compareResults({ gold: { rows: gold.rows }, pred: { rows: pred.rows }, goldSql: example.sql, metric: input.metric }).match
-        : false;
-    verdicts[example.i] = { ...base, exec_match: match, pred_error: predError, gold_error: goldError };
+  }
+  const batches = chunk(present, JUDGE_BATCH);
+  const judgeBatch = async (batch: typeof present) => {
+    const tasks = batch.map(({ example, dbFile }) => ({ dbFile, goldSql: example.sql, candidates: [input.predictions[example.i] ?? ""] }));
+    const results = await input.pool.judge(tasks, input.metric, options);
+    batch.forEach(({ example }, k) => {
+      const judged = results[k];
+      const verdict = judged?.verdicts[0];
+      goldCache[judged?.goldCached ? "hits" : "misses"]++;
+      verdicts[example.i] = {
+        i: example.i,
+        db_id: example.dbId,
+        exec_match: verdict?.match ?? false,
+        pred_error: verdict?.predError ?? null,
+        gold_error: judged ? judged.goldError : "not judged",
+      };
+    });
   };
-
-  const queue = [...input.gold];
-  const workers = Array.from({ length: input.pool.size * 2 }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await judge(next);
-  });
-  await Promise.all(workers);
+  await Promise.all(
+    Array.from({ length: input.pool.size * 2 }, async () => {
+      for (let next = batches.shift(); next; next = batches.shift()) await judgeBatch(next);
+    }),
+  );
 
   const missingSet = new Set(missing.map((m) => m.i));
   const scored = input.gold.filter((g) => !missingSet.has(g.i));
@@ -108,6 +110,6 @@ export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary
     missing: missing.sort((a, b) => a.i - b.i),
     overall: { group: "all", matched: scored.filter((g) => verdicts[g.i]?.exec_match).length, total: scored.length },
     groups: [...byGroup.values()].sort((a, b) => order(a.group) - order(b.group) || a.group.localeCompare(b.group)),
-    goldCache: { hits: cache.hits, misses: cache.misses },
+    goldCache,
   };
 }

@@ -95,3 +95,35 @@ describe("double-quoted strings", () => {
     expect(await pool.run(file, 'SELECT "name" FROM items WHERE id = 2')).toMatchObject({ ok: true, rows: [["ink"]] });
   });
 });
+
+describe("ExecPool.judge", () => {
+  it("judges several tasks in one round trip, running each gold once and reusing it later", async () => {
+    const tasks = [
+      { dbFile: file, goldSql: "SELECT name FROM items WHERE id <= 3", candidates: ["SELECT name FROM items WHERE id < 4", "SELECT name FROM items", "SELECT nope"] },
+      { dbFile: file, goldSql: "SELECT DISTINCT price FROM items WHERE id = 1", candidates: ["SELECT price FROM items WHERE id = 1", ""] },
+      { dbFile: "/nope/gone.sqlite", goldSql: "SELECT 1", candidates: ["SELECT 1"] },
+    ];
+    const [a, b, c] = await pool.judge(tasks, "spider");
+    expect(a!.verdicts.map((v) => v.match)).toEqual([true, false, false]);
+    expect(a!.verdicts[2]).toEqual({ match: false, predError: "no such column: nope", reason: "the prediction failed" });
+    expect(b!.verdicts).toEqual([
+      { match: true, predError: null, reason: "same rows" },
+      { match: false, predError: "empty prediction", reason: "the prediction is empty" },
+    ]);
+    expect(c!.goldError).toBe("Database file not found: /nope/gone.sqlite");
+    // the same gold again (typed differently) comes from the cache of whichever process runs it
+    const again = await Promise.all([1, 2, 3, 4].map(() => pool.judge([{ ...tasks[0]!, goldSql: "select name from ITEMS where id <= 3;" }], "spider")));
+    expect(again.some(([r]) => r!.goldCached)).toBe(true);
+  });
+
+  it("stops a runaway candidate inside a batch and still judges the others", async () => {
+    const runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+    const started = Date.now();
+    const [result] = await pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: [runaway, "SELECT count(*) FROM items"] }], "bird", { timeoutMs: 300 });
+    expect(result!.verdicts).toEqual([
+      { match: false, predError: "timeout: The query ran longer than 300 ms and was stopped.", reason: "the prediction failed" },
+      { match: true, predError: null, reason: "same set of rows" },
+    ]);
+    expect(Date.now() - started).toBeLessThan(300 * 3 + 1_000 + 300 * 2);
+  });
+});

@@ -3,18 +3,20 @@ import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { env } from "@/lib/env";
-import type { ExecRequest, ExecResponse, ExecResult } from "@/lib/sql/exec/exec-types";
+import { describeFailure, failedGold, sqlForMetric, verdictFor } from "@/lib/sql/exec/judge-candidates";
+import type { ExecRequest, ExecResponse, ExecResult, JudgeRequest, JudgeResult, JudgeTask, Metric } from "@/lib/sql/exec/exec-types";
 
 export type ExecOptions = { timeoutMs?: number; maxRows?: number; maxBytes?: number };
 
-type Job = { request: ExecRequest; timeoutMs: number; resolve: (result: ExecResult) => void };
+type Outcome = { timedOut: false; result: ExecResult | JudgeResult[] } | { timedOut: true; elapsedMs: number };
+type Job = { request: ExecRequest; timeoutMs: number; resolve: (outcome: Outcome) => void };
 type Slot = { child: ChildProcess; job: Job | null; timer: NodeJS.Timeout | null; started: number };
 
 const DEFAULTS = { timeoutMs: 5_000, maxRows: 1_000, maxBytes: 2 * 1024 * 1024 };
 
 /**
- * Runs SQL in child processes, one query per child at a time, as many children as cores.
- * A query past its time limit is stopped for real: its child is killed and replaced (SQLite's
+ * Runs SQL in child processes, one request per child at a time, as many children as cores.
+ * A request past its time limit is stopped for real: its child is killed and replaced (SQLite's
  * native step cannot be interrupted from JavaScript, and a worker thread cannot be terminated
  * while inside it). The app's event loop never runs a query.
  */
@@ -26,22 +28,57 @@ export class ExecPool {
 
   constructor(readonly size = Math.max(1, os.availableParallelism())) {}
 
-  run(dbFile: string, sql: string, options: ExecOptions = {}): Promise<ExecResult> {
-    if (this.closed) return Promise.reject(new Error("The execution pool is closed."));
+  /** Runs one query and returns its rows (capped) or its error in words. */
+  async run(dbFile: string, sql: string, options: ExecOptions = {}): Promise<ExecResult> {
     const o = { ...DEFAULTS, ...options };
-    return new Promise((resolve) => {
-      this.queue.push({
-        request: { id: this.nextId++, dbFile, sql, maxRows: o.maxRows, maxBytes: o.maxBytes },
-        timeoutMs: o.timeoutMs,
-        resolve,
-      });
-      this.dispatch();
-    });
+    const outcome = await this.send({ type: "run", id: this.nextId++, dbFile, sql, maxRows: o.maxRows, maxBytes: o.maxBytes }, o.timeoutMs);
+    if (outcome.timedOut) return timeoutFailure(o.timeoutMs, outcome.elapsedMs);
+    return outcome.result as ExecResult;
+  }
+
+  /**
+   * Judges tasks in one round trip: for each, the child runs the gold once (or reuses it), runs
+   * each candidate and compares; only verdicts come back. Every query keeps its own time limit:
+   * when a batch runs out of time, its queries are run one by one to find which did.
+   */
+  async judge(tasks: JudgeTask[], metric: Metric, options: ExecOptions = {}): Promise<JudgeResult[]> {
+    const o = { ...DEFAULTS, ...options };
+    const queries = tasks.reduce((n, t) => n + 1 + t.candidates.length, 0);
+    const request: JudgeRequest = { type: "judge", id: this.nextId++, tasks, metric, maxRows: o.maxRows, maxBytes: o.maxBytes };
+    const outcome = await this.send(request, o.timeoutMs * queries);
+    if (!outcome.timedOut) {
+      const result = outcome.result;
+      if (Array.isArray(result)) return result;
+      return tasks.map((task) => failedGold(task, describeFailure(result) ?? "the execution process failed"));
+    }
+    const results: JudgeResult[] = [];
+    for (const task of tasks) {
+      const gold = await this.run(task.dbFile, sqlForMetric(task.goldSql, metric), o);
+      const verdicts = [];
+      for (const candidate of task.candidates) {
+        verdicts.push(verdictFor(gold, await this.run(task.dbFile, sqlForMetric(candidate, metric), o), task.goldSql, metric));
+      }
+      results.push({ goldError: describeFailure(gold), goldCached: false, verdicts });
+    }
+    return results;
+  }
+
+  /** Starts every child now, so that the first requests do not pay for their start. */
+  async warmUp(): Promise<void> {
+    await Promise.all(Array.from({ length: this.size }, () => this.run(":memory:", "SELECT 1")));
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const slot of this.slots.splice(0)) slot.child.kill("SIGKILL");
+  }
+
+  private send(request: ExecRequest, timeoutMs: number): Promise<Outcome> {
+    if (this.closed) return Promise.reject(new Error("The execution pool is closed."));
+    return new Promise((resolve) => {
+      this.queue.push({ request, timeoutMs, resolve });
+      this.dispatch();
+    });
   }
 
   private dispatch(): void {
@@ -66,41 +103,41 @@ export class ExecPool {
     });
     const slot: Slot = { child, job: null, timer: null, started: 0 };
     child.on("message", (message: ExecResponse) => {
-      if (slot.job?.request.id === message.id) this.finish(slot, message.result);
+      if (slot.job?.request.id === message.id) this.finish(slot, { timedOut: false, result: message.result });
     });
-    child.on("exit", () => this.replace(slot, "The execution process stopped unexpectedly."));
+    child.on("exit", () => this.replace(slot));
     child.unref();
     (child.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
     this.slots.push(slot);
     return slot;
   }
 
-  private finish(slot: Slot, result: ExecResult): void {
+  private finish(slot: Slot, outcome: Outcome): void {
     const job = slot.job;
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = null;
     slot.timer = null;
-    job?.resolve(result);
+    job?.resolve(outcome);
     this.dispatch();
   }
 
   private timeOut(slot: Slot): void {
     const job = slot.job;
     if (!job) return;
-    const elapsedMs = Math.round(performance.now() - slot.started);
     slot.job = null;
     this.remove(slot);
     slot.child.kill("SIGKILL");
-    job.resolve({ ok: false, kind: "timeout", message: `The query ran longer than ${job.timeoutMs} ms and was stopped.`, elapsedMs });
+    job.resolve({ timedOut: true, elapsedMs: Math.round(performance.now() - slot.started) });
     this.dispatch();
   }
 
-  private replace(slot: Slot, message: string): void {
+  private replace(slot: Slot): void {
     const job = slot.job;
     this.remove(slot);
     if (job) {
       if (slot.timer) clearTimeout(slot.timer);
-      job.resolve({ ok: false, kind: "error", message, elapsedMs: Math.round(performance.now() - slot.started) });
+      const elapsedMs = Math.round(performance.now() - slot.started);
+      job.resolve({ timedOut: false, result: { ok: false, kind: "error", message: "The execution process stopped unexpectedly.", elapsedMs } });
     }
     if (!this.closed) this.dispatch();
   }
@@ -109,6 +146,10 @@ export class ExecPool {
     const index = this.slots.indexOf(slot);
     if (index !== -1) this.slots.splice(index, 1);
   }
+}
+
+function timeoutFailure(timeoutMs: number, elapsedMs: number): ExecResult {
+  return { ok: false, kind: "timeout", message: `The query ran longer than ${timeoutMs} ms and was stopped.`, elapsedMs };
 }
 
 const globalForPool = globalThis as unknown as { senseExecPool?: ExecPool };

@@ -1,12 +1,22 @@
-// Messages between the execution pool and its child processes, and what a run returns.
+// Messages between the execution pool and its child processes, and what they return.
 
-export type ExecRequest = {
+export type RunRequest = { type: "run"; id: number; dbFile: string; sql: string; maxRows: number; maxBytes: number };
+export type Metric = "spider" | "bird";
+
+/** One task to judge: its gold SQL runs once and each candidate is compared with it. */
+export type JudgeTask = { dbFile: string; goldSql: string; candidates: string[] };
+
+/** Judge several tasks in one round trip, inside the child. */
+export type JudgeRequest = {
+  type: "judge";
   id: number;
-  dbFile: string;
-  sql: string;
+  tasks: JudgeTask[];
+  metric: "spider" | "bird";
   maxRows: number;
   maxBytes: number;
 };
+
+export type ExecRequest = RunRequest | JudgeRequest;
 
 export type ExecErrorKind = "refused" | "error" | "timeout" | "missing_database";
 
@@ -23,4 +33,9 @@ export type ExecFailure = { ok: false; kind: ExecErrorKind; message: string; ela
 
 export type ExecResult = ExecSuccess | ExecFailure;
 
-export type ExecResponse = { id: number; result: ExecResult };
+/** A candidate's verdict: match, or why not (its own error, or the gold's). */
+export type CandidateVerdict = { match: boolean; predError: string | null; reason: string };
+
+export type JudgeResult = { goldError: string | null; goldCached: boolean; verdicts: CandidateVerdict[] };
+
+export type ExecResponse = { id: number; result: ExecResult | JudgeResult[] };
