@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 
 const bin = path.join(env.projectRoot, "bin", "sense.mjs");
 const sense = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env }, timeout: 60_000 });
+  // run from another folder: the CLI must find its project (tsx, migrations) wherever it is called
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir() });
 
 describe("the sense CLI", () => {
   it("prints help", () => {

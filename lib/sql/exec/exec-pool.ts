@@ -96,8 +96,9 @@ export class ExecPool {
   private spawn(): Slot {
     // The child runs from source through tsx; the bundler must not try to resolve it.
     const child = fork(/*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "sql", "exec", "exec-child.ts"), [], {
+      // inherits the environment; tsx finds tsconfig.json from the working folder or TSX_TSCONFIG_PATH (bin/sense.mjs)
       execArgv: ["--conditions=react-server", "--import", "tsx"],
-      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(env.projectRoot, "tsconfig.json") },
+      cwd: env.projectRoot,
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
