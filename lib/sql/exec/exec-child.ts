@@ -77,3 +77,6 @@ process.on("message", (request: ExecRequest) => {
   const response: ExecResponse = { id: request.id, result };
   process.send?.(response);
 });
+
+// When the app goes away, so does this process (between queries; a query in progress finishes first).
+process.on("disconnect", () => process.exit(0));

@@ -65,7 +65,8 @@ export class ExecPool {
 
   /** Starts every child now, so that the first requests do not pay for their start. */
   async warmUp(): Promise<void> {
-    await Promise.all(Array.from({ length: this.size }, () => this.run(":memory:", "SELECT 1")));
+    // a round trip per process is all it takes; the answer (no such file) does not matter
+    await Promise.all(Array.from({ length: this.size }, () => this.run("(warm-up)", "SELECT 1")));
   }
 
   async close(): Promise<void> {
