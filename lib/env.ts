@@ -11,6 +11,10 @@ const envSchema = z.object({
   SENSE_IMPORT_ROOTS: z.string().optional(),
   SENSE_SQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   SENSE_SQL_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  SENSE_EMBEDDED_WORKER: z.enum(["0", "1"]).default("1"),
+  SENSE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  SENSE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
+  SENSE_WORKER_THROTTLE_MS: z.coerce.number().int().min(0).default(0), // slows each item down: demos and crash tests
   SENSE_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(512),
   PORT: z.coerce.number().int().positive().default(3000),
 });

@@ -4,7 +4,8 @@ import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskFacets, TaskFilters, TaskPage } from "@/lib/tasks/task-filters";
 
-function whereFor(filters: TaskFilters): Prisma.TaskWhereInput {
+/** The store query for a set of task filters (shared by the Tasks list and jobs that select tasks). */
+export function taskWhere(filters: Partial<TaskFilters>): Prisma.TaskWhereInput {
   return {
     ...(filters.database ? { database: { name: filters.database } } : {}),
     ...(filters.split ? { split: filters.split } : {}),
@@ -17,7 +18,7 @@ function whereFor(filters: TaskFilters): Prisma.TaskWhereInput {
 
 /** One page of tasks matching the filters, in a stable order (database name, then import order). */
 export async function listTasks(filters: TaskFilters): Promise<TaskPage> {
-  const where = whereFor(filters);
+  const where = taskWhere(filters);
   const [total, rows] = await prisma.$transaction([
     prisma.task.count({ where }),
     prisma.task.findMany({

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { claimJobItems } from "@/lib/jobs/claim-job-items";
+import { completeJobItem, LeaseLostError } from "@/lib/jobs/complete-job-item";
+import { createMutationJob } from "@/lib/jobs/create-job";
+import { changeJobStatus } from "@/lib/jobs/job-control";
+import { runWorker } from "@/lib/jobs/run-worker";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { normalizeSql } from "@/lib/sql/normalize-sql";
+
+const demoJob = (limit?: number) => createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit }, keepPerTask: 2 });
+
+beforeAll(async () => {
+  await seedDemo();
+});
+
+describe("mutation jobs", () => {
+  it("run to completion: every item done once, pairs queued with the gold as chosen", async () => {
+    const job = await demoJob();
+    expect(job.itemsTotal).toBe(36);
+    await runWorker({ stopWhenIdle: true, concurrency: 4 });
+    const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done).toMatchObject({ status: "done", itemsDone: 36, itemsFailed: 0 });
+    expect(await prisma.jobItem.count({ where: { jobId: job.id, status: { not: "done" } } })).toBe(0);
+    const pairs = await prisma.preferencePair.findMany({ where: { jobId: job.id }, include: { task: true } });
+    expect(pairs.length).toBeGreaterThanOrEqual(60); // 34 tasks with mutants, up to 2 each
+    for (const pair of pairs) {
+      expect(pair.status).toBe("pending");
+      expect(pair.chosenSql).toBe(pair.task.goldSql);
+      expect(normalizeSql(pair.rejectedSql)).not.toBe(normalizeSql(pair.chosenSql));
+    }
+    const candidates = await prisma.candidate.findMany({ where: { jobId: job.id } });
+    expect(new Set(candidates.map((c) => `${c.taskId}|${c.normalizedSql}`)).size).toBe(candidates.length);
+    expect(candidates.every((c) => c.source === "mutation" && c.verdict === "wrong_result")).toBe(true);
+  });
+
+  it("pause stops new claims, resume continues, cancel ends; wrong transitions are refused", async () => {
+    const job = await demoJob(6);
+    await changeJobStatus(job.id, "pause");
+    expect(await runWorker({ stopWhenIdle: true })).toEqual({ processed: 0 });
+    await expect(changeJobStatus(job.id, "pause")).rejects.toThrow("Cannot pause a job that is paused.");
+    await changeJobStatus(job.id, "resume");
+    expect(await runWorker({ stopWhenIdle: true })).toEqual({ processed: 6 });
+
+    const other = await demoJob(4);
+    await changeJobStatus(other.id, "cancel");
+    expect(await runWorker({ stopWhenIdle: true })).toEqual({ processed: 0 });
+    await expect(changeJobStatus(other.id, "resume")).rejects.toThrow("Cannot resume a job that is cancelled.");
+    expect(await prisma.jobItem.count({ where: { jobId: other.id, status: "pending" } })).toBe(4);
+  });
+
+  it("claims the items of a dead worker once their leases expire, and its late completion writes nothing", async () => {
+    const job = await demoJob(3);
+    const stale = await claimJobItems("dead-worker", 3, 50);
+    expect(stale).toHaveLength(3);
+    expect(await claimJobItems("other", 3, 60_000)).toEqual([]); // leases still held
+    await new Promise((r) => setTimeout(r, 80));
+    await runWorker({ stopWhenIdle: true });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", itemsDone: 3 });
+    const before = await prisma.preferencePair.count({ where: { jobId: job.id } });
+    await expect(completeJobItem(stale[0]!, async (tx) => void (await tx.preferencePair.deleteMany({})), "{}")).rejects.toThrow(LeaseLostError);
+    expect(await prisma.preferencePair.count({ where: { jobId: job.id } })).toBe(before);
+    expect((await prisma.jobItem.findMany({ where: { jobId: job.id } })).map((i) => i.attempts)).toEqual([2, 2, 2]);
+  });
+
+  it("refuses a selection with no runnable task and a bad configuration, naming the problem", async () => {
+    await expect(createMutationJob({ kind: "mutation", tasks: { database: "nowhere" } })).rejects.toThrow("No tasks with a database file match this selection.");
+    await expect(createMutationJob({ kind: "mutation", tasks: {}, keepPerTask: 0 })).rejects.toThrow(/keepPerTask/);
+  });
+});

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createMutationJob } from "@/lib/jobs/create-job";
+import { seedDemo } from "@/lib/seed/seed-demo";
+
+const started: ChildProcess[] = [];
+afterAll(() => started.forEach((p) => p.kill("SIGKILL")));
+
+/** A real runner process on this test's store (npm run worker), slowed down so it can be killed mid-job. */
+function startWorker(): ChildProcess {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
+    cwd: env.projectRoot,
+    env: { ...process.env, SENSE_WORKER_THROTTLE_MS: "60", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" },
+    stdio: "ignore",
+  });
+  started.push(child);
+  return child;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await sleep(50);
+  }
+}
+
+describe("a runner killed mid-job", () => {
+  it("is restarted and the job finishes with exact counts: no item lost, none done twice", async () => {
+    await seedDemo();
+    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo" }, keepPerTask: 2 });
+    const doneCount = async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).itemsDone;
+
+    const first = startWorker();
+    await waitFor(async () => (await doneCount()) >= 6, 30_000);
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    const atKill = await doneCount();
+    expect(atKill).toBeLessThan(36); // really mid-job
+    expect(await prisma.jobItem.count({ where: { jobId: job.id, status: "leased" } })).toBeGreaterThan(0); // it died holding leases
+
+    const second = startWorker();
+    await waitFor(async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status === "done", 60_000);
+    second.kill("SIGTERM");
+
+    const final = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(final).toMatchObject({ itemsDone: 36, itemsFailed: 0, status: "done" });
+    const items = await prisma.jobItem.findMany({ where: { jobId: job.id } });
+    expect(items).toHaveLength(36);
+    expect(items.every((i) => i.status === "done")).toBe(true);
+    expect(new Set(items.map((i) => i.payloadJson)).size).toBe(36);
+    // outputs exactly once per item: every task has at most keepPerTask pairs, candidates unique
+    const perTask = await prisma.preferencePair.groupBy({ by: ["taskId"], where: { jobId: job.id }, _count: true });
+    expect(Math.max(...perTask.map((p) => p._count))).toBeLessThanOrEqual(2);
+    const candidates = await prisma.candidate.findMany({ where: { jobId: job.id } });
+    expect(new Set(candidates.map((c) => `${c.taskId}|${c.normalizedSql}`)).size).toBe(candidates.length);
+    expect(await prisma.preferencePair.count({ where: { jobId: job.id } })).toBe(candidates.length);
+    expect(items.filter((i) => i.attempts > 1).length).toBeGreaterThan(0); // the dead runner's items were claimed again
+  }, 120_000);
+});
