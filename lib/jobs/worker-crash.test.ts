@@ -14,7 +14,7 @@ afterAll(() => started.forEach((p) => p.kill("SIGKILL")));
 function startWorker(): ChildProcess {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
     cwd: env.projectRoot,
-    env: { ...process.env, SENSE_WORKER_THROTTLE_MS: "60", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" },
+    env: { ...process.env, SENSE_WORKER_THROTTLE_MS: "150", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" },
     stdio: "ignore",
   });
   started.push(child);
@@ -36,12 +36,14 @@ describe("a runner killed mid-job", () => {
     const doneCount = async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).itemsDone;
 
     const first = startWorker();
-    await waitFor(async () => (await doneCount()) >= 6, 30_000);
+    const leased = () => prisma.jobItem.count({ where: { jobId: job.id, status: "leased" } });
+    // kill it while it holds leases on items it is working on
+    await waitFor(async () => (await doneCount()) >= 6 && (await leased()) > 0, 30_000);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     const atKill = await doneCount();
     expect(atKill).toBeLessThan(36); // really mid-job
-    expect(await prisma.jobItem.count({ where: { jobId: job.id, status: "leased" } })).toBeGreaterThan(0); // it died holding leases
+    expect(await leased()).toBeGreaterThan(0); // it died holding leases
 
     const second = startWorker();
     await waitFor(async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status === "done", 60_000);
