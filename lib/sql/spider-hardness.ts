@@ -1,58 +1,70 @@
-// Spider hardness (easy / medium / hard / extra) by the published rules of the official evaluator:
-// count_component1, count_component2 and count_others, then eval_hardness's thresholds. The counts
-// follow the official code's behaviour, quirks included (noted below).
-import { readSqlShape, type Condition, type ConditionList, type SqlShape } from "@/lib/sql/spider-sql-shape";
+// Spider hardness (easy / medium / hard / extra) by the published rules of the official evaluator
+// (evaluation.py: count_component1, count_component2, count_others, eval_hardness), applied to the
+// outermost query only; with INTERSECT/UNION/EXCEPT that is the left-hand SELECT.
+import { parseSelectSql, type CondUnit, type Condition, type SelectQuery } from "@/lib/sql/sql-parse";
 
-export { SqlParseError } from "@/lib/sql/spider-sql-shape";
+export { SqlParseError } from "@/lib/sql/sql-parse";
 export type SpiderHardness = "easy" | "medium" | "hard" | "extra";
 
-const conditions = (list: ConditionList): Condition[] => list.filter((c): c is Condition => typeof c !== "string");
-const connectors = (list: ConditionList) => list.filter((c) => typeof c === "string");
+const units = (c: Condition): CondUnit[] => c.filter((x): x is CondUnit => typeof x !== "string");
+const connectors = (c: Condition): ("and" | "or")[] => c.filter((x): x is "and" | "or" => typeof x === "string");
 
-function componentOne(s: SqlShape): number {
+/** The condition units of FROM (ON), WHERE and HAVING, as the official code concatenates them. */
+const allUnits = (q: SelectQuery) => [...units(q.from.conds), ...units(q.where), ...units(q.having)];
+
+/** WHERE, GROUP BY, ORDER BY, LIMIT, one per extra table unit, one per OR, one per LIKE. */
+export function componentOne(q: SelectQuery): number {
   let count = 0;
-  if (s.where.length) count++;
-  if (s.groupBy.length) count++;
-  if (s.hasOrderBy) count++;
-  if (s.hasLimit) count++;
-  if (s.tableUnits > 0) count += s.tableUnits - 1;
-  count += [...connectors(s.fromConds), ...connectors(s.where), ...connectors(s.having)].filter((c) => c === "or").length;
-  count += [...conditions(s.fromConds), ...conditions(s.where), ...conditions(s.having)].filter((c) => c.like).length;
+  if (q.where.length) count++;
+  if (q.groupBy.length) count++;
+  if (q.orderBy) count++;
+  if (q.limit) count++;
+  if (q.from.tableUnits.length > 0) count += q.from.tableUnits.length - 1;
+  count += [...connectors(q.from.conds), ...connectors(q.where), ...connectors(q.having)].filter((c) => c === "or").length;
+  count += allUnits(q).filter((u) => u.op === "like").length;
   return count;
 }
 
-function componentTwo(s: SqlShape): number {
-  const nested = [...conditions(s.fromConds), ...conditions(s.where), ...conditions(s.having)].reduce((n, c) => n + c.nested, 0);
-  return nested + (s.iue ? 1 : 0);
+/** Subqueries that are condition values (ON / WHERE / HAVING), plus one for INTERSECT/UNION/EXCEPT. */
+export function componentTwo(q: SelectQuery): number {
+  return allUnits(q).reduce((n, u) => n + u.nested, 0) + (q.compound ? 1 : 0);
 }
 
-function others(s: SqlShape): number {
-  // Quirk of the official count_agg: for WHERE conditions it tests the NOT flag, and for HAVING it
-  // iterates over conditions and connectors, where each "and"/"or" counts and a condition counts
-  // only when negated.
-  const aggs =
-    s.selectAggs.filter(Boolean).length +
-    conditions(s.where).filter((c) => c.not).length +
-    s.groupBy.filter(Boolean).length +
-    s.orderByAggs +
-    connectors(s.having).length +
-    conditions(s.having).filter((c) => c.not).length;
+/**
+ * Aggregates (more than one), select items (more than one), WHERE conditions (more than one),
+ * GROUP BY items (more than one). The aggregate count follows the official count_agg, which
+ * tests the first field of each unit: for WHERE condition units that is the NOT flag, and for
+ * HAVING it runs over the whole list, where every "and"/"or" counts and a condition counts
+ * when negated. FROM subqueries and nested queries are not looked into.
+ */
+export function countOthers(q: SelectQuery): number {
+  const aggregates =
+    q.select.filter((s) => s.agg).length +
+    units(q.where).filter((u) => u.not).length +
+    q.groupBy.filter((g) => g.agg).length +
+    (q.orderBy ?? []).reduce((n, o) => n + o.aggs, 0) +
+    connectors(q.having).length +
+    units(q.having).filter((u) => u.not).length;
   let count = 0;
-  if (aggs > 1) count++;
-  if (s.selectAggs.length > 1) count++;
-  if (s.where.length > 1) count++;
-  if (s.groupBy.length > 1) count++;
+  if (aggregates > 1) count++;
+  if (q.select.length > 1) count++;
+  if (q.where.length > 1) count++; // the list holds connectors too: more than one condition
+  if (q.groupBy.length > 1) count++;
   return count;
 }
 
-/** The Spider hardness of a gold SQL. Throws SqlParseError when the SQL is not a SELECT it can read. */
-export function spiderHardness(sql: string): SpiderHardness {
-  const shape = readSqlShape(sql);
-  const c1 = componentOne(shape);
-  const c2 = componentTwo(shape);
-  const o = others(shape);
-  if (c1 <= 1 && o === 0 && c2 === 0) return "easy";
-  if ((o <= 2 && c1 <= 1 && c2 === 0) || (c1 <= 2 && o < 2 && c2 === 0)) return "medium";
-  if ((o > 2 && c1 <= 2 && c2 === 0) || (c1 > 2 && c1 <= 3 && o <= 2 && c2 === 0) || (c1 <= 1 && o === 0 && c2 <= 1)) return "hard";
+/** eval_hardness's thresholds over the three counts. */
+export function hardnessFromCounts(c1: number, c2: number, others: number): SpiderHardness {
+  if (c1 <= 1 && others === 0 && c2 === 0) return "easy";
+  if ((others <= 2 && c1 <= 1 && c2 === 0) || (c1 <= 2 && others < 2 && c2 === 0)) return "medium";
+  if ((others > 2 && c1 <= 2 && c2 === 0) || (c1 > 2 && c1 <= 3 && others <= 2 && c2 === 0) || (c1 <= 1 && others === 0 && c2 <= 1)) {
+    return "hard";
+  }
   return "extra";
+}
+
+/** The Spider hardness of a SQL query. Throws SqlParseError when it is not a SELECT it can parse. */
+export function spiderHardness(sql: string): SpiderHardness {
+  const q = parseSelectSql(sql);
+  return hardnessFromCounts(componentOne(q), componentTwo(q), countOthers(q));
 }
