@@ -6,4 +6,6 @@ export async function register() {
   const { applied, seeded } = await prepareStore();
   if (applied.length) console.log(`[store] applied migrations: ${applied.join(", ")}`);
   if (seeded) console.log("[store] seeded the demo database city_library");
+  const { startEmbeddedWorker } = await import("@/lib/jobs/embedded-worker");
+  startEmbeddedWorker();
 }

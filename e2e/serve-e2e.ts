@@ -18,6 +18,8 @@ const env: NodeJS.ProcessEnv = {
   SENSE_DATA_DIR: e2eDataDir,
   SENSE_DB_FILE: path.join(e2eDataDir, "sense-e2e.db"),
   SENSE_SQL_TIMEOUT_MS: "1500",
+  SENSE_WORKER_THROTTLE_MS: "150", // slow enough to watch, pause and resume a job
+  SENSE_WORKER_CONCURRENCY: "2",
   SENSE_IMPORT_ROOTS: [e2eImportsDir, path.dirname(spiderDir)].join(path.delimiter),
 };
 delete env.SENSE_PROJECT_ROOT;

@@ -1,5 +1,18 @@
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { JobsTable } from "@/components/jobs/jobs-table";
+import { NewMutationJobForm } from "@/components/jobs/new-mutation-job-form";
+import { PageHeader } from "@/components/shell/page-header";
 
 export default function JobsPage() {
-  return <NotBuiltYet area="Jobs" plan="Strong (SFT) and weak (preference) synthesis jobs with live progress, pause, resume and cancel come next." />;
+  return (
+    <>
+      <PageHeader
+        title="Jobs"
+        subtitle="Synthesis jobs run in the background and survive restarts. Model-backed strong and weak jobs are not built yet."
+      />
+      <div className="mb-6">
+        <NewMutationJobForm />
+      </div>
+      <JobsTable />
+    </>
+  );
 }

@@ -5,6 +5,8 @@ const tones: Record<string, string> = {
   invalid: "bg-red-100 text-red-800",
   failed: "bg-red-100 text-red-800",
   running: "bg-sky-100 text-sky-800",
+  paused: "bg-amber-100 text-amber-900",
+  cancelled: "bg-slate-200 text-slate-700",
 };
 
 export function StatusBadge({ value }: { value: string }) {

@@ -18,3 +18,4 @@ export const mutationJobConfigSchema = z.object({
 });
 
 export type MutationJobConfig = z.infer<typeof mutationJobConfigSchema>;
+export type MutationJobConfigInput = z.input<typeof mutationJobConfigSchema>;

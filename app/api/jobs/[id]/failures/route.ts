@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { handleRoute } from "@/lib/api/route-handler";
+import { listJobFailures } from "@/lib/jobs/read-jobs";
+
+export const GET = handleRoute({ params: z.object({ id: z.string().min(1) }) }, ({ params }) => listJobFailures(params.id));

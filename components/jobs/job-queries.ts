@@ -1,0 +1,38 @@
+"use client";
+
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/api/fetch-json";
+import type { MutationJobConfigInput } from "@/lib/jobs/job-config";
+import type { JobProgress } from "@/lib/jobs/read-jobs";
+
+export const jobKeys = {
+  all: ["jobs"] as const,
+  list: () => [...jobKeys.all, "list"] as const,
+};
+
+// Live: poll every second while any job is running or paused with work left.
+export const jobsQuery = () =>
+  queryOptions({
+    queryKey: jobKeys.list(),
+    queryFn: () => fetchJson<JobProgress[]>("/api/jobs"),
+    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running") ? 1_000 : 5_000),
+  });
+
+export const useJobs = () => useQuery(jobsQuery());
+
+export function useCreateMutationJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (config: MutationJobConfigInput) => fetchJson<{ job: { id: string } }>("/api/jobs", { method: "POST", json: config }),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}
+
+export function useJobAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: "pause" | "resume" | "cancel" }) =>
+      fetchJson<{ job: { status: string } }>(`/api/jobs/${id}/${action}`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useJobAction, useJobs } from "@/components/jobs/job-queries";
+import { StatusBadge } from "@/components/shell/status-badge";
+import { TableHead } from "@/components/shell/table-head";
+import type { JobProgress } from "@/lib/jobs/read-jobs";
+
+const eta = (s: number | null) => (s === null ? "—" : s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);
+
+export function JobsTable() {
+  const { data, error, isPending } = useJobs();
+  const action = useJobAction();
+  if (isPending) return <p className="text-sm text-slate-500">Loading jobs…</p>;
+  if (error) return <p role="alert" className="text-sm text-red-700">Could not load jobs: {error.message}</p>;
+  if (!data.length) return <p className="text-sm text-slate-600">No jobs yet.</p>;
+  const button = (job: JobProgress, name: "pause" | "resume" | "cancel", label: string) => (
+    <button type="button" className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100" onClick={() => action.mutate({ id: job.id, action: name })}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      {action.error ? <p role="alert" className="mb-2 text-sm text-red-700">{action.error.message}</p> : null}
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Jobs">
+        <TableHead columns={["Job", "Status", "Progress", "Rate", "ETA", "Failures", "Pairs>", ""]} />
+        <tbody>
+          {data.map((job) => {
+            const handled = job.itemsDone + job.itemsFailed;
+            const failures = Object.entries(job.failuresByKind);
+            return (
+              <tr key={job.id} className="border-t border-slate-100" data-job-id={job.id}>
+                <td className="px-3 py-2">
+                  <div className="font-medium">{job.kind}</div>
+                  <div className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</div>
+                </td>
+                <td className="px-3 py-2">
+                  <StatusBadge value={job.status} />
+                </td>
+                <td className="px-3 py-2">
+                  <div className="h-2 w-40 overflow-hidden rounded bg-slate-100">
+                    <div className="h-2 bg-sky-500" style={{ width: `${(100 * handled) / Math.max(1, job.itemsTotal)}%` }} />
+                  </div>
+                  <div className="mt-1 text-xs tabular-nums" data-testid="job-progress">
+                    {handled}/{job.itemsTotal}
+                  </div>
+                </td>
+                <td className="px-3 py-2 text-xs tabular-nums">{job.itemsPerSecond ? `${job.itemsPerSecond.toFixed(1)}/s` : "—"}</td>
+                <td className="px-3 py-2 text-xs tabular-nums">{eta(job.etaSeconds)}</td>
+                <td className="px-3 py-2 text-xs">{failures.length ? failures.map(([kind, n]) => `${kind}: ${n}`).join(", ") : "none"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{job.pairsCreated}</td>
+                <td className="space-x-1 px-3 py-2 text-right">
+                  {job.status === "running" ? button(job, "pause", "Pause") : null}
+                  {job.status === "paused" ? button(job, "resume", "Resume") : null}
+                  {job.status === "running" || job.status === "paused" ? button(job, "cancel", "Cancel") : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useCreateMutationJob } from "@/components/jobs/job-queries";
+import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
+import { MutationFeedback } from "@/components/shell/mutation-feedback";
+import { useTaskFacets } from "@/components/tasks/task-queries";
+
+/** Starts a weak job whose wrong answers come from SQL mutation (no model needed). */
+export function NewMutationJobForm() {
+  const { data: facets } = useTaskFacets();
+  const create = useCreateMutationJob();
+  const [database, setDatabase] = useState("");
+  const [split, setSplit] = useState("");
+  const [limit, setLimit] = useState("");
+  const [keep, setKeep] = useState("2");
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      kind: "mutation",
+      metric: "spider",
+      keepPerTask: Number(keep),
+      tasks: { database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} className={cardClass} aria-label="Start a mutation job">
+      <h2 className="font-medium">Weak job: SQL mutation (offline)</h2>
+      <p className="mt-1 text-xs text-slate-500">
+        Perturbs each task&apos;s gold SQL and keeps mutants that run to another result as rejected answers of preference pairs.
+      </p>
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs text-slate-600">
+          Database
+          <select aria-label="Job database" value={database} onChange={(e) => setDatabase(e.target.value)} className={inputClass}>
+            <option value="">All</option>
+            {(facets?.databases ?? []).map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Split
+          <select aria-label="Job split" value={split} onChange={(e) => setSplit(e.target.value)} className={inputClass}>
+            <option value="">All</option>
+            {(facets?.splits ?? []).map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          At most tasks
+          <input aria-label="At most tasks" type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} className={`${inputClass} w-28`} />
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Rejected per task
+          <input aria-label="Rejected per task" type="number" min={1} max={20} value={keep} onChange={(e) => setKeep(e.target.value)} className={`${inputClass} w-24`} />
+        </label>
+        <button type="submit" className={buttonClass} disabled={create.isPending}>
+          Start job
+        </button>
+      </div>
+      <MutationFeedback error={create.error} success={create.data ? "Job started." : null} />
+    </form>
+  );
+}
