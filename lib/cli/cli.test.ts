@@ -69,3 +69,21 @@ describe("sense eval", () => {
     expect(missing.stderr).toContain("--gold FILE is required");
   });
 });
+
+describe("sense synth mutate", () => {
+  it("starts a mutation job and, with --wait, runs it to the end", () => {
+    expect(sense("seed").status).toBe(0);
+    const result = sense("synth", "mutate", "--database", "city_library", "--limit", "5", "--wait");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Started mutation job \S+ over 5 tasks\.$/m);
+    expect(result.stdout).toMatch(/^Job done: 5 done, 0 failed, \d+ preference pairs queued for review\.$/m);
+  });
+
+  it("says what is wrong with bad input", () => {
+    expect(sense("synth", "mutate", "--limit", "zero").stderr).toContain("--limit must be a positive whole number");
+    expect(sense("synth", "strong").stderr).toContain("needs a model provider, which is not built yet");
+    const none = sense("synth", "mutate", "--database", "nowhere");
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain("No tasks with a database file match this selection.");
+  });
+});

@@ -14,6 +14,11 @@ Usage:
       (BIRD, from --difficulty: a json array with "difficulty" in the same order). --out writes one
       JSON line per example: {"i","db_id","exec_match","pred_error","gold_error"}. Missing database
       files are reported per example and not scored. Default timeout 30000 ms per query.
+  sense synth mutate [--database D] [--split S] [--origin O] [--difficulty X] [--hardness H]
+                     [--limit N] [--keep K] [--metric spider|bird] [--wait]
+      Start a weak job whose wrong answers come from SQL mutation of each task's gold SQL (no model
+      needed): mutants that run to another result become rejected answers of preference pairs.
+      --wait runs it to the end in this process and prints the counts.
   sense db add <file.sqlite> [--name NAME]
       Register a SQLite file: copy it into the data directory and introspect it.
   sense db list
