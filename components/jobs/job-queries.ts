@@ -36,3 +36,10 @@ export function useJobAction() {
     onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }
+
+export type JobFailure = { id: string; errorKind: string | null; error: string | null; attempts: number; payloadJson: string; updatedAt: string };
+
+export const jobFailuresQuery = (jobId: string) =>
+  queryOptions({ queryKey: [...jobKeys.all, "failures", jobId] as const, queryFn: () => fetchJson<JobFailure[]>(`/api/jobs/${jobId}/failures`) });
+
+export const useJobFailures = (jobId: string) => useQuery(jobFailuresQuery(jobId));

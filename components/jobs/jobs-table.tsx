@@ -1,5 +1,7 @@
 "use client";
 
+import { Fragment, useState } from "react";
+import { JobFailures } from "@/components/jobs/job-failures";
 import { useJobAction, useJobs } from "@/components/jobs/job-queries";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { TableHead } from "@/components/shell/table-head";
@@ -10,6 +12,7 @@ const eta = (s: number | null) => (s === null ? "—" : s < 90 ? `${Math.ceil(s)
 export function JobsTable() {
   const { data, error, isPending } = useJobs();
   const action = useJobAction();
+  const [openFailures, setOpenFailures] = useState<string | null>(null);
   if (isPending) return <p className="text-sm text-slate-500">Loading jobs…</p>;
   if (error) return <p role="alert" className="text-sm text-red-700">Could not load jobs: {error.message}</p>;
   if (!data.length) return <p className="text-sm text-slate-600">No jobs yet.</p>;
@@ -28,7 +31,8 @@ export function JobsTable() {
             const handled = job.itemsDone + job.itemsFailed;
             const failures = Object.entries(job.failuresByKind);
             return (
-              <tr key={job.id} className="border-t border-slate-100" data-job-id={job.id}>
+              <Fragment key={job.id}>
+              <tr className="border-t border-slate-100" data-job-id={job.id}>
                 <td className="px-3 py-2">
                   <div className="font-medium">{job.kind}</div>
                   <div className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</div>
@@ -46,7 +50,15 @@ export function JobsTable() {
                 </td>
                 <td className="px-3 py-2 text-xs tabular-nums">{job.itemsPerSecond ? `${job.itemsPerSecond.toFixed(1)}/s` : "—"}</td>
                 <td className="px-3 py-2 text-xs tabular-nums">{eta(job.etaSeconds)}</td>
-                <td className="px-3 py-2 text-xs">{failures.length ? failures.map(([kind, n]) => `${kind}: ${n}`).join(", ") : "none"}</td>
+                <td className="px-3 py-2 text-xs">
+                  {failures.length ? (
+                    <button type="button" className="text-left text-red-700 underline" onClick={() => setOpenFailures(openFailures === job.id ? null : job.id)}>
+                      {failures.map(([kind, n]) => `${kind}: ${n}`).join(", ")}
+                    </button>
+                  ) : (
+                    "none"
+                  )}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{job.pairsCreated}</td>
                 <td className="space-x-1 px-3 py-2 text-right">
                   {job.status === "running" ? button(job, "pause", "Pause") : null}
@@ -54,6 +66,14 @@ export function JobsTable() {
                   {job.status === "running" || job.status === "paused" ? button(job, "cancel", "Cancel") : null}
                 </td>
               </tr>
+              {openFailures === job.id ? (
+                <tr>
+                  <td colSpan={8} className="bg-red-50 px-3 py-2">
+                    <JobFailures jobId={job.id} />
+                  </td>
+                </tr>
+              ) : null}
+              </Fragment>
             );
           })}
         </tbody>

@@ -63,6 +63,20 @@ describe("mutation jobs", () => {
     expect((await prisma.jobItem.findMany({ where: { jobId: job.id } })).map((i) => i.attempts)).toEqual([2, 2, 2]);
   });
 
+  it("records a task whose gold SQL does not run as a failure with its kind and reason", async () => {
+    const { listJobs, listJobFailures } = await import("@/lib/jobs/read-jobs");
+    const library = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
+    await prisma.task.create({
+      data: { databaseId: library.id, question: "Broken gold", goldSql: "SELECT nope FROM books WHERE pages > 1", split: "dev", origin: "broken", sourceRef: "test:broken" },
+    });
+    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "broken" } });
+    await runWorker({ stopWhenIdle: true });
+    const progress = (await listJobs()).find((j) => j.id === job.id);
+    expect(progress).toMatchObject({ status: "done", itemsDone: 0, itemsFailed: 1, failuresByKind: { gold_error: 1 }, pairsCreated: 0 });
+    const [failure] = await listJobFailures(job.id);
+    expect(failure).toMatchObject({ errorKind: "gold_error", error: "The gold SQL does not run: no such column: nope", attempts: 1 });
+  });
+
   it("refuses a selection with no runnable task and a bad configuration, naming the problem", async () => {
     await expect(createMutationJob({ kind: "mutation", tasks: { database: "nowhere" } })).rejects.toThrow("No tasks with a database file match this selection.");
     await expect(createMutationJob({ kind: "mutation", tasks: {}, keepPerTask: 0 })).rejects.toThrow(/keepPerTask/);
