@@ -78,5 +78,8 @@ process.on("message", (request: ExecRequest) => {
   process.send?.(response);
 });
 
+// Tell the pool this process is ready: time limits count from here, not from the fork.
+process.send?.({ ready: true });
+
 // When the app goes away, so does this process (between queries; a query in progress finishes first).
 process.on("disconnect", () => process.exit(0));

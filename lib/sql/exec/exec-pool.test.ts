@@ -127,3 +127,19 @@ describe("ExecPool.judge", () => {
     expect(Date.now() - started).toBeLessThan(300 * 3 + 1_000 + 300 * 2);
   });
 });
+
+describe("ExecPool start failures", () => {
+  it("answers with an error instead of respawning forever when its processes cannot start", async () => {
+    const { env } = await import("@/lib/env");
+    const saved = env.projectRoot;
+    (env as { projectRoot: string }).projectRoot = "/nonexistent-project"; // the child script cannot be found
+    const broken = new ExecPool(1);
+    try {
+      const result = await broken.run(file, "SELECT 1");
+      expect(result).toEqual({ ok: false, kind: "error", message: "The SQL execution process could not start; see the server log.", elapsedMs: 0 });
+    } finally {
+      (env as { projectRoot: string }).projectRoot = saved;
+      await broken.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ export type ExecOptions = { timeoutMs?: number; maxRows?: number; maxBytes?: num
 
 type Outcome = { timedOut: false; result: ExecResult | JudgeResult[] } | { timedOut: true; elapsedMs: number };
 type Job = { request: ExecRequest; timeoutMs: number; resolve: (outcome: Outcome) => void };
-type Slot = { child: ChildProcess; job: Job | null; timer: NodeJS.Timeout | null; started: number };
+type Slot = { child: ChildProcess; ready: boolean; job: Job | null; timer: NodeJS.Timeout | null; started: number };
 
 const DEFAULTS = { timeoutMs: 5_000, maxRows: 1_000, maxBytes: 2 * 1024 * 1024 };
 
@@ -25,6 +25,7 @@ export class ExecPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private startFailures = 0; // processes in a row that exited before they were ready
 
   constructor(readonly size = Math.max(1, os.availableParallelism())) {}
 
@@ -84,8 +85,13 @@ export class ExecPool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : null);
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.job);
+      if (!slot) {
+        // start processes for waiting requests while there is room; each dispatches when it says it is ready
+        const starting = this.slots.filter((s) => !s.ready).length;
+        if (this.slots.length < this.size && starting < this.queue.length) this.spawn();
+        return;
+      }
       const job = this.queue.shift()!;
       slot.job = job;
       slot.started = performance.now();
@@ -103,11 +109,22 @@ export class ExecPool {
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    const slot: Slot = { child, job: null, timer: null, started: 0 };
-    child.on("message", (message: ExecResponse) => {
-      if (slot.job?.request.id === message.id) this.finish(slot, { timedOut: false, result: message.result });
+    const slot: Slot = { child, ready: false, job: null, timer: null, started: 0 };
+    child.on("message", (message: ExecResponse | { ready: true }) => {
+      if ("ready" in message) {
+        slot.ready = true;
+        this.startFailures = 0;
+        this.dispatch();
+      } else if (slot.job?.request.id === message.id) this.finish(slot, { timedOut: false, result: message.result });
     });
-    child.on("exit", () => this.replace(slot));
+    let gone = false;
+    const onGone = () => {
+      if (gone) return;
+      gone = true;
+      this.replace(slot);
+    };
+    child.on("exit", onGone);
+    child.on("error", onGone); // e.g. the process could not be started at all
     child.unref();
     (child.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
     this.slots.push(slot);
@@ -136,6 +153,13 @@ export class ExecPool {
   private replace(slot: Slot): void {
     const job = slot.job;
     this.remove(slot);
+    if (!slot.ready && ++this.startFailures >= 3) {
+      // the processes cannot start (broken install?): answer what waits instead of retrying forever
+      this.startFailures = 0;
+      const message = "The SQL execution process could not start; see the server log.";
+      for (const waiting of this.queue.splice(0)) waiting.resolve({ timedOut: false, result: { ok: false, kind: "error", message, elapsedMs: 0 } });
+      return;
+    }
     if (job) {
       if (slot.timer) clearTimeout(slot.timer);
       const elapsedMs = Math.round(performance.now() - slot.started);
