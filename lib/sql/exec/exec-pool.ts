@@ -83,7 +83,30 @@ export class ExecPool {
     });
   }
 
+  /**
+   * Processes keep this one alive only while there is work: an idle pool must not stop a CLI or a
+   * test from exiting, and a busy one must, even while a process is still starting.
+   */
+  private holdWhileBusy(): void {
+    const busy = this.queue.length > 0 || this.slots.some((s) => s.job);
+    for (const { child } of this.slots) {
+      const channel = child.channel as unknown as { ref?: () => void; unref?: () => void } | undefined;
+      if (busy) {
+        child.ref();
+        channel?.ref?.();
+      } else {
+        child.unref();
+        channel?.unref?.();
+      }
+    }
+  }
+
   private dispatch(): void {
+    this.dispatchWaiting();
+    this.holdWhileBusy();
+  }
+
+  private dispatchWaiting(): void {
     while (this.queue.length) {
       const slot = this.slots.find((s) => s.ready && !s.job);
       if (!slot) {
@@ -125,8 +148,6 @@ export class ExecPool {
     };
     child.on("exit", onGone);
     child.on("error", onGone); // e.g. the process could not be started at all
-    child.unref();
-    (child.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
     this.slots.push(slot);
     return slot;
   }
@@ -158,6 +179,7 @@ export class ExecPool {
       this.startFailures = 0;
       const message = "The SQL execution process could not start; see the server log.";
       for (const waiting of this.queue.splice(0)) waiting.resolve({ timedOut: false, result: { ok: false, kind: "error", message, elapsedMs: 0 } });
+      this.holdWhileBusy();
       return;
     }
     if (job) {
