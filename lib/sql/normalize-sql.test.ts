@@ -67,6 +67,10 @@ describe("sqlTemplate", () => {
     expect(sqlTemplate('SELECT count("x") FROM t')).toBe('select count ( "x" ) from t');
   });
 
+  it("templates hexadecimal numbers and keeps shift operators whole", () => {
+    expect(sqlTemplate("SELECT a FROM t WHERE b & 0x1F = 0XFF AND c << 2 > 8")).toBe("select a from t where b & ? = ? and c << ? > ?");
+  });
+
   it("keeps a binary minus and folds only a sign", () => {
     expect(sqlTemplate("SELECT a - 5 FROM t")).toBe("select a - ? from t");
     expect(sqlTemplate("SELECT (a) - 5 FROM t")).toBe("select ( a ) - ? from t");

@@ -146,6 +146,26 @@ describe("spiderHardness", () => {
     expect(spiderHardness(sql)).toBe("medium");
   });
 
+  it("reads conditions written as values, windows and SQLite's null tests, without counting inside them", () => {
+    expect(others("SELECT sum(a = 'x'), count(*) FROM t")).toBe(2);
+    expect(c1("SELECT a FROM t WHERE iif(b > 1 OR c LIKE 'x', 1, 0) = 1")).toBe(1);
+    expect(c1("SELECT a FROM t WHERE (b > 1) = (c IS NULL)")).toBe(1);
+    expect(others("SELECT name LIKE 'a%' FROM t ORDER BY a IS NULL")).toBe(0);
+    expect(c1("SELECT rank() OVER (PARTITION BY a ORDER BY b) FROM t")).toBe(0);
+    expect(others("SELECT count(*) FROM t WHERE a NOT NULL")).toBe(0); // no negation, as IS NOT NULL
+    expect(others("SELECT count(*) FROM t WHERE a ISNULL")).toBe(0);
+    expect(spiderHardness("SELECT CAST(a AS DECIMAL(10, 2)) FROM t WHERE b IN () AND c = 0x1F")).toBe("medium");
+  });
+
+  it("throws SqlParseError, not a stack overflow, for absurdly deep nesting, and does not backtrack for ages", () => {
+    expect(() => spiderHardness(`SELECT ${"(".repeat(5000)}1${")".repeat(5000)}`)).toThrow(SqlParseError);
+    expect(() => spiderHardness(`SELECT a FROM t WHERE ${"a IN (SELECT a FROM t WHERE ".repeat(3000)}`)).toThrow(SqlParseError);
+    expect(spiderHardness(`SELECT a FROM t WHERE ${"(".repeat(60)}a = 1${")".repeat(60)}`)).toBe("easy");
+    const started = Date.now(); // each "(" is tried as a group of conditions once, not once per reading around it
+    expect(() => spiderHardness(`SELECT a FROM t WHERE ${"(CASE WHEN ".repeat(30)}a`)).toThrow(SqlParseError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it("throws SqlParseError for what is not a SELECT it can parse", () => {
     for (const bad of [
       "",
@@ -158,6 +178,8 @@ describe("spiderHardness", () => {
       "SELECT a FROM t; SELECT b FROM t",
       "SELECT a FROM t WHERE b NOT",
       "SELECT a FROM t GROUP a",
+      "WITH x AS (SELECT 1) SELECT * FROM x",
+      "SELECT CAST(a AS REAL FROM t",
     ]) {
       expect(() => spiderHardness(bad), bad).toThrow(SqlParseError);
     }

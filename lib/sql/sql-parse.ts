@@ -2,11 +2,9 @@
 // the Spider hardness rules read, in the shape of the official parser's output (process_sql.py):
 // select units with their aggregate, table units, condition lists [cond, "and"|"or", cond, ...]
 // (parenthesized groups flattened), GROUP BY / ORDER BY units, LIMIT, INTERSECT/UNION/EXCEPT.
-import { isTerminated, SqlParseError, tokenizeSql, TokenCursor, type SqlToken } from "@/lib/sql/sql-tokens";
+import { BINARY, COMPARISONS, ExpressionCursor, SqlParseError, tokenizeSql, type Expr } from "@/lib/sql/sql-tokens";
 
 export { SqlParseError };
-
-export const AGGREGATES = new Set(["max", "min", "count", "sum", "avg"]);
 
 /** One condition: NOT written before its operator, the operator, how many of its values are subqueries. */
 export type CondUnit = { not: boolean; op: string; nested: number };
@@ -26,36 +24,15 @@ export type SelectQuery = {
   compound: { op: SetOp; query: SelectQuery } | null;
 };
 
-type Expr = { startsWithAgg: boolean; aggOperands: number; subquery: boolean; literal: boolean; operands: number };
-type Primary = { agg: boolean; subquery: boolean; literal: boolean };
-
-const RESERVED = new Set(
-  ("select from where group order by having limit offset union intersect except join inner left right outer cross " +
-    "natural on using as and or not in is like between exists case when then else end asc desc distinct all")
-    .split(" "),
-);
-const CALLABLE = new Set(["left", "right", "like"]); // keywords that are also function names
-const COMPARISONS = new Set(["=", "==", "!=", "<>", "<", ">", "<=", ">="]);
-const BINARY = new Set(["+", "-", "*", "/", "%", "||", "&", "|"]);
 const LIKE_OPS = new Set(["like", "glob", "regexp", "match"]);
 const SET_OPS = new Set<string>(["intersect", "union", "except"]);
 const JOIN_WORDS = new Set(["natural", "left", "right", "full", "inner", "cross", "outer"]);
 
-class Parser extends TokenCursor {
+class Parser extends ExpressionCursor {
   /** Whether the condition just parsed ended with a column-like value (see parseCondition). */
   private columnValued = false;
-
-  constructor(toks: SqlToken[]) {
-    super(toks, RESERVED);
-  }
-
-  private optionalAlias(): void {
-    if (this.accept("as")) {
-      const t = this.tok();
-      if (t?.kind === "string" && isTerminated(t)) this.pos++;
-      else this.name();
-    } else if (this.isName()) this.pos++;
-  }
+  /** Positions of "(" known not to open a group of conditions. */
+  private readonly notGroups = new Set<number>();
 
   parseStatement(): SelectQuery {
     if (!this.toks.length) this.fail("empty SQL");
@@ -66,6 +43,14 @@ class Parser extends TokenCursor {
 
   /** A SELECT, possibly parenthesized, with any INTERSECT/UNION/EXCEPT chained on the right. */
   private parseCompound(): SelectQuery {
+    return this.nest(() => this.parseCompoundLevel());
+  }
+
+  protected parseSubquery(): SelectQuery {
+    return this.parseCompound();
+  }
+
+  private parseCompoundLevel(): SelectQuery {
     let query: SelectQuery;
     if (this.accept("(")) {
       query = this.parseCompound();
@@ -149,7 +134,7 @@ class Parser extends TokenCursor {
       this.expect(")");
       this.optionalAlias();
     } else if (this.accept("(")) {
-      this.parseFrom(units, conds); // a parenthesized join: its tables count as this FROM's
+      this.nest(() => this.parseFrom(units, conds)); // a parenthesized join: its tables count as this FROM's
       this.expect(")");
     } else {
       const name = this.tok()?.text ?? "";
@@ -165,7 +150,11 @@ class Parser extends TokenCursor {
    * official parser (parse_value), a value that is neither a literal nor a subquery (a column,
    * NULL, an expression) runs up to the next AND, so an "OR …" right after it is not recorded.
    */
-  private parseCondition(): Condition {
+  protected parseCondition(): Condition {
+    return this.nest(() => this.parseConditionLevel());
+  }
+
+  private parseConditionLevel(): Condition {
     const list: Condition = [...this.parseConditionAtom()];
     let swallowing = this.columnValued;
     while (this.peek() === "and" || this.peek() === "or") {
@@ -180,19 +169,24 @@ class Parser extends TokenCursor {
     return list;
   }
 
+  /**
+   * One condition, or a parenthesized group of them. "(" may also open an operand ("(a + b) > 3"):
+   * the group is tried first, and a start that did not give a group is remembered, so that nested
+   * parentheses are not retried over and over (which would take exponential time).
+   */
   private parseConditionAtom(): Condition {
-    if (this.peek() === "(" && this.peek(1) !== "select") {
+    if (this.peek() === "(" && this.peek(1) !== "select" && !this.notGroups.has(this.pos)) {
       const start = this.pos;
       try {
         this.pos++;
         const inner = this.parseCondition();
         this.expect(")");
         this.columnValued = false;
-        // "(a + b) > 3": the parentheses held an operand, not a group of conditions
         if (!this.startsPredicateTail()) return inner;
       } catch (e) {
-        if (!(e instanceof SqlParseError)) throw e;
+        if (!(e instanceof SqlParseError) || this.tooDeep) throw e;
       }
+      this.notGroups.add(start);
       this.pos = start;
     }
     return [this.parsePredicate()];
@@ -200,149 +194,64 @@ class Parser extends TokenCursor {
 
   private startsPredicateTail(): boolean {
     const w = this.peek();
-    return COMPARISONS.has(w) || BINARY.has(w) || LIKE_OPS.has(w) || ["not", "in", "is", "between"].includes(w);
+    return COMPARISONS.has(w) || BINARY.has(w) || LIKE_OPS.has(w) || ["not", "in", "is", "between", "isnull", "notnull"].includes(w);
   }
 
   private parsePredicate(): CondUnit {
     this.columnValued = false;
-    const nested = (e: Expr) => {
-      this.columnValued = !e.literal && !e.subquery;
-      return e.subquery ? 1 : 0;
-    };
-    let not = this.accept("not");
-    if (this.accept("exists")) return { not, op: "exists", nested: nested(this.parseExpr()) };
+    const not = this.accept("not");
+    if (this.accept("exists")) return { not, op: "exists", nested: this.valueNested(this.parseExpr()) };
     this.parseExpr();
-    if (this.accept("not")) not = true;
+    return this.parsePredicateTail(not) ?? { not, op: "value", nested: 0 }; // a bare boolean operand
+  }
+
+  /** How many subqueries a condition's value is (0 or 1); notes whether it is column-like. */
+  private valueNested(e: Expr): number {
+    this.columnValued = !e.literal && !e.subquery;
+    return e.subquery ? 1 : 0;
+  }
+
+  /** What follows a condition's left operand: [NOT] an operator and its value(s); null when no operator follows. */
+  private parsePredicateTail(leadingNot: boolean): CondUnit | null {
+    const negated = this.accept("not");
+    const not = leadingNot || negated;
     const op = this.peek();
     if (COMPARISONS.has(op) || op === "in") {
       this.pos++;
-      return { not, op: op === "in" ? "in" : op, nested: nested(this.parseExpr()) };
+      return { not, op, nested: this.valueNested(this.parseExpr()) };
     }
     if (op === "between") {
       this.pos++;
-      const low = this.parseExpr();
+      const low = this.valueNested(this.parseExpr());
       this.expect("and");
-      return { not, op, nested: nested(low) + nested(this.parseExpr()) };
+      return { not, op, nested: low + this.valueNested(this.parseExpr()) };
     }
     if (LIKE_OPS.has(op)) {
       this.pos++;
       const value = this.parseExpr();
       if (this.accept("escape")) this.parseExpr();
-      return { not, op: op === "like" ? "like" : op, nested: nested(value) };
+      return { not, op, nested: this.valueNested(value) };
     }
     if (op === "is") {
       this.pos++;
       this.accept("not"); // IS NOT NULL: the NOT belongs to IS, not to the condition
       if (this.accept("distinct")) this.expect("from");
-      return { not, op, nested: nested(this.parseExpr()) };
+      return { not, op, nested: this.valueNested(this.parseExpr()) };
     }
-    if (not) this.fail("expected an operator after NOT");
     this.columnValued = false;
-    return { not, op: "value", nested: 0 }; // a bare boolean operand
+    if (op === "isnull" || op === "notnull" || (negated && op === "null")) {
+      this.pos++; // SQLite's postfix null tests; as with IS NOT NULL, "NOT NULL" is no negation
+      return { not: leadingNot, op: "is", nested: 0 };
+    }
+    if (negated) this.fail("expected an operator after NOT");
+    return null;
   }
 
-  /** An item of SELECT / GROUP BY / ORDER BY: an expression, possibly compared ("count(*) >= 5"); the first one counts. */
-  private parseScalar(): Expr {
-    const first = this.parseExpr();
-    while (COMPARISONS.has(this.peek())) {
-      this.pos++;
-      this.parseExpr();
-    }
-    return first;
-  }
-
-  /** Operands chained by arithmetic operators (no precedence: only the shape matters here). */
-  private parseExpr(): Expr {
-    const startsWithAgg = AGGREGATES.has(this.peek()) && this.peek(1) === "(";
-    let aggOperands = 0;
-    let operands = 0;
-    let subquery = false;
-    let literal = false;
-    for (;;) {
-      operands++;
-      while (this.peek() === "-" || this.peek() === "+" || this.peek() === "~") this.pos++;
-      const operand = this.parsePrimary();
-      if (operand.agg) aggOperands++;
-      subquery = operand.subquery;
-      literal = operand.literal;
-      if (this.accept("collate")) this.name();
-      if (!BINARY.has(this.peek())) break;
-      this.pos++;
-    }
-    return { startsWithAgg, aggOperands, subquery: subquery && operands === 1, literal: literal && operands === 1, operands };
-  }
-
-  private parsePrimary(): Primary {
-    const t = this.tok();
-    const w = this.peek();
-    const plain = { agg: false, subquery: false, literal: false };
-    if (!t) this.fail("expected a value");
-    if (t.kind === "number" || ((t.kind === "string" || t.kind === "quoted") && isTerminated(t))) {
-      this.pos++;
-      if (t.kind === "quoted" && this.accept(".")) {
-        if (!this.accept("*")) this.name();
-        return plain;
-      }
-      return { ...plain, literal: t.kind !== "quoted" || t.text.startsWith('"') }; // Spider writes "…" for strings
-    }
-    if (w === "*" || w === "?") {
-      this.pos++;
-      return plain;
-    }
-    if (w === "(") {
-      this.pos++;
-      if (this.peek() === "select") {
-        this.parseCompound();
-        this.expect(")");
-        return { ...plain, subquery: true };
-      }
-      const inner = this.parseExpr();
-      let items = 1;
-      for (; this.accept(","); items++) this.parseExpr();
-      this.expect(")");
-      // a list "(1, 2)" stands as a literal: the official parser has no notion of it
-      return { agg: items === 1 && inner.operands === 1 && inner.aggOperands === 1, subquery: items === 1 && inner.subquery, literal: items > 1 || inner.literal };
-    }
-    if (t.kind !== "word") this.fail("unexpected symbol");
-    if (w === "case") return this.parseCase();
-    if (w === "null") {
-      this.pos++;
-      return plain;
-    }
-    if (RESERVED.has(w) && !(CALLABLE.has(w) && this.peek(1) === "(")) this.fail("expected a value");
-    this.pos++;
-    if (this.accept("(")) {
-      this.parseCallArgs(w);
-      return { ...plain, agg: AGGREGATES.has(w) };
-    }
-    if (this.accept(".") && !this.accept("*")) this.name();
-    return plain;
-  }
-
-  private parseCallArgs(fn: string): void {
-    if (this.accept(")")) return;
-    if (!this.accept("*")) {
-      this.accept("distinct");
-      do {
-        this.parseExpr();
-        if (fn === "cast" && this.accept("as")) while (this.peek() !== ")" && this.pos < this.toks.length) this.pos++;
-      } while (this.accept(","));
-    }
-    this.expect(")");
-  }
-
-  private parseCase(): Primary {
-    this.expect("case");
-    if (this.peek() !== "when") this.parseExpr();
-    if (this.peek() !== "when") this.fail('expected "WHEN"');
-    while (this.accept("when")) {
-      this.parseCondition();
-      this.expect("then");
-      this.parseExpr();
-    }
-    if (this.accept("else")) this.parseExpr();
-    this.expect("end");
-    return { agg: false, subquery: false, literal: false };
+  protected readConditionRest(): boolean {
+    if (!this.startsPredicateTail() && this.peek() !== "and" && this.peek() !== "or") return false;
+    this.parsePredicateTail(false);
+    while (this.accept("and") || this.accept("or")) this.parsePredicate();
+    return true;
   }
 }
 
