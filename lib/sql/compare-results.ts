@@ -3,7 +3,7 @@
 // (distinct-stripped) gold SQL contains the substring 'order by'; a column permutation of the
 // prediction may make it equal; two empty results are equal. BIRD (evaluation.py):
 // set(predicted) == set(gold) over whole tuples; order and duplicates ignored, column order not.
-import { compareCodePoints, type NumberTyping, pythonSortKey, valueKey } from "@/lib/sql/python-equality";
+import { compareCodePoints, type NumberTyping, pythonSortKey, pythonType, valueInterner } from "@/lib/sql/python-equality";
 
 export type CompareInput = {
   gold: { rows: unknown[][] };
@@ -21,28 +21,31 @@ export type CompareOutcome = { match: boolean; reason: string };
 const W = "[\\p{L}\\p{N}_]"; // Python's Unicode \w
 const D = "\\p{Nd}"; // Python's Unicode \d
 const B = `(?!${W})`; // \b after a word character
+// Python's Unicode \s (JS's \s lacks \x1c-\x1f and \x85 and adds \ufeff)
+const SP = "\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const PY_WS = new RegExp(`^[${SP}]+$`, "u");
 type Kind = "ws" | "nl" | "comment" | "punct" | "kw" | "ddl" | "word" | "other";
 // sqlparse 0.4 keywords.SQL_REGEX, in order (first match at the position wins)
 const LEXER: Array<[RegExp, Kind]> = (
   [
-    ["(--|# )\\+[^\\n]*?(\\r\\n|\\r|\\n|$)", "other"], ["/\\*\\+[\\s\\S]*?\\*/", "other"],
-    ["(--|# )[^\\n]*?(\\r\\n|\\r|\\n|$)", "comment"], ["/\\*[\\s\\S]*?\\*/", "other"], ["(\\r\\n|\\r|\\n)", "nl"],
-    ["\\s", "ws"], [":=", "other"], ["::", "punct"], ["\\*", "other"], ["`(``|[^`])*`", "other"], ["´(´´|[^´])*´", "other"],
-    [`((?<!\\S)\\$(?:[_A-ZÀ-Ü]${W}*)?\\$)[\\s\\S]*?\\1`, "other"], ["\\?", "other"], [`%(\\(${W}+\\))?s`, "other"],
-    [`(?<!${W})[$:?]${W}+`, "other"], [`\\\\${W}+`, "other"], [`(NOT\\s+)?(IN)${B}`, "other"],
-    [`(CASE|IN|VALUES|USING|FROM|AS)${B}`, "kw"], [`(@|##|#)[A-ZÀ-Ü]${W}+`, "other"], [`[A-ZÀ-Ü]${W}*(?=\\s*\\.)`, "other"],
-    [`(?<=\\.)[A-ZÀ-Ü]${W}*`, "other"], [`[A-ZÀ-Ü]${W}*(?=\\()`, "other"], [`-?0x[${D}A-F]+`, "other"],
-    [`-?${D}+(\\.${D}+)?E-?${D}+`, "other"], [`(?![_A-ZÀ-Ü])-?(${D}+(\\.${D}*)|\\.${D}+)(?![_A-ZÀ-Ü])`, "other"],
-    [`(?![_A-ZÀ-Ü])-?${D}+(?![_A-ZÀ-Ü])`, "other"], ["'(''|\\\\\\\\|\\\\'|[^'])*'", "other"],
+    ["(--|# )\\+[^\\n]*?(\\r\\n|\\r|\\n|$)", "other"], ["/\\*\\+[^]*?\\*/", "other"],
+    ["(--|# )[^\\n]*?(\\r\\n|\\r|\\n|$)", "comment"], ["/\\*[^]*?\\*/", "other"], ["(\\r\\n|\\r|\\n)", "nl"],
+    [`[${SP}]`, "ws"], [":=", "other"], ["::", "punct"], ["\\*", "other"], ["`(``|[^`])*`", "other"], ["´(´´|[^´])*´", "other"],
+    [`((?<![^${SP}])\\$(?:[_A-ZÀ-Üİı]${W}*)?\\$)[^]*?\\1`, "other"], ["\\?", "other"], [`%(\\(${W}+\\))?s`, "other"],
+    [`(?<!${W})[$:?]${W}+`, "other"], [`\\\\${W}+`, "other"], [`(NOT[${SP}]+)?(IN)${B}`, "other"],
+    [`(CASE|IN|VALUES|USING|FROM|AS)${B}`, "kw"], [`(@|##|#)[A-ZÀ-Üİı]${W}+`, "other"], [`[A-ZÀ-Üİı]${W}*(?=[${SP}]*\\.)`, "other"],
+    [`(?<=\\.)[A-ZÀ-Üİı]${W}*`, "other"], [`[A-ZÀ-Üİı]${W}*(?=\\()`, "other"], [`-?0x[${D}A-F]+`, "other"],
+    [`-?${D}+(\\.${D}+)?E-?${D}+`, "other"], [`(?![_A-ZÀ-Üİı])-?(${D}+(\\.${D}*)|\\.${D}+)(?![_A-ZÀ-Üİı])`, "other"],
+    [`(?![_A-ZÀ-Üİı])-?${D}+(?![_A-ZÀ-Üİı])`, "other"], ["'(''|\\\\\\\\|\\\\'|[^'])*'", "other"],
     ['"(""|\\\\\\\\|\\\\"|[^"])*"', "other"], ['(""|"[^\\n]*?[^\\\\]")', "other"],
     [`(?<![\\p{L}\\p{N}_\\])])(\\[[^\\]\\[]+\\])`, "other"],
-    [`((LEFT\\s+|RIGHT\\s+|FULL\\s+)?(INNER\\s+|OUTER\\s+|STRAIGHT\\s+)?|(CROSS\\s+|NATURAL\\s+)?)?JOIN${B}`, "kw"],
-    [`END(\\s+IF|\\s+LOOP|\\s+WHILE)?${B}`, "kw"], [`NOT\\s+NULL${B}`, "kw"], [`NULLS\\s+(FIRST|LAST)${B}`, "kw"],
-    [`UNION\\s+ALL${B}`, "kw"], [`CREATE(\\s+OR\\s+REPLACE)?${B}`, "ddl"], [`DOUBLE\\s+PRECISION${B}`, "other"],
-    [`GROUP\\s+BY${B}`, "kw"], [`ORDER\\s+BY${B}`, "kw"], [`HANDLER\\s+FOR${B}`, "kw"],
-    [`(LATERAL\\s+VIEW\\s+)(EXPLODE|INLINE|PARSE_URL_TUPLE|POSEXPLODE|STACK)${B}`, "kw"],
-    ["(AT|WITH')\\s+TIME\\s+ZONE\\s+'[^']+'", "other"], [`(NOT\\s+)?(LIKE|ILIKE|RLIKE)${B}`, "other"],
-    [`(NOT\\s+)?(REGEXP)${B}`, "other"], [`[0-9_\\p{L}\\p{N}][_$#\\p{L}\\p{N}]*`, "word"], ["[;:()\\[\\],\\.]", "punct"],
+    [`((LEFT[${SP}]+|RIGHT[${SP}]+|FULL[${SP}]+)?(INNER[${SP}]+|OUTER[${SP}]+|STRAIGHT[${SP}]+)?|(CROSS[${SP}]+|NATURAL[${SP}]+)?)?JOIN${B}`, "kw"],
+    [`END([${SP}]+IF|[${SP}]+LOOP|[${SP}]+WHILE)?${B}`, "kw"], [`NOT[${SP}]+NULL${B}`, "kw"], [`NULLS[${SP}]+(FIRST|LAST)${B}`, "kw"],
+    [`UNION[${SP}]+ALL${B}`, "kw"], [`CREATE([${SP}]+OR[${SP}]+REPLACE)?${B}`, "ddl"], [`DOUBLE[${SP}]+PRECISION${B}`, "other"],
+    [`GROUP[${SP}]+BY${B}`, "kw"], [`ORDER[${SP}]+BY${B}`, "kw"], [`HANDLER[${SP}]+FOR${B}`, "kw"],
+    [`(LATERAL[${SP}]+VIEW[${SP}]+)(EXPLODE|INLINE|PARSE_URL_TUPLE|POSEXPLODE|STACK)${B}`, "kw"],
+    [`(AT|WITH')[${SP}]+TIME[${SP}]+ZONE[${SP}]+'[^']+'`, "other"], [`(NOT[${SP}]+)?(LIKE|ILIKE|RLIKE)${B}`, "other"],
+    [`(NOT[${SP}]+)?(REGEXP)${B}`, "other"], [`[0-9_A-ZÀ-Üİı][_$#\\p{L}\\p{N}]*`, "word"], ["[;:()\\[\\],\\.]", "punct"],
     ["[<>=~!]+", "other"], ["[+/@#%^&|^-]+", "other"],
   ] as const
 ).map(([source, kind]) => [new RegExp(source, "iuy"), kind]);
@@ -96,7 +99,7 @@ function firstStatementTokens(sql: string): string[] {
     tokens.push(value);
     if (level <= 0 && kind === "punct" && value === ";") consumeWs = true;
   }
-  return tokens.every((t) => /^\s+$/u.test(t)) ? [] : tokens;
+  return tokens.every((t) => PY_WS.test(t)) ? [] : tokens;
 }
 
 /**
@@ -105,10 +108,16 @@ function firstStatementTokens(sql: string): string[] {
  * statement survives (the official crashes on empty SQL; here the SQL comes back unchanged).
  */
 export function removeDistinctTokens(sql: string): string {
+  // sqlparse's flatten-and-join gives back its input: with no "distinct" and no ";" nothing changes
+  if (!/distinct/i.test(sql) && !sql.includes(";")) return sql;
   const tokens = firstStatementTokens(sql);
   if (tokens.length === 0) return sql;
   return tokens.filter((t) => t.toLowerCase() !== "distinct").join("");
 }
+
+const CUR_YEAR = new RegExp(`YEAR[${SP}]*\\([${SP}]*CURDATE[${SP}]*\\([${SP}]*\\)[${SP}]*\\)[${SP}]*`, "giu");
+
+const orderMattersByGold = new Map<string, boolean>();
 
 /**
  * The SQL the official Spider runner executes (without --keep_distinct): exec_eval.postprocess
@@ -116,55 +125,89 @@ export function removeDistinctTokens(sql: string): string {
  */
 export function stripDistinctForSpider(sql: string): string {
   const fixed = sql.replace(/> =/g, ">=").replace(/< =/g, "<=").replace(/! =/g, "!=");
-  return removeDistinctTokens(fixed).replace(/YEAR\s*\(\s*CURDATE\s*\(\s*\)\s*\)\s*/giu, "2020");
+  return removeDistinctTokens(fixed).replace(CUR_YEAR, "2020");
 }
 
 /** order_matters = 'order by' in g_str.lower(), g_str being the postprocessed, distinct-stripped gold. */
 export function spiderOrderMatters(goldSql: string): boolean {
-  return stripDistinctForSpider(goldSql).toLowerCase().includes("order by");
+  // asked once per candidate with the same gold: remember the last answers (the rewrite is not cheap)
+  const known = orderMattersByGold.get(goldSql);
+  if (known !== undefined) return known;
+  const ordered = stripDistinctForSpider(goldSql).toLowerCase().includes("order by");
+  if (orderMattersByGold.size >= 4_096) orderMattersByGold.clear();
+  orderMattersByGold.set(goldSql, ordered);
+  return ordered;
 }
 
 // ---- comparison ----
 
-/** A result as Python sees it: per cell, its equality key (== and hash) and its unorder_row sort key. */
-type PyTable = { eq: string[][]; sort: string[][] };
+/**
+ * Both results as Python sees them: each distinct value (by Python's ==, hash agreeing) gets an
+ * integer id shared by gold and prediction, so tuples compare as lists of ids. A NaN gets a new id
+ * per cell (equal to itself only). `values` keeps the raw rows for unorder_row's sort keys.
+ */
+type PyTable = { ids: number[][]; values: readonly unknown[][] };
 
-function pythonTable(rows: readonly unknown[][], typing: NumberTyping): PyTable {
-  // keys are computed once per cell, so a NaN cell keeps one identity (equal to itself only)
-  return { eq: rows.map((row) => row.map(valueKey)), sort: rows.map((row) => row.map((v) => pythonSortKey(v, typing))) };
+function pythonTables(gold: readonly unknown[][], pred: readonly unknown[][]): [PyTable, PyTable, number] {
+  const idOf = valueInterner();
+  const intern = (rows: readonly unknown[][]): PyTable => ({ values: rows, ids: rows.map((row) => row.map(idOf)) });
+  const tables: [PyTable, PyTable] = [intern(gold), intern(pred)];
+  return [...tables, idOf(Number.NaN) + 1]; // a NaN takes the next unused id: one above every id given
 }
 
-/** A tuple of keys as one key: equal exactly when the tuples are == in Python. */
-const tupleKey = (keys: readonly string[]) => keys.map((k) => `${k.length}:${k}`).join("");
+/** A tuple of ids as one key: equal exactly when the tuples are == in Python. */
+const tupleKey = (ids: readonly number[]) => ids.join(",");
 
 export function compareResults(input: CompareInput): CompareOutcome {
-  const typing = input.numberTyping ?? "plain";
-  const gold = pythonTable(input.gold.rows, typing);
-  const pred = pythonTable(input.pred.rows, typing);
-  return input.metric === "bird" ? compareBird(gold, pred) : compareSpider(gold, pred, input.goldSql);
+  const [gold, pred, distinctValues] = pythonTables(input.gold.rows, input.pred.rows);
+  if (input.metric === "bird") return compareBird(gold, pred);
+  return compareSpider(gold, pred, distinctValues, input.goldSql, input.numberTyping ?? "plain");
 }
 
 const yes = (reason: string): CompareOutcome => ({ match: true, reason });
 const no = (reason: string): CompareOutcome => ({ match: false, reason });
 
 function compareBird(gold: PyTable, pred: PyTable): CompareOutcome {
-  const g = new Set(gold.eq.map(tupleKey));
-  const p = new Set(pred.eq.map(tupleKey));
+  const g = new Set(gold.ids.map(tupleKey));
+  const p = new Set(pred.ids.map(tupleKey));
   if (g.size === p.size && [...p].every((k) => g.has(k))) return yes(g.size === 0 ? "both results are empty" : "same set of rows");
-  const gw = gold.eq[0]?.length;
-  const pw = pred.eq[0]?.length;
+  const gw = gold.ids[0]?.length;
+  const pw = pred.ids[0]?.length;
   if (gw !== undefined && pw !== undefined && gw !== pw) return no(`column count differs: gold ${gw}, predicted ${pw}`);
   if (g.size !== p.size) return no(`distinct row count differs: gold ${g.size}, predicted ${p.size}`);
   return no("rows differ");
 }
 
-/** unorder_row: the row's values sorted (stably) by str(x) + str(type(x)), as a tuple key. */
-function unorderedKeys(t: PyTable): string[] {
-  return t.eq.map((cells, r) => {
-    const sort = t.sort[r]!;
-    const order = cells.map((_, i) => i).sort((a, b) => compareCodePoints(sort[a]!, sort[b]!));
-    return tupleKey(order.map((i) => cells[i]!));
-  });
+const TYPE_CODES = { int: 0, float: 1, str: 2, bytes: 3, NoneType: 4, bool: 5, object: 6 } as const;
+const BEYOND_BMP = /[\ud800-\uffff]/; // where JS's string order and Python's (code points) may differ
+
+/**
+ * unorder_row for every row of both tables: the row's values sorted (stably) by
+ * str(x) + str(type(x)) in code point order, as a tuple key. The sort key of each distinct
+ * (value, Python type) is built once.
+ */
+function unorderedKeys(tables: PyTable[], typing: NumberTyping): string[][] {
+  if ((tables[0]!.ids[0]?.length ?? 0) <= 1) return tables.map((t) => t.ids.map(tupleKey));
+  const keys = new Map<number, { key: string; plain: boolean }>(); // id * 8 + type code -> sort key
+  const compare = (a: { key: string; plain: boolean }, b: { key: string; plain: boolean }) =>
+    a.key === b.key ? 0 : a.plain && b.plain ? (a.key < b.key ? -1 : 1) : compareCodePoints(a.key, b.key);
+  return tables.map((t) =>
+    t.ids.map((ids, r) => {
+      const row = t.values[r]!;
+      const cells = ids.map((id, c) => {
+        const type = pythonType(row[c], typing);
+        const code = id * 8 + (type === "float" && Object.is(row[c], -0) ? 7 : TYPE_CODES[type]);
+        let cell = keys.get(code);
+        if (!cell) {
+          const key = pythonSortKey(row[c], typing);
+          keys.set(code, (cell = { key, plain: !BEYOND_BMP.test(key) }));
+        }
+        return cell;
+      });
+      const order = ids.map((_, i) => i).sort((a, b) => compare(cells[a]!, cells[b]!) || a - b);
+      return tupleKey(order.map((i) => ids[i]!));
+    }),
+  );
 }
 
 function quickRej(g: string[], p: string[], ordered: boolean): boolean {
@@ -174,30 +217,33 @@ function quickRej(g: string[], p: string[], ordered: boolean): boolean {
   return gs.size === ps.size && [...ps].every((k) => gs.has(k));
 }
 
-function compareSpider(gold: PyTable, pred: PyTable, goldSql: string): CompareOutcome {
-  const rows = gold.eq.length;
-  if (rows === 0 && pred.eq.length === 0) return yes("both results are empty");
-  if (rows !== pred.eq.length) return no(`row count differs: gold ${rows}, predicted ${pred.eq.length}`);
-  const cols = gold.eq[0]!.length;
-  if (pred.eq[0]!.length !== cols) return no(`column count differs: gold ${cols}, predicted ${pred.eq[0]!.length}`);
+function compareSpider(gold: PyTable, pred: PyTable, distinctValues: number, goldSql: string, typing: NumberTyping): CompareOutcome {
+  const rows = gold.ids.length;
+  if (rows === 0 && pred.ids.length === 0) return yes("both results are empty");
+  if (rows !== pred.ids.length) return no(`row count differs: gold ${rows}, predicted ${pred.ids.length}`);
+  const cols = gold.ids[0]!.length;
+  if (pred.ids[0]!.length !== cols) return no(`column count differs: gold ${cols}, predicted ${pred.ids[0]!.length}`);
   const ordered = spiderOrderMatters(goldSql);
-  const gu = unorderedKeys(gold);
-  const pu = unorderedKeys(pred);
+  const [gu, pu] = unorderedKeys([gold, pred], typing) as [string[], string[]];
   const orderNote = "order differs (the gold SQL contains 'order by', so order matters)";
   if (!quickRej(gu, pu, ordered)) return no(ordered && quickRej(gu, pu, false) ? orderNote : "rows differ");
-  const perm = ordered ? orderedPermutation(gold.eq, pred.eq, cols) : unorderedPermutation(gold.eq, pred.eq, cols);
+  const unordered = () => unorderedPermutation(gold.ids, pred.ids, cols, distinctValues);
+  const perm = ordered ? orderedPermutation(gold.ids, pred.ids, cols) : unordered();
   if (perm === "budget") return no("no decision: too many candidate column orders (treated as a mismatch)");
   if (perm) return yes(perm.some((j, i) => j !== i) ? "same rows with the columns in another order" : "same rows");
-  if (ordered && unorderedPermutation(gold.eq, pred.eq, cols)) return no(orderNote);
+  if (ordered && unordered()) return no(orderNote);
   return no("rows differ (no column order makes them equal)");
 }
 
-const columnOf = (t: string[][], c: number) => tupleKey(t.map((row) => row[c]!));
+const columnOf = (t: number[][], c: number) => tupleKey(t.map((row) => row[c]!));
 
 /** Ordered: result1 == permuted result2 row by row, i.e. each gold column equals a distinct predicted column. */
-function orderedPermutation(gold: string[][], pred: string[][], cols: number): number[] | null {
+function orderedPermutation(gold: number[][], pred: number[][], cols: number): number[] | null {
   const free = new Map<string, number[]>();
-  for (let j = cols - 1; j >= 0; j--) free.set(columnOf(pred, j), [...(free.get(columnOf(pred, j)) ?? []), j]);
+  for (let j = cols - 1; j >= 0; j--) {
+    const key = columnOf(pred, j);
+    free.set(key, [...(free.get(key) ?? []), j]);
+  }
   const perm: number[] = [];
   for (let i = 0; i < cols; i++) {
     const js = free.get(columnOf(gold, i));
@@ -211,54 +257,69 @@ function orderedPermutation(gold: string[][], pred: string[][], cols: number): n
 
 const BUDGET = 20_000_000; // cell visits
 
-function sameBag(a: readonly string[], b: readonly string[]): boolean {
-  const counts = new Map<string, number>();
-  for (const k of a) counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const k of b) {
-    const n = counts.get(k) ?? 0;
-    if (n === 0) return false;
-    counts.set(k, n - 1);
-  }
-  return true;
-}
-
 /**
  * Unordered: some column permutation makes the bags of rows equal. Depth-first over gold columns;
  * a predicted column is tried only if it has the gold column's bag of values, only once among
  * identical predicted columns, and only if the rows projected on the columns chosen so far still
  * form equal bags. Each prune only drops permutations that cannot work, so the answer is the
- * official one (whose sampling prune is also only of impossible permutations).
+ * official one (whose sampling prune is also only of impossible permutations). Row prefixes are
+ * interned per depth as (prefix id, value id) -> id, taken from the gold rows: a predicted prefix
+ * unknown to gold, or more frequent than in gold, prunes at once.
  */
-function unorderedPermutation(gold: string[][], pred: string[][], cols: number): number[] | null | "budget" {
-  const bagKey = (t: string[][], c: number) => tupleKey(t.map((row) => row[c]!).sort());
+function unorderedPermutation(gold: number[][], pred: number[][], cols: number, distinctValues: number): number[] | null | "budget" {
+  const rows = gold.length;
+  const bagKey = (t: number[][], c: number) => Float64Array.from(t, (row) => row[c]!).sort().join(",");
   const goldBags = Array.from({ length: cols }, (_, i) => bagKey(gold, i));
   const predBags = Array.from({ length: cols }, (_, j) => bagKey(pred, j));
   const predCols = Array.from({ length: cols }, (_, j) => columnOf(pred, j));
+  const steps: Array<Map<number, number>> = [];
+  const goldCounts: number[][] = [];
+  let prefixes = new Array<number>(rows).fill(0);
+  for (let i = 0; i < cols; i++) {
+    const step = new Map<number, number>();
+    const counts: number[] = [];
+    prefixes = prefixes.map((prefix, r) => {
+      const key = prefix * distinctValues + gold[r]![i]!;
+      let id = step.get(key);
+      if (id === undefined) step.set(key, (id = counts.push(0) - 1));
+      counts[id]! += 1;
+      return id;
+    });
+    steps.push(step);
+    goldCounts.push(counts);
+  }
   const used = new Array<boolean>(cols).fill(false);
   const perm: number[] = [];
   let work = 0;
-  const search = (i: number, gp: string[], pp: string[]): boolean | "budget" => {
+  const search = (i: number, pp: number[]): boolean | "budget" => {
     if (i === cols) return true;
     const tried = new Set<string>();
-    const nextG = gp.map((k, r) => k + tupleKey([gold[r]![i]!]));
+    const step = steps[i]!;
+    const want = goldCounts[i]!;
     const candidates = [i, ...Array.from({ length: cols }, (_, j) => j).filter((j) => j !== i)];
     for (const j of candidates) {
       if (used[j] || predBags[j] !== goldBags[i] || tried.has(predCols[j]!)) continue;
       tried.add(predCols[j]!);
-      work += gp.length * 2;
+      work += rows;
       if (work > BUDGET) return "budget";
-      const nextP = pp.map((k, r) => k + tupleKey([pred[r]![j]!]));
-      if (!sameBag(nextG, nextP)) continue;
+      const counts = new Array<number>(want.length).fill(0);
+      const next = new Array<number>(rows);
+      let r = 0;
+      for (; r < rows; r++) {
+        const id = step.get(pp[r]! * distinctValues + pred[r]![j]!);
+        if (id === undefined || ++counts[id]! > want[id]!) break;
+        next[r] = id;
+      }
+      if (r < rows) continue;
       used[j] = true;
       perm.push(j);
-      const found = search(i + 1, nextG, nextP);
+      const found = search(i + 1, next);
       if (found) return found;
       perm.pop();
       used[j] = false;
     }
     return false;
   };
-  const empty = gold.map(() => "");
-  const found = search(0, empty, pred.map(() => ""));
+  const found = search(0, new Array<number>(rows).fill(0));
   return found === "budget" ? "budget" : found ? perm : null;
 }
