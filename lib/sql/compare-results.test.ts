@@ -112,6 +112,16 @@ describe("Spider SQL preparation (postprocess, parse.remove_distinct, replace_cu
     expect(removeDistinctTokens("SELECT a FROM t WHERE a IN (SELECT b FROM u; )")).toBe("SELECT a FROM t WHERE a IN (SELECT b FROM u; )");
   });
 
+  it("splits tokens with Python's regex classes, not JavaScript's (checked against sqlparse 0.4.2)", () => {
+    // Python's \s includes \x1c-\x1f, so they are whitespace kept after the ';'; JS's \ufeff is not
+    expect(removeDistinctTokens("SELECT DISTINCT a FROM t;\x1c\x1fSELECT 2")).toBe("SELECT  a FROM t;\x1c\x1f");
+    expect(removeDistinctTokens("SELECT DISTINCT a FROM t;\ufeffSELECT 2")).toBe("SELECT  a FROM t;");
+    // a word must start with [0-9_A-ZÀ-Ü] (case-insensitively, which in Python also admits İ and ı):
+    // 'ł' is a token of its own, so the 'distinct' after it goes
+    expect(removeDistinctTokens("SELECT łdistinct FROM t")).toBe("SELECT ł FROM t");
+    expect(removeDistinctTokens("SELECT İdistinct, ıdistinct FROM t")).toBe("SELECT İdistinct, ıdistinct FROM t");
+  });
+
   it("applies the official postprocess and current-year replacement", () => {
     expect(stripDistinctForSpider("SELECT a FROM t WHERE a > = 3 AND b ! = 2")).toBe("SELECT a FROM t WHERE a >= 3 AND b != 2");
     expect(stripDistinctForSpider("SELECT YEAR ( CURDATE() ) - age FROM t")).toBe("SELECT 2020- age FROM t");

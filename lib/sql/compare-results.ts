@@ -259,19 +259,17 @@ const BUDGET = 20_000_000; // cell visits
 
 /**
  * Unordered: some column permutation makes the bags of rows equal. Depth-first over gold columns;
- * a predicted column is tried only if it has the gold column's bag of values, only once among
- * identical predicted columns, and only if the rows projected on the columns chosen so far still
- * form equal bags. Each prune only drops permutations that cannot work, so the answer is the
- * official one (whose sampling prune is also only of impossible permutations). Row prefixes are
- * interned per depth as (prefix id, value id) -> id, taken from the gold rows: a predicted prefix
- * unknown to gold, or more frequent than in gold, prunes at once.
+ * a predicted column is tried only once among identical predicted columns, and only if the rows
+ * projected on the columns chosen so far still form equal bags (which implies equal bags of values
+ * per column). Each prune only drops permutations that cannot work, so the answer is the official
+ * one (whose sampling prune is also only of impossible permutations). Row prefixes are interned
+ * per depth as (prefix id, value id) -> id, taken from the gold rows: a predicted prefix unknown
+ * to gold, or more frequent than in gold, prunes at once.
  */
 function unorderedPermutation(gold: number[][], pred: number[][], cols: number, distinctValues: number): number[] | null | "budget" {
   const rows = gold.length;
-  const bagKey = (t: number[][], c: number) => Float64Array.from(t, (row) => row[c]!).sort().join(",");
-  const goldBags = Array.from({ length: cols }, (_, i) => bagKey(gold, i));
-  const predBags = Array.from({ length: cols }, (_, j) => bagKey(pred, j));
-  const predCols = Array.from({ length: cols }, (_, j) => columnOf(pred, j));
+  const predHash = Array.from({ length: cols }, (_, j) => pred.reduce((h, row) => (Math.imul(h, 31) + row[j]!) | 0, 0));
+  const samePredColumns = (a: number, b: number) => predHash[a] === predHash[b] && pred.every((row) => row[a] === row[b]);
   const steps: Array<Map<number, number>> = [];
   const goldCounts: number[][] = [];
   let prefixes = new Array<number>(rows).fill(0);
@@ -293,24 +291,27 @@ function unorderedPermutation(gold: number[][], pred: number[][], cols: number, 
   let work = 0;
   const search = (i: number, pp: number[]): boolean | "budget" => {
     if (i === cols) return true;
-    const tried = new Set<string>();
+    const tried: number[] = [];
     const step = steps[i]!;
     const want = goldCounts[i]!;
+    const counts = new Int32Array(want.length); // zero again after each candidate
+    const next = new Array<number>(rows); // this depth's prefixes, reused across candidates
     const candidates = [i, ...Array.from({ length: cols }, (_, j) => j).filter((j) => j !== i)];
     for (const j of candidates) {
-      if (used[j] || predBags[j] !== goldBags[i] || tried.has(predCols[j]!)) continue;
-      tried.add(predCols[j]!);
+      if (used[j] || tried.some((k) => samePredColumns(k, j))) continue;
+      tried.push(j);
       work += rows;
       if (work > BUDGET) return "budget";
-      const counts = new Array<number>(want.length).fill(0);
-      const next = new Array<number>(rows);
+      let ok = true;
       let r = 0;
-      for (; r < rows; r++) {
+      for (; ok && r < rows; r++) {
         const id = step.get(pp[r]! * distinctValues + pred[r]![j]!);
-        if (id === undefined || ++counts[id]! > want[id]!) break;
+        if (id === undefined) break;
         next[r] = id;
+        ok = ++counts[id]! <= want[id]!;
       }
-      if (r < rows) continue;
+      for (let k = 0; k < r; k++) counts[next[k]!] = 0;
+      if (!ok || r < rows) continue;
       used[j] = true;
       perm.push(j);
       const found = search(i + 1, next);

@@ -32,6 +32,36 @@ export function valueKey(value: unknown): string {
   return `o${String(value)}`;
 }
 
+/**
+ * A fresh numbering of values: two values get the same integer exactly when their valueKey is the
+ * same (Python's ==), without building a key string for numbers and strings.
+ */
+export function valueInterner(): (value: unknown) => number {
+  const numbers = new Map<number, number>(); // non-integral floats and safe integers (0 and -0 share a key)
+  const strings = new Map<string, number>();
+  const others = new Map<string, number>(); // large integers, blobs and the rest, by valueKey
+  let next = 1; // 0 is None
+  const idIn = <K>(map: Map<K, number>, key: K) => {
+    let id = map.get(key);
+    if (id === undefined) map.set(key, (id = next++));
+    return id;
+  };
+  return (value) => {
+    if (value === null || value === undefined) return 0;
+    if (typeof value === "number") {
+      if (Number.isNaN(value)) return next++;
+      return !Number.isInteger(value) || Number.isSafeInteger(value) ? idIn(numbers, value) : idIn(others, valueKey(value));
+    }
+    if (typeof value === "string") return idIn(strings, value);
+    if (typeof value === "bigint") {
+      const n = Number(value);
+      return Number.isSafeInteger(n) ? idIn(numbers, n) : idIn(others, valueKey(value));
+    }
+    if (typeof value === "boolean") return idIn(numbers, value ? 1 : 0);
+    return idIn(others, valueKey(value));
+  };
+}
+
 /** A key for a tuple of values: equal exactly when Python's tuple == is True (same length, pairwise ==). */
 export function rowKey(row: readonly unknown[]): string {
   let key = "";
