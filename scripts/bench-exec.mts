@@ -15,7 +15,8 @@ if (!fs.existsSync(path.join(spiderDir, "dev_gold.sql"))) {
 process.env.SENSE_PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const { readGoldFile } = await import("../lib/eval/eval-inputs");
 const { ExecPool } = await import("../lib/sql/exec/exec-pool");
-const { compareResults, stripDistinctForSpider } = await import("../lib/sql/compare-results");
+const { compareResults } = await import("../lib/sql/compare-results");
+const { stripDistinctForSpider } = await import("../lib/sql/spider-sql-rewrite");
 const { prepareWithDoubleQuotedStrings } = await import("../lib/sql/exec/double-quoted-strings");
 
 const dbRoot = path.join(spiderDir, "database");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareResults, removeDistinctTokens, spiderOrderMatters, stripDistinctForSpider } from "@/lib/sql/compare-results";
+import { compareResults } from "@/lib/sql/compare-results";
+import { removeDistinctTokens, spiderOrderMatters, stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
 
 const spiderOutcome = (gold: unknown[][], pred: unknown[][], goldSql = "SELECT a, b FROM t", numberTyping?: "plain" | "safe-integers") =>
   compareResults({ gold: { rows: gold }, pred: { rows: pred }, goldSql, metric: "spider", numberTyping });

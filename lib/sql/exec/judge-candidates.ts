@@ -1,7 +1,8 @@
 // Judging candidates against a gold SQL on one open database: the gold runs once (or comes from
 // the cache), each candidate runs, results are compared with the chosen benchmark semantics.
 import type Database from "better-sqlite3";
-import { compareResults, stripDistinctForSpider } from "@/lib/sql/compare-results";
+import { compareResults } from "@/lib/sql/compare-results";
+import { stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
 import { runReadOnlyQuery } from "@/lib/sql/exec/run-read-only-query";
 import type { CandidateVerdict, ExecResult, JudgeTask, JudgeResult, Metric } from "@/lib/sql/exec/exec-types";
 
