@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useCreateMutationJob } from "@/components/jobs/job-queries";
+import { ChoiceSelect } from "@/components/shell/choice-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { useTaskFacets } from "@/components/tasks/task-queries";
@@ -30,24 +31,8 @@ export function NewMutationJobForm() {
         Perturbs each task&apos;s gold SQL and keeps mutants that run to another result as rejected answers of preference pairs.
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-xs text-slate-600">
-          Database
-          <select aria-label="Job database" value={database} onChange={(e) => setDatabase(e.target.value)} className={inputClass}>
-            <option value="">All</option>
-            {(facets?.databases ?? []).map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs text-slate-600">
-          Split
-          <select aria-label="Job split" value={split} onChange={(e) => setSplit(e.target.value)} className={inputClass}>
-            <option value="">All</option>
-            {(facets?.splits ?? []).map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label="Database" ariaLabel="Job database" value={database} options={facets?.databases} onChange={setDatabase} />
+        <ChoiceSelect label="Split" ariaLabel="Job split" value={split} options={facets?.splits} onChange={setSplit} />
         <label className="flex flex-col text-xs text-slate-600">
           At most tasks
           <input aria-label="At most tasks" type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} className={`${inputClass} w-28`} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChoiceSelect } from "@/components/shell/choice-select";
 import { inputClass } from "@/components/shell/form-styles";
 import { useTaskFacets } from "@/components/tasks/task-queries";
 import type { TaskFilters } from "@/lib/tasks/task-filters";
@@ -9,22 +10,7 @@ type FilterKey = "database" | "split" | "origin" | "difficulty" | "hardness";
 export function TaskFilterBar({ filters, onChange }: { filters: TaskFilters; onChange: (next: Partial<TaskFilters>) => void }) {
   const { data: facets } = useTaskFacets();
   const select = (key: FilterKey, label: string, options: string[] | undefined) => (
-    <label className="flex flex-col text-xs text-slate-600">
-      {label}
-      <select
-        aria-label={label}
-        value={filters[key] ?? ""}
-        onChange={(e) => onChange({ [key]: e.target.value || undefined, page: 1 })}
-        className={inputClass}
-      >
-        <option value="">All</option>
-        {(options ?? []).map((value) => (
-          <option key={value} value={value}>
-            {value}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceSelect label={label} value={filters[key] ?? ""} options={options} onChange={(value) => onChange({ [key]: value || undefined, page: 1 })} />
   );
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3" role="search">

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type { ExecPool } from "@/lib/sql/exec/exec-pool";
+import { chunk } from "@/lib/util/chunk";
 import { spiderHardness } from "@/lib/sql/spider-hardness";
 import type { GoldExample } from "@/lib/eval/eval-inputs";
 
@@ -40,11 +41,6 @@ const EVAL_LIMITS = { maxRows: 2_000_000, maxBytes: 1024 * 1024 * 1024 };
 const SPIDER_GROUPS = ["easy", "medium", "hard", "extra"];
 const JUDGE_BATCH = 32; // tasks per round trip to an execution process
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
-  return parts;
-}
 
 /** Scores predictions against gold by execution, the way the official Spider / BIRD evaluators do. */
 export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { chunk } from "@/lib/util/chunk";
 import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
 import { readBenchmarkRecords } from "@/lib/import/benchmark-records";
 import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
@@ -105,8 +106,3 @@ async function existingSourceRefs(refs: string[]): Promise<Set<string>> {
   return found;
 }
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
-  return parts;
-}

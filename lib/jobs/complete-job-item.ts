@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+import type { Tx } from "@/lib/jobs/item-outcome";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
 export class LeaseLostError extends Error {

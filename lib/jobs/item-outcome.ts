@@ -1,6 +1,7 @@
 import type { prisma } from "@/lib/db";
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+/** A Prisma interactive transaction, in which an item's outputs are written. */
+export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 /** What a job step produced: outputs to write with the item's completion, or a failure. */
 export type ItemOutcome =

@@ -62,15 +62,6 @@ export function valueInterner(): (value: unknown) => number {
   };
 }
 
-/** A key for a tuple of values: equal exactly when Python's tuple == is True (same length, pairwise ==). */
-export function rowKey(row: readonly unknown[]): string {
-  let key = "";
-  for (const value of row) {
-    const k = valueKey(value);
-    key += `${k.length}:${k}`;
-  }
-  return key;
-}
 
 /** The Python type a value has on the official side. */
 export function pythonType(value: unknown, typing: NumberTyping): "int" | "float" | "str" | "bytes" | "NoneType" | "bool" | "object" {

@@ -2,7 +2,8 @@
 // request at a time for the pool, and keeps gold results for reuse. The pool kills this process
 // when a request runs too long.
 import fs from "node:fs";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openReadonly } from "@/lib/sql/open-readonly";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { failedGold, judgeCandidates, type JudgeLimits } from "@/lib/sql/exec/judge-candidates";
 import { runReadOnlyQuery } from "@/lib/sql/exec/run-read-only-query";
@@ -27,8 +28,7 @@ function touch<V>(map: Map<string, V>, key: string): V | undefined {
 function connection(file: string): Database.Database {
   const cached = touch(open, file);
   if (cached) return cached;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma("query_only = ON");
+  const db = openReadonly(file);
   open.set(file, db);
   if (open.size > MAX_OPEN) {
     const [oldest, oldDb] = open.entries().next().value as [string, Database.Database];

@@ -1,0 +1,30 @@
+import { inputClass } from "@/components/shell/form-styles";
+
+/** A labelled select over known values, with "All" (empty) first: for filters and task selections. */
+export function ChoiceSelect({
+  label,
+  ariaLabel = label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  ariaLabel?: string;
+  value: string;
+  options: readonly string[] | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {label}
+      <select aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+        <option value="">All</option>
+        {(options ?? []).map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
