@@ -6,6 +6,8 @@ export async function register() {
   const { applied, seeded } = await prepareStore();
   if (applied.length) console.log(`[store] applied migrations: ${applied.join(", ")}`);
   if (seeded) console.log("[store] seeded the demo database city_library");
+  const { startEmbeddedModelServer } = await import("@/lib/model-server/embedded-model-server");
+  startEmbeddedModelServer();
   const { startEmbeddedWorker } = await import("@/lib/jobs/embedded-worker");
   startEmbeddedWorker();
 }

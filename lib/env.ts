@@ -12,10 +12,13 @@ const envSchema = z.object({
   SENSE_SQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   SENSE_SQL_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   SENSE_EMBEDDED_WORKER: z.enum(["0", "1"]).default("1"),
-  SENSE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  SENSE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SENSE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
   SENSE_WORKER_THROTTLE_MS: z.coerce.number().int().min(0).default(0), // slows each item down: demos and crash tests
   SENSE_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(512),
+  SENSE_DEMO_MODEL_SERVER: z.enum(["0", "1"]).default("1"), // start the local stand-in model server with the app
+  SENSE_DEMO_MODEL_PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
+  SENSE_PROVIDERS: z.string().optional(), // JSON array of providers, see lib/providers/provider-schema.ts
   PORT: z.coerce.number().int().positive().default(3000),
 });
 
@@ -45,3 +48,8 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/** A secret named by configuration (e.g. SENSE_PROVIDERS' apiKeyEnv), read here and only here. */
+export function secretFromEnv(name: string): string | undefined {
+  return process.env[name] || undefined;
+}

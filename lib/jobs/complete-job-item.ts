@@ -13,19 +13,30 @@ export class LeaseLostError extends Error {
 
 /**
  * Marks the item done and writes its outputs in one transaction, only while this claim still holds
- * the lease: an item's outputs are written exactly once, however often it was claimed.
+ * the lease: an item's outputs are written exactly once, however often it was claimed. `write`
+ * returns what the item's result records (counts of what it wrote).
  */
-export async function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<void>, resultJson: string): Promise<void> {
+export async function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const marked = await tx.jobItem.updateMany({
       where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-      data: { status: "done", leaseExpiresAt: null, resultJson, error: null, errorKind: null },
+      data: { status: "done", leaseExpiresAt: null, error: null, errorKind: null },
     });
     if (marked.count !== 1) throw new LeaseLostError(item.id);
-    await write(tx);
+    const result = await write(tx);
+    await tx.jobItem.update({ where: { id: item.id }, data: { resultJson: JSON.stringify(result ?? null) } });
     await tx.job.update({ where: { id: item.jobId }, data: { itemsDone: { increment: 1 } } });
   });
   await finishJobIfComplete(item.jobId);
+}
+
+/** Renews the lease of an item still being worked on; false when it was lost meanwhile. */
+export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<boolean> {
+  const renewed = await prisma.jobItem.updateMany({
+    where: { id: item.id, leaseOwner: item.claim, status: "leased" },
+    data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+  });
+  return renewed.count === 1;
 }
 
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */

@@ -3,7 +3,18 @@ import type { prisma } from "@/lib/db";
 /** A Prisma interactive transaction, in which an item's outputs are written. */
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
-/** What a job step produced: outputs to write with the item's completion, or a failure. */
+/** What a job step produced: outputs to write with the item's completion (returning the item's result), or a failure. */
 export type ItemOutcome =
-  | { ok: true; result: unknown; write: (tx: Tx) => Promise<void> }
+  | { ok: true; write: (tx: Tx) => Promise<unknown> }
   | { ok: false; kind: string; message: string; retryable: boolean };
+
+export const itemFailure = (kind: string, message: string, retryable = false): ItemOutcome => ({ ok: false, kind, message, retryable });
+
+/** Adds work items to a job (inside the transaction that completes the item that found the work). */
+export async function enqueueJobItems(tx: Tx, jobId: string, step: string, payloads: unknown[]): Promise<void> {
+  if (!payloads.length) return;
+  for (let i = 0; i < payloads.length; i += 500) {
+    await tx.jobItem.createMany({ data: payloads.slice(i, i + 500).map((p) => ({ jobId, step, payloadJson: JSON.stringify(p), status: "pending" })) });
+  }
+  await tx.job.update({ where: { id: jobId }, data: { itemsTotal: { increment: payloads.length } } });
+}

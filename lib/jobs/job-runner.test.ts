@@ -58,7 +58,7 @@ describe("mutation jobs", () => {
     await runWorker({ stopWhenIdle: true });
     expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", itemsDone: 3 });
     const before = await prisma.preferencePair.count({ where: { jobId: job.id } });
-    await expect(completeJobItem(stale[0]!, async (tx) => void (await tx.preferencePair.deleteMany({})), "{}")).rejects.toThrow(LeaseLostError);
+    await expect(completeJobItem(stale[0]!, async (tx) => tx.preferencePair.deleteMany({}))).rejects.toThrow(LeaseLostError);
     expect(await prisma.preferencePair.count({ where: { jobId: job.id } })).toBe(before);
     expect((await prisma.jobItem.findMany({ where: { jobId: job.id } })).map((i) => i.attempts)).toEqual([2, 2, 2]);
   });

@@ -1,13 +1,11 @@
 import "server-only";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { claimJobItems, type ClaimedItem } from "@/lib/jobs/claim-job-items";
-import { completeJobItem, failJobItem, LeaseLostError } from "@/lib/jobs/complete-job-item";
-import { mutationJobConfigSchema, type MutationJobConfig } from "@/lib/jobs/job-config";
-import { processMutationItem } from "@/lib/jobs/handlers/mutation-item";
+import { completeJobItem, failJobItem, LeaseLostError, renewLease } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
+import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 
 export type WorkerOptions = {
@@ -22,38 +20,44 @@ export type WorkerOptions = {
 };
 
 /**
- * The job runner: claims items of running jobs with leases, runs them (at most `concurrency` at a
- * time), and records every outcome. Several runners may share one store; a runner that dies leaves
- * leases that expire, and its items are claimed again; outputs are written exactly once.
+ * The job runner: claims items of running jobs with leases, keeps up to `concurrency` of them in
+ * flight (claiming more as each finishes), renews their leases while they run, and records every
+ * outcome. Model requests are limited per provider on top (lib/llm/request-limiter.ts). Several
+ * runners may share one store; a runner that dies leaves leases that expire, and its items are
+ * claimed again; outputs are written exactly once.
  */
 export async function runWorker(options: WorkerOptions = {}): Promise<{ processed: number }> {
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}`;
   const concurrency = options.concurrency ?? env.SENSE_WORKER_CONCURRENCY;
   const leaseMs = options.leaseMs ?? env.SENSE_JOB_LEASE_MS;
   const throttleMs = options.throttleMs ?? env.SENSE_WORKER_THROTTLE_MS;
-  const configs = new Map<string, MutationJobConfig>();
+  const jobs = new Map<string, Promise<LoadedJob>>();
+  const inFlight = new Set<Promise<void>>();
   let processed = 0;
 
-  const configOf = async (jobId: string) => {
-    const known = configs.get(jobId);
-    if (known) return known;
-    const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId } });
-    const config = mutationJobConfigSchema.parse(JSON.parse(job.configJson));
-    configs.set(jobId, config);
-    return config;
+  const jobOf = (jobId: string) => {
+    let job = jobs.get(jobId);
+    if (!job) {
+      job = loadJob(jobId);
+      jobs.set(jobId, job);
+      job.catch(() => jobs.delete(jobId));
+    }
+    return job;
   };
 
   const runOne = async (item: ClaimedItem) => {
+    const heartbeat = setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3));
     let outcome: ItemOutcome;
     try {
-      const config = await configOf(item.jobId);
-      outcome = await processMutationItem(JSON.parse(item.payloadJson) as { taskId: string }, item.jobId, config, execPool());
+      outcome = await runJobStep(item, await jobOf(item.jobId), execPool());
       if (throttleMs) await sleep(throttleMs);
     } catch (error) {
       outcome = { ok: false, kind: "internal", message: (error as Error).message, retryable: true };
+    } finally {
+      clearInterval(heartbeat);
     }
     try {
-      if (outcome.ok) await completeJobItem(item, outcome.write, JSON.stringify(outcome.result));
+      if (outcome.ok) await completeJobItem(item, outcome.write);
       else await failJobItem(item, outcome, options.maxAttempts ?? 3);
       processed++;
     } catch (error) {
@@ -63,13 +67,19 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   };
 
   while (!options.signal?.aborted) {
-    const items = await claimJobItems(workerId, concurrency, leaseMs);
-    if (!items.length) {
-      if (options.stopWhenIdle) break;
-      await sleep(options.pollMs ?? 500, undefined, { signal: options.signal }).catch(() => undefined);
+    const items = inFlight.size < concurrency ? await claimJobItems(workerId, concurrency - inFlight.size, leaseMs) : [];
+    for (const item of items) {
+      const running = runOne(item).finally(() => inFlight.delete(running));
+      inFlight.add(running);
+    }
+    if (inFlight.size && (items.length === 0 || inFlight.size >= concurrency)) {
+      await Promise.race(inFlight); // a slot frees up (or everything claimable is running)
       continue;
     }
-    await Promise.all(items.map(runOne));
+    if (items.length) continue;
+    if (options.stopWhenIdle) break;
+    await sleep(options.pollMs ?? 500, undefined, { signal: options.signal }).catch(() => undefined);
   }
+  await Promise.all(inFlight);
   return { processed };
 }

@@ -26,7 +26,7 @@ export function createChatClient(input: ProviderConfig) {
   const client = new OpenAI({ baseURL: config.baseUrl, apiKey: config.apiKey || "not-needed", timeout: config.timeoutMs, maxRetries: config.maxRetries });
   return {
     config,
-    async chat(messages: { role: "system" | "user" | "assistant"; content: string }[], options: { n?: number; temperature?: number } = {}): Promise<ChatAnswer | ChatFailure> {
+    async chat(messages: { role: "system" | "user" | "assistant"; content: string }[], options: { n?: number; temperature?: number; seed?: number } = {}): Promise<ChatAnswer | ChatFailure> {
       const started = performance.now();
       const latencyMs = () => Math.round(performance.now() - started);
       try {
@@ -36,6 +36,7 @@ export function createChatClient(input: ProviderConfig) {
           n: options.n ?? 1,
           temperature: options.temperature ?? config.temperature,
           max_tokens: config.maxTokens,
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
         });
         return {
           texts: response.choices.map((c) => c.message.content ?? ""),

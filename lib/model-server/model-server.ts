@@ -13,6 +13,7 @@ const chatRequestSchema = z.object({
   messages: z.array(z.object({ role: z.string(), content: z.string() })).min(1),
   n: z.number().int().min(1).max(16).default(1),
   stream: z.boolean().default(false),
+  seed: z.number().int().min(0).optional(),
 });
 
 export type ModelServer = { server: http.Server; stats: { chatRequests: number }; setFaults: (plan: Partial<FaultPlan>) => void };
@@ -56,7 +57,7 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
     if (fault === "500") return openAiError(res, 500, "Internal error (injected).", "server_error");
     if (fault === "hang") return; // never answers: the client's timeout must end it
     const contents = Array.from({ length: body.n }, (_, k) =>
-      fault === "garbage" ? "\u0000%%% not a query %%%" : demoAnswer(body.model, body.messages, k),
+      fault === "garbage" ? "\u0000%%% not a query %%%" : demoAnswer(body.model, body.messages, (body.seed ?? 0) + k),
     );
     const promptTokens = tokens(body.messages.map((m) => m.content).join("\n"));
     const completionTokens = contents.reduce((s, c) => s + tokens(c), 0);

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { syncProviders } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { applyMigrations } from "@/lib/store/apply-migrations";
 import { backfillTaskHardness } from "@/lib/tasks/task-hardness";
@@ -14,12 +15,14 @@ export function migrateStore(): { applied: string[] } {
 }
 
 /**
- * Runs on every start of the app, the CLI and the worker: migrates, then seeds the demo data
- * into a store that holds nothing yet (unless SENSE_SEED_DEMO=0).
+ * Runs on every start of the app: migrates, writes the configured model providers (SENSE_PROVIDERS
+ * and the local stand-in's), then seeds the demo data into a store that holds nothing yet (unless
+ * SENSE_SEED_DEMO=0).
  */
 export async function prepareStore(): Promise<{ applied: string[]; seeded: boolean }> {
   const { applied } = migrateStore();
   await backfillTaskHardness();
+  await syncProviders();
   let seeded = false;
   if (env.SENSE_SEED_DEMO === "1") {
     const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);

@@ -1,8 +1,8 @@
 import { handleRoute } from "@/lib/api/route-handler";
-import { createMutationJob } from "@/lib/jobs/create-job";
-import { mutationJobConfigSchema } from "@/lib/jobs/job-config";
+import { createJob } from "@/lib/jobs/create-job";
+import { jobConfigSchema } from "@/lib/jobs/job-config";
 import { listJobs } from "@/lib/jobs/read-jobs";
 
 export const GET = handleRoute({}, () => listJobs());
 
-export const POST = handleRoute({ body: mutationJobConfigSchema }, async ({ body }) => ({ job: await createMutationJob(body) }));
+export const POST = handleRoute({ body: jobConfigSchema }, async ({ body }) => ({ job: await createJob(body) }));

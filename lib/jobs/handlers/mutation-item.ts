@@ -25,7 +25,6 @@ export async function processMutationItem(payload: { taskId: string }, jobId: st
   if (outcome.goldError) return { ok: false, kind: "gold_error", message: `The gold SQL does not run: ${outcome.goldError}`, retryable: false };
   return {
     ok: true,
-    result: { kept: outcome.kept.length, dropped: outcome.dropped.length },
     write: async (tx) => {
       for (const mutant of outcome.kept) {
         const candidate = await tx.candidate.create({
@@ -35,6 +34,7 @@ export async function processMutationItem(payload: { taskId: string }, jobId: st
           data: { taskId: task.id, jobId, chosenSql: task.goldSql, chosenSource: "gold", rejectedSql: mutant.sql, rejectedCandidateId: candidate.id },
         });
       }
+      return { kept: outcome.kept.length, dropped: outcome.dropped.length };
     },
   };
 }

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import { enqueueJobItems, itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { buildDatabasePayloads, type StrongStepContext } from "@/lib/jobs/handlers/strong-context";
+import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
+import { renderPrompt } from "@/lib/synthesis/prompt-files";
+
+const domainListSchema = z.array(z.string().trim().min(2).max(80));
+
+/** The domains in a model's answer: a JSON array of names (in a fenced block or bare). */
+export function parseDomainList(text: string): string[] | null {
+  const json = /\[[\s\S]*\]/.exec(text)?.[0];
+  if (!json) return null;
+  try {
+    const parsed = domainListSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A strong job's first step when it was asked to propose domains: the model names them. */
+export async function processProposeDomainsItem(payload: { count: number }, ctx: StrongStepContext): Promise<ItemOutcome> {
+  const known = new Set(ctx.config.domains.map((d) => d.toLowerCase()));
+  const messages = renderPrompt(ctx.prompts["strong-domains"]!, { count: payload.count, existing: ctx.config.domains.join(", ") || "(none)" });
+  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature });
+  if (!answer.ok) return itemFailure(answer.kind, answer.message, true);
+  const text = answer.texts[0]!;
+  const proposed = parseDomainList(text);
+  if (!proposed) return itemFailure("unparsable", `The answer holds no JSON array of domain names. The answer was: ${rawExcerpt(text)}`, true);
+  const fresh = [...new Map(proposed.map((d) => [d.toLowerCase(), d])).values()].filter((d) => !known.has(d.toLowerCase())).slice(0, payload.count);
+  if (!fresh.length) return itemFailure("unparsable", `The model proposed no new domain. The answer was: ${rawExcerpt(text)}`, true);
+  return {
+    ok: true,
+    write: async (tx) => {
+      await enqueueJobItems(tx, ctx.jobId, "build-database", buildDatabasePayloads(ctx.config, fresh));
+      return { domains: fresh };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { databaseFilePath } from "@/lib/databases/register-database";
+import type { Provider } from "@/lib/generated/prisma/client";
+import type { WeakJobConfig } from "@/lib/jobs/job-config";
+import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { extractSql } from "@/lib/llm/extract-sql";
+import type { ExecPool } from "@/lib/sql/exec/exec-pool";
+import { normalizeSql } from "@/lib/sql/normalize-sql";
+import { schemaToDdl } from "@/lib/sql/schema-ddl";
+import { parseStoredSchema } from "@/lib/sql/schema-types";
+import { sampleModelTexts } from "@/lib/synthesis/model-text";
+import { renderPrompt } from "@/lib/synthesis/prompt-files";
+import { planPreferencePairs, verdictKind, type JudgedCandidate } from "@/lib/synthesis/weak/preference-pairs";
+
+export type WeakStepContext = { jobId: string; config: WeakJobConfig; prompt: string; provider: Provider; pool: ExecPool };
+
+const EXEC_LIMITS = { timeoutMs: 10_000, maxRows: 100_000, maxBytes: 64 * 1024 * 1024 };
+
+/**
+ * One task of a weak job: the weak model answers k times; every answer is executed and compared with
+ * the gold result; candidates are stored with their verdict and the wrong ones become rejected
+ * sides of preference pairs, queued for review.
+ */
+export async function processWeakItem(payload: { taskId: string }, ctx: WeakStepContext): Promise<ItemOutcome> {
+  const task = await prisma.task.findUnique({ where: { id: payload.taskId }, include: { database: true } });
+  if (!task) return itemFailure("missing_task", `Task ${payload.taskId} no longer exists.`);
+  if (task.database.fileStatus !== "ok" || !task.database.filePath) return itemFailure("missing_database", `${task.database.name} has no database file.`);
+  const schema = parseStoredSchema(task.database.schemaJson);
+  const messages = renderPrompt(ctx.prompt, {
+    schema: schema ? schemaToDdl(schema) : "(schema unknown)",
+    evidence: task.evidence ? `Evidence: ${task.evidence}\n` : "",
+    question: task.question,
+  });
+  const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, { temperature: ctx.config.temperature });
+  if (!answers.ok) return itemFailure(answers.kind, answers.message, true);
+
+  const extracted = answers.texts.map((text) => ({ text, parsed: extractSql(text) }));
+  const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
+  const dbFile = databaseFilePath(task.database.filePath);
+  const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
+  if (judged?.goldError) return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError}`);
+
+  const candidates = extracted.map((e, index) => {
+    const at = runnable.findIndex((r) => r.index === index);
+    const verdict = at === -1 ? null : judged!.verdicts[at]!;
+    return {
+      index,
+      rawText: e.text,
+      sql: e.parsed.ok ? e.parsed.sql : null,
+      verdict: verdict ? verdictKind(verdict) : "unparsable",
+      error: e.parsed.ok ? (verdict?.predError ?? null) : e.parsed.reason,
+    } satisfies JudgedCandidate & { rawText: string; error: string | null };
+  });
+  const pairs = planPreferencePairs(task.goldSql, candidates, { chosen: ctx.config.chosen, maxPairs: ctx.config.maxPairsPerTask });
+  return {
+    ok: true,
+    write: async (tx) => {
+      const ids: string[] = [];
+      for (const c of candidates) {
+        const row = await tx.candidate.create({
+          data: { taskId: task.id, jobId: ctx.jobId, source: "weak-model", rawText: c.rawText, sql: c.sql, normalizedSql: c.sql ? normalizeSql(c.sql) : null, verdict: c.verdict, error: c.error },
+        });
+        ids.push(row.id);
+      }
+      for (const p of pairs) {
+        await tx.preferencePair.create({
+          data: {
+            taskId: task.id,
+            jobId: ctx.jobId,
+            chosenSql: p.chosenSql,
+            chosenSource: p.chosenSource,
+            chosenCandidateId: p.chosenIndex === null ? null : ids[p.chosenIndex],
+            rejectedSql: p.rejectedSql,
+            rejectedCandidateId: ids[p.rejectedIndex],
+          },
+        });
+      }
+      const byVerdict: Record<string, number> = {};
+      for (const c of candidates) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
+      return { candidates: byVerdict, pairs: pairs.length };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import type { Provider } from "@/lib/generated/prisma/client";
+import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
+import { jobConfigSchema, type JobConfig } from "@/lib/jobs/job-config";
+import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { processMutationItem } from "@/lib/jobs/handlers/mutation-item";
+import { processBuildDatabaseItem } from "@/lib/jobs/handlers/strong-database-item";
+import { processProposeDomainsItem } from "@/lib/jobs/handlers/strong-domains-item";
+import { processWriteQuestionsItem } from "@/lib/jobs/handlers/strong-questions-item";
+import { processWeakItem } from "@/lib/jobs/handlers/weak-item";
+import type { ExecPool } from "@/lib/sql/exec/exec-pool";
+
+/** A job as its runner needs it: the configuration it was started with, its prompts and its model. */
+export type LoadedJob = { id: string; config: JobConfig; prompts: Record<string, string>; provider: Provider | null };
+
+const storedPromptsSchema = z.object({ prompts: z.record(z.string(), z.string()).default({}) });
+
+export async function loadJob(jobId: string): Promise<LoadedJob> {
+  const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId }, include: { provider: true } });
+  const raw: unknown = JSON.parse(job.configJson);
+  return { id: job.id, config: jobConfigSchema.parse(raw), prompts: storedPromptsSchema.parse(raw).prompts, provider: job.provider };
+}
+
+/** Runs one work item with the handler of its step. */
+export async function runJobStep(item: ClaimedItem, job: LoadedJob, pool: ExecPool): Promise<ItemOutcome> {
+  const payload: unknown = JSON.parse(item.payloadJson);
+  const { config } = job;
+  if (config.kind === "mutation") return processMutationItem(payload as { taskId: string }, job.id, config, pool);
+  if (!job.provider) return itemFailure("missing_provider", "The model provider of this job was deleted.");
+  if (config.kind === "weak") {
+    return processWeakItem(payload as { taskId: string }, { jobId: job.id, config, prompt: job.prompts["weak-answer"]!, provider: job.provider, pool });
+  }
+  const ctx = { jobId: job.id, config, prompts: job.prompts, provider: job.provider, pool };
+  switch (item.step) {
+    case "propose-domains":
+      return processProposeDomainsItem(payload as { count: number }, ctx);
+    case "build-database":
+      return processBuildDatabaseItem(payload as { domain: string; index: number }, ctx);
+    case "write-questions":
+      return processWriteQuestionsItem(payload as Parameters<typeof processWriteQuestionsItem>[0], ctx);
+    default:
+      return itemFailure("internal", `A strong job has no step "${item.step}".`);
+  }
+}

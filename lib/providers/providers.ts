@@ -1,0 +1,92 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { env, secretFromEnv } from "@/lib/env";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import type { Provider } from "@/lib/generated/prisma/client";
+import { envProvidersSchema, providerInputSchema, type ProviderView } from "@/lib/providers/provider-schema";
+
+export const DEMO_STRONG_PROVIDER = "demo-strong";
+export const DEMO_WEAK_PROVIDER = "demo-weak";
+
+/** What the dashboard may see of a provider: never the key. */
+export function toProviderView(p: Provider): ProviderView {
+  const { apiKey, createdAt: _c, updatedAt: _u, ...rest } = p;
+  return { ...rest, hasApiKey: Boolean(apiKey) };
+}
+
+export async function listProviders(): Promise<ProviderView[]> {
+  return (await prisma.provider.findMany({ orderBy: { name: "asc" } })).map(toProviderView);
+}
+
+/** A provider with its key, for the job runner (server side only). */
+export async function getProviderForRun(id: string): Promise<Provider> {
+  const provider = await prisma.provider.findUnique({ where: { id } });
+  if (!provider) throw notFound(`No provider with id "${id}".`);
+  return provider;
+}
+
+export async function findProviderByName(name: string): Promise<Provider> {
+  const provider = await prisma.provider.findUnique({ where: { name } });
+  if (!provider) throw notFound(`No provider named "${name}". Known: ${(await prisma.provider.findMany({ select: { name: true } })).map((p) => p.name).join(", ") || "none"}.`);
+  return provider;
+}
+
+export async function createProvider(input: unknown): Promise<ProviderView> {
+  const data = providerInputSchema.parse(input);
+  if (await prisma.provider.findUnique({ where: { name: data.name } })) throw conflict(`A provider named "${data.name}" exists already.`);
+  return toProviderView(await prisma.provider.create({ data: { ...data, apiKey: data.apiKey || null, managedBy: "ui" } }));
+}
+
+/** Updates a provider made in the dashboard; an omitted apiKey keeps the stored one, "" removes it. */
+export async function updateProvider(id: string, input: unknown): Promise<ProviderView> {
+  const existing = await prisma.provider.findUnique({ where: { id } });
+  if (!existing) throw notFound(`No provider with id "${id}".`);
+  if (existing.managedBy === "env") throw conflict(`"${existing.name}" comes from SENSE_PROVIDERS; change it there.`);
+  const { apiKey, ...data } = providerInputSchema.parse(input);
+  if (data.name !== existing.name && (await prisma.provider.findUnique({ where: { name: data.name } }))) {
+    throw conflict(`A provider named "${data.name}" exists already.`);
+  }
+  const keyChange = apiKey === undefined ? {} : { apiKey: apiKey || null };
+  return toProviderView(await prisma.provider.update({ where: { id }, data: { ...data, ...keyChange, managedBy: "ui" } }));
+}
+
+export async function deleteProvider(id: string): Promise<void> {
+  const existing = await prisma.provider.findUnique({ where: { id }, include: { _count: { select: { jobs: true } } } });
+  if (!existing) throw notFound(`No provider with id "${id}".`);
+  if (existing.managedBy === "env") throw conflict(`"${existing.name}" comes from SENSE_PROVIDERS; remove it there.`);
+  if (existing._count.jobs) throw conflict(`"${existing.name}" is used by ${existing._count.jobs} job(s) and cannot be deleted.`);
+  await prisma.provider.delete({ where: { id } });
+}
+
+/**
+ * On start: the providers of SENSE_PROVIDERS are written as given (managed by the environment), and
+ * the local stand-in model server gets its two providers (kept pointing at SENSE_DEMO_MODEL_PORT
+ * until someone edits them).
+ */
+export async function syncProviders(): Promise<void> {
+  if (env.SENSE_PROVIDERS) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.SENSE_PROVIDERS);
+    } catch (error) {
+      throw invalidInput(`SENSE_PROVIDERS is not valid JSON: ${(error as Error).message}`);
+    }
+    const result = envProvidersSchema.safeParse(parsed);
+    if (!result.success) {
+      throw invalidInput(`SENSE_PROVIDERS: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    for (const { apiKeyEnv, apiKey, ...data } of result.data) {
+      const key = (apiKeyEnv ? secretFromEnv(apiKeyEnv) : apiKey) || null;
+      await prisma.provider.upsert({ where: { name: data.name }, create: { ...data, apiKey: key, managedBy: "env" }, update: { ...data, apiKey: key, managedBy: "env" } });
+    }
+  }
+  const baseUrl = `http://127.0.0.1:${env.SENSE_DEMO_MODEL_PORT}/v1`;
+  for (const [name, model, temperature] of [
+    [DEMO_STRONG_PROVIDER, "sense-demo-strong", 0],
+    [DEMO_WEAK_PROVIDER, "sense-demo-weak", 0.8],
+  ] as const) {
+    const existing = await prisma.provider.findUnique({ where: { name } });
+    if (!existing) await prisma.provider.create({ data: { name, baseUrl, model, temperature, maxConcurrency: 16, managedBy: "demo" } });
+    else if (existing.managedBy === "demo" && existing.baseUrl !== baseUrl) await prisma.provider.update({ where: { name }, data: { baseUrl } });
+  }
+}

@@ -1,0 +1,75 @@
+// The database a strong model wrote: its SQL script read from the answer, split into statements,
+// and checked against what a new database may hold (tables, indexes, rows given as VALUES).
+import { tokenizeSql } from "@/lib/sql/sql-tokens";
+
+export type DatabaseScript = { ok: true; statements: string[]; tables: number; inserts: number } | { ok: false; reason: string };
+
+const MAX_SCRIPT_CHARS = 4 * 1024 * 1024;
+const MAX_STATEMENTS = 20_000;
+const REFUSED_WORDS = new Set(["select", "with", "attach", "detach", "pragma", "load_extension", "trigger", "vacuum"]);
+
+/** The SQL of the answer: every ```sql block in order, a JSON {"sql": …}, or the bare text. */
+function scriptText(text: string): string | null {
+  const blocks = [...text.matchAll(/```[ \t]*([a-zA-Z]*)[ \t]*\n([\s\S]*?)```/g)].filter((m) => !m[1] || /^(sql|sqlite)$/i.test(m[1]));
+  if (blocks.length) return blocks.map((m) => m[2]).join(";\n");
+  const json = /^\s*\{[\s\S]*\}\s*$/.exec(text)?.[0];
+  if (json) {
+    try {
+      const parsed = JSON.parse(json) as { sql?: unknown; statements?: unknown };
+      if (typeof parsed.sql === "string") return parsed.sql;
+      if (Array.isArray(parsed.statements) && parsed.statements.every((s) => typeof s === "string")) return parsed.statements.join(";\n");
+    } catch {
+      return null;
+    }
+  }
+  return /^\s*create\b/i.test(text) ? text : null;
+}
+
+const preview = (sql: string) => (sql.length > 80 ? `${sql.slice(0, 77)}…` : sql).replace(/\s+/g, " ");
+
+/** Splits and checks the script; the reason of a refusal names the statement and what is wrong. */
+export function parseDatabaseScript(answer: string): DatabaseScript {
+  const text = scriptText(answer);
+  if (text === null) return { ok: false, reason: "no SQL found in the answer (expected CREATE TABLE and INSERT statements in a ```sql block)" };
+  if (text.length > MAX_SCRIPT_CHARS) return { ok: false, reason: `the script is longer than ${MAX_SCRIPT_CHARS} characters` };
+  const tokens = tokenizeSql(text);
+  const statements: string[] = [];
+  let start = 0;
+  let words: string[] = [];
+  let tables = 0;
+  let inserts = 0;
+  const close = (end: number): string | null => {
+    const sql = text.slice(start, end).trim();
+    start = end + 1;
+    const current = words;
+    words = [];
+    if (!current.length) return null;
+    const n = statements.length + 1;
+    const refused = current.find((w) => REFUSED_WORDS.has(w));
+    if (refused) return `statement ${n} (${preview(sql)}) uses ${refused.toUpperCase()}, which a new database may not`;
+    const [first, second, third] = current;
+    if (first === "create" && second === "table") {
+      if (/^create\s+table\s+(if\s+not\s+exists\s+)?("[^"]*"|\S+)\s+as\b/i.test(sql)) return `statement ${n} (${preview(sql)}): CREATE TABLE … AS is not allowed`;
+      tables++;
+    } else if (first === "create" && (second === "index" || (second === "unique" && third === "index"))) {
+      // indexes are fine
+    } else if (first === "insert" && second === "into" && current.includes("values")) {
+      inserts++;
+    } else {
+      return `statement ${n} (${preview(sql)}) is not CREATE TABLE, CREATE INDEX or INSERT … VALUES`;
+    }
+    statements.push(sql);
+    return statements.length > MAX_STATEMENTS ? `the script has more than ${MAX_STATEMENTS} statements` : null;
+  };
+  for (const token of tokens) {
+    if (token.kind === "symbol" && token.text === ";") {
+      const problem = close(token.pos);
+      if (problem) return { ok: false, reason: problem };
+    } else if (token.kind === "word") words.push(token.text.toLowerCase());
+  }
+  const problem = close(text.length);
+  if (problem) return { ok: false, reason: problem };
+  if (!tables) return { ok: false, reason: "the script creates no table" };
+  if (!inserts) return { ok: false, reason: "the script inserts no rows" };
+  return { ok: true, statements, tables, inserts };
+}
