@@ -58,27 +58,30 @@ export async function deleteProvider(id: string): Promise<void> {
   await prisma.provider.delete({ where: { id } });
 }
 
+/** The providers SENSE_PROVIDERS declares, with keys resolved (`apiKeyEnv` names the variable holding one). */
+export function readEnvProviders(text: string | undefined, secret: (name: string) => string | undefined = secretFromEnv) {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw invalidInput(`SENSE_PROVIDERS is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = envProvidersSchema.safeParse(parsed);
+  if (!result.success) {
+    throw invalidInput(`SENSE_PROVIDERS: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return result.data.map(({ apiKeyEnv, apiKey, ...data }) => ({ ...data, apiKey: (apiKeyEnv ? secret(apiKeyEnv) : apiKey) || null }));
+}
+
 /**
  * On start: the providers of SENSE_PROVIDERS are written as given (managed by the environment), and
  * the local stand-in model server gets its two providers (kept pointing at SENSE_DEMO_MODEL_PORT
  * until someone edits them).
  */
 export async function syncProviders(): Promise<void> {
-  if (env.SENSE_PROVIDERS) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(env.SENSE_PROVIDERS);
-    } catch (error) {
-      throw invalidInput(`SENSE_PROVIDERS is not valid JSON: ${(error as Error).message}`);
-    }
-    const result = envProvidersSchema.safeParse(parsed);
-    if (!result.success) {
-      throw invalidInput(`SENSE_PROVIDERS: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    }
-    for (const { apiKeyEnv, apiKey, ...data } of result.data) {
-      const key = (apiKeyEnv ? secretFromEnv(apiKeyEnv) : apiKey) || null;
-      await prisma.provider.upsert({ where: { name: data.name }, create: { ...data, apiKey: key, managedBy: "env" }, update: { ...data, apiKey: key, managedBy: "env" } });
-    }
+  for (const data of readEnvProviders(env.SENSE_PROVIDERS)) {
+    await prisma.provider.upsert({ where: { name: data.name }, create: { ...data, managedBy: "env" }, update: { ...data, managedBy: "env" } });
   }
   const baseUrl = `http://127.0.0.1:${env.SENSE_DEMO_MODEL_PORT}/v1`;
   for (const [name, model, temperature] of [

@@ -39,7 +39,7 @@ export function parseDatabaseScript(answer: string): DatabaseScript {
   let tables = 0;
   let inserts = 0;
   const close = (end: number): string | null => {
-    const sql = text.slice(start, end).trim();
+    const sql = text.slice(start, end).trim().replace(/;+$/, "").trim();
     start = end + 1;
     const current = words;
     words = [];

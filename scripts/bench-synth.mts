@@ -1,0 +1,74 @@
+// npm run bench:synth — a weak job of 500 Spider dev tasks x 4 samples against the local model
+// server (its own process) answering after 200 ms, with the provider's concurrency at 16. The ideal
+// is 16 / 0.2 s = 80 requests/s; prints requests/s, the share of ideal, and the runner's overhead.
+// Needs ../shared/data/spider.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const TASKS = Number(process.argv[2] ?? 500); // npm run bench:synth -- 100 for a shorter run
+const SAMPLES = 4;
+const LATENCY_MS = 200;
+const CONCURRENCY = 16;
+
+const root = path.resolve(import.meta.dirname, "..");
+const spiderDir = path.resolve(root, "..", "shared", "data", "spider");
+if (!fs.existsSync(path.join(spiderDir, "dev.json"))) {
+  console.error(`bench:synth needs the Spider dev set at ${spiderDir}; it is absent.`);
+  process.exit(1);
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-bench-synth-"));
+process.env.SENSE_DATA_DIR = dir;
+process.env.SENSE_PROJECT_ROOT = root;
+process.env.SENSE_SEED_DEMO = "0";
+
+const port = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, "127.0.0.1", () => {
+    const { port: free } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(free));
+  });
+});
+const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/model-server/model-server-main.ts", "--port", String(port), "--latency-ms", String(LATENCY_MS)], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise<void>((resolve) => server.stdout!.once("data", () => resolve()));
+
+const { prisma } = await import("../lib/db");
+const { migrateStore } = await import("../lib/store/prepare-store");
+const { importBenchmark } = await import("../lib/import/import-benchmark");
+const { createProvider } = await import("../lib/providers/providers");
+const { createJob } = await import("../lib/jobs/create-job");
+const { runWorker } = await import("../lib/jobs/run-worker");
+const { execPool } = await import("../lib/sql/exec/exec-pool");
+migrateStore();
+await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
+await createProvider({ name: "bench-weak", baseUrl: `http://127.0.0.1:${port}/v1`, model: "sense-demo-weak", maxConcurrency: CONCURRENCY });
+await execPool().warmUp();
+
+const job = await createJob({ kind: "weak", provider: "bench-weak", tasks: { split: "dev", limit: TASKS }, samples: SAMPLES, maxPairsPerTask: 1 });
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const started = performance.now();
+await runWorker({ stopWhenIdle: true, concurrency: CONCURRENCY });
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+
+const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+const calls = await prisma.modelCall.count({ where: { jobId: job.id } });
+const latencies = (await prisma.modelCall.findMany({ where: { jobId: job.id }, select: { latencyMs: true } })).map((c) => c.latencyMs).sort((a, b) => a - b);
+const [candidates, pairs] = await Promise.all([prisma.candidate.count({ where: { jobId: job.id } }), prisma.preferencePair.count({ where: { jobId: job.id } })]);
+const ideal = CONCURRENCY / (LATENCY_MS / 1000);
+const rate = calls / seconds;
+const idealSeconds = calls / ideal;
+console.log(`weak job: ${done.itemsDone} tasks done, ${done.itemsFailed} failed, ${calls} requests, ${candidates} candidates judged, ${pairs} pairs`);
+console.log(`wall ${seconds.toFixed(2)} s (ideal ${idealSeconds.toFixed(2)} s at ${ideal}/s)`);
+console.log(`throughput ${rate.toFixed(1)} requests/s = ${((100 * rate) / ideal).toFixed(1)}% of ideal`);
+console.log(`runner overhead ${(seconds - idealSeconds).toFixed(2)} s in all, ${(((seconds - idealSeconds) * 1000) / done.itemsDone).toFixed(2)} ms per task`);
+console.log(`request latency p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]} ms; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+server.kill();
+await execPool().close();
+await prisma.$disconnect();
+fs.rmSync(dir, { recursive: true, force: true });
