@@ -2,7 +2,7 @@
 
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
-import type { MutationJobConfigInput } from "@/lib/jobs/job-config";
+import type { JobConfigInput } from "@/lib/jobs/job-config";
 import type { JobProgress } from "@/lib/jobs/read-jobs";
 
 export const jobKeys = {
@@ -16,14 +16,15 @@ export const jobsQuery = () =>
     queryKey: jobKeys.list(),
     queryFn: () => fetchJson<JobProgress[]>("/api/jobs"),
     refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running") ? 1_000 : 5_000),
+    refetchIntervalInBackground: false,
   });
 
 export const useJobs = () => useQuery(jobsQuery());
 
-export function useCreateMutationJob() {
+export function useCreateJob() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (config: MutationJobConfigInput) => fetchJson<{ job: { id: string } }>("/api/jobs", { method: "POST", json: config }),
+    mutationFn: (config: JobConfigInput) => fetchJson<{ job: { id: string } }>("/api/jobs", { method: "POST", json: config }),
     onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }

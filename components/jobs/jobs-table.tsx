@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, useState } from "react";
 import { JobFailures } from "@/components/jobs/job-failures";
 import { useJobAction, useJobs } from "@/components/jobs/job-queries";
@@ -8,6 +9,24 @@ import { TableHead } from "@/components/shell/table-head";
 import type { JobProgress } from "@/lib/jobs/read-jobs";
 
 const eta = (s: number | null) => (s === null ? "—" : s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+
+/** What a job queued for review, linked to its review queue. */
+function Outputs({ job }: { job: JobProgress }) {
+  if (job.kind !== "strong") {
+    return (
+      <Link href={`/review?queue=pairs&job=${job.id}`} className="underline" data-testid="job-pairs">
+        {job.pairsCreated} pairs
+      </Link>
+    );
+  }
+  return (
+    <Link href={`/review?queue=sft&job=${job.id}`} className="underline" data-testid="job-samples">
+      {job.samplesCreated} samples
+      {job.samplesDiscarded ? <span className="text-slate-500"> (+{job.samplesDiscarded} failed SQL)</span> : null}
+    </Link>
+  );
+}
 
 export function JobsTable() {
   const { data, error, isPending } = useJobs();
@@ -25,7 +44,7 @@ export function JobsTable() {
     <>
       {action.error ? <p role="alert" className="mb-2 text-sm text-red-700">{action.error.message}</p> : null}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Jobs">
-        <TableHead columns={["Job", "Status", "Progress", "Rate", "ETA", "Failures", "Pairs>", ""]} />
+        <TableHead columns={["Job", "Status", "Progress", "Rate", "ETA", "Failures", "Tokens / cost", "Outputs", ""]} />
         <tbody>
           {data.map((job) => {
             const handled = job.itemsDone + job.itemsFailed;
@@ -36,6 +55,7 @@ export function JobsTable() {
                 <td className="px-3 py-2">
                   <div className="font-medium">{job.kind}</div>
                   <div className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</div>
+                  {job.provider ? <div className="text-xs text-slate-500">{job.provider}</div> : null}
                 </td>
                 <td className="px-3 py-2">
                   <StatusBadge value={job.status} />
@@ -59,7 +79,19 @@ export function JobsTable() {
                     "none"
                   )}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{job.pairsCreated}</td>
+                <td className="px-3 py-2 text-xs tabular-nums" data-testid="job-tokens">
+                  {job.modelCalls ? (
+                    <>
+                      {job.modelCalls} calls · {compact.format(job.promptTokens + job.completionTokens)} tok
+                      <div className="text-slate-500">${job.costUsd.toFixed(job.costUsd < 1 ? 4 : 2)}</div>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="px-3 py-2 text-right text-xs tabular-nums">
+                  <Outputs job={job} />
+                </td>
                 <td className="space-x-1 px-3 py-2 text-right">
                   {job.status === "running" ? button(job, "pause", "Pause") : null}
                   {job.status === "paused" ? button(job, "resume", "Resume") : null}
@@ -68,7 +100,7 @@ export function JobsTable() {
               </tr>
               {openFailures === job.id ? (
                 <tr>
-                  <td colSpan={8} className="bg-red-50 px-3 py-2">
+                  <td colSpan={9} className="bg-red-50 px-3 py-2">
                     <JobFailures jobId={job.id} />
                   </td>
                 </tr>

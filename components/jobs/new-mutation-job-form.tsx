@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useCreateMutationJob } from "@/components/jobs/job-queries";
+import { useCreateJob } from "@/components/jobs/job-queries";
 import { ChoiceSelect } from "@/components/shell/choice-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
@@ -10,7 +10,7 @@ import { useTaskFacets } from "@/components/tasks/task-queries";
 /** Starts a weak job whose wrong answers come from SQL mutation (no model needed). */
 export function NewMutationJobForm() {
   const { data: facets } = useTaskFacets();
-  const create = useCreateMutationJob();
+  const create = useCreateJob();
   const [database, setDatabase] = useState("");
   const [split, setSplit] = useState("");
   const [limit, setLimit] = useState("");

@@ -1,0 +1,7 @@
+import { handleRoute } from "@/lib/api/route-handler";
+import { providerInputSchema } from "@/lib/providers/provider-schema";
+import { createProvider, listProviders } from "@/lib/providers/providers";
+
+export const GET = handleRoute({}, () => listProviders());
+
+export const POST = handleRoute({ body: providerInputSchema }, async ({ body }) => ({ provider: await createProvider(body) }));

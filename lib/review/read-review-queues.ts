@@ -1,0 +1,125 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
+import { databaseFilePath } from "@/lib/databases/register-database";
+import { env } from "@/lib/env";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
+
+export type StoredResult = { columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; elapsedMs: number };
+
+/** Items per status in each queue (SFT samples, preference pairs), for the queue tabs. */
+export async function countReviewQueues() {
+  const [sft, pairs] = await Promise.all([prisma.sftSample.groupBy({ by: ["status"], _count: true }), prisma.preferencePair.groupBy({ by: ["status"], _count: true })]);
+  const byStatus = (rows: { status: string; _count: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
+  return { sft: byStatus(sft), pairs: byStatus(pairs) };
+}
+
+function sftWhere(f: ReviewQueueFilters): Prisma.SftSampleWhereInput {
+  return {
+    status: f.status,
+    ...(f.job ? { jobId: f.job } : {}),
+    ...(f.database ? { database: { name: f.database } } : {}),
+    ...(f.difficulty ? { difficulty: f.difficulty } : {}),
+    ...(f.origin ? { origin: f.origin } : {}),
+  };
+}
+
+function pairWhere(f: ReviewQueueFilters): Prisma.PreferencePairWhereInput {
+  return {
+    status: f.status,
+    ...(f.job ? { jobId: f.job } : {}),
+    ...(f.database ? { task: { database: { name: f.database } } } : {}),
+    ...(f.difficulty ? { task: { OR: [{ difficulty: f.difficulty }, { hardness: f.difficulty }] } } : {}),
+    ...(f.origin ? { job: { kind: f.origin } } : {}),
+  };
+}
+
+/** One page of strong samples with their execution result, oldest first. */
+export async function listSftQueue(f: ReviewQueueFilters) {
+  const where = sftWhere(f);
+  const [total, rows] = await Promise.all([
+    prisma.sftSample.count({ where }),
+    prisma.sftSample.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      include: { database: { select: { name: true } }, job: { select: { id: true, kind: true, provider: { select: { model: true } } } } },
+    }),
+  ]);
+  return {
+    total,
+    items: rows.map((s) => ({
+      id: s.id,
+      question: s.question,
+      sql: s.sql,
+      difficulty: s.difficulty,
+      origin: s.origin,
+      database: s.database.name,
+      jobId: s.jobId,
+      model: s.job?.provider?.model ?? null,
+      execStatus: s.execStatus,
+      execError: s.execError,
+      result: s.resultJson ? (JSON.parse(s.resultJson) as StoredResult) : null,
+    })),
+  };
+}
+
+const PREVIEW_ROWS = 5;
+
+/** Runs a SQL of a pair on its database through the sandbox, for display (first rows, or the error). */
+async function previewResult(filePath: string | null, sql: string): Promise<StoredResult | { error: string }> {
+  if (!filePath) return { error: "the database file is missing" };
+  const r = await execPool().run(databaseFilePath(filePath), sql, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: PREVIEW_ROWS });
+  if (!r.ok) return { error: r.message };
+  return { columns: r.columns, rows: r.rows.map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs };
+}
+
+/** One page of preference pairs with both sides executed and the rejected answer's verdict, oldest first. */
+export async function listPairQueue(f: ReviewQueueFilters) {
+  const where = pairWhere(f);
+  const [total, rows] = await Promise.all([
+    prisma.preferencePair.count({ where }),
+    prisma.preferencePair.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      include: {
+        task: { select: { question: true, evidence: true, difficulty: true, hardness: true, database: { select: { name: true, filePath: true } } } },
+        rejectedCandidate: { select: { verdict: true, error: true, source: true } },
+        job: { select: { kind: true, provider: { select: { model: true } } } },
+      },
+    }),
+  ]);
+  const results = await Promise.all(rows.map((p) => Promise.all([previewResult(p.task.database.filePath, p.chosenSql), previewResult(p.task.database.filePath, p.rejectedSql)])));
+  return {
+    total,
+    items: rows.map((p, i) => ({
+      id: p.id,
+      chosenResult: results[i]![0],
+      rejectedResult: results[i]![1],
+      question: p.task.question,
+      evidence: p.task.evidence,
+      difficulty: p.task.difficulty ?? p.task.hardness,
+      database: p.task.database.name,
+      chosenSql: p.chosenSql,
+      chosenSource: p.chosenSource,
+      rejectedSql: p.rejectedSql,
+      rejectedVerdict: p.rejectedCandidate?.verdict ?? null,
+      rejectedError: p.rejectedCandidate?.error ?? null,
+      origin: p.job?.kind ?? p.rejectedCandidate?.source ?? null,
+      model: p.job?.provider?.model ?? null,
+      jobId: p.jobId,
+    })),
+  };
+}
+
+/** What the Review page shows for its filters: the counts and one page of the chosen queue. */
+export async function readReviewPage(f: ReviewQueueFilters) {
+  const counts = await countReviewQueues();
+  if (f.queue === "sft") return { counts, queue: "sft" as const, ...(await listSftQueue(f)) };
+  return { counts, queue: "pairs" as const, ...(await listPairQueue(f)) };
+}

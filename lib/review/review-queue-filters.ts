@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+// The filters of the review queues: the URL's search params, the page and the API share them.
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const reviewQueueFiltersSchema = z.object({
+  queue: z.enum(["sft", "pairs"]).default("sft"),
+  status: z.enum(["pending", "accepted", "edited", "rejected", "discarded"]).default("pending"),
+  job: optionalText,
+  database: optionalText,
+  difficulty: optionalText,
+  origin: optionalText,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type ReviewQueueFilters = z.infer<typeof reviewQueueFiltersSchema>;
