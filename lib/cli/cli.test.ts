@@ -70,20 +70,60 @@ describe("sense eval", () => {
   });
 });
 
-describe("sense synth mutate", () => {
+describe("sense synth", () => {
   it("starts a mutation job and, with --wait, runs it to the end", () => {
     expect(sense("seed").status).toBe(0);
     const result = sense("synth", "mutate", "--database", "city_library", "--limit", "5", "--wait");
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^Started mutation job \S+ over 5 tasks\.$/m);
-    expect(result.stdout).toMatch(/^Job done: 5 done, 0 failed, \d+ preference pairs queued for review\.$/m);
+    expect(result.stdout).toMatch(/^Started mutation job \S+ with 5 work items\.$/m);
+    expect(result.stdout).toMatch(/^Job done: 5 items done, 0 failed; \d+ preference pairs queued for review\.$/m);
   });
 
+  it("runs weak and strong jobs against the local stand-in model server with --wait", async () => {
+    const net = await import("node:net");
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as import("node:net").AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const withPort = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), env: { ...process.env, SENSE_DEMO_MODEL_PORT: String(port) } });
+    const weak = withPort("synth", "weak", "--provider", "demo-weak", "--origin", "demo", "--limit", "4", "--samples", "4", "--max-pairs", "2", "--wait");
+    expect(weak.status).toBe(0);
+    expect(weak.stdout).toMatch(/^Job done: 4 items done, 0 failed; [1-8] preference pairs queued for review\.$/m);
+    expect(weak.stdout).toMatch(/^Model calls: 16, tokens \d+ in \/ \d+ out, estimated cost \$0\.0000\.$/m);
+    const strong = withPort("synth", "strong", "--provider", "demo-strong", "--domains", "seed bank", "--questions", "4", "--mix", "easy=1,medium=1", "--wait");
+    expect(strong.status).toBe(0);
+    expect(strong.stdout).toMatch(/^Job done: 3 items done, 0 failed; 4 SFT samples queued for review \(0 with SQL that fails\)\.$/m);
+  }, 90_000);
+
   it("says what is wrong with bad input", () => {
-    expect(sense("synth", "mutate", "--limit", "zero").stderr).toContain("--limit must be a positive whole number");
-    expect(sense("synth", "strong").stderr).toContain("needs a model provider, which is not built yet");
+    expect(sense("synth", "mutate", "--limit", "zero").stderr).toContain("--limit must be a whole number of at least 1");
+    expect(sense("synth", "strong", "--domains", "x").stderr).toContain("sense synth strong needs --provider NAME");
+    expect(sense("synth", "strong", "--provider", "demo-strong", "--domains", "seed bank", "--mix", "easy").stderr).toContain("--mix takes level=weight pairs");
+    const unknown = sense("synth", "weak", "--provider", "nobody");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('No provider named "nobody"');
     const none = sense("synth", "mutate", "--database", "nowhere");
     expect(none.status).toBe(1);
     expect(none.stderr).toContain("No tasks with a database file match this selection.");
+  });
+});
+
+describe("sense provider", () => {
+  it("adds a provider with its key read from a variable, and lists it without the key", () => {
+    const add = spawnSync(process.execPath, [bin, "provider", "add", "--name", "vllm-weak", "--base-url", "http://gpu-box.internal:8000/v1", "--model", "deepseek-coder-1.3b", "--api-key-env", "TEST_VLLM_KEY", "--max-concurrency", "32"], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, TEST_VLLM_KEY: "k-secret" },
+    });
+    expect(add.stderr).toBe("");
+    expect(add.stdout).toContain("Added provider vllm-weak: deepseek-coder-1.3b at http://gpu-box.internal:8000/v1 (key set).");
+    const list = sense("provider", "list");
+    expect(list.stdout).toMatch(/vllm-weak\s+deepseek-coder-1.3b\s+http:\/\/gpu-box.internal:8000\/v1\s+key:set\s+concurrency 32/);
+    expect(list.stdout).not.toContain("k-secret");
+    expect(sense("provider", "add", "--name", "x", "--base-url", "nope", "--model", "m").stderr).toContain("baseUrl must be a URL");
+    expect(sense("provider", "add", "--name", "y", "--base-url", "http://h/v1", "--model", "m", "--api-key-env", "UNSET_VAR_FOR_TEST").stderr).toContain("--api-key-env UNSET_VAR_FOR_TEST: that variable is not set");
   });
 });

@@ -14,11 +14,29 @@ Usage:
       (BIRD, from --difficulty: a json array with "difficulty" in the same order). --out writes one
       JSON line per example: {"i","db_id","exec_match","pred_error","gold_error"}. Missing database
       files are reported per example and not scored. Default timeout 30000 ms per query.
-  sense synth mutate [--database D] [--split S] [--origin O] [--difficulty X] [--hardness H]
-                     [--limit N] [--keep K] [--metric spider|bird] [--wait]
+  sense synth strong --provider NAME [--domains "a,b"] [--propose N] [--databases-per-domain N]
+                     [--questions N] [--mix easy=2,medium=2,hard=1,extra=1] [--temperature T] [--wait]
+      Start a strong job (SFT data): per domain the model writes a database (materialized as SQLite
+      and registered), then questions + SQL per difficulty; every SQL is executed and those that run
+      are queued for review. --propose N lets the model propose N more domains.
+  sense synth weak --provider NAME [task filters] [--source tasks|accepted-sft] [--samples K]
+                   [--temperature T] [--metric spider|bird] [--chosen gold|correct-candidate]
+                   [--max-pairs N] [--wait]
+      Start a weak job (preference data): the model answers each task K times (default 4); each
+      answer is executed and compared with the gold result; distinct wrong answers become the
+      rejected side of preference pairs (at most --max-pairs per task, default 1).
+  sense synth mutate [task filters] [--keep K] [--metric spider|bird] [--wait]
       Start a weak job whose wrong answers come from SQL mutation of each task's gold SQL (no model
       needed): mutants that run to another result become rejected answers of preference pairs.
-      --wait runs it to the end in this process and prints the counts.
+      Task filters: --database D --split S --origin O --difficulty X --hardness H --limit N.
+      --wait runs a job to the end in this process and prints the counts (with the demo providers
+      it starts the local stand-in model server when the app is not running).
+  sense provider list
+  sense provider add --name N --base-url URL --model M [--api-key-env VAR] [--max-concurrency N]
+                     [--temperature T] [--max-tokens N] [--rpm N] [--tpm N] [--timeout-ms N]
+                     [--input-price USD_PER_M] [--output-price USD_PER_M]
+      Model providers: any OpenAI-compatible endpoint. The API key is read from the variable
+      --api-key-env names, never from the command line.
   sense db add <file.sqlite> [--name NAME]
       Register a SQLite file: copy it into the data directory and introspect it.
   sense db list
@@ -29,6 +47,7 @@ Usage:
       Add the demo database (city_library) and its tasks if they are missing.
   sense --help
 
-Environment: SENSE_DATA_DIR (default ./data), SENSE_DB_FILE (default $SENSE_DATA_DIR/sense.db).
+Environment: SENSE_DATA_DIR (default ./data), SENSE_DB_FILE (default $SENSE_DATA_DIR/sense.db),
+SENSE_PROVIDERS (a JSON array of providers; see the README).
 Exit codes: 0 success, 1 the command failed (the message says why), 2 bad usage.
 `;

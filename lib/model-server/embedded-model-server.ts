@@ -1,4 +1,5 @@
 import "server-only";
+import type http from "node:http";
 import { env } from "@/lib/env";
 import { createModelServer } from "@/lib/model-server/model-server";
 
@@ -7,10 +8,10 @@ import { createModelServer } from "@/lib/model-server/model-server";
  * offline demo's providers answer without another process. A port already taken (say, by
  * `npm run model-server`) is reported and left to that server.
  */
-export function startEmbeddedModelServer(): void {
-  if (env.SENSE_DEMO_MODEL_SERVER !== "1") return;
+export function startEmbeddedModelServer(): http.Server | null {
+  if (env.SENSE_DEMO_MODEL_SERVER !== "1") return null;
   const globalForServer = globalThis as unknown as { senseModelServerStarted?: boolean };
-  if (globalForServer.senseModelServerStarted) return;
+  if (globalForServer.senseModelServerStarted) return null;
   globalForServer.senseModelServerStarted = true;
   const { server } = createModelServer();
   server.on("error", (error: NodeJS.ErrnoException) => {
@@ -21,4 +22,5 @@ export function startEmbeddedModelServer(): void {
     console.log(`[model-server] local stand-in model server on http://127.0.0.1:${env.SENSE_DEMO_MODEL_PORT}/v1`);
   });
   server.unref();
+  return server;
 }
