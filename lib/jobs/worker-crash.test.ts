@@ -4,9 +4,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createMutationJob } from "@/lib/jobs/create-job";
+import { createJob, createMutationJob } from "@/lib/jobs/create-job";
+import { createProvider } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { withLocalModelServer } from "@/lib/testing/local-model-server";
 
+const local = withLocalModelServer();
 const started: ChildProcess[] = [];
 afterAll(() => started.forEach((p) => p.kill("SIGKILL")));
 
@@ -62,5 +65,38 @@ describe("a runner killed mid-job", () => {
     expect(new Set(candidates.map((c) => `${c.taskId}|${c.normalizedSql}`)).size).toBe(candidates.length);
     expect(await prisma.preferencePair.count({ where: { jobId: job.id } })).toBe(candidates.length);
     expect(items.filter((i) => i.attempts > 1).length).toBeGreaterThan(0); // the dead runner's items were claimed again
+  }, 120_000);
+});
+
+describe("a runner killed in the middle of a weak job against a model server", () => {
+  it("is restarted and every task ends with exactly k judged answers: nothing lost, nothing written twice", async () => {
+    await seedDemo();
+    local.server().setFaults({ latencyMs: 100 });
+    await createProvider({ name: "crash-weak", baseUrl: local.baseUrl(), model: "sense-demo-weak", maxConcurrency: 4 });
+    const job = await createJob({ kind: "weak", provider: "crash-weak", tasks: { origin: "demo" }, samples: 2, maxPairsPerTask: 1 });
+    const state = () => prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    const leased = () => prisma.jobItem.count({ where: { jobId: job.id, status: "leased" } });
+
+    const first = startWorker();
+    await waitFor(async () => (await state()).itemsDone >= 6 && (await leased()) > 0, 30_000);
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    expect((await state()).itemsDone).toBeLessThan(36);
+    expect(await leased()).toBeGreaterThan(0);
+
+    const second = startWorker();
+    await waitFor(async () => (await state()).status === "done", 60_000);
+    second.kill("SIGTERM");
+
+    expect(await state()).toMatchObject({ itemsTotal: 36, itemsDone: 36, itemsFailed: 0 });
+    const perTask = await prisma.candidate.groupBy({ by: ["taskId"], where: { jobId: job.id }, _count: true });
+    expect(perTask).toHaveLength(36);
+    expect(perTask.every((t) => t._count === 2)).toBe(true); // exactly k answers per task, once
+    const pairs = await prisma.preferencePair.groupBy({ by: ["taskId"], where: { jobId: job.id }, _count: true });
+    expect(Math.max(...pairs.map((p) => p._count))).toBe(1);
+    // calls the dead runner made are kept (they cost money): at least one per answer stored
+    expect(await prisma.modelCall.count({ where: { jobId: job.id } })).toBeGreaterThanOrEqual(72);
+    const items = await prisma.jobItem.findMany({ where: { jobId: job.id } });
+    expect(items.filter((i) => i.attempts > 1).length).toBeGreaterThan(0);
   }, 120_000);
 });
