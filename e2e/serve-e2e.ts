@@ -1,5 +1,6 @@
-// Starts the built app on a fresh e2e store: wipes .e2e-data (and only that), imports the Spider
-// dev set through the CLI when ../shared has it, then runs `next start`.
+// Starts the built app on a fresh e2e store: wipes .e2e-data (and only that), seeds the demo data
+// and imports the Spider dev set (when ../shared has it) through the CLI, then runs `next start`,
+// whose embedded stand-in model server answers the demo providers.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,9 +21,13 @@ const env: NodeJS.ProcessEnv = {
   SENSE_SQL_TIMEOUT_MS: "1500",
   SENSE_WORKER_THROTTLE_MS: "150", // slow enough to watch, pause and resume a job
   SENSE_WORKER_CONCURRENCY: "2",
+  SENSE_DEMO_MODEL_PORT: "8797", // the app's embedded stand-in model server, apart from a dev server's 8787
   SENSE_IMPORT_ROOTS: [e2eImportsDir, path.dirname(spiderDir)].join(path.delimiter),
 };
 delete env.SENSE_PROJECT_ROOT;
+
+const seeded = spawnSync(process.execPath, ["bin/sense.mjs", "seed"], { cwd: projectRoot, env, stdio: "inherit" });
+if (seeded.status !== 0) throw new Error("e2e: seeding the demo data failed");
 
 if (fs.existsSync(path.join(spiderDir, "dev.json"))) {
   const result = spawnSync(process.execPath, ["bin/sense.mjs", "import", "spider", spiderDir], { cwd: projectRoot, env, stdio: "inherit" });

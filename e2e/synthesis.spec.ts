@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Strong and weak jobs against the app's embedded local model server (the stand-in for a real
+// model), from the Jobs page to the review queues.
+
+const jobRow = (page: Page, provider: string) => page.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: provider }).first();
+const handled = async (page: Page, provider: string) => Number((await jobRow(page, provider).getByTestId("job-progress").textContent())?.split("/")[0]);
+
+test("a lead starts a strong and a weak job, watches them move, pauses and resumes, and finds the outputs in the review queues", async ({ page }) => {
+  await page.goto("/jobs");
+  const providers = page.getByRole("table", { name: "Providers" });
+  await expect(providers.getByRole("row").filter({ hasText: "demo-strong" })).toContainText("local stand-in");
+
+  const strong = page.getByRole("form", { name: "Start a strong job" });
+  await strong.getByLabel("Domains", { exact: true }).fill("ferry timetables");
+  await strong.getByLabel("Questions per database").fill("6");
+  await strong.getByRole("button", { name: "Start strong job" }).click();
+  await expect(strong.getByRole("status")).toHaveText("Strong job started.");
+
+  const weak = page.getByRole("form", { name: "Start a weak job" });
+  await weak.getByLabel("Weak job database").selectOption("city_library");
+  await weak.getByLabel("Samples per task").fill("4");
+  await weak.getByLabel("Pairs per task").fill("2");
+  await weak.getByRole("button", { name: "Start weak job" }).click();
+  await expect(weak.getByRole("status")).toHaveText("Weak job started.");
+
+  // the weak job (36 demo tasks) moves; pause holds it, resume finishes it
+  const weakRow = jobRow(page, "demo-weak");
+  await expect(weakRow.getByTestId("job-progress")).toHaveText(/^([1-9]|[12]\d|3[0-5])\/36$/, { timeout: 15_000 });
+  await weakRow.getByRole("button", { name: "Pause" }).click();
+  await expect(weakRow).toContainText("paused");
+  await page.waitForTimeout(1_500);
+  const held = await handled(page, "demo-weak");
+  await page.waitForTimeout(1_500);
+  expect(await handled(page, "demo-weak")).toBe(held);
+  expect(held).toBeLessThan(36);
+  await weakRow.getByRole("button", { name: "Resume" }).click();
+  await expect(weakRow.getByTestId("job-progress")).toHaveText("36/36", { timeout: 30_000 });
+  await expect(weakRow).toContainText("done");
+  await expect(weakRow.getByTestId("job-tokens")).toContainText("144 calls"); // 36 tasks x 4 samples
+
+  const strongRow = jobRow(page, "demo-strong");
+  await expect(strongRow).toContainText("done", { timeout: 20_000 });
+  await expect(strongRow.getByTestId("job-samples")).toHaveText(/^[1-6] samples/);
+
+  // the strong samples wait in the SFT queue with what their SQL returned
+  await strongRow.getByTestId("job-samples").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+  await expect(page.getByTestId("queue-total")).toHaveText(/^[1-6] pending samples$/);
+  const sample = page.getByRole("list", { name: "SFT samples" }).getByRole("listitem").first();
+  await expect(sample).toContainText("ferry_timetables_");
+  await expect(sample.getByRole("table", { name: "Sample result" })).toBeVisible();
+
+  // the pairs wait in the pair queue with both sides executed
+  await page.goto("/jobs");
+  await jobRow(page, "demo-weak").getByTestId("job-pairs").click();
+  await expect(page.getByTestId("queue-total")).toHaveText(/^[1-9]\d* pending pairs$/);
+  const pair = page.getByRole("list", { name: "Preference pairs" }).getByRole("listitem").first();
+  await expect(pair.getByRole("table", { name: "Chosen result" })).toBeVisible();
+  await expect(pair.getByText(/^Rejected \((wrong result|error)\)$/)).toBeVisible();
+  await expect(pair.getByLabel("Rejected SQL")).toBeVisible();
+});
+
+test("a provider added in the dashboard keeps its API key on the server", async ({ page }) => {
+  await page.goto("/jobs");
+  await page.getByRole("button", { name: "Add provider" }).click();
+  const form = page.getByRole("form", { name: "Add a provider" });
+  await form.getByLabel("Provider name").fill("openai-4o");
+  await form.getByLabel("Provider base url").fill("not a url");
+  await form.getByLabel("Provider model").fill("gpt-4o");
+  await form.getByLabel("Provider api key").fill("sk-e2e-secret");
+  await form.getByRole("button", { name: "Add provider" }).click();
+  await expect(form.getByRole("alert")).toContainText("baseUrl must be a URL");
+  await form.getByLabel("Provider base url").fill("https://api.openai.com/v1");
+  await form.getByRole("button", { name: "Add provider" }).click();
+  const row = page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" });
+  await expect(row).toContainText("gpt-4o");
+  await expect(row).toContainText("set");
+  expect(await page.content()).not.toContain("sk-e2e-secret");
+  const api = await page.request.get("/api/providers");
+  expect(await api.text()).not.toContain("sk-e2e-secret");
+});
