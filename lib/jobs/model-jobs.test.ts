@@ -41,6 +41,21 @@ describe("strong jobs (SFT data)", () => {
     expect(configJson.prompts).toEqual({ "strong-domains": "strong-domains.v1", "strong-database": "strong-database.v1", "strong-questions": "strong-questions.v1" });
   });
 
+  it("records a database answer that cannot be read as an unparsable failure with the raw text, after retries", async () => {
+    local.server().setFaults({ everyGarbage: 1 });
+    try {
+      const job = await createJob({ kind: "strong", provider: "strong", domains: ["lighthouse preservation"], questionsPerDatabase: 2 });
+      await runWorker({ stopWhenIdle: true, maxAttempts: 2 });
+      expect(await progressOf(job.id)).toMatchObject({ status: "done", itemsDone: 0, itemsFailed: 1, failuresByKind: { unparsable: 1 } });
+      const [failure] = await listJobFailures(job.id);
+      expect(failure!.error).toContain('The database answer for "lighthouse preservation" cannot be used: no SQL found in the answer');
+      expect(failure!.error).toContain("not a query %%%");
+      expect(await prisma.modelCall.count({ where: { jobId: job.id, status: "unparsable" } })).toBe(2);
+    } finally {
+      local.server().setFaults({ everyGarbage: 0 });
+    }
+  });
+
   it("lets the model propose domains, drops near duplicates, and records unusable SQL as discarded", async () => {
     const job = await createJob({ kind: "strong", provider: "strong", proposeDomains: 2, questionsPerDatabase: 12, difficultyMix: { easy: 0, medium: 0, hard: 1, extra: 0 } });
     await runWorker({ stopWhenIdle: true });
@@ -88,6 +103,9 @@ describe("weak jobs (preference data)", () => {
       expect(unparsable.length).toBeGreaterThan(0);
       expect(unparsable[0]!.rawText).toContain("not a query"); // the raw text is kept
       expect(await prisma.candidate.count({ where: { jobId: job.id } })).toBe(16);
+      const calls = await prisma.modelCall.findMany({ where: { jobId: job.id, status: "unparsable" } });
+      expect(calls.length).toBe(unparsable.length); // the call says so too, with the raw text
+      expect(calls[0]!.error).toContain("not a query");
     } finally {
       local.server().setFaults({ every429: 0, every500: 0, everyGarbage: 0 });
     }

@@ -8,7 +8,7 @@ export type ChatMessage = { role: "system" | "user" | "assistant"; content: stri
 
 /** One request as it is recorded in model_calls. */
 export type ModelCallRecord = {
-  status: "ok" | ChatFailure["kind"];
+  status: "ok" | "unparsable" | ChatFailure["kind"];
   httpStatus: number | null;
   promptTokens: number;
   completionTokens: number;

@@ -4,6 +4,9 @@ import type { ChatAnswer, ChatFailure } from "@/lib/llm/chat-client";
 import { recordModelCalls } from "@/lib/llm/record-model-calls";
 import type { Provider } from "@/lib/generated/prisma/client";
 
+/** The raw text of an answer, cut for an error message (unparsable output is kept, never dropped). */
+export const rawExcerpt = (text: string, max = 1_500) => (text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);
+
 export type ModelTexts = { ok: true; texts: string[] } | { ok: false; kind: ChatFailure["kind"]; message: string };
 
 /**
@@ -16,12 +19,18 @@ export async function sampleModelTexts(
   jobId: string,
   messages: ChatMessage[],
   count: number,
-  options: { temperature?: number; firstSeed?: number } = {},
+  options: { temperature?: number; firstSeed?: number; unparsable?: (text: string) => string | null } = {},
 ): Promise<ModelTexts> {
   const calls = await Promise.all(
     Array.from({ length: count }, (_, i) => callProvider(provider, messages, { temperature: options.temperature, seed: (options.firstSeed ?? 0) + i })),
   );
-  await recordModelCalls(jobId, provider.id, calls.map((c): ModelCallRecord => c.record));
+  // an answer that cannot be read is recorded as such on its call, with the raw text
+  const records = calls.map(({ answer, record }): ModelCallRecord => {
+    const text = "texts" in answer ? answer.texts[0] : undefined;
+    const reason = text === undefined ? null : (options.unparsable?.(text) ?? null);
+    return reason === null ? record : { ...record, status: "unparsable", error: `${reason}. The answer was: ${rawExcerpt(text!, 4_000)}` };
+  });
+  await recordModelCalls(jobId, provider.id, records);
   const failures = calls.map((c) => c.answer).filter((a): a is ChatFailure => !("texts" in a));
   if (failures.length) {
     const first = failures[0]!;
@@ -31,5 +40,3 @@ export async function sampleModelTexts(
   return { ok: true, texts: calls.map((c) => (c.answer as ChatAnswer).texts[0] ?? "") };
 }
 
-/** The raw text of an answer, cut for an error message (unparsable output is kept, never dropped). */
-export const rawExcerpt = (text: string, max = 1_500) => (text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);

@@ -18,7 +18,11 @@ type Built = { ok: true; id: string; tables: number } | { ok: false; outcome: It
 /** Asks the model for the database, builds it as a SQLite file and registers it as a target database. */
 async function buildDatabase(name: string, payload: BuildDatabasePayload, ctx: StrongStepContext): Promise<Built> {
   const messages = renderPrompt(ctx.prompts["strong-database"]!, { domain: payload.domain });
-  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, firstSeed: payload.index });
+  const unparsable = (text: string) => {
+    const script = parseDatabaseScript(text);
+    return script.ok ? null : script.reason;
+  };
+  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, firstSeed: payload.index, unparsable });
   if (!answer.ok) return { ok: false, outcome: itemFailure(answer.kind, answer.message, true) };
   const text = answer.texts[0]!;
   const script = parseDatabaseScript(text);

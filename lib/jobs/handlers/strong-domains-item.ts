@@ -23,7 +23,8 @@ export function parseDomainList(text: string): string[] | null {
 export async function processProposeDomainsItem(payload: { count: number }, ctx: StrongStepContext): Promise<ItemOutcome> {
   const known = new Set(ctx.config.domains.map((d) => d.toLowerCase()));
   const messages = renderPrompt(ctx.prompts["strong-domains"]!, { count: payload.count, existing: ctx.config.domains.join(", ") || "(none)" });
-  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature });
+  const unparsable = (text: string) => (parseDomainList(text) ? null : "the answer holds no JSON array of domain names");
+  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, unparsable });
   if (!answer.ok) return itemFailure(answer.kind, answer.message, true);
   const text = answer.texts[0]!;
   const proposed = parseDomainList(text);

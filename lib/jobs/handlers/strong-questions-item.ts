@@ -51,7 +51,11 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
     rows: schema ? rowsText(file, schema.tables.map((t) => t.name)) : "",
     examples: await fewShotExamples(payload.difficulty, `${payload.databaseId}:${payload.part}`),
   });
-  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, firstSeed: payload.part });
+  const unparsable = (text: string) => {
+    const read = parseQuestionsAnswer(text);
+    return read.ok ? null : read.reason;
+  };
+  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, firstSeed: payload.part, unparsable });
   if (!answer.ok) return itemFailure(answer.kind, answer.message, true);
   const text = answer.texts[0]!;
   const parsed = parseQuestionsAnswer(text);

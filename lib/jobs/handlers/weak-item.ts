@@ -32,7 +32,11 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     evidence: task.evidence ? `Evidence: ${task.evidence}\n` : "",
     question: task.question,
   });
-  const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, { temperature: ctx.config.temperature });
+  const unparsable = (text: string) => {
+    const parsed = extractSql(text);
+    return parsed.ok ? null : parsed.reason;
+  };
+  const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, { temperature: ctx.config.temperature, unparsable });
   if (!answers.ok) return itemFailure(answers.kind, answers.message, true);
 
   const extracted = answers.texts.map((text) => ({ text, parsed: extractSql(text) }));
