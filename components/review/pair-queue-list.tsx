@@ -1,4 +1,5 @@
 import { ExecutionResult } from "@/components/review/execution-result";
+import { ItemMeta } from "@/components/review/item-meta";
 import { SqlBlock } from "@/components/sql/sql-block";
 import type { listPairQueue } from "@/lib/review/read-review-queues";
 
@@ -13,13 +14,7 @@ export function PairQueueList({ items }: { items: Item[] }) {
     <ol className="space-y-4" aria-label="Preference pairs">
       {items.map((p) => (
         <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4" data-pair-id={p.id}>
-          <div className="mb-1 flex flex-wrap gap-2 text-xs text-slate-500">
-            <span>{p.database}</span>
-            <span>· {p.difficulty ?? "no difficulty"}</span>
-            {p.origin ? <span>· {p.origin}</span> : null}
-            {p.model ? <span>· {p.model}</span> : null}
-            {p.jobId ? <span className="font-mono">· job {p.jobId.slice(-8)}</span> : null}
-          </div>
+          <ItemMeta {...p} />
           <p className="font-medium">{p.question}</p>
           {p.evidence ? <p className="text-xs text-slate-600">Evidence: {p.evidence}</p> : null}
           <div className="mt-2 grid gap-4 lg:grid-cols-2">

@@ -1,4 +1,5 @@
 import { ExecutionResult } from "@/components/review/execution-result";
+import { ItemMeta } from "@/components/review/item-meta";
 import { SqlBlock } from "@/components/sql/sql-block";
 import type { listSftQueue } from "@/lib/review/read-review-queues";
 
@@ -10,13 +11,7 @@ export function SftQueueList({ items }: { items: Item[] }) {
     <ol className="space-y-4" aria-label="SFT samples">
       {items.map((s) => (
         <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4" data-sample-id={s.id}>
-          <div className="mb-1 flex flex-wrap gap-2 text-xs text-slate-500">
-            <span>{s.database}</span>
-            <span>· {s.difficulty ?? "no difficulty"}</span>
-            <span>· {s.origin}</span>
-            {s.model ? <span>· {s.model}</span> : null}
-            {s.jobId ? <span className="font-mono">· job {s.jobId.slice(-8)}</span> : null}
-          </div>
+          <ItemMeta {...s} />
           <p className="mb-2 font-medium">{s.question}</p>
           <SqlBlock sql={s.sql} label="Sample SQL" />
           <div className="mt-2">

@@ -8,6 +8,8 @@ import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 
+const JOB_CACHE_MS = 30_000;
+
 export type WorkerOptions = {
   workerId?: string;
   concurrency?: number;
@@ -31,17 +33,18 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const concurrency = options.concurrency ?? env.SENSE_WORKER_CONCURRENCY;
   const leaseMs = options.leaseMs ?? env.SENSE_JOB_LEASE_MS;
   const throttleMs = options.throttleMs ?? env.SENSE_WORKER_THROTTLE_MS;
-  const jobs = new Map<string, Promise<LoadedJob>>();
+  const jobs = new Map<string, { at: number; job: Promise<LoadedJob> }>();
   const inFlight = new Set<Promise<void>>();
   let processed = 0;
 
+  // a job's configuration and provider, read again after a while (an edited provider takes effect)
   const jobOf = (jobId: string) => {
-    let job = jobs.get(jobId);
-    if (!job) {
-      job = loadJob(jobId);
-      jobs.set(jobId, job);
-      job.catch(() => jobs.delete(jobId));
-    }
+    const known = jobs.get(jobId);
+    if (known && Date.now() - known.at < JOB_CACHE_MS) return known.job;
+    for (const [id, entry] of jobs) if (Date.now() - entry.at >= JOB_CACHE_MS) jobs.delete(id);
+    const job = loadJob(jobId);
+    jobs.set(jobId, { at: Date.now(), job });
+    job.catch(() => jobs.delete(jobId));
     return job;
   };
 

@@ -1,20 +1,14 @@
 import { z } from "zod";
+import { filterText } from "@/lib/util/filter-text";
 
 // The filters of the review queues: the URL's search params, the page and the API share them.
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
 export const reviewQueueFiltersSchema = z.object({
   queue: z.enum(["sft", "pairs"]).default("sft"),
   status: z.enum(["pending", "accepted", "edited", "rejected", "discarded"]).default("pending"),
-  job: optionalText,
-  database: optionalText,
-  difficulty: optionalText,
-  origin: optionalText,
+  job: filterText,
+  database: filterText,
+  difficulty: filterText,
+  origin: filterText,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,20 +1,14 @@
 import { z } from "zod";
+import { filterText } from "@/lib/util/filter-text";
 
 // One schema for the Tasks filters: the URL search params, the API and the UI all use it.
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
 export const taskFiltersSchema = z.object({
-  database: optionalText,
-  split: optionalText,
-  origin: optionalText,
-  difficulty: optionalText,
-  hardness: optionalText,
-  q: optionalText,
+  database: filterText,
+  split: filterText,
+  origin: filterText,
+  difficulty: filterText,
+  hardness: filterText,
+  q: filterText,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
