@@ -16,6 +16,7 @@ export const invalidInput = (message: string, details?: unknown) => new AppError
 export const notFound = (message: string) => new AppError("not_found", message);
 export const conflict = (message: string) => new AppError("conflict", message);
 export const forbidden = (message: string) => new AppError("forbidden", message);
+export const unauthorized = (message: string) => new AppError("unauthorized", message);
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -1,0 +1,58 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { queueFilterSql, queueTable, sqlTime } from "@/lib/review/queue-sql";
+import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
+import type { ReviewQueue } from "@/lib/review/review-types";
+
+/**
+ * The items a reviewer works on next: those they already hold, then new claims up to `want`. A new
+ * claim is one conditional UPDATE that takes the oldest pending items nobody holds (or whose lease
+ * expired) and marks them with the reviewer and a lease: two reviewers can never get the same item.
+ */
+export async function claimReviewItems(
+  reviewerId: string,
+  queue: ReviewQueue,
+  filters: Pick<ReviewQueueFilters, "job" | "database" | "difficulty" | "origin">,
+  options: { want: number; leaseMs: number; skip?: string[] },
+): Promise<string[]> {
+  const table = queueTable(queue);
+  const where = queueFilterSql(queue, filters);
+  const now = new Date();
+  const skip = options.skip?.length ? Prisma.sql`AND id NOT IN (${Prisma.join(options.skip)})` : Prisma.empty;
+  const held = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ${table}
+    WHERE status = 'pending' AND lease_owner_id = ${reviewerId} AND lease_expires_at > ${sqlTime(now)} AND ${where} ${skip}
+    ORDER BY created_at, id LIMIT ${options.want}`;
+  const missing = options.want - held.length;
+  if (missing <= 0) return held.map((r) => r.id);
+  const until = sqlTime(new Date(now.getTime() + options.leaseMs));
+  const claimed = await prisma.$queryRaw<{ id: string; created_at: Date | string }[]>`
+    UPDATE ${table} SET lease_owner_id = ${reviewerId}, lease_expires_at = ${until}
+    WHERE id IN (
+      SELECT id FROM ${table}
+      WHERE status = 'pending' AND (lease_owner_id IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ${sqlTime(now)}) AND ${where} ${skip}
+      ORDER BY created_at, id LIMIT ${missing}
+    )
+    RETURNING id, created_at`;
+  const time = (v: Date | string) => new Date(v).getTime();
+  claimed.sort((a, b) => time(a.created_at) - time(b.created_at) || a.id.localeCompare(b.id));
+  return [...held.map((r) => r.id), ...claimed.map((r) => r.id)];
+}
+
+/** Extends the reviewer's leases on items still pending (a lease already lost stays lost). */
+export async function renewReviewLeases(reviewerId: string, leaseMs: number): Promise<number> {
+  const now = new Date();
+  const data = { leaseExpiresAt: new Date(now.getTime() + leaseMs) };
+  const where = { leaseOwnerId: reviewerId, status: "pending", leaseExpiresAt: { gt: now } };
+  const [sft, pairs] = await prisma.$transaction([prisma.sftSample.updateMany({ where, data }), prisma.preferencePair.updateMany({ where, data })]);
+  return sft.count + pairs.count;
+}
+
+/** Gives an item back to the queue (skip): only the reviewer holding it can. */
+export async function releaseReviewItem(reviewerId: string, queue: ReviewQueue, id: string): Promise<boolean> {
+  const where = { id, leaseOwnerId: reviewerId, status: "pending" };
+  const data = { leaseOwnerId: null, leaseExpiresAt: null };
+  const result = queue === "sft" ? await prisma.sftSample.updateMany({ where, data }) : await prisma.preferencePair.updateMany({ where, data });
+  return result.count === 1;
+}

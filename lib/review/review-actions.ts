@@ -1,0 +1,90 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { databaseFilePath } from "@/lib/databases/register-database";
+import { env } from "@/lib/env";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import type { Tx } from "@/lib/jobs/item-outcome";
+import { effectiveChosen, effectiveRejected, pairSnapshot, sftSnapshot } from "@/lib/review/item-snapshot";
+import type { Reviewer } from "@/lib/review/reviewer";
+import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
+import { toDisplayValue } from "@/lib/sql/display-value";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+
+// Accept, reject, edit and swap: each is one transaction that changes the item only while the
+// reviewer still holds its lease (a conditional update), and writes the audit row with the state
+// before and after. An item whose lease was lost is left as it is, and the reviewer is told.
+
+const leaseLost = (id: string) => conflict(`Your claim on item ${id} expired or was taken by another reviewer; nothing was changed. The next item is loaded.`);
+
+type Change = Record<string, unknown>;
+
+async function changeHeldItem(reviewer: Reviewer, queue: ReviewQueue, id: string, action: string, change: (tx: Tx) => Promise<Change> | Change) {
+  return prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const held = { id, status: "pending", leaseOwnerId: reviewer.id, leaseExpiresAt: { gt: now } };
+    const before = queue === "sft" ? await tx.sftSample.findFirst({ where: held }) : await tx.preferencePair.findFirst({ where: held });
+    if (!before) {
+      const exists = queue === "sft" ? await tx.sftSample.count({ where: { id } }) : await tx.preferencePair.count({ where: { id } });
+      if (!exists) throw notFound(`No ${queue === "sft" ? "SFT sample" : "preference pair"} with id "${id}".`);
+      throw leaseLost(id);
+    }
+    const data = { ...(await change(tx)), reviewedById: reviewer.id, reviewedAt: now, leaseOwnerId: null, leaseExpiresAt: null };
+    // the same conditions again in the write itself: only one writer can win the lease
+    const written = queue === "sft" ? await tx.sftSample.updateMany({ where: held, data }) : await tx.preferencePair.updateMany({ where: held, data });
+    if (written.count !== 1) throw leaseLost(id);
+    const after = queue === "sft" ? sftSnapshot(await tx.sftSample.findUniqueOrThrow({ where: { id } })) : pairSnapshot(await tx.preferencePair.findUniqueOrThrow({ where: { id } }));
+    const beforeSnapshot = queue === "sft" ? sftSnapshot(before as never) : pairSnapshot(before as never);
+    await tx.reviewAction.create({ data: { itemType: queue === "sft" ? "sft" : "pair", itemId: id, userId: reviewer.id, action, beforeJson: JSON.stringify(beforeSnapshot), afterJson: JSON.stringify(after) } });
+    return { id, queue, status: after.status };
+  });
+}
+
+export async function acceptItem(reviewer: Reviewer, queue: ReviewQueue, id: string) {
+  return changeHeldItem(reviewer, queue, id, "accept", () => ({ status: "accepted" }));
+}
+
+export async function rejectItem(reviewer: Reviewer, queue: ReviewQueue, id: string, input: unknown) {
+  const { reason, note } = rejectInputSchema.parse(input);
+  return changeHeldItem(reviewer, queue, id, "reject", () => ({ status: "rejected", rejectReason: reason, rejectNote: note ?? null }));
+}
+
+/** Runs an edited SQL on the item's database; SQL that writes, fails or times out is refused with the engine's words. */
+async function runEditedSql(filePath: string | null, sql: string) {
+  if (!filePath) throw invalidInput("The database of this item has no file, so the edit cannot be executed.");
+  const result = await execPool().run(databaseFilePath(filePath), sql, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: env.SENSE_SQL_MAX_ROWS });
+  if (!result.ok) {
+    const what = result.kind === "timeout" ? "timed out" : result.kind === "refused" ? "was refused" : "failed";
+    throw invalidInput(`The edited SQL ${what}: ${result.message}`, { kind: result.kind });
+  }
+  return result;
+}
+
+/** Edits a strong sample's SQL (and question): executed first; the original stays beside the edit. */
+export async function editSftSample(reviewer: Reviewer, id: string, input: unknown) {
+  const edit = editSftInputSchema.parse(input);
+  const sample = await prisma.sftSample.findUnique({ where: { id }, include: { database: { select: { filePath: true } } } });
+  if (!sample) throw notFound(`No SFT sample with id "${id}".`);
+  const r = await runEditedSql(sample.database.filePath, edit.sql);
+  const editedResultJson = JSON.stringify({ columns: r.columns, rows: r.rows.slice(0, 20).map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs });
+  return changeHeldItem(reviewer, "sft", id, "edit", () => ({ status: "edited", editedSql: edit.sql, editedQuestion: edit.question && edit.question !== sample.question ? edit.question : null, editedResultJson }));
+}
+
+/** Replaces a pair's chosen side with an edit: it must run, and give another result than the rejected side. */
+export async function editPairChosen(reviewer: Reviewer, id: string, input: unknown) {
+  const { sql } = editPairInputSchema.parse(input);
+  const pair = await prisma.preferencePair.findUnique({ where: { id }, include: { task: { select: { database: { select: { filePath: true } } } } } });
+  if (!pair) throw notFound(`No preference pair with id "${id}".`);
+  const filePath = pair.task.database.filePath;
+  await runEditedSql(filePath, sql);
+  const [judged] = await execPool().judge([{ dbFile: databaseFilePath(filePath!), goldSql: sql, candidates: [effectiveRejected(pair)] }], "spider", { timeoutMs: env.SENSE_SQL_TIMEOUT_MS });
+  if (judged?.verdicts[0]?.match) throw invalidInput("The edited chosen SQL returns the same result as the rejected SQL; a preference pair needs them to differ.");
+  return changeHeldItem(reviewer, "pairs", id, "edit", () => ({ status: "edited", finalChosenSql: sql }));
+}
+
+/** Swaps a pair's sides: the rejected SQL becomes the chosen one and the other way round. */
+export async function swapPair(reviewer: Reviewer, id: string) {
+  return changeHeldItem(reviewer, "pairs", id, "swap", async (tx) => {
+    const pair = await tx.preferencePair.findUniqueOrThrow({ where: { id } });
+    return { status: "edited", finalChosenSql: effectiveRejected(pair), finalRejectedSql: effectiveChosen(pair) };
+  });
+}
