@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { queueFilterSql, queueTable, sqlTime } from "@/lib/review/queue-sql";
-import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
+import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
 /**
@@ -13,7 +13,7 @@ import type { ReviewQueue } from "@/lib/review/review-types";
 export async function claimReviewItems(
   reviewerId: string,
   queue: ReviewQueue,
-  filters: Pick<ReviewQueueFilters, "job" | "database" | "difficulty" | "origin">,
+  filters: QueueItemFilters,
   options: { want: number; leaseMs: number; skip?: string[] },
 ): Promise<string[]> {
   const table = queueTable(queue);

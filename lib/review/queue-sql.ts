@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
+import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
 // The review queues as SQL, for the statements Prisma's query API cannot express in one go (claim
@@ -12,7 +12,7 @@ export const queueTable = (queue: ReviewQueue) => Prisma.raw(queue === "sft" ? "
 export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 /** The filter part of a queue's WHERE clause (job, database, difficulty, origin). */
-export function queueFilterSql(queue: ReviewQueue, f: Pick<ReviewQueueFilters, "job" | "database" | "difficulty" | "origin">): Prisma.Sql {
+export function queueFilterSql(queue: ReviewQueue, f: QueueItemFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (f.job) parts.push(Prisma.sql`job_id = ${f.job}`);
   if (queue === "sft") {

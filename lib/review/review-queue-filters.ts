@@ -14,3 +14,6 @@ export const reviewQueueFiltersSchema = z.object({
 });
 
 export type ReviewQueueFilters = z.infer<typeof reviewQueueFiltersSchema>;
+
+/** The filters that pick a queue's items (what claims and lists share). */
+export type QueueItemFilters = Partial<Pick<ReviewQueueFilters, "job" | "database" | "difficulty" | "origin">>;

@@ -1,0 +1,32 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { ReviewQueue } from "@/lib/review/review-types";
+
+export type HistoryEntry = {
+  id: string;
+  action: string;
+  who: string;
+  at: string;
+  undone: boolean;
+  changes: { field: string; before: unknown; after: unknown }[];
+};
+
+/** Every audit row of an item, oldest first, with the fields each action changed. */
+export async function readItemHistory(queue: ReviewQueue, id: string): Promise<HistoryEntry[]> {
+  const rows = await prisma.reviewAction.findMany({ where: { itemType: queue === "sft" ? "sft" : "pair", itemId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const users = await prisma.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.userId ? [r.userId] : [])) } }, select: { id: true, name: true } });
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => {
+    const before = JSON.parse(r.beforeJson) as Record<string, unknown>;
+    const after = JSON.parse(r.afterJson) as Record<string, unknown>;
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== "editedResultJson");
+    return {
+      id: r.id,
+      action: r.action,
+      who: r.userId ? (nameOf.get(r.userId) ?? "a removed user") : "unknown",
+      at: r.createdAt.toISOString(),
+      undone: r.undoneAt !== null,
+      changes: fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null })),
+    };
+  });
+}

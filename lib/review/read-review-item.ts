@@ -1,0 +1,121 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { databaseFilePath } from "@/lib/databases/register-database";
+import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
+import { diffResults, type ResultDifference, type SideResult } from "@/lib/review/result-diff";
+import type { ReviewQueue } from "@/lib/review/review-types";
+import { identifiersUsed } from "@/lib/review/sql-identifiers";
+import { toDisplayValue } from "@/lib/sql/display-value";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+import { formatSql } from "@/lib/sql/format-sql";
+import { parseStoredSchema, type TableInfo } from "@/lib/sql/schema-types";
+
+const VIEW_ROWS = 200;
+
+type Common = {
+  queue: ReviewQueue;
+  id: string;
+  status: string;
+  question: string;
+  evidence: string | null;
+  difficulty: string | null;
+  origin: string | null;
+  model: string | null;
+  jobId: string | null;
+  database: string;
+  tables: TableInfo[];
+  used: { tables: string[]; columns: string[] };
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  rejectReason: string | null;
+  rejectNote: string | null;
+  leaseOwnerId: string | null;
+  leaseExpiresAt: string | null;
+};
+export type SqlSide = { sql: string; formatted: string; result: SideResult };
+export type SftItemView = Common & { queue: "sft"; side: SqlSide; edited: (SqlSide & { question: string | null }) | null };
+export type PairItemView = Common & {
+  queue: "pairs";
+  chosen: SqlSide & { source: string };
+  rejected: SqlSide & { verdict: string | null };
+  original: { chosenSql: string; rejectedSql: string } | null; // before a swap or an edit
+  difference: ResultDifference;
+};
+export type ReviewItemView = SftItemView | PairItemView;
+
+async function run(filePath: string | null, sql: string): Promise<SideResult> {
+  if (!filePath) return { ok: false, message: "the database file is missing" };
+  const r = await execPool().run(databaseFilePath(filePath), sql, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: VIEW_ROWS });
+  if (!r.ok) return { ok: false, message: r.kind === "timeout" ? `timed out: ${r.message}` : r.message };
+  return { ok: true, columns: r.columns, rows: r.rows.map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs };
+}
+
+const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ sql, formatted: formatSql(sql), result: await run(filePath, sql) });
+const names = async (ids: (string | null)[]) => {
+  const users = await prisma.user.findMany({ where: { id: { in: ids.filter((i): i is string => Boolean(i)) } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+};
+
+/** The review screen's view of SFT samples: question, schema, SQL formatted, executed now. */
+async function sftViews(ids: string[]): Promise<SftItemView[]> {
+  const rows = await prisma.sftSample.findMany({ where: { id: { in: ids } }, include: { database: true, job: { select: { provider: { select: { model: true } } } } } });
+  const who = await names(rows.map((r) => r.reviewedById));
+  return Promise.all(
+    rows.map(async (s): Promise<SftItemView> => {
+      const schema = parseStoredSchema(s.database.schemaJson);
+      return {
+        queue: "sft", id: s.id, status: s.status, question: s.question, evidence: s.evidence, difficulty: s.difficulty, origin: s.origin,
+        model: s.job?.provider?.model ?? null, jobId: s.jobId, database: s.database.name, tables: schema?.tables ?? [],
+        used: schema ? identifiersUsed(schema, [s.sql, s.editedSql ?? ""]) : { tables: [], columns: [] },
+        reviewedBy: s.reviewedById ? (who.get(s.reviewedById) ?? null) : null, reviewedAt: s.reviewedAt?.toISOString() ?? null,
+        rejectReason: s.rejectReason, rejectNote: s.rejectNote, leaseOwnerId: s.leaseOwnerId, leaseExpiresAt: s.leaseExpiresAt?.toISOString() ?? null,
+        side: await side(s.database.filePath, s.sql),
+        edited: s.editedSql ? { ...(await side(s.database.filePath, s.editedSql)), question: s.editedQuestion } : null,
+      };
+    }),
+  );
+}
+
+/** The review screen's view of preference pairs: both sides executed now, and what differs. */
+async function pairViews(ids: string[]): Promise<PairItemView[]> {
+  const rows = await prisma.preferencePair.findMany({
+    where: { id: { in: ids } },
+    include: { task: { include: { database: true } }, rejectedCandidate: { select: { verdict: true, source: true } }, job: { select: { kind: true, provider: { select: { model: true } } } } },
+  });
+  const who = await names(rows.map((r) => r.reviewedById));
+  return Promise.all(
+    rows.map(async (p): Promise<PairItemView> => {
+      const db = p.task.database;
+      const schema = parseStoredSchema(db.schemaJson);
+      const [chosen, rejected] = await Promise.all([side(db.filePath, effectiveChosen(p)), side(db.filePath, effectiveRejected(p))]);
+      const changed = p.finalChosenSql !== null || p.finalRejectedSql !== null;
+      return {
+        queue: "pairs", id: p.id, status: p.status, question: p.task.question, evidence: p.task.evidence, difficulty: p.task.difficulty ?? p.task.hardness,
+        origin: p.job?.kind ?? p.rejectedCandidate?.source ?? null, model: p.job?.provider?.model ?? null, jobId: p.jobId, database: db.name, tables: schema?.tables ?? [],
+        used: schema ? identifiersUsed(schema, [chosen.sql, rejected.sql]) : { tables: [], columns: [] },
+        reviewedBy: p.reviewedById ? (who.get(p.reviewedById) ?? null) : null, reviewedAt: p.reviewedAt?.toISOString() ?? null,
+        rejectReason: p.rejectReason, rejectNote: p.rejectNote, leaseOwnerId: p.leaseOwnerId, leaseExpiresAt: p.leaseExpiresAt?.toISOString() ?? null,
+        chosen: { ...chosen, source: p.finalChosenSql !== null ? (p.finalChosenSql === p.rejectedSql ? "swapped" : "edit") : p.chosenSource },
+        rejected: { ...rejected, verdict: p.finalRejectedSql !== null ? "swapped" : (p.rejectedCandidate?.verdict ?? null) },
+        original: changed ? { chosenSql: p.chosenSql, rejectedSql: p.rejectedSql } : null,
+        difference: diffResults(chosen.result, rejected.result),
+      };
+    }),
+  );
+}
+
+/** Views of several items of one queue, in the order of `ids`. */
+export async function readReviewItems(queue: ReviewQueue, ids: string[]): Promise<ReviewItemView[]> {
+  if (!ids.length) return [];
+  const views: ReviewItemView[] = queue === "sft" ? await sftViews(ids) : await pairViews(ids);
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function readReviewItem(queue: ReviewQueue, id: string): Promise<ReviewItemView> {
+  const [view] = await readReviewItems(queue, [id]);
+  if (!view) throw notFound(`No ${queue === "sft" ? "SFT sample" : "preference pair"} with id "${id}".`);
+  return view;
+}

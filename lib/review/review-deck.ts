@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { claimReviewItems } from "@/lib/review/claim-review-items";
+import { countReviewQueues } from "@/lib/review/read-review-queues";
+import { readReviewItems } from "@/lib/review/read-review-item";
+import type { Reviewer } from "@/lib/review/reviewer";
+import { reviewQueueSchema } from "@/lib/review/review-types";
+import { filterText } from "@/lib/util/filter-text";
+
+/** How many items a reviewer holds at once: the one on screen and the next ones, loaded ahead. */
+export const DECK_SIZE = 3;
+
+export const deckRequestSchema = z.object({
+  queue: reviewQueueSchema,
+  job: filterText,
+  database: filterText,
+  difficulty: filterText,
+  origin: filterText,
+  skip: z.array(z.string().max(64)).max(500).default([]), // items the reviewer skipped this session
+});
+
+export type DeckRequest = z.input<typeof deckRequestSchema>;
+
+/** The reviewer's deck: the items they hold (claiming more up to DECK_SIZE), with views and queue counts. */
+export async function readReviewDeck(reviewer: Reviewer, input: unknown) {
+  const { queue, skip, ...filters } = deckRequestSchema.parse(input);
+  const ids = await claimReviewItems(reviewer.id, queue, filters, { want: DECK_SIZE, leaseMs: env.SENSE_REVIEW_LEASE_MS, skip });
+  const [items, counts] = await Promise.all([readReviewItems(queue, ids), countReviewQueues()]);
+  return { reviewer, items, counts, leaseMs: env.SENSE_REVIEW_LEASE_MS };
+}
+
+export type ReviewDeck = Awaited<ReturnType<typeof readReviewDeck>>;
