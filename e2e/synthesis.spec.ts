@@ -76,6 +76,8 @@ test("a provider added in the dashboard keeps its API key on the server", async 
   const row = page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" });
   await expect(row).toContainText("gpt-4o");
   await expect(row).toContainText("set");
+  await page.reload(); // the page as the server renders it with the provider stored
+  await expect(page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" })).toContainText("set");
   expect(await page.content()).not.toContain("sk-e2e-secret");
   const api = await page.request.get("/api/providers");
   expect(await api.text()).not.toContain("sk-e2e-secret");

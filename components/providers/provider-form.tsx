@@ -78,6 +78,7 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
           Cancel
         </button>
       </div>
+      {provider?.hasApiKey ? <p className="mt-2 text-xs text-slate-500">The key is kept unless you enter a new one, or change the base URL (then enter it again).</p> : null}
       {problem ? <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p> : <MutationFeedback error={save.error} />}
     </form>
   );

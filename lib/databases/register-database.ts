@@ -55,7 +55,7 @@ async function withStoredFile<T>(
 ) {
   const { schema } = inspectSqliteFile(sourceFile, label);
   const relativePath = path.join(name, `${name}.sqlite`);
-  const copied = copyIntoDataDir(sourceFile, relativePath);
+  const copied = copyIntoDataDir(sourceFile, relativePath, name);
   try {
     return await save({
       filePath: relativePath,
@@ -67,10 +67,13 @@ async function withStoredFile<T>(
       tableCount: schema.tables.length,
     });
   } catch (error) {
-    fs.rmSync(path.join(env.databasesDir, name), { recursive: true, force: true });
+    fs.rmSync(path.join(env.databasesDir, relativePath), { force: true });
+    if (isUniqueViolation(error)) throw conflict(`A database named "${name}" is already registered.`);
     throw error;
   }
 }
+
+const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 
 /** Validates that a file is a readable SQLite database and returns its schema. */
 export function inspectSqliteFile(file: string, label = path.basename(file)): { schema: DatabaseSchema } {
@@ -88,13 +91,24 @@ export function inspectSqliteFile(file: string, label = path.basename(file)): { 
   }
 }
 
-function copyIntoDataDir(sourceFile: string, relativePath: string): { bytes: number; sha256: string } {
+/**
+ * Copies the file in under a temporary name, then links it into place: a file already there (a
+ * registration racing this one, or one left by an earlier failure) is never replaced silently.
+ */
+function copyIntoDataDir(sourceFile: string, relativePath: string, name: string): { bytes: number; sha256: string } {
   const target = path.join(env.databasesDir, relativePath);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.partial-${process.pid}`;
+  const temp = `${target}.partial-${process.pid}-${crypto.randomUUID()}`;
   fs.copyFileSync(sourceFile, temp);
   fs.chmodSync(temp, 0o444); // target databases are never written by the app
-  fs.renameSync(temp, target);
+  try {
+    fs.linkSync(temp, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw conflict(`A database file for "${name}" exists already in the data directory (${target}); remove it if no registered database uses it.`);
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
   return hashFile(target);
 }
 

@@ -26,8 +26,8 @@ export async function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Prom
     const result = await write(tx);
     await tx.jobItem.update({ where: { id: item.id }, data: { resultJson: JSON.stringify(result ?? null) } });
     await tx.job.update({ where: { id: item.jobId }, data: { itemsDone: { increment: 1 } } });
+    await finishJobIfComplete(tx, item.jobId);
   });
-  await finishJobIfComplete(item.jobId);
 }
 
 /** Renews the lease of an item still being worked on; false when it was lost meanwhile. */
@@ -48,14 +48,17 @@ export async function failJobItem(item: ClaimedItem, failure: { kind: string; me
       data: { status: retry ? "pending" : "failed", leaseOwner: null, leaseExpiresAt: null, error: failure.message, errorKind: failure.kind },
     });
     if (marked.count !== 1) throw new LeaseLostError(item.id);
-    if (!retry) await tx.job.update({ where: { id: item.jobId }, data: { itemsFailed: { increment: 1 } } });
+    if (!retry) {
+      await tx.job.update({ where: { id: item.jobId }, data: { itemsFailed: { increment: 1 } } });
+      await finishJobIfComplete(tx, item.jobId);
+    }
   });
-  if (!retry) await finishJobIfComplete(item.jobId);
 }
 
-async function finishJobIfComplete(jobId: string): Promise<void> {
-  const open = await prisma.jobItem.count({ where: { jobId, status: { in: ["pending", "leased"] } } });
+/** Closes the job in the same transaction that handled its last open item. */
+async function finishJobIfComplete(tx: Tx, jobId: string): Promise<void> {
+  const open = await tx.jobItem.count({ where: { jobId, status: { in: ["pending", "leased"] } } });
   if (open === 0) {
-    await prisma.job.updateMany({ where: { id: jobId, status: { in: ["running", "paused"] } }, data: { status: "done", finishedAt: new Date() } });
+    await tx.job.updateMany({ where: { id: jobId, status: { in: ["running", "paused"] } }, data: { status: "done", finishedAt: new Date() } });
   }
 }

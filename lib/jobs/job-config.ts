@@ -29,7 +29,11 @@ export const strongJobConfigSchema = z
   .object({
     kind: z.literal("strong"),
     provider: providerName,
-    domains: z.array(z.string().trim().min(2, "a domain needs a name").max(80)).max(100).default([]),
+    domains: z
+      .array(z.string().trim().min(2, "a domain needs a name").max(80))
+      .max(100)
+      .default([])
+      .transform((list) => [...new Map(list.map((d) => [d.toLowerCase(), d])).values()]), // each domain once
     proposeDomains: z.number().int().min(0).max(100).default(0), // domains the model proposes itself
     databasesPerDomain: z.number().int().min(1).max(20).default(1),
     questionsPerDatabase: z.number().int().min(1).max(200).default(8),

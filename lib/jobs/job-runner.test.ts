@@ -81,4 +81,31 @@ describe("mutation jobs", () => {
     await expect(createMutationJob({ kind: "mutation", tasks: { database: "nowhere" } })).rejects.toThrow("No tasks with a database file match this selection.");
     await expect(createMutationJob({ kind: "mutation", tasks: {}, keepPerTask: 0 })).rejects.toThrow(/keepPerTask/);
   });
+
+  it("renews the lease of an item that runs longer than the lease, so a second runner never takes it", async () => {
+    const job = await demoJob(4);
+    // each item takes 700 ms (throttle) against a 300 ms lease: only the heartbeat keeps it
+    await Promise.all([
+      runWorker({ workerId: "slow-a", stopWhenIdle: true, concurrency: 2, leaseMs: 300, throttleMs: 700 }),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 350));
+        await runWorker({ workerId: "slow-b", stopWhenIdle: true, concurrency: 2, leaseMs: 300, throttleMs: 700 });
+      })(),
+    ]);
+    const items = await prisma.jobItem.findMany({ where: { jobId: job.id } });
+    expect(items.map((i) => [i.status, i.attempts])).toEqual(Array.from({ length: 4 }, () => ["done", 1]));
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", itemsDone: 4 });
+  });
+
+  it("closes a job left running with no open item, and fails an item whose runners kept dying on it", async () => {
+    const { finishIdleJobs } = await import("@/lib/jobs/claim-job-items");
+    const stuck = await demoJob(1);
+    await prisma.jobItem.updateMany({ where: { jobId: stuck.id }, data: { status: "done" } }); // as if the runner died before closing the job
+    const abandoned = await demoJob(1);
+    await prisma.jobItem.updateMany({ where: { jobId: abandoned.id }, data: { status: "leased", leaseOwner: "dead", leaseExpiresAt: new Date(Date.now() - 1000), attempts: 8 } });
+    await finishIdleJobs();
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "done" });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: abandoned.id } })).toMatchObject({ status: "done", itemsFailed: 1 });
+    expect(await prisma.jobItem.findFirstOrThrow({ where: { jobId: abandoned.id } })).toMatchObject({ status: "failed", errorKind: "abandoned" });
+  });
 });

@@ -56,6 +56,15 @@ describe("strong jobs (SFT data)", () => {
     }
   });
 
+  it("gives every domain of a job its own database, each domain once", async () => {
+    const job = await createJob({ kind: "strong", provider: "strong", domains: ["seed bank", "Seed Bank", "seed-bank"], questionsPerDatabase: 1, difficultyMix: { easy: 1, medium: 0, hard: 0, extra: 0 } });
+    await runWorker({ stopWhenIdle: true });
+    const names = (await prisma.jobItem.findMany({ where: { jobId: job.id, step: "build-database" } })).map((i) => JSON.parse(i.resultJson!).database as string);
+    expect(names).toHaveLength(2); // "Seed Bank" is "seed bank" again
+    expect(new Set(names).size).toBe(2);
+    expect(names.every((n) => n.startsWith("seed_bank_"))).toBe(true);
+  });
+
   it("lets the model propose domains, drops near duplicates, and records unusable SQL as discarded", async () => {
     const job = await createJob({ kind: "strong", provider: "strong", proposeDomains: 2, questionsPerDatabase: 12, difficultyMix: { easy: 0, medium: 0, hard: 1, extra: 0 } });
     await runWorker({ stopWhenIdle: true });

@@ -2,7 +2,7 @@ import "server-only";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
-import { claimJobItems, type ClaimedItem } from "@/lib/jobs/claim-job-items";
+import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/claim-job-items";
 import { completeJobItem, failJobItem, LeaseLostError, renewLease } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
@@ -64,24 +64,38 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
       else await failJobItem(item, outcome, options.maxAttempts ?? 3);
       processed++;
     } catch (error) {
-      if (!(error instanceof LeaseLostError)) throw error;
-      console.warn(`[worker ${workerId}] ${error.message}`);
+      // lease lost, or the store refused the write (e.g. locked): nothing was written, and the
+      // item's lease expires so that it is claimed again; the runner goes on
+      console.warn(`[worker ${workerId}] item ${item.id}: ${error instanceof LeaseLostError ? error.message : `could not record its outcome: ${(error as Error).message}`}`);
     }
   };
 
+  const pollMs = options.pollMs ?? 500;
+  const pause = (ms: number) => sleep(ms, undefined, { signal: options.signal }).catch(() => undefined);
+  let storeErrors = 0;
   while (!options.signal?.aborted) {
-    const items = inFlight.size < concurrency ? await claimJobItems(workerId, concurrency - inFlight.size, leaseMs) : [];
+    let items: ClaimedItem[] = [];
+    try {
+      if (inFlight.size < concurrency) items = await claimJobItems(workerId, concurrency - inFlight.size, leaseMs, options.maxAttempts);
+      if (!items.length && !inFlight.size) await finishIdleJobs();
+      storeErrors = 0;
+    } catch (error) {
+      // the store is busy or unreachable: wait longer each time, but keep running
+      storeErrors++;
+      console.warn(`[worker ${workerId}] the store did not answer (${(error as Error).message}); retrying`);
+      await pause(Math.min(30_000, pollMs * 2 ** storeErrors));
+      continue;
+    }
     for (const item of items) {
       const running = runOne(item).finally(() => inFlight.delete(running));
       inFlight.add(running);
     }
-    if (inFlight.size && (items.length === 0 || inFlight.size >= concurrency)) {
-      await Promise.race(inFlight); // a slot frees up (or everything claimable is running)
-      continue;
+    if (inFlight.size >= concurrency) await Promise.race(inFlight); // a slot frees up
+    else if (inFlight.size && !items.length) await Promise.race([...inFlight, pause(pollMs)]); // or new work appears
+    else if (!items.length) {
+      if (options.stopWhenIdle) break;
+      await pause(pollMs);
     }
-    if (items.length) continue;
-    if (options.stopWhenIdle) break;
-    await sleep(options.pollMs ?? 500, undefined, { signal: options.signal }).catch(() => undefined);
   }
   await Promise.all(inFlight);
   return { processed };

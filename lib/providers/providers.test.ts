@@ -12,7 +12,10 @@ describe("providers", () => {
     const updated = await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://api.example.test/v1", model: "gpt-4o-mini" });
     expect(updated).toMatchObject({ model: "gpt-4o-mini", hasApiKey: true });
     expect((await prisma.provider.findUniqueOrThrow({ where: { id: created.id } })).apiKey).toBe("sk-secret");
-    expect(await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://api.example.test/v1", model: "gpt-4o-mini", apiKey: "" })).toMatchObject({ hasApiKey: false });
+    // moving the base URL drops the key unless one comes along: it is never sent to another host
+    expect(await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://elsewhere.example.test/v1", model: "gpt-4o-mini" })).toMatchObject({ hasApiKey: false });
+    expect(await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://elsewhere.example.test/v1", model: "gpt-4o-mini", apiKey: "sk-new" })).toMatchObject({ hasApiKey: true });
+    expect(await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://elsewhere.example.test/v1", model: "gpt-4o-mini", apiKey: "" })).toMatchObject({ hasApiKey: false });
     await deleteProvider(created.id);
     expect((await listProviders()).some((p) => p.id === created.id)).toBe(false);
   });

@@ -46,7 +46,8 @@ export async function updateProvider(id: string, input: unknown): Promise<Provid
   if (data.name !== existing.name && (await prisma.provider.findUnique({ where: { name: data.name } }))) {
     throw conflict(`A provider named "${data.name}" exists already.`);
   }
-  const keyChange = apiKey === undefined ? {} : { apiKey: apiKey || null };
+  // a key is never sent to a host it was not given for: moving the base URL drops it unless a key comes along
+  const keyChange = apiKey !== undefined ? { apiKey: apiKey || null } : data.baseUrl !== existing.baseUrl ? { apiKey: null } : {};
   return toProviderView(await prisma.provider.update({ where: { id }, data: { ...data, ...keyChange, managedBy: "ui" } }));
 }
 

@@ -4,6 +4,7 @@ import { databaseFilePath } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
+import { TIMED_OUT_WHEN_JUDGED } from "@/lib/review/read-review-queues";
 import { diffResults, type ResultDifference, type SideResult } from "@/lib/review/result-diff";
 import type { ReviewQueue } from "@/lib/review/review-types";
 import { identifiersUsed } from "@/lib/review/sql-identifiers";
@@ -89,7 +90,12 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
     rows.map(async (p): Promise<PairItemView> => {
       const db = p.task.database;
       const schema = parseStoredSchema(db.schemaJson);
-      const [chosen, rejected] = await Promise.all([side(db.filePath, effectiveChosen(p)), side(db.filePath, effectiveRejected(p))]);
+      const timedOut = p.rejectedCandidate?.verdict === "timeout" && p.finalRejectedSql === null;
+      const rejectedSql = effectiveRejected(p);
+      const [chosen, rejected] = await Promise.all([
+        side(db.filePath, effectiveChosen(p)),
+        timedOut ? { sql: rejectedSql, formatted: formatSql(rejectedSql), result: { ok: false as const, message: TIMED_OUT_WHEN_JUDGED } } : side(db.filePath, rejectedSql),
+      ]);
       const changed = p.finalChosenSql !== null || p.finalRejectedSql !== null;
       return {
         queue: "pairs", id: p.id, status: p.status, question: p.task.question, evidence: p.task.evidence, difficulty: p.task.difficulty ?? p.task.hardness,

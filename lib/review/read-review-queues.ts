@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
+import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
 
@@ -30,8 +31,9 @@ function pairWhere(f: ReviewQueueFilters): Prisma.PreferencePairWhereInput {
   return {
     status: f.status,
     ...(f.job ? { jobId: f.job } : {}),
-    ...(f.database ? { task: { database: { name: f.database } } } : {}),
-    ...(f.difficulty ? { task: { OR: [{ difficulty: f.difficulty }, { hardness: f.difficulty }] } } : {}),
+    task: {
+      AND: [f.database ? { database: { name: f.database } } : {}, f.difficulty ? { OR: [{ difficulty: f.difficulty }, { hardness: f.difficulty }] } : {}],
+    },
     ...(f.origin ? { job: { kind: f.origin } } : {}),
   };
 }
@@ -68,6 +70,8 @@ export async function listSftQueue(f: ReviewQueueFilters) {
 }
 
 const PREVIEW_ROWS = 5;
+/** A rejected answer that timed out when judged is not run again for display (it would take the whole limit). */
+export const TIMED_OUT_WHEN_JUDGED = "timed out when it was judged; not run again";
 
 /** Runs a SQL of a pair on its database through the sandbox, for display (first rows, or the error). */
 async function previewResult(filePath: string | null, sql: string): Promise<StoredResult | { error: string }> {
@@ -94,7 +98,14 @@ export async function listPairQueue(f: ReviewQueueFilters) {
       },
     }),
   ]);
-  const results = await Promise.all(rows.map((p) => Promise.all([previewResult(p.task.database.filePath, p.chosenSql), previewResult(p.task.database.filePath, p.rejectedSql)])));
+  const results = await Promise.all(
+    rows.map((p) =>
+      Promise.all([
+        previewResult(p.task.database.filePath, effectiveChosen(p)),
+        p.rejectedCandidate?.verdict === "timeout" ? { error: TIMED_OUT_WHEN_JUDGED } : previewResult(p.task.database.filePath, effectiveRejected(p)),
+      ]),
+    ),
+  );
   return {
     total,
     items: rows.map((p, i) => ({
@@ -105,9 +116,9 @@ export async function listPairQueue(f: ReviewQueueFilters) {
       evidence: p.task.evidence,
       difficulty: p.task.difficulty ?? p.task.hardness,
       database: p.task.database.name,
-      chosenSql: p.chosenSql,
+      chosenSql: effectiveChosen(p),
       chosenSource: p.chosenSource,
-      rejectedSql: p.rejectedSql,
+      rejectedSql: effectiveRejected(p),
       rejectedVerdict: p.rejectedCandidate?.verdict ?? null,
       rejectedError: p.rejectedCandidate?.error ?? null,
       origin: p.job?.kind ?? p.rejectedCandidate?.source ?? null,

@@ -21,16 +21,19 @@ export async function sampleModelTexts(
   count: number,
   options: { temperature?: number; firstSeed?: number; unparsable?: (text: string) => string | null } = {},
 ): Promise<ModelTexts> {
-  const calls = await Promise.all(
+  const settled = await Promise.allSettled(
     Array.from({ length: count }, (_, i) => callProvider(provider, messages, { temperature: options.temperature, seed: (options.firstSeed ?? 0) + i })),
   );
+  const calls = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const thrown = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   // an answer that cannot be read is recorded as such on its call, with the raw text
   const records = calls.map(({ answer, record }): ModelCallRecord => {
     const text = "texts" in answer ? answer.texts[0] : undefined;
     const reason = text === undefined ? null : (options.unparsable?.(text) ?? null);
     return reason === null ? record : { ...record, status: "unparsable", error: `${reason}. The answer was: ${rawExcerpt(text!, 4_000)}` };
   });
-  await recordModelCalls(jobId, provider.id, records);
+  await recordModelCalls(jobId, provider.id, records); // the calls that were made are recorded, even when another one threw
+  if (thrown) throw thrown.reason;
   const failures = calls.map((c) => c.answer).filter((a): a is ChatFailure => !("texts" in a));
   if (failures.length) {
     const first = failures[0]!;

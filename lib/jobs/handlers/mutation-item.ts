@@ -4,7 +4,7 @@ import { databaseFilePath } from "@/lib/databases/register-database";
 import type { MutationJobConfig } from "@/lib/jobs/job-config";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
-import type { ExecPool } from "@/lib/sql/exec/exec-pool";
+import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { mutationCandidates } from "@/lib/synthesis/mutation-candidates";
 
 /**
@@ -22,6 +22,7 @@ export async function processMutationItem(payload: { taskId: string }, jobId: st
     { dbFile: databaseFilePath(task.database.filePath), goldSql: task.goldSql },
     { metric: config.metric, keep: config.keepPerTask, timeoutMs: 10_000, maxRows: 100_000, maxBytes: 64 * 1024 * 1024 },
   );
+  if (isEngineFailure(outcome.goldError)) return { ok: false, kind: "engine_error", message: outcome.goldError!, retryable: true };
   if (outcome.goldError) return { ok: false, kind: "gold_error", message: `The gold SQL does not run: ${outcome.goldError}`, retryable: false };
   return {
     ok: true,

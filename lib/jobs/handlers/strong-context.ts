@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Provider } from "@/lib/generated/prisma/client";
 import type { StrongJobConfig } from "@/lib/jobs/job-config";
 import type { ExecPool } from "@/lib/sql/exec/exec-pool";
@@ -16,10 +17,15 @@ export type WriteQuestionsPayload = { databaseId: string; difficulty: string; co
 
 const QUESTIONS_PER_REQUEST = 10;
 
-/** The name a job's database gets: the same on every attempt, so a retried item finds it. */
+/**
+ * The name a job's database gets: the same on every attempt, so a retried item finds it, and
+ * different for every (domain, index) of the job (a hash of the exact domain text keeps domains
+ * that read alike apart, e.g. names in other scripts).
+ */
 export function synthesizedDatabaseName(jobId: string, domain: string, index: number): string {
-  const slug = domain.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 40) || "domain";
-  return `${slug}_${jobId.slice(-6)}_${index + 1}`;
+  const slug = domain.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 32) || "domain";
+  const tag = crypto.createHash("sha1").update(domain).digest("hex").slice(0, 4);
+  return `${slug}_${tag}_${jobId.slice(-6)}_${index + 1}`;
 }
 
 export function buildDatabasePayloads(config: StrongJobConfig, domains: string[]): BuildDatabasePayload[] {

@@ -11,7 +11,7 @@ import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderPrompt } from "@/lib/synthesis/prompt-files";
 import { parseDatabaseScript } from "@/lib/synthesis/strong/database-script";
 import { planDifficulties } from "@/lib/synthesis/strong/difficulty-plan";
-import { materializeDatabase } from "@/lib/synthesis/strong/materialize-database";
+import { materializeInChild } from "@/lib/synthesis/strong/materialize-in-child";
 
 type Built = { ok: true; id: string; tables: number } | { ok: false; outcome: ItemOutcome };
 
@@ -30,7 +30,7 @@ async function buildDatabase(name: string, payload: BuildDatabasePayload, ctx: S
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-strong-"));
   try {
     const file = path.join(dir, `${name}.sqlite`);
-    const built = materializeDatabase(file, script.statements);
+    const built = await materializeInChild(file, script.statements);
     if (!built.ok) return { ok: false, outcome: itemFailure("database_error", `The database for "${payload.domain}" did not build: ${built.error}`, true) };
     try {
       const db = await registerDatabase({ name, sourceFile: file, source: "synthesized" });

@@ -5,7 +5,7 @@ import type { Provider } from "@/lib/generated/prisma/client";
 import type { WeakJobConfig } from "@/lib/jobs/job-config";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { extractSql } from "@/lib/llm/extract-sql";
-import type { ExecPool } from "@/lib/sql/exec/exec-pool";
+import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";
 import { parseStoredSchema } from "@/lib/sql/schema-types";
@@ -43,6 +43,7 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
   const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
   const dbFile = databaseFilePath(task.database.filePath);
   const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
+  if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!, true);
   if (judged?.goldError) return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError}`);
 
   const candidates = extracted.map((e, index) => {

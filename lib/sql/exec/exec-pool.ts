@@ -14,6 +14,11 @@ type Slot = { child: ChildProcess; ready: boolean; job: Job | null; timer: NodeJ
 
 const DEFAULTS = { timeoutMs: 5_000, maxRows: 1_000, maxBytes: 2 * 1024 * 1024 };
 
+/** Failures of the engine itself (not of the SQL): worth trying again. */
+export const ENGINE_STOPPED = "The execution process stopped unexpectedly.";
+export const ENGINE_NOT_STARTING = "The SQL execution process could not start; see the server log.";
+export const isEngineFailure = (message: string | null | undefined) => message === ENGINE_STOPPED || message === ENGINE_NOT_STARTING;
+
 /**
  * Runs SQL in child processes, one request per child at a time, as many children as cores.
  * A request past its time limit is stopped for real: its child is killed and replaced (SQLite's
@@ -177,7 +182,7 @@ export class ExecPool {
     if (!slot.ready && ++this.startFailures >= 3) {
       // the processes cannot start (broken install?): answer what waits instead of retrying forever
       this.startFailures = 0;
-      const message = "The SQL execution process could not start; see the server log.";
+      const message = ENGINE_NOT_STARTING;
       for (const waiting of this.queue.splice(0)) waiting.resolve({ timedOut: false, result: { ok: false, kind: "error", message, elapsedMs: 0 } });
       this.holdWhileBusy();
       return;
@@ -185,7 +190,7 @@ export class ExecPool {
     if (job) {
       if (slot.timer) clearTimeout(slot.timer);
       const elapsedMs = Math.round(performance.now() - slot.started);
-      job.resolve({ timedOut: false, result: { ok: false, kind: "error", message: "The execution process stopped unexpectedly.", elapsedMs } });
+      job.resolve({ timedOut: false, result: { ok: false, kind: "error", message: ENGINE_STOPPED, elapsedMs } });
     }
     if (!this.closed) this.dispatch();
   }

@@ -87,3 +87,21 @@ describe("planDifficulties", () => {
     expect(planDifficulties(1, { easy: 0, medium: 0, hard: 0, extra: 3 })).toEqual([{ difficulty: "extra", count: 1 }]);
   });
 });
+
+describe("materializeInChild", () => {
+  it("builds in a child process, and stops a statement that computes too long or asks for too much memory", async () => {
+    const { materializeInChild } = await import("@/lib/synthesis/strong/materialize-in-child");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-child-"));
+    const parsed = parseDatabaseScript(script);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(await materializeInChild(path.join(dir, "ok.sqlite"), parsed.statements)).toEqual({ ok: true, rows: 4 });
+    const huge = ["CREATE TABLE t (b BLOB)", ...Array.from({ length: 4 }, () => "INSERT INTO t VALUES (randomblob(400000000))")];
+    const memory = await materializeInChild(path.join(dir, "huge.sqlite"), huge);
+    expect(memory).toMatchObject({ ok: false });
+    if (!memory.ok) expect(memory.error).toMatch(/out of memory|string or blob too big|database or disk is full/);
+    const started = Date.now();
+    const spin = ["CREATE TABLE t (n INTEGER)", `INSERT INTO t VALUES (${"length(hex(zeroblob(100000000))) + ".repeat(30)}0)`];
+    expect(await materializeInChild(path.join(dir, "spin.sqlite"), spin, 1_500)).toEqual({ ok: false, error: "building the database took longer than 1.5 s and was stopped" });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+});

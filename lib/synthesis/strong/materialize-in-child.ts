@@ -1,0 +1,31 @@
+import "server-only";
+import { fork } from "node:child_process";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+export type MaterializeResult = { ok: true; rows: number } | { ok: false; error: string };
+
+/** Builds a database from checked statements in a child process that is killed past `timeoutMs`. */
+export function materializeInChild(file: string, statements: string[], timeoutMs = 30_000): Promise<MaterializeResult> {
+  return new Promise((resolve) => {
+    const child = fork(/*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "synthesis", "strong", "materialize-child.ts"), [], {
+      execArgv: ["--conditions=react-server", "--import", "tsx"],
+      cwd: env.projectRoot,
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let settled = false;
+    const finish = (result: MaterializeResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ ok: false, error: `building the database took longer than ${timeoutMs / 1000} s and was stopped` }), timeoutMs);
+    child.on("message", (result: MaterializeResult) => finish(result));
+    child.on("exit", (code, signal) => finish({ ok: false, error: `the process building the database stopped (${signal ?? `exit ${code}`})` }));
+    child.on("error", (error) => finish({ ok: false, error: `the process building the database could not start: ${error.message}` }));
+    child.send({ file, statements });
+  });
+}
