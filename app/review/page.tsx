@@ -1,47 +1,19 @@
-import Link from "next/link";
-import { PairQueueList } from "@/components/review/pair-queue-list";
-import { QueueTabs } from "@/components/review/queue-tabs";
-import { SftQueueList } from "@/components/review/sft-queue-list";
+import { Suspense } from "react";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { PageHeader } from "@/components/shell/page-header";
-import { readReviewPage } from "@/lib/review/read-review-queues";
 import { reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
-  const filters = reviewQueueFiltersSchema.parse(raw);
-  const page = await readReviewPage(filters);
-  const pages = Math.max(1, Math.ceil(page.total / filters.pageSize));
-  const link = (n: number) => `/review?${new URLSearchParams({ ...raw, page: String(n) })}`;
+  const { queue, job, database, difficulty, origin } = reviewQueueFiltersSchema.parse(raw);
   return (
     <>
-      <PageHeader
-        title="Review"
-        subtitle="The review queues: strong-model samples and weak-model preference pairs with their execution results. Claiming, accept / edit / reject and undo come with the review workspace."
-      />
-      <QueueTabs filters={filters} counts={page.counts} />
-      {filters.job ? (
-        <p className="mb-3 text-sm">
-          Job <span className="font-mono">{filters.job.slice(-8)}</span> only ·{" "}
-          <Link className="underline" href={`/review?queue=${filters.queue}&status=${filters.status}`}>
-            all jobs
-          </Link>
-        </p>
-      ) : null}
-      <p className="mb-3 text-sm text-slate-600" data-testid="queue-total">
-        {page.total} {filters.status} {filters.queue === "sft" ? "samples" : "pairs"}
-      </p>
-      {page.queue === "sft" ? <SftQueueList items={page.items} /> : <PairQueueList items={page.items} />}
-      {pages > 1 ? (
-        <nav aria-label="Queue pages" className="mt-4 flex gap-3 text-sm">
-          {filters.page > 1 ? <Link href={link(filters.page - 1)}>← Previous</Link> : null}
-          <span>
-            Page {filters.page} of {pages}
-          </span>
-          {filters.page < pages ? <Link href={link(filters.page + 1)}>Next →</Link> : null}
-        </nav>
-      ) : null}
+      <PageHeader title="Review" subtitle="Decide each item with the keyboard: the next one is already claimed for you and loaded. Press ? for the shortcuts." />
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+        <ReviewWorkspace queue={queue} filters={{ job, database, difficulty, origin }} />
+      </Suspense>
     </>
   );
 }

@@ -15,13 +15,13 @@ const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFracti
 function Outputs({ job }: { job: JobProgress }) {
   if (job.kind !== "strong") {
     return (
-      <Link href={`/review?queue=pairs&job=${job.id}`} className="underline" data-testid="job-pairs">
+      <Link href={`/review/browse?queue=pairs&job=${job.id}`} className="underline" data-testid="job-pairs">
         {job.pairsCreated} pairs
       </Link>
     );
   }
   return (
-    <Link href={`/review?queue=sft&job=${job.id}`} className="underline" data-testid="job-samples">
+    <Link href={`/review/browse?queue=sft&job=${job.id}`} className="underline" data-testid="job-samples">
       {job.samplesCreated} samples
       {job.samplesDiscarded ? <span className="text-slate-500"> (+{job.samplesDiscarded} failed SQL)</span> : null}
     </Link>

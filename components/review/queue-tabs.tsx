@@ -5,7 +5,7 @@ const STATUSES = ["pending", "accepted", "edited", "rejected", "discarded"] as c
 
 /** The two queues and their statuses with counts; links keep the job filter. */
 export function QueueTabs({ filters, counts }: { filters: ReviewQueueFilters; counts: { sft: Record<string, number>; pairs: Record<string, number> } }) {
-  const href = (queue: string, status: string) => `/review?${new URLSearchParams({ queue, status, ...(filters.job ? { job: filters.job } : {}) })}`;
+  const href = (queue: string, status: string) => `/review/browse?${new URLSearchParams({ queue, status, ...(filters.job ? { job: filters.job } : {}) })}`;
   return (
     <nav aria-label="Review queues" className="mb-4 flex flex-wrap gap-6 text-sm">
       {(["sft", "pairs"] as const).map((queue) => (

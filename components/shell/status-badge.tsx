@@ -7,6 +7,10 @@ const tones: Record<string, string> = {
   running: "bg-sky-100 text-sky-800",
   paused: "bg-amber-100 text-amber-900",
   cancelled: "bg-slate-200 text-slate-700",
+  accepted: "bg-emerald-100 text-emerald-800",
+  edited: "bg-sky-100 text-sky-800",
+  rejected: "bg-red-100 text-red-800",
+  pending: "bg-amber-100 text-amber-900",
 };
 
 export function StatusBadge({ value }: { value: string }) {

@@ -3,10 +3,8 @@
 import { useState } from "react";
 import type { DisplayValue } from "@/lib/sql/display-value";
 
-const PAGE = 50;
-
 /** Query rows, paged in the browser (the server already capped how many were sent). */
-export function ResultTable({ columns, rows, label }: { columns: string[]; rows: DisplayValue[][]; label: string }) {
+export function ResultTable({ columns, rows, label, pageSize: PAGE = 50 }: { columns: string[]; rows: DisplayValue[][]; label: string; pageSize?: number }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const current = Math.min(page, pages - 1);

@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { Kbd } from "@/components/review/kbd";
+import { buttonClass, inputClass } from "@/components/shell/form-styles";
+import { REJECT_REASONS, type RejectInput } from "@/lib/review/review-types";
+
+/** Choose a reason with 1–5, add a note, Enter rejects, Escape goes back. */
+export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectInput) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState<RejectInput["reason"]>("wrong_sql");
+  const [note, setNote] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  const submit = () => {
+    if (reason === "other" && !note.trim()) return setProblem("Say why in the note when the reason is Other.");
+    onReject({ reason, note: note.trim() || undefined });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation(); // the workspace's keys are off while the dialog is open
+    if (e.key === "Escape") return onCancel();
+    if (e.key === "Enter") {
+      e.preventDefault();
+      return submit();
+    }
+    const index = Number(e.key) - 1;
+    if (e.target === box.current && index >= 0 && index < REJECT_REASONS.length) {
+      e.preventDefault();
+      setReason(REJECT_REASONS[index]!.value);
+    }
+  };
+  return (
+    <div ref={box} tabIndex={-1} role="dialog" aria-label="Reject" onKeyDown={onKeyDown} className="rounded-lg border border-red-200 bg-red-50 p-4 outline-none">
+      <h3 className="font-medium text-red-900">Reject: why?</h3>
+      <div role="radiogroup" aria-label="Reason" className="mt-2 flex flex-wrap gap-2">
+        {REJECT_REASONS.map((r, i) => (
+          <button key={r.value} type="button" role="radio" aria-checked={reason === r.value} onClick={() => setReason(r.value)} className={`rounded border px-2 py-1 text-sm ${reason === r.value ? "border-red-700 bg-red-700 text-white" : "border-red-200 bg-white"}`}>
+            {r.label}
+            <Kbd>{String(i + 1)}</Kbd>
+          </button>
+        ))}
+      </div>
+      <input aria-label="Note" placeholder="Note (needed for Other)" value={note} onChange={(e) => setNote(e.target.value)} className={`${inputClass} mt-2 w-full`} />
+      {problem ? <p role="alert" className="mt-1 text-sm text-red-800">{problem}</p> : null}
+      <div className="mt-2 flex gap-2">
+        <button type="button" className={buttonClass} onClick={submit}>
+          Reject <Kbd>Enter</Kbd>
+        </button>
+        <button type="button" className="text-sm underline" onClick={onCancel}>
+          Back <Kbd>Esc</Kbd>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { ChoiceSelect } from "@/components/shell/choice-select";
+import { useTaskFacets } from "@/components/tasks/task-queries";
+import type { ReviewQueue } from "@/lib/review/review-types";
+
+const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
+
+/** The queue tabs (with pending counts) and the filters, kept in the URL. */
+export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: { sft: Record<string, number>; pairs: Record<string, number> } | undefined }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const { data: facets } = useTaskFacets();
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    router.push(`/review?${next}`);
+  };
+  const tab = (q: ReviewQueue, label: string) => (
+    <Link href={`/review?queue=${q}`} aria-current={q === queue ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ${q === queue ? "bg-slate-900 text-white" : "bg-white hover:bg-slate-100"}`}>
+      {label} <span className="tabular-nums opacity-75">{counts?.[q]?.pending ?? 0} pending</span>
+    </Link>
+  );
+  const tally = counts?.[queue] ?? {};
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3">
+      <nav aria-label="Queues" className="flex gap-2">
+        {tab("sft", "SFT samples")}
+        {tab("pairs", "Preference pairs")}
+      </nav>
+      <ChoiceSelect label="Database" ariaLabel="Filter database" value={params.get("database") ?? ""} options={facets?.databases} onChange={(v) => set("database", v)} />
+      <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={params.get("difficulty") ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
+      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={params.get("origin") ?? ""} options={queue === "sft" ? ["strong", "imported", "manual"] : ["weak", "mutation"]} onChange={(v) => set("origin", v)} />
+      {params.get("job") ? (
+        <span className="text-xs">
+          job <span className="font-mono">{params.get("job")!.slice(-8)}</span>{" "}
+          <button type="button" className="underline" onClick={() => set("job", "")}>
+            all jobs
+          </button>
+        </span>
+      ) : null}
+      <p className="text-xs text-slate-600" aria-label="Queue counts">
+        {["pending", "accepted", "edited", "rejected"].map((s) => `${tally[s] ?? 0} ${s}`).join(" · ")}
+      </p>
+      <Link href={`/review/browse?queue=${queue}`} className="text-xs underline">
+        Browse by status
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { ItemMeta } from "@/components/review/item-meta";
+import { ResultDifferenceView } from "@/components/review/result-difference";
+import { SqlSideView } from "@/components/review/sql-side";
+import type { ReviewItemView } from "@/lib/review/read-review-item";
+
+/** The evidence for one decision: question, SQL and results; for a pair both sides and their difference. */
+export function ReviewItemCard({ item }: { item: ReviewItemView }) {
+  return (
+    <article aria-label="Review item" data-item-id={item.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <ItemMeta database={item.database} difficulty={item.difficulty} origin={item.origin} model={item.model} jobId={item.jobId} />
+      <h2 className="text-lg font-medium" data-testid="review-question">
+        {item.queue === "sft" && item.edited?.question ? item.edited.question : item.question}
+      </h2>
+      {item.evidence ? <p className="text-sm text-slate-600">Evidence: {item.evidence}</p> : null}
+      {item.queue === "sft" ? (
+        item.edited ? (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <div>
+              <h3 className="mb-1 text-xs font-medium uppercase text-slate-500">Original</h3>
+              <SqlSideView side={item.side} label="Original" />
+            </div>
+            <div>
+              <h3 className="mb-1 text-xs font-medium uppercase text-sky-700">Edit</h3>
+              <SqlSideView side={item.edited} label="Edited" />
+            </div>
+          </div>
+        ) : (
+          <SqlSideView side={item.side} label="Sample" />
+        )
+      ) : (
+        <>
+          <ResultDifferenceView difference={item.difference} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <div>
+              <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">Chosen ({item.chosen.source})</h3>
+              <SqlSideView side={item.chosen} label="Chosen" />
+            </div>
+            <div>
+              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected ({item.rejected.verdict?.replace("_", " ") ?? "unknown"})</h3>
+              <SqlSideView side={item.rejected} label="Rejected" />
+            </div>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/api/fetch-json";
+import type { HistoryEntry } from "@/lib/review/item-history";
+import type { ReviewItemView } from "@/lib/review/read-review-item";
+import type { DeckRequest, ReviewDeck } from "@/lib/review/review-deck";
+import type { Reviewer } from "@/lib/review/reviewer";
+import type { EditSftInput, RejectInput, ReviewQueue } from "@/lib/review/review-types";
+
+export type DeckFilters = Omit<DeckRequest, "queue" | "skip">;
+export type ReviewActionName = "accept" | "reject" | "edit" | "swap" | "release";
+
+export const reviewKeys = {
+  all: ["review"] as const,
+  reviewer: () => [...reviewKeys.all, "reviewer"] as const,
+  decks: () => [...reviewKeys.all, "deck"] as const,
+  deck: (queue: ReviewQueue, filters: DeckFilters) => [...reviewKeys.decks(), queue, filters] as const,
+  item: (queue: ReviewQueue, id: string) => [...reviewKeys.all, "item", queue, id] as const,
+};
+
+export const reviewerQuery = () => queryOptions({ queryKey: reviewKeys.reviewer(), queryFn: () => fetchJson<{ reviewer: Reviewer | null }>("/api/review/reviewer") });
+export const useReviewer = () => useQuery(reviewerQuery());
+
+export function useEnterReviewer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => fetchJson<{ reviewer: Reviewer }>("/api/review/reviewer", { method: "POST", json: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
+  });
+}
+
+/**
+ * The reviewer's deck (the item on screen and the next ones, claimed and loaded ahead). Reading it
+ * claims, so it is fetched on purpose: on mount, after each action, never on window focus.
+ * `skipped` is read when the request is sent: items skipped this session are not claimed again.
+ */
+export const deckQuery = (queue: ReviewQueue, filters: DeckFilters, skipped: () => string[]) =>
+  queryOptions({
+    queryKey: reviewKeys.deck(queue, filters),
+    queryFn: () => fetchJson<ReviewDeck>("/api/review/deck", { method: "POST", json: { queue, ...filters, skip: skipped() } }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+
+export const itemQuery = (queue: ReviewQueue, id: string) =>
+  queryOptions({ queryKey: reviewKeys.item(queue, id), queryFn: () => fetchJson<{ item: ReviewItemView; history: HistoryEntry[] }>(`/api/review/${queue}/${id}/history`) });
+
+export type ActionInput = { queue: ReviewQueue; id: string; action: ReviewActionName; body?: RejectInput | EditSftInput | { sql: string } };
+
+/** One review action; the deck is read again afterwards (which claims the next item ahead). */
+export function useReviewAction(callbacks: { onMutate?: (input: ActionInput) => void; onError?: (error: Error, input: ActionInput) => void } = {}) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ queue, id, action, body }: ActionInput) => fetchJson<{ id: string; status?: string }>(`/api/review/${queue}/${id}/${action}`, { method: "POST", json: body ?? {} }),
+    onMutate: callbacks.onMutate,
+    onError: callbacks.onError,
+    onSettled: (_data, _error, input) => {
+      void client.invalidateQueries({ queryKey: reviewKeys.decks() });
+      void client.invalidateQueries({ queryKey: reviewKeys.item(input.queue, input.id) });
+    },
+  });
+}
+
+export function useUndo(onDone: (undone: { queue: ReviewQueue; id: string; undone: string }) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchJson<{ queue: ReviewQueue; id: string; undone: string }>("/api/review/undo", { method: "POST" }),
+    onSuccess: (undone) => {
+      onDone(undone);
+      void client.invalidateQueries({ queryKey: reviewKeys.all });
+    },
+  });
+}
+
+export const sendHeartbeat = () => fetchJson<{ renewed: number }>("/api/review/heartbeat", { method: "POST" });

@@ -1,0 +1,161 @@
+"use client";
+
+import Link from "next/link";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { ApiError } from "@/components/api/fetch-json";
+import { EditPanel } from "@/components/review/edit-panel";
+import { Kbd } from "@/components/review/kbd";
+import { RejectDialog } from "@/components/review/reject-dialog";
+import { ReviewFilters } from "@/components/review/review-filters";
+import { ReviewItemCard } from "@/components/review/review-item-card";
+import { deckQuery, itemQuery, useReviewAction, useUndo, type DeckFilters } from "@/components/review/review-queries";
+import { ReviewerGate } from "@/components/review/reviewer-gate";
+import { SchemaPanel } from "@/components/review/schema-panel";
+import { keyOf, type ShortcutAction } from "@/components/review/shortcuts";
+import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
+import { useLeaseHeartbeat } from "@/components/review/use-lease-heartbeat";
+import { useWorkspaceKeys } from "@/components/review/use-workspace-keys";
+import type { Reviewer } from "@/lib/review/reviewer";
+import type { ReviewQueue } from "@/lib/review/review-types";
+
+export function ReviewWorkspace(props: { queue: ReviewQueue; filters: DeckFilters }) {
+  return <ReviewerGate>{(reviewer) => <Workspace key={`${props.queue}:${JSON.stringify(props.filters)}`} reviewer={reviewer} {...props} />}</ReviewerGate>;
+}
+
+function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: ReviewQueue; filters: DeckFilters }) {
+  const skipped = useRef<string[]>([]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set()); // decided or skipped here; the deck may not know yet
+  const [history, setHistory] = useState<{ queue: ReviewQueue; id: string }[]>([]);
+  const [looking, setLooking] = useState<number | null>(null); // index into history while looking back
+  const [mode, setMode] = useState<"view" | "reject" | "edit">("view");
+  const [showSchema, setShowSchema] = useState(false);
+  const [showHelp, setShowHelp] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<string | null>(null); // an undone item comes back first
+
+  const deck = useQuery({ ...deckQuery(queue, filters, () => skipped.current), placeholderData: keepPreviousData });
+  useLeaseHeartbeat(deck.data?.leaseMs);
+  const items = (deck.data?.items ?? []).filter((i) => !hidden.has(i.id)).sort((a, b) => Number(b.id === pinned) - Number(a.id === pinned));
+  const current = items[0];
+  const lookedAt = looking === null ? null : history[looking];
+  const lookBack = useQuery({ ...itemQuery(lookedAt?.queue ?? queue, lookedAt?.id ?? ""), enabled: Boolean(lookedAt) });
+
+  const hide = (id: string) => setHidden((h) => new Set(h).add(id));
+  const unhide = (id: string) => setHidden((h) => new Set([...h].filter((x) => x !== id)));
+  const action = useReviewAction({
+    onError: (error, input) => {
+      const lost = error instanceof ApiError && error.status === 409;
+      if (!lost) unhide(input.id); // refused (e.g. an edit that does not run): the item stays
+      if (!lost) setHistory((h) => h.filter((x) => x.id !== input.id));
+      setNotice(error.message);
+    },
+  });
+  const undo = useUndo(({ queue: q, id, undone }) => {
+    unhide(id);
+    setHistory((h) => h.filter((x) => x.id !== id));
+    setLooking(null);
+    setMode("view");
+    if (q === queue) setPinned(id);
+    setNotice(q === queue ? `Undid your ${undone}; the item is back.` : `Undid your ${undone} in the ${q === "sft" ? "SFT" : "pairs"} queue.`);
+  });
+
+  const decide = (name: "accept" | "reject" | "swap", body?: object) => {
+    if (!current) return;
+    setNotice(null);
+    setMode("view");
+    hide(current.id);
+    setHistory((h) => [...h, { queue, id: current.id }]);
+    action.mutate({ queue, id: current.id, action: name, body: body as never });
+  };
+  const saveEdit = (edit: { sql: string; question?: string }) => {
+    if (!current) return;
+    const id = current.id;
+    action.mutate(
+      { queue, id, action: "edit", body: edit },
+      {
+        onSuccess: () => {
+          hide(id);
+          setHistory((h) => [...h, { queue, id }]);
+          setMode("view");
+          setNotice(null);
+        },
+      },
+    );
+  };
+  const run = (name: ShortcutAction) => {
+    if (name === "help") return setShowHelp((v) => !v);
+    if (name === "schema") return setShowSchema((v) => !v);
+    if (name === "undo") return undo.mutate(undefined, { onError: (e) => setNotice(e.message) });
+    if (name === "previous") return history.length && setLooking((l) => (l === null ? history.length - 1 : Math.max(0, l - 1)));
+    if (looking !== null) return name === "next" ? setLooking(null) : undefined;
+    if (!current) return;
+    if (name === "accept") decide("accept");
+    else if (name === "reject") setMode("reject");
+    else if (name === "edit") setMode("edit");
+    else if (name === "swap" && queue === "pairs") decide("swap");
+    else if (name === "next") {
+      skipped.current.push(current.id);
+      hide(current.id);
+      action.mutate({ queue, id: current.id, action: "release" });
+    }
+  };
+  useWorkspaceKeys({ enabled: mode === "view" && !showHelp, onAction: run, onEscape: () => (showHelp ? setShowHelp(false) : setLooking(null)) });
+
+  const button = (name: ShortcutAction, label: string, tone = "border-slate-300 bg-white") => (
+    <button type="button" onClick={() => run(name)} className={`rounded-md border px-3 py-1.5 text-sm ${tone}`}>
+      {label}
+      <Kbd>{keyOf(name)}</Kbd>
+    </button>
+  );
+  const shown = lookedAt ? lookBack.data?.item : current;
+  return (
+    <div>
+      <ReviewFilters queue={queue} counts={deck.data?.counts} />
+      <div className="mb-3 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Review actions">
+        {button("accept", "Accept", "border-emerald-600 bg-emerald-600 text-white")}
+        {button("reject", "Reject", "border-red-300 bg-white text-red-800")}
+        {button("edit", "Edit")}
+        {queue === "pairs" ? button("swap", "Swap") : null}
+        {button("next", "Next")}
+        {button("previous", "Previous")}
+        {button("undo", "Undo")}
+        {button("schema", showSchema ? "Hide schema" : "Schema")}
+        {button("help", "Shortcuts")}
+        <span className="ml-auto text-xs text-slate-500">
+          Reviewing as <span className="font-medium">{reviewer.name}</span>
+          {current ? (
+            <>
+              {" · "}
+              <Link className="underline" href={`/review/${queue}/${current.id}`}>
+                link to this item
+              </Link>
+            </>
+          ) : null}
+        </span>
+      </div>
+      {notice ? (
+        <p role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      ) : null}
+      {deck.error ? <p role="alert" className="text-sm text-red-700">{deck.error.message}</p> : null}
+      {lookedAt ? (
+        <p className="mb-2 text-sm text-slate-700" data-testid="looking-back">
+          Looking back at an item you decided ({lookBack.data?.item.status ?? "…"}). <Kbd>N</Kbd> or <Kbd>Esc</Kbd> returns to the queue; <Kbd>U</Kbd> undoes your last action.
+        </p>
+      ) : null}
+      {mode === "reject" && current ? <RejectDialog onCancel={() => setMode("view")} onReject={(input) => decide("reject", input)} /> : null}
+      {mode === "edit" && current ? <EditPanel key={current.id} item={current} saving={action.isPending} error={action.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
+      {shown && showSchema ? (
+        <div className="mb-3">
+          <SchemaPanel database={shown.database} tables={shown.tables} used={shown.used} />
+        </div>
+      ) : null}
+      {shown ? <ReviewItemCard key={shown.id} item={shown} /> : null}
+      {!shown && deck.isPending ? <p className="text-sm text-slate-500">Claiming the next item…</p> : null}
+      {!shown && !deck.isPending && !lookedAt ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Nothing left to review in this queue with these filters.</p> : null}
+      {showHelp ? <ShortcutsOverlay onClose={() => setShowHelp(false)} /> : null}
+    </div>
+  );
+}

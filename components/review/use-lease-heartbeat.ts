@@ -1,0 +1,27 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { sendHeartbeat } from "@/components/review/review-queries";
+
+/**
+ * Keeps the reviewer's claims alive while they work: every third of the lease, if there was a key
+ * press or pointer move since the last beat. An idle reviewer's claims run out and go back to the queue.
+ */
+export function useLeaseHeartbeat(leaseMs: number | undefined) {
+  const active = useRef(true);
+  useEffect(() => {
+    if (!leaseMs) return;
+    const mark = () => (active.current = true);
+    const events = ["keydown", "pointerdown", "pointermove", "wheel"] as const;
+    for (const e of events) window.addEventListener(e, mark, { passive: true });
+    const timer = window.setInterval(() => {
+      if (!active.current) return;
+      active.current = false;
+      void sendHeartbeat().catch(() => undefined);
+    }, Math.max(500, leaseMs / 3));
+    return () => {
+      window.clearInterval(timer);
+      for (const e of events) window.removeEventListener(e, mark);
+    };
+  }, [leaseMs]);
+}
