@@ -4,7 +4,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { e2eDataDir, e2eImportsDir, projectRoot, spiderDir } from "./e2e-paths";
+import Database from "better-sqlite3";
+import { e2eDataDir, e2eImportsDir, projectRoot, seededFile, spiderDir } from "./e2e-paths";
 
 const port = process.argv[2] ?? "3100";
 if (path.basename(e2eDataDir) !== ".e2e-data" || path.dirname(e2eDataDir) !== projectRoot) {
@@ -22,12 +23,26 @@ const env: NodeJS.ProcessEnv = {
   SENSE_WORKER_THROTTLE_MS: "150", // slow enough to watch, pause and resume a job
   SENSE_WORKER_CONCURRENCY: "2",
   SENSE_DEMO_MODEL_PORT: "8797", // the app's embedded stand-in model server, apart from a dev server's 8787
+  SENSE_REVIEW_LEASE_MS: "4000", // short claims, so a journey can watch one expire
   SENSE_IMPORT_ROOTS: [e2eImportsDir, path.dirname(spiderDir)].join(path.delimiter),
 };
 delete env.SENSE_PROJECT_ROOT;
 
-const seeded = spawnSync(process.execPath, ["bin/sense.mjs", "seed"], { cwd: projectRoot, env, stdio: "inherit" });
-if (seeded.status !== 0) throw new Error("e2e: seeding the demo data failed");
+const sense = (...args: string[]) => {
+  const result = spawnSync(process.execPath, ["bin/sense.mjs", ...args], { cwd: projectRoot, env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`e2e: sense ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+};
+sense("seed");
+// review queues for the review journeys, made by real jobs against the stand-in model server
+const jobId = (out: string) => /Started \w+ job (\S+) /.exec(out)?.[1];
+const strong = sense("synth", "strong", "--provider", "demo-strong", "--domains", "lighthouse preservation,chess league", "--questions", "12", "--wait");
+const weak = sense("synth", "weak", "--provider", "demo-weak", "--database", "city_library", "--samples", "4", "--max-pairs", "2", "--wait");
+const store = new Database(env.SENSE_DB_FILE!, { readonly: true });
+const synthesized = store.prepare("SELECT name FROM target_databases WHERE source = 'synthesized' ORDER BY name").all() as { name: string }[];
+store.close();
+const named = (prefix: string) => synthesized.find((d) => d.name.startsWith(prefix))?.name;
+fs.writeFileSync(seededFile, JSON.stringify({ strongJobId: jobId(strong), weakJobId: jobId(weak), lighthouse: named("lighthouse_preservation_"), chess: named("chess_league_") }, null, 2));
 
 if (fs.existsSync(path.join(spiderDir, "dev.json"))) {
   const result = spawnSync(process.execPath, ["bin/sense.mjs", "import", "spider", spiderDir], { cwd: projectRoot, env, stdio: "inherit" });

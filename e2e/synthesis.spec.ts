@@ -45,7 +45,7 @@ test("a lead starts a strong and a weak job, watches them move, pauses and resum
 
   // the strong samples wait in the SFT queue with what their SQL returned
   await strongRow.getByTestId("job-samples").click();
-  await expect(page.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Browse the queues" })).toBeVisible();
   await expect(page.getByTestId("queue-total")).toHaveText(/^[1-6] pending samples$/);
   const sample = page.getByRole("list", { name: "SFT samples" }).getByRole("listitem").first();
   await expect(sample).toContainText("ferry_timetables_");

@@ -33,7 +33,7 @@ export function EditPanel({ item, saving, error, onSave, onCancel }: { item: Rev
           <input aria-label="Edited question" value={question} onChange={(e) => setQuestion(e.target.value)} onKeyDown={(e) => e.key === "Escape" && onCancel()} className={`${inputClass} w-full`} />
         </label>
       ) : null}
-      <SqlEditor label="Edited SQL" value={sql} onChange={setSql} onSubmit={execute} onSave={save} onEscape={onCancel} completions={completions} autoFocus />
+      <SqlEditor label="SQL being edited" value={sql} onChange={setSql} onSubmit={execute} onSave={save} onEscape={onCancel} completions={completions} autoFocus />
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm" onClick={execute} disabled={run.isPending}>
           Run <Kbd>Ctrl+Enter</Kbd>

@@ -135,7 +135,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
         </span>
       </div>
       {notice ? (
-        <p role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p role="alert" data-testid="review-notice" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {notice}
         </p>
       ) : null}
@@ -146,13 +146,13 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
         </p>
       ) : null}
       {mode === "reject" && current ? <RejectDialog onCancel={() => setMode("view")} onReject={(input) => decide("reject", input)} /> : null}
-      {mode === "edit" && current ? <EditPanel key={current.id} item={current} saving={action.isPending} error={action.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
+      {mode === "edit" && current ? <EditPanel key={`edit:${current.id}`} item={current} saving={action.isPending} error={action.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
       {shown && showSchema ? (
         <div className="mb-3">
           <SchemaPanel database={shown.database} tables={shown.tables} used={shown.used} />
         </div>
       ) : null}
-      {shown ? <ReviewItemCard key={shown.id} item={shown} /> : null}
+      {shown ? <ReviewItemCard key={`card:${shown.id}`} item={shown} /> : null}
       {!shown && deck.isPending ? <p className="text-sm text-slate-500">Claiming the next item…</p> : null}
       {!shown && !deck.isPending && !lookedAt ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Nothing left to review in this queue with these filters.</p> : null}
       {showHelp ? <ShortcutsOverlay onClose={() => setShowHelp(false)} /> : null}
