@@ -16,6 +16,7 @@ export const reviewKeys = {
   reviewer: () => [...reviewKeys.all, "reviewer"] as const,
   decks: () => [...reviewKeys.all, "deck"] as const,
   deck: (queue: ReviewQueue, filters: DeckFilters) => [...reviewKeys.decks(), queue, filters] as const,
+  counts: () => [...reviewKeys.all, "counts"] as const,
   item: (queue: ReviewQueue, id: string) => [...reviewKeys.all, "item", queue, id] as const,
 };
 
@@ -43,6 +44,11 @@ export const deckQuery = (queue: ReviewQueue, filters: DeckFilters, skipped: () 
     refetchOnWindowFocus: false,
   });
 
+/** Items per status in each queue: off the key-press path, refreshed every few seconds and after actions. */
+export const countsQuery = () =>
+  queryOptions({ queryKey: reviewKeys.counts(), queryFn: () => fetchJson<{ sft: Record<string, number>; pairs: Record<string, number> }>("/api/review/counts"), refetchInterval: 5_000 });
+export const useQueueCounts = () => useQuery(countsQuery());
+
 export const itemQuery = (queue: ReviewQueue, id: string) =>
   queryOptions({ queryKey: reviewKeys.item(queue, id), queryFn: () => fetchJson<{ item: ReviewItemView; history: HistoryEntry[] }>(`/api/review/${queue}/${id}/history`) });
 
@@ -56,7 +62,9 @@ export function useReviewAction(callbacks: { onMutate?: (input: ActionInput) => 
     onMutate: callbacks.onMutate,
     onError: callbacks.onError,
     onSettled: (_data, _error, input) => {
-      void client.invalidateQueries({ queryKey: reviewKeys.decks() });
+      // a deck read already on its way is not restarted: fast key presses must not starve it
+      void client.invalidateQueries({ queryKey: reviewKeys.decks() }, { cancelRefetch: false });
+      void client.invalidateQueries({ queryKey: reviewKeys.counts() }, { cancelRefetch: false });
       void client.invalidateQueries({ queryKey: reviewKeys.item(input.queue, input.id) });
     },
   });

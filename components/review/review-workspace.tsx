@@ -9,7 +9,7 @@ import { Kbd } from "@/components/review/kbd";
 import { RejectDialog } from "@/components/review/reject-dialog";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewItemCard } from "@/components/review/review-item-card";
-import { deckQuery, itemQuery, useReviewAction, useUndo, type DeckFilters } from "@/components/review/review-queries";
+import { deckQuery, itemQuery, useQueueCounts, useReviewAction, useUndo, type DeckFilters } from "@/components/review/review-queries";
 import { ReviewerGate } from "@/components/review/reviewer-gate";
 import { SchemaPanel } from "@/components/review/schema-panel";
 import { keyOf, type ShortcutAction } from "@/components/review/shortcuts";
@@ -35,6 +35,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const [pinned, setPinned] = useState<string | null>(null); // an undone item comes back first
 
   const deck = useQuery({ ...deckQuery(queue, filters, () => skipped.current), placeholderData: keepPreviousData });
+  const counts = useQueueCounts();
   useLeaseHeartbeat(deck.data?.leaseMs);
   const items = (deck.data?.items ?? []).filter((i) => !hidden.has(i.id)).sort((a, b) => Number(b.id === pinned) - Number(a.id === pinned));
   const current = items[0];
@@ -111,7 +112,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const shown = lookedAt ? lookBack.data?.item : current;
   return (
     <div>
-      <ReviewFilters queue={queue} counts={deck.data?.counts} />
+      <ReviewFilters queue={queue} counts={counts.data} />
       <div className="mb-3 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Review actions">
         {button("accept", "Accept", "border-emerald-600 bg-emerald-600 text-white")}
         {button("reject", "Reject", "border-red-300 bg-white text-red-800")}

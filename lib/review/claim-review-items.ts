@@ -20,10 +20,13 @@ export async function claimReviewItems(
   const where = queueFilterSql(queue, filters);
   const now = new Date();
   const skip = options.skip?.length ? Prisma.sql`AND id NOT IN (${Prisma.join(options.skip)})` : Prisma.empty;
-  const held = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id FROM ${table}
-    WHERE status = 'pending' AND lease_owner_id = ${reviewerId} AND lease_expires_at > ${sqlTime(now)} AND ${where} ${skip}
-    ORDER BY created_at, id LIMIT ${options.want}`;
+  // "+status" keeps SQLite on the lease-owner index: a reviewer holds a few items among many pending
+  const heldRows = await prisma.$queryRaw<{ id: string; created_at: Date | string }[]>`
+    SELECT id, created_at FROM ${table}
+    WHERE lease_owner_id = ${reviewerId} AND +status = 'pending' AND lease_expires_at > ${sqlTime(now)} AND ${where} ${skip}`;
+  const time = (v: Date | string) => new Date(v).getTime();
+  const byAge = (a: { id: string; created_at: Date | string }, b: { id: string; created_at: Date | string }) => time(a.created_at) - time(b.created_at) || a.id.localeCompare(b.id);
+  const held = heldRows.sort(byAge).slice(0, options.want);
   const missing = options.want - held.length;
   if (missing <= 0) return held.map((r) => r.id);
   const until = sqlTime(new Date(now.getTime() + options.leaseMs));
@@ -32,11 +35,10 @@ export async function claimReviewItems(
     WHERE id IN (
       SELECT id FROM ${table}
       WHERE status = 'pending' AND (lease_owner_id IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ${sqlTime(now)}) AND ${where} ${skip}
-      ORDER BY created_at, id LIMIT ${missing}
+      ORDER BY created_at LIMIT ${missing}
     )
     RETURNING id, created_at`;
-  const time = (v: Date | string) => new Date(v).getTime();
-  claimed.sort((a, b) => time(a.created_at) - time(b.created_at) || a.id.localeCompare(b.id));
+  claimed.sort(byAge);
   return [...held.map((r) => r.id), ...claimed.map((r) => r.id)];
 }
 

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { claimReviewItems } from "@/lib/review/claim-review-items";
-import { countReviewQueues } from "@/lib/review/read-review-queues";
 import { readReviewItems } from "@/lib/review/read-review-item";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { reviewQueueSchema } from "@/lib/review/review-types";
@@ -22,12 +21,11 @@ export const deckRequestSchema = z.object({
 
 export type DeckRequest = z.input<typeof deckRequestSchema>;
 
-/** The reviewer's deck: the items they hold (claiming more up to DECK_SIZE), with views and queue counts. */
+/** The reviewer's deck: the items they hold (claiming more up to DECK_SIZE), with their views. */
 export async function readReviewDeck(reviewer: Reviewer, input: unknown) {
   const { queue, skip, ...filters } = deckRequestSchema.parse(input);
   const ids = await claimReviewItems(reviewer.id, queue, filters, { want: DECK_SIZE, leaseMs: env.SENSE_REVIEW_LEASE_MS, skip });
-  const [items, counts] = await Promise.all([readReviewItems(queue, ids), countReviewQueues()]);
-  return { reviewer, items, counts, leaseMs: env.SENSE_REVIEW_LEASE_MS };
+  return { reviewer, items: await readReviewItems(queue, ids), leaseMs: env.SENSE_REVIEW_LEASE_MS };
 }
 
 export type ReviewDeck = Awaited<ReturnType<typeof readReviewDeck>>;

@@ -1,0 +1,4 @@
+import { handleRoute } from "@/lib/api/route-handler";
+import { countReviewQueues } from "@/lib/review/read-review-queues";
+
+export const GET = handleRoute({}, () => countReviewQueues());
