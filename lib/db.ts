@@ -2,11 +2,13 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { serializedAdapterFactory } from "@/lib/store/serialized-adapter";
 
 // The one Prisma client. Moving to Postgres means changing the adapter here and the
-// provider in prisma/schema.prisma; nothing else constructs a client.
+// provider in prisma/schema.prisma; nothing else constructs a client. (The serializing wrapper is
+// for SQLite's single connection only: a server database has a pool.)
 function createPrismaClient(dbFile: string): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: `file:${dbFile}`, timeout: 10_000 });
+  const adapter = serializedAdapterFactory(new PrismaBetterSqlite3({ url: `file:${dbFile}`, timeout: 10_000 }));
   return new PrismaClient({ adapter });
 }
 

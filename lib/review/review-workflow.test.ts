@@ -50,6 +50,20 @@ describe("claiming", () => {
   });
 });
 
+describe("claims next to failing actions", () => {
+  it("keep a claim made while another request's transaction fails and rolls back", async () => {
+    await makeItems("race", 40);
+    const stale = await prisma.sftSample.create({ data: { databaseId, question: "race stale?", sql: "SELECT 1", origin: "strong", execStatus: "ok", leaseOwnerId: ana.id, leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    for (let round = 0; round < 10; round++) {
+      const [failed, claimed] = await Promise.allSettled([acceptItem(ana, "sft", stale.id), claimReviewItems(`racer-${round}`, "sft", {}, { want: 3, leaseMs: LEASE })]);
+      expect(failed.status).toBe("rejected"); // Ana's lease had expired: her transaction rolls back
+      if (claimed.status !== "fulfilled") throw claimed.reason;
+      const rows = await prisma.sftSample.findMany({ where: { id: { in: claimed.value } } });
+      expect(rows.map((r) => r.leaseOwnerId)).toEqual(claimed.value.map(() => `racer-${round}`));
+    }
+  });
+});
+
 describe("actions", () => {
   it("accept, reject, edit; each writes an audit row; an action without the lease changes nothing", async () => {
     await prisma.sftSample.updateMany({ data: { leaseOwnerId: null, leaseExpiresAt: null } });

@@ -1,0 +1,88 @@
+// The trainer formats an export writes, one JSON object per line. Field names and shapes follow the
+// trainers' documentation: TRL (SFT conversational, DPO standard and conversational), LLaMA-Factory
+// (Alpaca and ShareGPT, with preference "ranking" datasets), OpenAI fine-tuning (chat SFT and
+// preference). Each format's rows are checked in tests against a schema of its documented shape.
+
+export type PromptParts = { system: string; user: string };
+export type SftRecord = PromptParts & { sql: string };
+export type PreferenceRecord = PromptParts & { chosen: string; rejected: string };
+
+type Sft = { kind: "sft"; render: (r: SftRecord) => unknown };
+type Pref = { kind: "preference"; render: (r: PreferenceRecord) => unknown };
+type Common = { label: string; trainer: string; datasetInfo?: (fileName: string) => unknown };
+export type ExportFormat = Common & (Sft | Pref);
+
+const messages = (r: PromptParts) => [
+  ...(r.system ? [{ role: "system", content: r.system }] : []),
+  { role: "user", content: r.user },
+];
+const promptText = (r: PromptParts) => (r.system ? `${r.system}\n\n${r.user}` : r.user);
+
+export const EXPORT_FORMATS = {
+  alpaca: {
+    kind: "sft",
+    label: "Alpaca (instruction, input, output)",
+    trainer: "LLaMA-Factory, Alpaca-style SFT",
+    render: (r: SftRecord) => ({ instruction: r.system, input: r.user, output: r.sql }),
+    datasetInfo: (file: string) => ({ file_name: file, columns: { prompt: "instruction", query: "input", response: "output" } }),
+  },
+  sharegpt: {
+    kind: "sft",
+    label: "ShareGPT (conversations)",
+    trainer: "LLaMA-Factory, ShareGPT-style SFT",
+    render: (r: SftRecord) => ({ conversations: [{ from: "human", value: r.user }, { from: "gpt", value: r.sql }], system: r.system }),
+    datasetInfo: (file: string) => ({ file_name: file, formatting: "sharegpt", columns: { messages: "conversations", system: "system" } }),
+  },
+  messages: {
+    kind: "sft",
+    label: "Chat messages (TRL SFT conversational)",
+    trainer: "TRL SFTTrainer",
+    render: (r: SftRecord) => ({ messages: [...messages(r), { role: "assistant", content: r.sql }] }),
+  },
+  "openai-chat": {
+    kind: "sft",
+    label: "OpenAI chat fine-tuning JSONL",
+    trainer: "OpenAI / Together / Fireworks supervised fine-tuning",
+    render: (r: SftRecord) => ({ messages: [...messages(r), { role: "assistant", content: r.sql }] }),
+  },
+  "trl-dpo": {
+    kind: "preference",
+    label: "TRL DPO, standard (prompt, chosen, rejected)",
+    trainer: "TRL DPOTrainer",
+    render: (r: PreferenceRecord) => ({ prompt: promptText(r), chosen: r.chosen, rejected: r.rejected }),
+  },
+  "trl-dpo-conversational": {
+    kind: "preference",
+    label: "TRL DPO, conversational",
+    trainer: "TRL DPOTrainer",
+    render: (r: PreferenceRecord) => ({ prompt: messages(r), chosen: [{ role: "assistant", content: r.chosen }], rejected: [{ role: "assistant", content: r.rejected }] }),
+  },
+  "llamafactory-alpaca-preference": {
+    kind: "preference",
+    label: "LLaMA-Factory preference, Alpaca (instruction, input, chosen, rejected)",
+    trainer: "LLaMA-Factory DPO / ORPO / RM",
+    render: (r: PreferenceRecord) => ({ instruction: r.system, input: r.user, chosen: r.chosen, rejected: r.rejected }),
+    datasetInfo: (file: string) => ({ file_name: file, ranking: true, columns: { prompt: "instruction", query: "input", chosen: "chosen", rejected: "rejected" } }),
+  },
+  "llamafactory-sharegpt-preference": {
+    kind: "preference",
+    label: "LLaMA-Factory preference, ShareGPT",
+    trainer: "LLaMA-Factory DPO / ORPO / RM",
+    render: (r: PreferenceRecord) => ({ conversations: [{ from: "human", value: r.user }], chosen: { from: "gpt", value: r.chosen }, rejected: { from: "gpt", value: r.rejected }, system: r.system }),
+    datasetInfo: (file: string) => ({ file_name: file, formatting: "sharegpt", ranking: true, columns: { messages: "conversations", chosen: "chosen", rejected: "rejected", system: "system" } }),
+  },
+  "openai-preference": {
+    kind: "preference",
+    label: "OpenAI preference fine-tuning JSONL",
+    trainer: "OpenAI / Together / Fireworks DPO",
+    render: (r: PreferenceRecord) => ({
+      input: { messages: messages(r) },
+      preferred_output: [{ role: "assistant", content: r.chosen }],
+      non_preferred_output: [{ role: "assistant", content: r.rejected }],
+    }),
+  },
+} satisfies Record<string, ExportFormat>;
+
+export type ExportFormatName = keyof typeof EXPORT_FORMATS;
+export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormatName[];
+export const formatOf = (name: ExportFormatName): ExportFormat => EXPORT_FORMATS[name];

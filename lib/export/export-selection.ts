@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "@/lib/export/export-formats";
+import { templateOptionsSchema } from "@/lib/export/prompt-templates";
+import { filterText } from "@/lib/util/filter-text";
+
+// What an export takes: one schema for the Exports form, the API and `sense export`.
+
+const isoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), "use a date such as 2026-11-30");
+
+export const exportRequestSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormatName, ...ExportFormatName[]]),
+    statuses: z.array(z.enum(["accepted", "edited", "pending", "rejected"])).min(1).default(["accepted", "edited"]),
+    origin: filterText, // strong | imported | manual (SFT); weak | mutation (pairs)
+    job: filterText,
+    database: filterText,
+    difficulty: filterText,
+    from: isoDate, // reviewed (or created) on or after
+    to: isoDate, // … and before the end of this day
+    dedup: z.boolean().default(true),
+    validationFraction: z.number().min(0).max(0.5).default(0), // share of databases held out
+    seed: z.number().int().min(0).max(2 ** 31).default(42),
+  })
+  .extend(templateOptionsSchema.shape);
+
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+export type ExportRequestInput = z.input<typeof exportRequestSchema>;
