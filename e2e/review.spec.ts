@@ -99,12 +99,12 @@ test("two reviewers at the same time never get the same item", async ({ browser 
   const cy = await reviewer(browser, "Cy Two", url);
   const seen = { bo: [] as string[], cy: [] as string[] };
   for (let round = 0; round < 3; round++) {
-    for (const [who, r] of [["bo", bo], ["cy", cy]] as const) {
-      const id = await currentId(r.page);
-      seen[who].push(id);
-      await r.page.keyboard.press("a");
-      await nextAfter(r.page, id).catch(() => undefined); // the queue may run dry
-    }
+    // both decide at the same moment
+    const ids = await Promise.all([currentId(bo.page), currentId(cy.page)]);
+    seen.bo.push(ids[0]);
+    seen.cy.push(ids[1]);
+    await Promise.all([bo.page.keyboard.press("a"), cy.page.keyboard.press("a")]);
+    await Promise.all([nextAfter(bo.page, ids[0]), nextAfter(cy.page, ids[1])]);
   }
   expect(seen.bo.filter((id) => seen.cy.includes(id))).toEqual([]);
   expect(new Set([...seen.bo, ...seen.cy]).size).toBe(6);

@@ -11,6 +11,7 @@ export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectI
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
   useEffect(() => box.current?.focus(), []);
   const submit = () => {
     if (reason === "other" && !note.trim()) return setProblem("Say why in the note when the reason is Other.");
@@ -19,7 +20,8 @@ export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectI
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation(); // the workspace's keys are off while the dialog is open
     if (e.key === "Escape") return onCancel();
-    if (e.key === "Enter") {
+    // Enter rejects from the dialog itself or the note; on a button it presses that button
+    if (e.key === "Enter" && (e.target === box.current || e.target === noteRef.current)) {
       e.preventDefault();
       return submit();
     }
@@ -40,7 +42,7 @@ export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectI
           </button>
         ))}
       </div>
-      <input aria-label="Note" placeholder="Note (needed for Other)" value={note} onChange={(e) => setNote(e.target.value)} className={`${inputClass} mt-2 w-full`} />
+      <input ref={noteRef} aria-label="Note" placeholder="Note (needed for Other)" value={note} onChange={(e) => setNote(e.target.value)} className={`${inputClass} mt-2 w-full`} />
       {problem ? <p role="alert" className="mt-1 text-sm text-red-800">{problem}</p> : null}
       <div className="mt-2 flex gap-2">
         <button type="button" className={buttonClass} onClick={submit}>

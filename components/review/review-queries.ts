@@ -34,12 +34,13 @@ export function useEnterReviewer() {
 /**
  * The reviewer's deck (the item on screen and the next ones, claimed and loaded ahead). Reading it
  * claims, so it is fetched on purpose: on mount, after each action, never on window focus.
- * `skipped` is read when the request is sent: items skipped this session are not claimed again.
+ * `session` is read when the request is sent: items skipped this session are not claimed again, and
+ * an item just undone comes first.
  */
-export const deckQuery = (queue: ReviewQueue, filters: DeckFilters, skipped: () => string[]) =>
+export const deckQuery = (queue: ReviewQueue, filters: DeckFilters, session: () => { skip: string[]; pin?: string }) =>
   queryOptions({
     queryKey: reviewKeys.deck(queue, filters),
-    queryFn: () => fetchJson<ReviewDeck>("/api/review/deck", { method: "POST", json: { queue, ...filters, skip: skipped() } }),
+    queryFn: () => fetchJson<ReviewDeck>("/api/review/deck", { method: "POST", json: { queue, ...filters, ...session() } }),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
@@ -81,4 +82,4 @@ export function useUndo(onDone: (undone: { queue: ReviewQueue; id: string; undon
   });
 }
 
-export const sendHeartbeat = () => fetchJson<{ renewed: number }>("/api/review/heartbeat", { method: "POST" });
+export const sendHeartbeat = (ids: string[]) => fetchJson<{ renewed: number }>("/api/review/heartbeat", { method: "POST", json: { ids } });

@@ -34,30 +34,36 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const [notice, setNotice] = useState<string | null>(null);
   const [pinned, setPinned] = useState<string | null>(null); // an undone item comes back first
 
-  const deck = useQuery({ ...deckQuery(queue, filters, () => skipped.current), placeholderData: keepPreviousData });
+  const pinnedRef = useRef<string | undefined>(undefined);
+  const deck = useQuery({ ...deckQuery(queue, filters, () => ({ skip: skipped.current, pin: pinnedRef.current })), placeholderData: keepPreviousData });
   const counts = useQueueCounts();
-  useLeaseHeartbeat(deck.data?.leaseMs);
   const items = (deck.data?.items ?? []).filter((i) => !hidden.has(i.id)).sort((a, b) => Number(b.id === pinned) - Number(a.id === pinned));
   const current = items[0];
+  useLeaseHeartbeat(deck.data?.leaseMs, items.map((i) => i.id));
   const lookedAt = looking === null ? null : history[looking];
   const lookBack = useQuery({ ...itemQuery(lookedAt?.queue ?? queue, lookedAt?.id ?? ""), enabled: Boolean(lookedAt) });
 
   const hide = (id: string) => setHidden((h) => new Set(h).add(id));
   const unhide = (id: string) => setHidden((h) => new Set([...h].filter((x) => x !== id)));
-  const action = useReviewAction({
-    onError: (error, input) => {
-      const lost = error instanceof ApiError && error.status === 409;
-      if (!lost) unhide(input.id); // refused (e.g. an edit that does not run): the item stays
-      if (!lost) setHistory((h) => h.filter((x) => x.id !== input.id));
-      setNotice(error.message);
-    },
-  });
+  const onActionError = (error: Error, input: { id: string }) => {
+    const lost = error instanceof ApiError && error.status === 409;
+    if (!lost) unhide(input.id); // refused for another reason: the item stays on screen
+    else setMode("view"); // the claim is gone: on to the next item
+    setHistory((h) => h.filter((x) => x.id !== input.id)); // it was not decided
+    setNotice(error.message);
+  };
+  const action = useReviewAction({ onError: onActionError });
+  const edit = useReviewAction({ onError: (error, input) => error instanceof ApiError && error.status === 409 && onActionError(error, input) });
+  const release = useReviewAction();
   const undo = useUndo(({ queue: q, id, undone }) => {
     unhide(id);
     setHistory((h) => h.filter((x) => x.id !== id));
     setLooking(null);
     setMode("view");
-    if (q === queue) setPinned(id);
+    if (q === queue) {
+      setPinned(id);
+      pinnedRef.current = id;
+    }
     setNotice(q === queue ? `Undid your ${undone}; the item is back.` : `Undid your ${undone} in the ${q === "sft" ? "SFT" : "pairs"} queue.`);
   });
 
@@ -69,11 +75,11 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     setHistory((h) => [...h, { queue, id: current.id }]);
     action.mutate({ queue, id: current.id, action: name, body: body as never });
   };
-  const saveEdit = (edit: { sql: string; question?: string }) => {
+  const saveEdit = (change: { sql: string; question?: string }) => {
     if (!current) return;
     const id = current.id;
-    action.mutate(
-      { queue, id, action: "edit", body: edit },
+    edit.mutate(
+      { queue, id, action: "edit", body: change },
       {
         onSuccess: () => {
           hide(id);
@@ -98,7 +104,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     else if (name === "next") {
       skipped.current.push(current.id);
       hide(current.id);
-      action.mutate({ queue, id: current.id, action: "release" });
+      release.mutate({ queue, id: current.id, action: "release" });
     }
   };
   useWorkspaceKeys({ enabled: mode === "view" && !showHelp, onAction: run, onEscape: () => (showHelp ? setShowHelp(false) : setLooking(null)) });
@@ -147,7 +153,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
         </p>
       ) : null}
       {mode === "reject" && current ? <RejectDialog onCancel={() => setMode("view")} onReject={(input) => decide("reject", input)} /> : null}
-      {mode === "edit" && current ? <EditPanel key={`edit:${current.id}`} item={current} saving={action.isPending} error={action.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
+      {mode === "edit" && current ? <EditPanel key={`edit:${current.id}`} item={current} saving={edit.isPending} error={edit.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
       {shown && showSchema ? (
         <div className="mb-3">
           <SchemaPanel database={shown.database} tables={shown.tables} used={shown.used} />

@@ -13,7 +13,7 @@ export function useWorkspaceKeys({ enabled, onAction, onEscape }: { enabled: boo
     const onKeyDown = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return; // a held key decides nothing unseen
       if (e.key === "Escape") return latest.current.onEscape();
       if (!latest.current.enabled && e.key !== "?") return;
       const shortcut = SHORTCUTS.find((s) => s.key === e.key.toLowerCase() || s.key === e.key);

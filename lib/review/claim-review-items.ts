@@ -14,7 +14,7 @@ export async function claimReviewItems(
   reviewerId: string,
   queue: ReviewQueue,
   filters: QueueItemFilters,
-  options: { want: number; leaseMs: number; skip?: string[] },
+  options: { want: number; leaseMs: number; skip?: string[]; pin?: string },
 ): Promise<string[]> {
   const table = queueTable(queue);
   const where = queueFilterSql(queue, filters);
@@ -26,7 +26,8 @@ export async function claimReviewItems(
     WHERE lease_owner_id = ${reviewerId} AND +status = 'pending' AND lease_expires_at > ${sqlTime(now)} AND ${where} ${skip}`;
   const time = (v: Date | string) => new Date(v).getTime();
   const byAge = (a: { id: string; created_at: Date | string }, b: { id: string; created_at: Date | string }) => time(a.created_at) - time(b.created_at) || a.id.localeCompare(b.id);
-  const held = heldRows.sort(byAge).slice(0, options.want);
+  // a pinned item (one the reviewer just undid) comes first
+  const held = heldRows.sort((a, b) => Number(b.id === options.pin) - Number(a.id === options.pin) || byAge(a, b)).slice(0, options.want);
   const missing = options.want - held.length;
   if (missing <= 0) return held.map((r) => r.id);
   const until = sqlTime(new Date(now.getTime() + options.leaseMs));
@@ -42,11 +43,11 @@ export async function claimReviewItems(
   return [...held.map((r) => r.id), ...claimed.map((r) => r.id)];
 }
 
-/** Extends the reviewer's leases on items still pending (a lease already lost stays lost). */
-export async function renewReviewLeases(reviewerId: string, leaseMs: number): Promise<number> {
+/** Extends the reviewer's leases on the given items still pending (a lease already lost stays lost). */
+export async function renewReviewLeases(reviewerId: string, ids: string[], leaseMs: number): Promise<number> {
   const now = new Date();
   const data = { leaseExpiresAt: new Date(now.getTime() + leaseMs) };
-  const where = { leaseOwnerId: reviewerId, status: "pending", leaseExpiresAt: { gt: now } };
+  const where = { id: { in: ids }, leaseOwnerId: reviewerId, status: "pending", leaseExpiresAt: { gt: now } };
   const [sft, pairs] = await prisma.$transaction([prisma.sftSample.updateMany({ where, data }), prisma.preferencePair.updateMany({ where, data })]);
   return sft.count + pairs.count;
 }
@@ -57,4 +58,12 @@ export async function releaseReviewItem(reviewerId: string, queue: ReviewQueue, 
   const data = { leaseOwnerId: null, leaseExpiresAt: null };
   const result = queue === "sft" ? await prisma.sftSample.updateMany({ where, data }) : await prisma.preferencePair.updateMany({ where, data });
   return result.count === 1;
+}
+
+/** Gives back every item the reviewer holds except `keep` (their deck): a reviewer holds one deck at a time. */
+export async function releaseOtherReviewItems(reviewerId: string, keep: string[]): Promise<number> {
+  const where = { leaseOwnerId: reviewerId, status: "pending", id: { notIn: keep } };
+  const data = { leaseOwnerId: null, leaseExpiresAt: null };
+  const [sft, pairs] = await prisma.$transaction([prisma.sftSample.updateMany({ where, data }), prisma.preferencePair.updateMany({ where, data })]);
+  return sft.count + pairs.count;
 }

@@ -81,8 +81,13 @@ export async function editPairChosen(reviewer: Reviewer, id: string, input: unkn
   return changeHeldItem(reviewer, "pairs", id, "edit", () => ({ status: "edited", finalChosenSql: sql }));
 }
 
-/** Swaps a pair's sides: the rejected SQL becomes the chosen one and the other way round. */
+/** Swaps a pair's sides: the rejected SQL becomes the chosen one (it must run) and the other way round. */
 export async function swapPair(reviewer: Reviewer, id: string) {
+  const pair = await prisma.preferencePair.findUnique({ where: { id }, include: { task: { select: { database: { select: { filePath: true } } } } } });
+  if (!pair) throw notFound(`No preference pair with id "${id}".`);
+  await runEditedSql(pair.task.database.filePath, effectiveRejected(pair)).catch((error: Error) => {
+    throw invalidInput(`The rejected side cannot become the chosen one: ${error.message.replace(/^The edited SQL /, "it ")}`);
+  });
   return changeHeldItem(reviewer, "pairs", id, "swap", async (tx) => {
     const pair = await tx.preferencePair.findUniqueOrThrow({ where: { id } });
     return { status: "edited", finalChosenSql: effectiveRejected(pair), finalRejectedSql: effectiveChosen(pair) };

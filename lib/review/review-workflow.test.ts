@@ -41,12 +41,44 @@ describe("claiming", () => {
     expect(new Set(all).size).toBe(all.length);
 
     await prisma.sftSample.update({ where: { id: a[0]! }, data: { leaseExpiresAt: new Date(Date.now() - 1) } });
-    expect(await renewReviewLeases(ana.id, LEASE)).toBe(1); // only the one still held
+    expect(await renewReviewLeases(ana.id, a, LEASE)).toBe(1); // only the one still held
     const boAgain = await claimReviewItems(bo.id, "sft", filters, { want: 3, leaseMs: LEASE });
     expect(boAgain).toContain(a[0]); // the expired one went back to the queue
     expect(await releaseReviewItem(bo.id, "sft", a[0]!)).toBe(true);
     expect(await releaseReviewItem(ana.id, "sft", a[1]!)).toBe(true);
     expect(await releaseReviewItem(ana.id, "sft", a[1]!)).toBe(false);
+  });
+});
+
+describe("reviewers", () => {
+  it("are told apart by their exact name in any script, and a cookie can only name a reviewer", async () => {
+    const { findReviewer } = await import("@/lib/review/reviewer");
+    const a = await enterReviewer("李明");
+    const b = await enterReviewer("王芳");
+    expect(a.id).not.toBe(b.id);
+    expect((await enterReviewer(" 李明 ")).id).toBe(a.id);
+    expect(await findReviewer(a.id)).toEqual({ id: a.id, name: "李明" });
+    const admin = await prisma.user.create({ data: { email: "admin@example.test", name: "Admin", role: "admin" } });
+    expect(await findReviewer(admin.id)).toBeNull();
+  });
+});
+
+describe("one deck per reviewer", () => {
+  it("gives back what the reviewer held in another queue or under other filters, and puts a pinned item first", async () => {
+    const { readReviewDeck } = await import("@/lib/review/review-deck");
+    await prisma.sftSample.updateMany({ data: { leaseOwnerId: null, leaseExpiresAt: null } });
+    await makeItems("deck", 5);
+    const cy = await enterReviewer("Cy Deck");
+    const first = await readReviewDeck(cy, { queue: "sft" });
+    expect(first.items).toHaveLength(3);
+    const held = first.items.map((i) => i.id);
+    await readReviewDeck(cy, { queue: "pairs" }); // switching queues
+    expect(await prisma.sftSample.count({ where: { leaseOwnerId: cy.id } })).toBe(0);
+    const again = await readReviewDeck(cy, { queue: "sft" });
+    const last = again.items.at(-1)!.id;
+    const pinned = await readReviewDeck(cy, { queue: "sft", pin: last });
+    expect(pinned.items[0]!.id).toBe(last);
+    expect(held.length).toBe(3);
   });
 });
 
@@ -57,6 +89,7 @@ describe("claims next to failing actions", () => {
     for (let round = 0; round < 10; round++) {
       const [failed, claimed] = await Promise.allSettled([acceptItem(ana, "sft", stale.id), claimReviewItems(`racer-${round}`, "sft", {}, { want: 3, leaseMs: LEASE })]);
       expect(failed.status).toBe("rejected"); // Ana's lease had expired: her transaction rolls back
+      if (failed.status === "rejected") expect(String(failed.reason)).toContain("expired or was taken by another reviewer; nothing was changed");
       if (claimed.status !== "fulfilled") throw claimed.reason;
       const rows = await prisma.sftSample.findMany({ where: { id: { in: claimed.value } } });
       expect(rows.map((r) => r.leaseOwnerId)).toEqual(claimed.value.map(() => `racer-${round}`));
@@ -114,6 +147,10 @@ describe("actions", () => {
     await undoLastAction(ana, LEASE);
     await expect(editPairChosen(ana, id!, { sql: "SELECT count(*) FROM branches WHERE 1 = 0" })).rejects.toThrow("returns the same result as the rejected SQL");
     await editPairChosen(ana, id!, { sql: "SELECT count(branch_id) FROM branches" });
+    const broken = await prisma.preferencePair.create({ data: { taskId: task.id, chosenSql: task.goldSql, chosenSource: "gold", rejectedSql: "SELECT nope FROM branches" } });
+    const [brokenId] = await claimReviewItems(ana.id, "pairs", { database: "city_library" }, { want: 1, leaseMs: LEASE });
+    expect(brokenId).toBe(broken.id);
+    await expect(swapPair(ana, brokenId!)).rejects.toThrow("The rejected side cannot become the chosen one: it failed: no such column: nope");
     expect(await prisma.preferencePair.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "edited", finalChosenSql: "SELECT count(branch_id) FROM branches", finalRejectedSql: null });
   });
 });

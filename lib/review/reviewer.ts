@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { unauthorized } from "@/lib/errors";
@@ -13,11 +14,13 @@ export const reviewerNameSchema = z.object({ name: z.string().trim().min(2, "nam
 
 export type Reviewer = { id: string; name: string };
 
-/** The reviewer a cookie names, or null. */
+const REVIEWER_DOMAIN = "@reviewers.local";
+
+/** The reviewer a cookie names, or null. Only users made as reviewers qualify, never another account. */
 export async function findReviewer(cookieValue: string | undefined): Promise<Reviewer | null> {
   if (!cookieValue) return null;
-  const user = await prisma.user.findUnique({ where: { id: cookieValue }, select: { id: true, name: true, disabledAt: true } });
-  return user && !user.disabledAt ? { id: user.id, name: user.name } : null;
+  const user = await prisma.user.findUnique({ where: { id: cookieValue }, select: { id: true, name: true, email: true, disabledAt: true } });
+  return user && !user.disabledAt && user.email.endsWith(REVIEWER_DOMAIN) ? { id: user.id, name: user.name } : null;
 }
 
 /** The reviewer of a request (from its cookie), or a 401 that says what to do. */
@@ -27,10 +30,11 @@ export async function requireReviewer(request: Request): Promise<Reviewer> {
   return reviewer;
 }
 
-/** The user for a reviewer's name, made the first time the name is used. */
+/** The user for a reviewer's name (the exact name, in any script), made the first time it is used. */
 export async function enterReviewer(name: string): Promise<Reviewer> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.+|\.+$/g, "") || "reviewer";
-  const user = await prisma.user.upsert({ where: { email: `${slug}@reviewers.local` }, create: { email: `${slug}@reviewers.local`, name, role: "annotator" }, update: {} });
+  const exact = name.trim();
+  const email = `reviewer-${crypto.createHash("sha256").update(exact).digest("hex").slice(0, 16)}${REVIEWER_DOMAIN}`;
+  const user = await prisma.user.upsert({ where: { email }, create: { email, name: exact, role: "annotator" }, update: {} });
   return { id: user.id, name: user.name };
 }
 

@@ -5,6 +5,9 @@ import { pairSnapshot, sameSnapshot, sftSnapshot, snapshotData, type PairSnapsho
 import type { Reviewer } from "@/lib/review/reviewer";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
+/** How far back undo reaches: decisions older than this stand (they may be exported already). */
+const UNDO_WINDOW_MS = 60 * 60 * 1000;
+
 /**
  * Undoes the reviewer's last action that is not undone yet: the item goes back to the state before
  * it (pending again), leased to the reviewer, and an "undo" audit row records it. Refused when the
@@ -12,8 +15,9 @@ import type { ReviewQueue } from "@/lib/review/review-types";
  */
 export async function undoLastAction(reviewer: Reviewer, leaseMs: number): Promise<{ queue: ReviewQueue; id: string; undone: string }> {
   return prisma.$transaction(async (tx) => {
-    const last = await tx.reviewAction.findFirst({ where: { userId: reviewer.id, undoneAt: null, action: { not: "undo" } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    if (!last) throw notFound("There is nothing of yours to undo.");
+    const since = new Date(Date.now() - UNDO_WINDOW_MS);
+    const last = await tx.reviewAction.findFirst({ where: { userId: reviewer.id, undoneAt: null, action: { not: "undo" }, createdAt: { gte: since } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    if (!last) throw notFound("There is nothing of yours to undo from the last hour.");
     const queue: ReviewQueue = last.itemType === "sft" ? "sft" : "pairs";
     const now = new Date();
     const lease = { leaseOwnerId: reviewer.id, leaseExpiresAt: new Date(now.getTime() + leaseMs) };
