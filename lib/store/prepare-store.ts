@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { failInterruptedExports } from "@/lib/export/exports";
 import { syncProviders } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { applyMigrations } from "@/lib/store/apply-migrations";
@@ -23,6 +24,7 @@ export async function prepareStore(): Promise<{ applied: string[]; seeded: boole
   const { applied } = migrateStore();
   await backfillTaskHardness();
   await syncProviders();
+  await failInterruptedExports();
   let seeded = false;
   if (env.SENSE_SEED_DEMO === "1") {
     const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);

@@ -1,0 +1,161 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { formatOf } from "@/lib/export/export-formats";
+import { exportRows } from "@/lib/export/export-pipeline";
+import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-selection";
+import { countExportItems, exportDatabaseIds } from "@/lib/export/read-export-records";
+import { datasetInfoFor, writeExportFiles, type WriteOutcome } from "@/lib/export/write-export";
+import { PROMPT_TEMPLATES, sampleRowsOf } from "@/lib/export/prompt-templates";
+
+export const exportsDir = () => path.join(env.dataDir, "exports");
+
+let version: string | null = null;
+function appVersion(): string {
+  version ??= (JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ path.join(env.projectRoot, "package.json"), "utf8")) as { version: string }).version;
+  return version;
+}
+
+/** The request, checked: the origin fits the format, and a split has databases to split. */
+async function parseRequest(input: unknown): Promise<ExportRequest> {
+  const request = exportRequestSchema.parse(input);
+  const kind = formatOf(request.format).kind;
+  if (kind === "sft" && ["weak", "mutation"].includes(request.origin ?? "")) throw invalidInput(`${request.format} is an SFT format; origin "${request.origin}" only has preference pairs.`);
+  if (request.validationFraction > 0) {
+    const databases = await exportDatabaseIds(kind, request);
+    if (databases.length < 2) throw invalidInput(`A train/validation split by database needs at least two databases; this selection has ${databases.length}.`);
+  }
+  return request;
+}
+
+/** The first records as they would be written (for the Exports page's preview), and how many are selected. */
+export async function previewExport(input: unknown, limit = 3) {
+  const request = await parseRequest(input);
+  const kind = formatOf(request.format).kind;
+  const rows: unknown[] = [];
+  for await (const page of exportRows(request)) {
+    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: r.row });
+    if (rows.length >= limit) break;
+  }
+  return { kind, selected: await countExportItems(kind, request), rows };
+}
+
+type Where = { kind: "dashboard" } | { kind: "file"; file: string };
+
+function manifestOf(id: string, base: string, request: ExportRequest, outcome: WriteOutcome, selected: number, createdBy: string | null) {
+  const format = formatOf(request.format);
+  return {
+    id,
+    base,
+    format: request.format,
+    formatLabel: format.label,
+    trainer: format.trainer,
+    kind: format.kind,
+    template: { name: request.template, label: PROMPT_TEMPLATES[request.template].label, sampleRows: sampleRowsOf(request), includeEvidence: request.includeEvidence, system: request.system ?? PROMPT_TEMPLATES[request.template].system },
+    filters: { statuses: request.statuses, origin: request.origin ?? null, job: request.job ?? null, database: request.database ?? null, difficulty: request.difficulty ?? null, from: request.from ?? null, to: request.to ?? null, dedup: request.dedup },
+    split: { validationFraction: request.validationFraction, seed: request.seed, byDatabase: true, validationDatabases: outcome.validationDatabases },
+    counts: { selected, written: outcome.written, duplicatesDropped: outcome.duplicates, ...outcome.counts },
+    files: outcome.files,
+    datasetInfo: datasetInfoFor(request, outcome.files),
+    createdBy,
+    appVersion: appVersion(),
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+/** Writes an export (the caller decides whether to wait): progress on the row, cancel between pages, a manifest at the end. */
+async function runExport(id: string, request: ExportRequest, where: Where, createdBy: string | null) {
+  const dir = where.kind === "file" ? path.dirname(where.file) : path.join(exportsDir(), id);
+  const base = where.kind === "file" ? path.basename(where.file).replace(/\.jsonl?$/i, "") : request.format;
+  const selected = await countExportItems(formatOf(request.format).kind, request);
+  await prisma.export.update({ where: { id }, data: { totalRows: selected, filePath: where.kind === "file" ? dir : path.relative(env.dataDir, dir) } });
+  try {
+    const outcome = await writeExportFiles(request, { dir, base }, {
+      onProgress: async (written) => void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
+      shouldStop: async () => (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
+    });
+    if (outcome.status === "cancelled") return prisma.export.findUniqueOrThrow({ where: { id } });
+    const manifest = manifestOf(id, base, request, outcome, selected, createdBy);
+    fs.writeFileSync(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (manifest.datasetInfo) fs.writeFileSync(path.join(dir, `${base}.dataset_info.json`), `${JSON.stringify(manifest.datasetInfo, null, 2)}\n`);
+    await prisma.export.updateMany({
+      where: { id, status: "running" },
+      data: { status: "done", rowCount: outcome.written, fileSha256: outcome.files[0]?.sha256 ?? null, manifestJson: JSON.stringify(manifest), finishedAt: new Date() },
+    });
+  } catch (error) {
+    if (where.kind === "dashboard") fs.rmSync(dir, { recursive: true, force: true });
+    await prisma.export.update({ where: { id }, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
+  }
+  return prisma.export.findUniqueOrThrow({ where: { id } });
+}
+
+async function createRow(request: ExportRequest, createdById: string | null) {
+  return prisma.export.create({
+    data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById },
+  });
+}
+
+/** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
+export async function startExport(input: unknown, createdById: string | null) {
+  const request = await parseRequest(input);
+  const row = await createRow(request, createdById);
+  const who = createdById ? ((await prisma.user.findUnique({ where: { id: createdById } }))?.name ?? null) : null;
+  runExport(row.id, request, { kind: "dashboard" }, who).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
+  return row;
+}
+
+/** Runs an export to a file and waits for it (the CLI). */
+export async function exportToFile(input: unknown, file: string, createdBy: string | null = null) {
+  const request = await parseRequest(input);
+  const row = await createRow(request, null);
+  return runExport(row.id, request, { kind: "file", file }, createdBy);
+}
+
+export async function cancelExport(id: string) {
+  const changed = await prisma.export.updateMany({ where: { id, status: "running" }, data: { status: "cancelled", finishedAt: new Date() } });
+  if (changed.count === 1) return prisma.export.findUniqueOrThrow({ where: { id } });
+  const row = await prisma.export.findUnique({ where: { id } });
+  if (!row) throw notFound(`No export with id "${id}".`);
+  throw conflict(`Cannot cancel an export that is ${row.status}.`);
+}
+
+/** On start: exports that were running when the app stopped cannot go on. */
+export async function failInterruptedExports(): Promise<number> {
+  const { count } = await prisma.export.updateMany({ where: { status: "running" }, data: { status: "failed", error: "The app stopped while this export was running; start it again.", finishedAt: new Date() } });
+  return count;
+}
+
+export type ExportView = Awaited<ReturnType<typeof listExports>>[number];
+
+export async function listExports(limit = 100) {
+  const rows = await prisma.export.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map((e) => ({
+    id: e.id,
+    format: e.format,
+    status: e.status,
+    template: e.templateName,
+    totalRows: e.totalRows,
+    rowCount: e.rowCount,
+    error: e.error,
+    fileSha256: e.fileSha256,
+    manifest: e.manifestJson ? (JSON.parse(e.manifestJson) as ReturnType<typeof manifestOf>) : null,
+    createdAt: e.createdAt.toISOString(),
+    finishedAt: e.finishedAt?.toISOString() ?? null,
+  }));
+}
+
+/** The path of one of an export's files, for download (only files its manifest lists). */
+export async function exportFilePath(id: string, name: string): Promise<string> {
+  const row = await prisma.export.findUnique({ where: { id } });
+  if (!row) throw notFound(`No export with id "${id}".`);
+  if (row.status !== "done" || !row.manifestJson || !row.filePath) throw conflict(`The export is ${row.status}; there is no file to download.`);
+  const manifest = JSON.parse(row.manifestJson) as { base: string; files: { name: string }[]; datasetInfo: unknown };
+  const allowed = [...manifest.files.map((f) => f.name), `${manifest.base}.manifest.json`, ...(manifest.datasetInfo ? [`${manifest.base}.dataset_info.json`] : [])];
+  if (!allowed.includes(name)) throw notFound(`The export has no file named "${name}".`);
+  const file = path.resolve(env.dataDir, row.filePath, name);
+  if (!fs.existsSync(file)) throw notFound(`The file ${name} of this export is gone from the data directory.`);
+  return file;
+}

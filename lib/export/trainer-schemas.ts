@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { ExportFormatName } from "@/lib/export/export-formats";
+
+// The row shapes the trainers document, written from their documentation (TRL dataset formats,
+// LLaMA-Factory data/README, OpenAI fine-tuning guides), independent of the code that writes them:
+// tests validate every exported line against these.
+
+const text = z.string().min(1);
+const message = (role: "system" | "user" | "assistant") => z.object({ role: z.literal(role), content: text }).strict();
+const chat = z.array(z.union([message("system"), message("user"), message("assistant")])).min(2);
+const turn = (from: "human" | "gpt") => z.object({ from: z.literal(from), value: text }).strict();
+
+export const TRAINER_ROW_SCHEMAS: Record<ExportFormatName, z.ZodType> = {
+  alpaca: z.object({ instruction: z.string(), input: z.string(), output: text }).strict(),
+  sharegpt: z.object({ conversations: z.tuple([turn("human"), turn("gpt")]), system: z.string() }).strict(),
+  messages: z.object({ messages: chat.refine((m) => m.at(-1)?.role === "assistant", "the last message is the assistant's") }).strict(),
+  "openai-chat": z.object({ messages: chat.refine((m) => m.at(-1)?.role === "assistant" && m.some((x) => x.role === "user"), "user then assistant") }).strict(),
+  "trl-dpo": z.object({ prompt: text, chosen: text, rejected: text }).strict(),
+  "trl-dpo-conversational": z.object({ prompt: z.array(z.union([message("system"), message("user")])).min(1), chosen: z.tuple([message("assistant")]), rejected: z.tuple([message("assistant")]) }).strict(),
+  "llamafactory-alpaca-preference": z.object({ instruction: z.string(), input: z.string(), chosen: text, rejected: text }).strict(),
+  "llamafactory-sharegpt-preference": z
+    .object({ conversations: z.array(z.union([turn("human"), turn("gpt")])).min(1).refine((c) => c.at(-1)?.from === "human", "ends with a human turn"), chosen: turn("gpt"), rejected: turn("gpt"), system: z.string() })
+    .strict(),
+  "openai-preference": z
+    .object({ input: z.object({ messages: z.array(z.union([message("system"), message("user"), message("assistant")])).min(1) }).strict(), preferred_output: z.tuple([message("assistant")]), non_preferred_output: z.tuple([message("assistant")]) })
+    .strict(),
+};
+
+/** LLaMA-Factory's dataset_info.json entry for a preference (ranking) dataset. */
+export const llamaFactoryRankingEntry = z.object({ file_name: text, ranking: z.literal(true), formatting: z.literal("sharegpt").optional(), columns: z.record(z.string(), z.string()) });
