@@ -1,5 +1,15 @@
-import { NotBuiltYet } from "@/components/shell/not-built-yet";
+import { ExportForm } from "@/components/exports/export-form";
+import { ExportsTable } from "@/components/exports/exports-table";
+import { PageHeader } from "@/components/shell/page-header";
 
 export default function ExportsPage() {
-  return <NotBuiltYet area="Exports" plan="Streaming exports to TRL, LLaMA-Factory and OpenAI fine-tuning formats, with a manifest for each file." />;
+  return (
+    <>
+      <PageHeader title="Exports" subtitle="Curated sets in the formats trainers load as they are (TRL, LLaMA-Factory, OpenAI), streamed to files with a manifest." />
+      <div className="mb-6">
+        <ExportForm />
+      </div>
+      <ExportsTable />
+    </>
+  );
 }

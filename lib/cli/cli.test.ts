@@ -127,3 +127,21 @@ describe("sense provider", () => {
     expect(sense("provider", "add", "--name", "y", "--base-url", "http://h/v1", "--model", "m", "--api-key-env", "UNSET_VAR_FOR_TEST").stderr).toContain("--api-key-env UNSET_VAR_FOR_TEST: that variable is not set");
   });
 });
+
+describe("sense export", () => {
+  it("writes a trainer file and its manifest, and says what was wrong with bad input", async () => {
+    const fs = await import("node:fs");
+    expect(sense("seed").status).toBe(0);
+    expect(sense("synth", "mutate", "--database", "city_library", "--limit", "6", "--wait").status).toBe(0);
+    const file = path.join(env.dataDir, "cli-export", "pairs.jsonl");
+    const result = sense("export", "--format", "openai-preference", "--status", "pending", "--out", file);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Exported (\d+) of \1 selected records \(0 duplicates dropped\) as openai-preference:$/m);
+    const rows = fs.readFileSync(file, "utf8").trim().split("\n").map((l: string) => JSON.parse(l));
+    const manifest = JSON.parse(fs.readFileSync(path.join(env.dataDir, "cli-export", "pairs.manifest.json"), "utf8"));
+    expect(rows.length).toBe(manifest.counts.written);
+    expect(rows[0]).toMatchObject({ input: { messages: expect.any(Array) }, preferred_output: [{ role: "assistant" }], non_preferred_output: [{ role: "assistant" }] });
+    expect(sense("export", "--format", "csv", "--out", file).stderr).toContain("format");
+    expect(sense("export", "--format", "alpaca").stderr).toContain("usage: sense export --format NAME --out FILE.jsonl");
+  });
+});

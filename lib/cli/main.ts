@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { UsageError, reportCliError } from "@/lib/cli/cli-output";
 import { runEvalCommand } from "@/lib/cli/eval-command";
 import { helpText } from "@/lib/cli/help-text";
+import { runExportCommand } from "@/lib/cli/export-command";
 import { runProviderCommand } from "@/lib/cli/provider-command";
 import { runSynthCommand } from "@/lib/cli/synth-command";
 import { runDbCommand, runImportCommand, runMigrateCommand, runSeedCommand } from "@/lib/cli/commands";
@@ -10,6 +11,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "eval") return runEvalCommand(argv.slice(1));
   if (argv[0] === "synth") return runSynthCommand(argv.slice(1));
   if (argv[0] === "provider") return runProviderCommand(argv.slice(1));
+  if (argv[0] === "export") return runExportCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,0 +1,84 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import { fileUrl, useCancelExport, useExports } from "@/components/exports/export-queries";
+import { MutationFeedback } from "@/components/shell/mutation-feedback";
+import { StatusBadge } from "@/components/shell/status-badge";
+import { TableHead } from "@/components/shell/table-head";
+
+/** Past exports with progress, their files to download again, and their manifest. */
+export function ExportsTable() {
+  const { data, error, isPending } = useExports();
+  const cancel = useCancelExport();
+  const [open, setOpen] = useState<string | null>(null);
+  if (isPending) return <p className="text-sm text-slate-500">Loading exports…</p>;
+  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (!data.length) return <p className="text-sm text-slate-600">No exports yet.</p>;
+  return (
+    <>
+      <MutationFeedback error={cancel.error} />
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Exports">
+        <TableHead columns={["Export", "Status", "Rows", "Files", "Created", ""]} />
+        <tbody>
+          {data.map((e) => (
+            <Fragment key={e.id}>
+              <tr className="border-t border-slate-100" data-export-id={e.id}>
+                <td className="px-3 py-2">
+                  <div className="font-medium">{e.format}</div>
+                  <div className="text-xs text-slate-500">{e.template}</div>
+                </td>
+                <td className="px-3 py-2">
+                  <StatusBadge value={e.status} />
+                  {e.error ? <div className="text-xs text-red-700">{e.error}</div> : null}
+                </td>
+                <td className="px-3 py-2 text-xs tabular-nums" data-testid="export-rows">
+                  {e.rowCount}
+                  {e.status === "running" ? ` / ${e.totalRows}` : ""}
+                </td>
+                <td className="space-y-0.5 px-3 py-2 text-xs">
+                  {(e.manifest?.files ?? []).map((f) => (
+                    <div key={f.name}>
+                      <a className="underline" href={fileUrl(e.id, f.name)} download>
+                        {f.name}
+                      </a>{" "}
+                      <span className="text-slate-500">
+                        {f.rows} rows · {(f.bytes / 1024).toFixed(1)} KiB
+                      </span>
+                    </div>
+                  ))}
+                  {e.manifest ? (
+                    <a className="text-slate-600 underline" href={fileUrl(e.id, `${e.manifest.base}.manifest.json`)} download>
+                      manifest
+                    </a>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 text-xs">{new Date(e.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+                <td className="space-x-2 px-3 py-2 text-right text-xs">
+                  {e.status === "running" ? (
+                    <button type="button" className="underline" onClick={() => cancel.mutate(e.id)}>
+                      Cancel
+                    </button>
+                  ) : null}
+                  {e.manifest ? (
+                    <button type="button" className="underline" onClick={() => setOpen(open === e.id ? null : e.id)}>
+                      {open === e.id ? "Hide manifest" : "Manifest"}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+              {open === e.id && e.manifest ? (
+                <tr>
+                  <td colSpan={6} className="bg-slate-50 px-3 py-2">
+                    <pre aria-label="Manifest" className="max-h-96 overflow-auto text-xs">
+                      {JSON.stringify(e.manifest, null, 2)}
+                    </pre>
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
