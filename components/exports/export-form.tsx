@@ -132,7 +132,7 @@ export function ExportForm() {
             {preview.data.selected} {preview.data.kind === "sft" ? "samples" : "pairs"} selected (before dedup); the first records:
           </p>
           {preview.data.rows.map((r, i) => (
-            <pre key={i} className="mt-2 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            <pre key={i} className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-3 text-xs text-slate-100">
               {r.split !== "train" ? `// ${r.split}\n` : ""}
               {JSON.stringify(r.record, null, 2)}
             </pre>
