@@ -132,9 +132,11 @@ describe("sense export", () => {
   it("writes a trainer file and its manifest, and says what was wrong with bad input", async () => {
     const fs = await import("node:fs");
     expect(sense("seed").status).toBe(0);
-    expect(sense("synth", "mutate", "--database", "city_library", "--limit", "6", "--wait").status).toBe(0);
+    const job = sense("synth", "mutate", "--database", "city_library", "--limit", "6", "--wait");
+    const jobId = /Started mutation job (\S+) /.exec(job.stdout)?.[1];
+    expect(jobId).toBeTruthy();
     const file = path.join(env.dataDir, "cli-export", "pairs.jsonl");
-    const result = sense("export", "--format", "openai-preference", "--status", "pending", "--out", file);
+    const result = sense("export", "--format", "openai-preference", "--status", "pending", "--job", jobId!, "--out", file);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^Exported (\d+) of \1 selected records \(0 duplicates dropped\) as openai-preference:$/m);
     const rows = fs.readFileSync(file, "utf8").trim().split("\n").map((l: string) => JSON.parse(l));
