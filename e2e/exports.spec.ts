@@ -43,8 +43,11 @@ test("a bad export request is refused with the reason, and nothing is listed for
   await form.getByLabel("Format").selectOption("alpaca");
   await form.getByLabel("Export database").selectOption("city_library");
   await form.getByLabel("Validation share of databases").fill("0.2");
-  const before = await page.getByRole("table", { name: "Exports" }).getByRole("row").count().catch(() => 0);
+  await expect(page.getByRole("table", { name: "Exports" }).or(page.getByText("No exports yet."))).toBeVisible(); // the list has loaded
+  const before = await page.getByRole("table", { name: "Exports" }).getByRole("row").count();
   await form.getByRole("button", { name: "Start export" }).click();
   await expect(form.getByRole("alert")).toContainText("needs at least two databases; this selection has");
-  expect(await page.getByRole("table", { name: "Exports" }).getByRole("row").count().catch(() => 0)).toBe(before);
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Exports" }).or(page.getByText("No exports yet."))).toBeVisible();
+  expect(await page.getByRole("table", { name: "Exports" }).getByRole("row").count()).toBe(before);
 });

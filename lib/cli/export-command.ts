@@ -15,7 +15,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     options: {
       format: text, out: text, template: text, "sample-rows": text, "no-evidence": { type: "boolean" }, system: text,
       status: text, origin: text, job: text, database: text, difficulty: text, from: text, to: text,
-      "no-dedup": { type: "boolean" }, validation: text, seed: text,
+      "no-dedup": { type: "boolean" }, validation: text, seed: text, force: { type: "boolean" },
     },
   });
   if (positionals.length || !values.format || !values.out) throw new UsageError("usage: sense export --format NAME --out FILE.jsonl [--template T] [--status accepted,edited] [filters] [--validation 0.1 --seed 42]");
@@ -46,6 +46,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
       seed: number("seed", values.seed),
     },
     out,
+    { overwrite: values.force },
   );
   if (done.status !== "done") {
     console.error(`sense: the export ${done.status}: ${done.error ?? ""}`);

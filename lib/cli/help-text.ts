@@ -40,12 +40,13 @@ Usage:
   sense export --format NAME --out FILE.jsonl [--template sense-style|schema-with-rows|code-comment]
                [--sample-rows N] [--no-evidence] [--system TEXT] [--status accepted,edited]
                [--origin O] [--job ID] [--database D] [--difficulty X] [--from DATE] [--to DATE]
-               [--no-dedup] [--validation FRACTION --seed N]
+               [--no-dedup] [--validation FRACTION --seed N] [--force]
       Write curated items in a trainer's format, one JSON object a line, with FILE's base name
       .manifest.json beside it (and .dataset_info.json for LLaMA-Factory). Formats: alpaca, sharegpt,
       messages, openai-chat (SFT samples); trl-dpo, trl-dpo-conversational,
       llamafactory-alpaca-preference, llamafactory-sharegpt-preference, openai-preference (pairs).
       --validation holds out that share of the databases (none on both sides) as -validation.jsonl.
+      Files already there are kept (the export is refused) unless --force.
   sense db add <file.sqlite> [--name NAME]
       Register a SQLite file: copy it into the data directory and introspect it.
   sense db list

@@ -11,7 +11,7 @@ export async function exportDownload(id: string, name: string): Promise<Response
     headers: {
       "content-type": name.endsWith(".jsonl") ? "application/x-ndjson" : "application/json",
       "content-length": String(fs.statSync(file).size),
-      "content-disposition": `attachment; filename="${name.replace(/"/g, "")}"`,
+      "content-disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     },
   });
 }

@@ -24,7 +24,7 @@ export async function* exportRows(request: ExportRequest, tally: PipelineTally =
     const rows: ExportedRow[] = [];
     for (const item of page) {
       if (request.dedup) {
-        const key = dedupKey(item.question, item.sql, item.rejected);
+        const key = dedupKey(item.databaseId, item.question, item.sql, item.rejected); // the same question on another schema is another record
         if (seen.has(key)) {
           tally.duplicates++;
           continue;

@@ -6,7 +6,8 @@ import { registerDatabase } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from "@/lib/export/export-formats";
 import { cancelExport, exportToFile, listExports, previewExport, startExport } from "@/lib/export/exports";
-import { llamaFactoryRankingEntry, TRAINER_ROW_SCHEMAS } from "@/lib/export/trainer-schemas";
+import crypto from "node:crypto";
+import { LLAMA_FACTORY_ENTRIES, TRAINER_ROW_SCHEMAS } from "@/lib/export/trainer-schemas";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
 const DBS = ["ports_a", "ports_b", "ports_c", "ports_d"];
@@ -43,11 +44,11 @@ describe("every export format", () => {
       expect(rows.length).toBe(16); // 4 databases x 4 accepted or edited items (SFT: one duplicate dropped; pairs: one rejected left out)
       if (kind === "sft") expect(manifest.counts.duplicatesDropped).toBe(1);
       const fromManifest = JSON.parse(fs.readFileSync(out(`${name}.manifest.json`), "utf8"));
-      expect(fromManifest.files[0].sha256).toBe(done.fileSha256);
-      if (name.startsWith("llamafactory") && name.endsWith("preference")) {
-        const info = JSON.parse(fs.readFileSync(out(`${name}.dataset_info.json`), "utf8"));
-        llamaFactoryRankingEntry.parse(info[name]);
-      }
+      expect(fromManifest.files[0].sha256).toBe(crypto.createHash("sha256").update(fs.readFileSync(out(`${name}.jsonl`))).digest("hex"));
+      expect(done.fileSha256).toBe(fromManifest.files[0].sha256);
+      const entry = LLAMA_FACTORY_ENTRIES[name];
+      expect(fs.existsSync(out(`${name}.dataset_info.json`))).toBe(Boolean(entry));
+      if (entry) expect(entry.parse(JSON.parse(fs.readFileSync(out(`${name}.dataset_info.json`), "utf8"))[name])).toMatchObject({ file_name: `${name}.jsonl` });
     });
   }
 
@@ -87,6 +88,24 @@ describe("selection, split and dedup", () => {
     expect(all.rowCount).toBe(17);
     const future = await exportToFile({ format: "alpaca", from: "2999-01-01" }, out("future.jsonl"));
     expect(future.rowCount).toBe(0);
+    // an origin and a date range together: both hold (neither replaces the other)
+    const job = await prisma.job.create({ data: { kind: "mutation", status: "done", configJson: "{}" } });
+    await prisma.preferencePair.updateMany({ where: { task: { database: { name: "ports_c" } } }, data: { jobId: job.id } });
+    const mutation = await exportToFile({ format: "trl-dpo", origin: "mutation", from: "2000-01-01" }, out("mutation.jsonl"));
+    expect(JSON.parse(mutation.manifestJson!).counts.byDatabase).toEqual({ ports_c: 4 });
+    expect(JSON.parse(mutation.manifestJson!).counts.byOrigin).toEqual({ mutation: 4 });
+  });
+
+  it("never replaces files already there unless asked, and keeps the same question on two databases", async () => {
+    await expect(exportToFile({ format: "alpaca" }, out("alpaca.jsonl"))).rejects.toThrow("exist(s) already; choose another --out or add --force");
+    const before = fs.readFileSync(out("alpaca.jsonl"), "utf8");
+    expect((await exportToFile({ format: "alpaca" }, out("alpaca.jsonl"), { overwrite: true })).status).toBe("done");
+    expect(fs.readFileSync(out("alpaca.jsonl"), "utf8")).toBe(before);
+    await expect(exportToFile({ format: "alpaca" }, out("alpaca.json"))).rejects.toThrow("must end in .jsonl");
+    const [a, b] = await prisma.targetDatabase.findMany({ where: { name: { in: ["ports_a", "ports_b"] } } });
+    for (const db of [a!, b!]) await prisma.sftSample.create({ data: { databaseId: db.id, question: "How many ports are there?", sql: "SELECT count(*) FROM ports", origin: "manual", execStatus: "ok", status: "accepted" } });
+    const both = await exportToFile({ format: "alpaca", origin: "manual" }, out("same-question.jsonl"));
+    expect(both.rowCount).toBe(2);
   });
 
   it("refuses what cannot be exported, naming why", async () => {

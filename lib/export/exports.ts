@@ -66,52 +66,76 @@ function manifestOf(id: string, base: string, request: ExportRequest, outcome: W
   };
 }
 
-/** Writes an export (the caller decides whether to wait): progress on the row, cancel between pages, a manifest at the end. */
+/** The files an export writes, by name (the jsonl files, its manifest, a LLaMA-Factory dataset_info). */
+function targetNames(request: ExportRequest, base: string): string[] {
+  const data = request.validationFraction > 0 ? [`${base}-train.jsonl`, `${base}-validation.jsonl`] : [`${base}.jsonl`];
+  return [...data, `${base}.manifest.json`, ...(formatOf(request.format).datasetInfo ? [`${base}.dataset_info.json`] : [])];
+}
+
+const placeOf = (id: string, where: Where) =>
+  where.kind === "file" ? { dir: path.dirname(where.file), base: path.basename(where.file).replace(/\.jsonl$/i, "") } : { dir: path.join(exportsDir(), id), base: "" };
+
+/**
+ * Writes an export (the caller decides whether to wait): progress on the row, cancel between pages,
+ * then the files put in place and the manifest written. Every status change is conditional on the
+ * export still running, so a cancel and a completion (or a failure) never both happen.
+ */
 async function runExport(id: string, request: ExportRequest, where: Where, createdBy: string | null) {
-  const dir = where.kind === "file" ? path.dirname(where.file) : path.join(exportsDir(), id);
-  const base = where.kind === "file" ? path.basename(where.file).replace(/\.jsonl?$/i, "") : request.format;
-  const selected = await countExportItems(formatOf(request.format).kind, request);
-  await prisma.export.update({ where: { id }, data: { totalRows: selected, filePath: where.kind === "file" ? dir : path.relative(env.dataDir, dir) } });
+  const { dir, base: fileBase } = placeOf(id, where);
+  const base = fileBase || request.format;
+  const stillRunning = { id, status: "running" };
+  let placed: string[] = [];
   try {
+    const selected = await countExportItems(formatOf(request.format).kind, request);
+    await prisma.export.update({ where: { id }, data: { totalRows: selected } });
     const outcome = await writeExportFiles(request, { dir, base }, {
       onProgress: async (written) => void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
       shouldStop: async () => (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
     });
     if (outcome.status === "cancelled") return prisma.export.findUniqueOrThrow({ where: { id } });
     const manifest = manifestOf(id, base, request, outcome, selected, createdBy);
+    outcome.commit();
+    placed = targetNames(request, base).map((n) => path.join(dir, n));
     fs.writeFileSync(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
     if (manifest.datasetInfo) fs.writeFileSync(path.join(dir, `${base}.dataset_info.json`), `${JSON.stringify(manifest.datasetInfo, null, 2)}\n`);
-    await prisma.export.updateMany({
-      where: { id, status: "running" },
+    const finished = await prisma.export.updateMany({
+      where: stillRunning,
       data: { status: "done", rowCount: outcome.written, fileSha256: outcome.files[0]?.sha256 ?? null, manifestJson: JSON.stringify(manifest), finishedAt: new Date() },
     });
+    if (finished.count === 0) for (const file of placed) fs.rmSync(file, { force: true }); // cancelled at the last moment
   } catch (error) {
+    for (const file of placed) fs.rmSync(file, { force: true });
     if (where.kind === "dashboard") fs.rmSync(dir, { recursive: true, force: true });
-    await prisma.export.update({ where: { id }, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
+    await prisma.export.updateMany({ where: stillRunning, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
   }
   return prisma.export.findUniqueOrThrow({ where: { id } });
 }
 
-async function createRow(request: ExportRequest, createdById: string | null) {
+async function createRow(request: ExportRequest, createdById: string | null, filePath: string | null) {
   return prisma.export.create({
-    data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById },
+    data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById, filePath },
   });
 }
 
 /** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
 export async function startExport(input: unknown, createdById: string | null) {
   const request = await parseRequest(input);
-  const row = await createRow(request, createdById);
+  const row = await createRow(request, createdById, null);
+  await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
   const who = createdById ? ((await prisma.user.findUnique({ where: { id: createdById } }))?.name ?? null) : null;
   runExport(row.id, request, { kind: "dashboard" }, who).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
   return row;
 }
 
-/** Runs an export to a file and waits for it (the CLI). */
-export async function exportToFile(input: unknown, file: string, createdBy: string | null = null) {
+/** Runs an export to a file and waits for it (the CLI). Files already there are kept unless `overwrite`. */
+export async function exportToFile(input: unknown, file: string, options: { overwrite?: boolean; createdBy?: string | null } = {}) {
   const request = await parseRequest(input);
-  const row = await createRow(request, null);
-  return runExport(row.id, request, { kind: "file", file }, createdBy);
+  if (!/\.jsonl$/i.test(file)) throw invalidInput(`The output file must end in .jsonl (one JSON object a line): ${file}`);
+  const { dir, base } = placeOf("", { kind: "file", file });
+  const taken = targetNames(request, base).filter((n) => fs.existsSync(path.join(dir, n)));
+  if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
+  const row = await createRow(request, null, dir);
+  return runExport(row.id, request, { kind: "file", file }, options.createdBy ?? null);
 }
 
 export async function cancelExport(id: string) {
@@ -122,9 +146,9 @@ export async function cancelExport(id: string) {
   throw conflict(`Cannot cancel an export that is ${row.status}.`);
 }
 
-/** On start: exports that were running when the app stopped cannot go on. */
+/** On start: the dashboard's exports that were running when the app stopped cannot go on (a CLI's may still run). */
 export async function failInterruptedExports(): Promise<number> {
-  const { count } = await prisma.export.updateMany({ where: { status: "running" }, data: { status: "failed", error: "The app stopped while this export was running; start it again.", finishedAt: new Date() } });
+  const { count } = await prisma.export.updateMany({ where: { status: "running", OR: [{ filePath: null }, { NOT: { filePath: { startsWith: "/" } } }] }, data: { status: "failed", error: "The app stopped while this export was running; start it again.", finishedAt: new Date() } });
   return count;
 }
 
@@ -155,7 +179,7 @@ export async function exportFilePath(id: string, name: string): Promise<string> 
   const manifest = JSON.parse(row.manifestJson) as { base: string; files: { name: string }[]; datasetInfo: unknown };
   const allowed = [...manifest.files.map((f) => f.name), `${manifest.base}.manifest.json`, ...(manifest.datasetInfo ? [`${manifest.base}.dataset_info.json`] : [])];
   if (!allowed.includes(name)) throw notFound(`The export has no file named "${name}".`);
-  const file = path.resolve(env.dataDir, row.filePath, name);
+  const file = path.resolve(env.dataDir, row.filePath, name); // name is one the manifest lists
   if (!fs.existsSync(file)) throw notFound(`The file ${name} of this export is gone from the data directory.`);
   return file;
 }

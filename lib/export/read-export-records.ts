@@ -37,13 +37,24 @@ export function sftWhere(r: ExportRequest): Prisma.SftSampleWhereInput {
   };
 }
 
+/** A pair's origin: its job's kind, or (its job deleted) what its rejected answer came from. */
+const CANDIDATE_SOURCE_OF: Record<string, string> = { weak: "weak-model", mutation: "mutation" };
+export function pairOrigin(p: { job: { kind: string } | null; rejectedCandidate: { source: string } | null }): string {
+  if (p.job) return p.job.kind;
+  const source = p.rejectedCandidate?.source;
+  return Object.entries(CANDIDATE_SOURCE_OF).find(([, s]) => s === source)?.[0] ?? "imported";
+}
+/** A task's difficulty as exports label and filter it: as given by its source, else its Spider hardness. */
+export const taskDifficulty = (t: { difficulty: string | null; hardness: string | null }) => t.difficulty ?? t.hardness;
+
 export function pairWhere(r: ExportRequest): Prisma.PreferencePairWhereInput {
+  const origin = r.origin ? { OR: [{ job: { kind: r.origin } }, { jobId: null, rejectedCandidate: { source: CANDIDATE_SOURCE_OF[r.origin] ?? r.origin } }] } : {};
+  const difficulty = r.difficulty ? { OR: [{ difficulty: r.difficulty }, { difficulty: null, hardness: r.difficulty }] } : {};
   return {
     status: { in: r.statuses },
-    ...(r.origin ? { OR: [{ job: { kind: r.origin } }, { rejectedCandidate: { source: r.origin } }] } : {}),
     ...(r.job ? { jobId: r.job } : {}),
-    task: { AND: [r.database ? { database: { name: r.database } } : {}, r.difficulty ? { OR: [{ difficulty: r.difficulty }, { hardness: r.difficulty }] } : {}] },
-    ...dateWhere(r),
+    task: { AND: [r.database ? { database: { name: r.database } } : {}, difficulty] },
+    AND: [origin, dateWhere(r)], // both may be an OR: kept apart
   };
 }
 
@@ -63,20 +74,22 @@ export async function exportDatabaseIds(kind: "sft" | "preference", r: ExportReq
 export async function* readExportItems(kind: "sft" | "preference", r: ExportRequest): AsyncGenerator<ExportItem[]> {
   let cursor: string | undefined;
   for (;;) {
-    const page = { take: PAGE, orderBy: { id: "asc" as const }, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
+    // "after the last id" rather than a cursor row: a row deleted meanwhile does not end the export
+    const after = cursor ? { id: { gt: cursor } } : {};
+    const page = { take: PAGE, orderBy: { id: "asc" as const } };
     let items: ExportItem[];
     if (kind === "sft") {
-      const rows = await prisma.sftSample.findMany({ where: sftWhere(r), ...page });
+      const rows = await prisma.sftSample.findMany({ where: { AND: [sftWhere(r), after] }, ...page });
       items = rows.map((s) => ({ id: s.id, databaseId: s.databaseId, question: s.editedQuestion ?? s.question, evidence: s.evidence, origin: s.origin, difficulty: s.difficulty, sql: s.editedSql ?? s.sql, rejected: null }));
     } else {
-      const rows = await prisma.preferencePair.findMany({ where: pairWhere(r), ...page, include: { task: true, job: { select: { kind: true } }, rejectedCandidate: { select: { source: true } } } });
+      const rows = await prisma.preferencePair.findMany({ where: { AND: [pairWhere(r), after] }, ...page, include: { task: true, job: { select: { kind: true } }, rejectedCandidate: { select: { source: true } } } });
       items = rows.map((p) => ({
         id: p.id,
         databaseId: p.task.databaseId,
         question: p.task.question,
         evidence: p.task.evidence,
-        origin: p.job?.kind ?? p.rejectedCandidate?.source ?? "imported",
-        difficulty: p.task.difficulty ?? p.task.hardness,
+        origin: pairOrigin(p),
+        difficulty: taskDifficulty(p.task),
         sql: effectiveChosen(p),
         rejected: effectiveRejected(p),
       }));

@@ -19,8 +19,8 @@ export function validationDatabases(databaseIds: string[], fraction: number, see
   return new Set(shuffled.slice(0, count));
 }
 
-/** 16 bytes that stand for a record's content: equal after normalization means a duplicate. */
-export function dedupKey(question: string, ...sqls: (string | null)[]): string {
-  const text = [questionKey(question), ...sqls.map((s) => (s === null ? "" : normalizeSql(s)))].join("\u0000");
+/** 16 bytes that stand for a record's content: the same database, and equal after normalization, means a duplicate. */
+export function dedupKey(databaseId: string, question: string, ...sqls: (string | null)[]): string {
+  const text = [databaseId, questionKey(question), ...sqls.map((s) => (s === null ? "" : normalizeSql(s)))].join("\u0000");
   return crypto.createHash("sha256").update(text).digest("base64").slice(0, 22);
 }

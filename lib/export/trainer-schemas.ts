@@ -26,5 +26,14 @@ export const TRAINER_ROW_SCHEMAS: Record<ExportFormatName, z.ZodType> = {
     .strict(),
 };
 
-/** LLaMA-Factory's dataset_info.json entry for a preference (ranking) dataset. */
-export const llamaFactoryRankingEntry = z.object({ file_name: text, ranking: z.literal(true), formatting: z.literal("sharegpt").optional(), columns: z.record(z.string(), z.string()) });
+/** LLaMA-Factory's dataset_info.json entries, as its data/README documents them, per format. */
+export const LLAMA_FACTORY_ENTRIES: Partial<Record<ExportFormatName, z.ZodType>> = {
+  alpaca: z.object({ file_name: text, columns: z.object({ prompt: z.literal("instruction"), query: z.literal("input"), response: z.literal("output") }).strict() }).strict(),
+  sharegpt: z.object({ file_name: text, formatting: z.literal("sharegpt"), columns: z.object({ messages: z.literal("conversations"), system: z.literal("system") }).strict() }).strict(),
+  "llamafactory-alpaca-preference": z
+    .object({ file_name: text, ranking: z.literal(true), columns: z.object({ prompt: z.literal("instruction"), query: z.literal("input"), chosen: z.literal("chosen"), rejected: z.literal("rejected") }).strict() })
+    .strict(),
+  "llamafactory-sharegpt-preference": z
+    .object({ file_name: text, formatting: z.literal("sharegpt"), ranking: z.literal(true), columns: z.object({ messages: z.literal("conversations"), chosen: z.literal("chosen"), rejected: z.literal("rejected"), system: z.literal("system") }).strict() })
+    .strict(),
+};

@@ -17,17 +17,23 @@ export type WriteOutcome = {
   counts: { byOrigin: Record<string, number>; byDifficulty: Record<string, number>; byDatabase: Record<string, number> };
 };
 
-type Sink = { file: ExportFile; stream: fs.WriteStream; hash: crypto.Hash };
+type Sink = { file: ExportFile; stream: fs.WriteStream; hash: crypto.Hash; partial: string };
 
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
 /**
  * Streams an export to `<dir>/<base>.jsonl` (or `<base>-train.jsonl` and `<base>-validation.jsonl`
  * when split): one JSON object a line, written as records are read, with backpressure, the sha256
- * computed on the way. Memory stays flat whatever the size. `shouldStop` is asked after each page;
- * a stopped export leaves no files.
+ * computed on the way. Memory stays flat whatever the size (but for the dedup keys). The files are
+ * written under temporary names; `commit` puts them in place, `discard` removes them, so a stopped
+ * or failed export leaves nothing and never replaces an earlier file. `shouldStop` is asked after
+ * each page.
  */
-export async function writeExportFiles(request: ExportRequest, target: { dir: string; base: string }, hooks: { onProgress: (written: number) => Promise<void>; shouldStop: () => Promise<boolean> }): Promise<WriteOutcome> {
+export async function writeExportFiles(
+  request: ExportRequest,
+  target: { dir: string; base: string },
+  hooks: { onProgress: (written: number) => Promise<void>; shouldStop: () => Promise<boolean> },
+): Promise<WriteOutcome & { commit: () => void; discard: () => void }> {
   fs.mkdirSync(target.dir, { recursive: true });
   const split = request.validationFraction > 0;
   const sinks = new Map<ExportSplit, Sink>();
@@ -35,7 +41,10 @@ export async function writeExportFiles(request: ExportRequest, target: { dir: st
     let sink = sinks.get(which);
     if (!sink) {
       const name = split ? `${target.base}-${which}.jsonl` : `${target.base}.jsonl`;
-      sink = { file: { split: which, name, rows: 0, bytes: 0, sha256: "" }, stream: fs.createWriteStream(path.join(target.dir, name)), hash: crypto.createHash("sha256") };
+      const partial = path.join(target.dir, `.${name}.${process.pid}.${crypto.randomUUID()}.partial`);
+      const stream = fs.createWriteStream(partial);
+      stream.on("error", (error) => (streamError ??= error)); // reported below, never an uncaught exception
+      sink = { file: { split: which, name, rows: 0, bytes: 0, sha256: "" }, stream, hash: crypto.createHash("sha256"), partial };
       sinks.set(which, sink);
     }
     return sink;
@@ -44,6 +53,11 @@ export async function writeExportFiles(request: ExportRequest, target: { dir: st
   const counts = { byOrigin: {}, byDifficulty: {}, byDatabase: {} } as WriteOutcome["counts"];
   let written = 0;
   let stopped = false;
+  let streamError: Error | null = null;
+  const drained = async (stream: fs.WriteStream) => {
+    await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    if (streamError) throw streamError;
+  };
   sinkFor("train");
   if (split) sinkFor("validation");
   try {
@@ -54,7 +68,8 @@ export async function writeExportFiles(request: ExportRequest, target: { dir: st
         sink.hash.update(line);
         sink.file.rows++;
         sink.file.bytes += Buffer.byteLength(line);
-        if (!sink.stream.write(line)) await once(sink.stream, "drain");
+        if (streamError) throw streamError;
+        if (!sink.stream.write(line)) await drained(sink.stream);
         bump(counts.byOrigin, item.origin);
         bump(counts.byDifficulty, item.difficulty ?? "unknown");
         bump(counts.byDatabase, database);
@@ -66,15 +81,44 @@ export async function writeExportFiles(request: ExportRequest, target: { dir: st
         break;
       }
     }
-  } finally {
-    await Promise.all([...sinks.values()].map(async ({ stream }) => {
-      stream.end();
-      await once(stream, "close");
-    }));
+  } catch (error) {
+    await closeAll(sinks);
+    discardAll(sinks);
+    throw error;
+  }
+  await closeAll(sinks);
+  if (streamError) {
+    discardAll(sinks);
+    throw streamError;
   }
   const files = [...sinks.values()].map(({ file, hash }) => ({ ...file, sha256: hash.digest("hex") }));
-  if (stopped) for (const f of files) fs.rmSync(path.join(target.dir, f.name), { force: true });
-  return { status: stopped ? "cancelled" : "done", files: stopped ? [] : files, written, duplicates: tally.duplicates, validationDatabases: tally.validationDatabases.sort(), counts };
+  if (stopped) discardAll(sinks);
+  return {
+    status: stopped ? "cancelled" : "done",
+    files: stopped ? [] : files,
+    written,
+    duplicates: tally.duplicates,
+    validationDatabases: tally.validationDatabases.sort(),
+    counts,
+    commit: () => {
+      for (const { file, partial } of sinks.values()) fs.renameSync(partial, path.join(target.dir, file.name));
+    },
+    discard: () => discardAll(sinks),
+  };
+}
+
+async function closeAll(sinks: Map<ExportSplit, Sink>): Promise<void> {
+  await Promise.all(
+    [...sinks.values()].map(async ({ stream }) => {
+      if (stream.closed || stream.destroyed) return;
+      stream.end();
+      await Promise.race([once(stream, "close"), once(stream, "error")]).catch(() => undefined);
+    }),
+  );
+}
+
+function discardAll(sinks: Map<ExportSplit, Sink>): void {
+  for (const { partial } of sinks.values()) fs.rmSync(partial, { force: true });
 }
 
 /** The LLaMA-Factory dataset_info.json entries for the files, when the format has one. */
