@@ -15,7 +15,7 @@ export const jobsQuery = () =>
   queryOptions({
     queryKey: jobKeys.list(),
     queryFn: () => fetchJson<JobProgress[]>("/api/jobs"),
-    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running") ? 1_000 : 5_000),
+    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running") ? 1_000 : 3_000),
     refetchIntervalInBackground: false,
   });
 
