@@ -100,7 +100,7 @@ export function ExportForm() {
             ))}
           </div>
         </div>
-        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={kind === "sft" ? ["strong", "imported", "manual"] : ["weak", "mutation"]} onChange={setOrigin} />
+        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={kind === "sft" ? ["strong", "imported", "manual"] : ["weak", "mutation", "imported"]} onChange={setOrigin} />
         <ChoiceSelect label="Database" ariaLabel="Export database" value={database} options={facets?.databases} onChange={setDatabase} />
         <ChoiceSelect label="Difficulty" ariaLabel="Export difficulty" value={difficulty} options={["easy", "medium", "hard", "extra"]} onChange={setDifficulty} />
         <label className="flex flex-col text-xs text-slate-600">

@@ -21,6 +21,7 @@ export function NewWeakJobForm() {
   const [samples, setSamples] = useState("4");
   const [temperature, setTemperature] = useState("0.8");
   const [chosen, setChosen] = useState<"gold" | "correct-candidate">("gold");
+  const [metric, setMetric] = useState<"spider" | "bird">("spider");
   const [maxPairs, setMaxPairs] = useState("1");
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +33,7 @@ export function NewWeakJobForm() {
       samples: Number(samples),
       temperature: Number(temperature),
       chosen,
+      metric,
       maxPairsPerTask: Number(maxPairs),
     });
   };
@@ -61,6 +63,13 @@ export function NewWeakJobForm() {
           <select aria-label="Chosen side" value={chosen} onChange={(e) => setChosen(e.target.value as typeof chosen)} className={inputClass}>
             <option value="gold">gold SQL</option>
             <option value="correct-candidate">a correct answer</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Judged as
+          <select aria-label="Judged as" value={metric} onChange={(e) => setMetric(e.target.value as typeof metric)} className={inputClass}>
+            <option value="spider">Spider (test-suite execution match)</option>
+            <option value="bird">BIRD (set of rows)</option>
           </select>
         </label>
         <NumberField label="Pairs per task" value={maxPairs} onChange={setMaxPairs} min={1} max={50} />

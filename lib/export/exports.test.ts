@@ -94,6 +94,8 @@ describe("selection, split and dedup", () => {
     const mutation = await exportToFile({ format: "trl-dpo", origin: "mutation", from: "2000-01-01" }, out("mutation.jsonl"));
     expect(JSON.parse(mutation.manifestJson!).counts.byDatabase).toEqual({ ports_c: 4 });
     expect(JSON.parse(mutation.manifestJson!).counts.byOrigin).toEqual({ mutation: 4 });
+    const imported = await exportToFile({ format: "trl-dpo", origin: "imported" }, out("imported.jsonl"));
+    expect(JSON.parse(imported.manifestJson!).counts.byOrigin).toEqual({ imported: 12 }); // the label and the filter agree
   });
 
   it("never replaces files already there unless asked, and keeps the same question on two databases", async () => {

@@ -48,7 +48,11 @@ export function pairOrigin(p: { job: { kind: string } | null; rejectedCandidate:
 export const taskDifficulty = (t: { difficulty: string | null; hardness: string | null }) => t.difficulty ?? t.hardness;
 
 export function pairWhere(r: ExportRequest): Prisma.PreferencePairWhereInput {
-  const origin = r.origin ? { OR: [{ job: { kind: r.origin } }, { jobId: null, rejectedCandidate: { source: CANDIDATE_SOURCE_OF[r.origin] ?? r.origin } }] } : {};
+  const origin = !r.origin
+    ? {}
+    : r.origin === "imported"
+      ? { jobId: null, rejectedCandidateId: null } // pairs that came in without a job or a candidate
+      : { OR: [{ job: { kind: r.origin } }, { jobId: null, rejectedCandidate: { source: CANDIDATE_SOURCE_OF[r.origin] ?? r.origin } }] };
   const difficulty = r.difficulty ? { OR: [{ difficulty: r.difficulty }, { difficulty: null, hardness: r.difficulty }] } : {};
   return {
     status: { in: r.statuses },
