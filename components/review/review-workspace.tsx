@@ -32,12 +32,11 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const [showSchema, setShowSchema] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pinned, setPinned] = useState<string | null>(null); // an undone item comes back first
 
-  const pinnedRef = useRef<string | undefined>(undefined);
+  const pinnedRef = useRef<string | undefined>(undefined); // an undone item: the server puts it first in the deck
   const deck = useQuery({ ...deckQuery(queue, filters, () => ({ skip: skipped.current, pin: pinnedRef.current })), placeholderData: keepPreviousData });
   const counts = useQueueCounts();
-  const items = (deck.data?.items ?? []).filter((i) => !hidden.has(i.id)).sort((a, b) => Number(b.id === pinned) - Number(a.id === pinned));
+  const items = (deck.data?.items ?? []).filter((i) => !hidden.has(i.id));
   const current = items[0];
   useLeaseHeartbeat(deck.data?.leaseMs, items.map((i) => i.id));
   const lookedAt = looking === null ? null : history[looking];
@@ -60,10 +59,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     setHistory((h) => h.filter((x) => x.id !== id));
     setLooking(null);
     setMode("view");
-    if (q === queue) {
-      setPinned(id);
-      pinnedRef.current = id;
-    }
+    if (q === queue) pinnedRef.current = id;
     setNotice(q === queue ? `Undid your ${undone}; the item is back.` : `Undid your ${undone} in the ${q === "sft" ? "SFT" : "pairs"} queue.`);
   });
 

@@ -1,15 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/register-database";
-import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import { TIMED_OUT_WHEN_JUDGED } from "@/lib/review/read-review-queues";
 import { diffResults, type ResultDifference, type SideResult } from "@/lib/review/result-diff";
 import type { ReviewQueue } from "@/lib/review/review-types";
+import { runForDisplay } from "@/lib/review/run-for-display";
 import { identifiersUsed } from "@/lib/review/sql-identifiers";
-import { toDisplayValue } from "@/lib/sql/display-value";
-import { execPool } from "@/lib/sql/exec/exec-pool";
 import { formatSql } from "@/lib/sql/format-sql";
 import { parseStoredSchema, type TableInfo } from "@/lib/sql/schema-types";
 
@@ -46,14 +43,7 @@ export type PairItemView = Common & {
 };
 export type ReviewItemView = SftItemView | PairItemView;
 
-async function run(filePath: string | null, sql: string): Promise<SideResult> {
-  if (!filePath) return { ok: false, message: "the database file is missing" };
-  const r = await execPool().run(databaseFilePath(filePath), sql, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: VIEW_ROWS });
-  if (!r.ok) return { ok: false, message: r.kind === "timeout" ? `timed out: ${r.message}` : r.message };
-  return { ok: true, columns: r.columns, rows: r.rows.map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs };
-}
-
-const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ sql, formatted: formatSql(sql), result: await run(filePath, sql) });
+const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ sql, formatted: formatSql(sql), result: await runForDisplay(filePath, sql, VIEW_ROWS) });
 const names = async (ids: (string | null)[]) => {
   const users = await prisma.user.findMany({ where: { id: { in: ids.filter((i): i is string => Boolean(i)) } }, select: { id: true, name: true } });
   return new Map(users.map((u) => [u.id, u.name]));

@@ -2,13 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
-import { databaseFilePath } from "@/lib/databases/register-database";
-import { env } from "@/lib/env";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
-import { execPool } from "@/lib/sql/exec/exec-pool";
-import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
+import { runForDisplay } from "@/lib/review/run-for-display";
+import type { DisplayResult } from "@/lib/sql/display-result";
 
-export type StoredResult = { columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; elapsedMs: number };
+export type StoredResult = DisplayResult;
 
 /** Items per status in each queue (SFT samples, preference pairs), for the queue tabs. */
 export async function countReviewQueues() {
@@ -75,10 +73,8 @@ export const TIMED_OUT_WHEN_JUDGED = "timed out when it was judged; not run agai
 
 /** Runs a SQL of a pair on its database through the sandbox, for display (first rows, or the error). */
 async function previewResult(filePath: string | null, sql: string): Promise<StoredResult | { error: string }> {
-  if (!filePath) return { error: "the database file is missing" };
-  const r = await execPool().run(databaseFilePath(filePath), sql, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: PREVIEW_ROWS });
-  if (!r.ok) return { error: r.message };
-  return { columns: r.columns, rows: r.rows.map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs };
+  const r = await runForDisplay(filePath, sql, PREVIEW_ROWS);
+  return r.ok ? r : { error: r.message };
 }
 
 /** One page of preference pairs with both sides executed and the rejected answer's verdict, oldest first. */

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/jobs/item-outcome";
 import { effectiveChosen, effectiveRejected, pairSnapshot, sftSnapshot } from "@/lib/review/item-snapshot";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
-import { toDisplayValue } from "@/lib/sql/display-value";
+import { displayResult } from "@/lib/sql/display-result";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 
 // Accept, reject, edit and swap: each is one transaction that changes the item only while the
@@ -65,7 +65,7 @@ export async function editSftSample(reviewer: Reviewer, id: string, input: unkno
   const sample = await prisma.sftSample.findUnique({ where: { id }, include: { database: { select: { filePath: true } } } });
   if (!sample) throw notFound(`No SFT sample with id "${id}".`);
   const r = await runEditedSql(sample.database.filePath, edit.sql);
-  const editedResultJson = JSON.stringify({ columns: r.columns, rows: r.rows.slice(0, 20).map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs });
+  const editedResultJson = JSON.stringify(displayResult(r, 20));
   return changeHeldItem(reviewer, "sft", id, "edit", () => ({ status: "edited", editedSql: edit.sql, editedQuestion: edit.question && edit.question !== sample.question ? edit.question : null, editedResultJson }));
 }
 

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import type { StrongStepContext, WriteQuestionsPayload } from "@/lib/jobs/handlers/strong-context";
-import { toDisplayValue } from "@/lib/sql/display-value";
+import { displayResult } from "@/lib/sql/display-result";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { previewRows } from "@/lib/sql/preview-rows";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";
@@ -88,7 +88,7 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
             execStatus: r.ok ? "ok" : r.kind === "timeout" ? "timeout" : "error",
             execError: r.ok ? null : r.message,
             resultJson: r.ok
-              ? JSON.stringify({ columns: r.columns, rows: r.rows.slice(0, RESULT_PREVIEW_ROWS).map((row) => row.map(toDisplayValue)), rowCount: r.rowCount, truncated: r.truncated, elapsedMs: r.elapsedMs })
+              ? JSON.stringify(displayResult(r, RESULT_PREVIEW_ROWS))
               : null,
             status: r.ok ? "pending" : "discarded",
           },
