@@ -2,14 +2,18 @@ import Link from "next/link";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { PageHeader } from "@/components/shell/page-header";
 import { checkStoreHealth } from "@/lib/store/store-health";
+import { requirePageUser } from "@/lib/auth/page-auth";
+import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
+  const user = await requirePageUser("data.read", "/");
+  const everyone = can(user.role, "progress.all");
   const { databases, tasks } = await checkStoreHealth();
   return (
     <>
-      <PageHeader title="Overview" subtitle="How synthesis and review are going: updates by itself while jobs run and people review.">
+      <PageHeader title="Overview" subtitle={everyone ? "How synthesis and review are going: updates by itself while jobs run and people review." : "How review is going, and your own progress: updates by itself."}>
         <div className="flex gap-3 text-sm">
           <Link href="/databases" className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 hover:border-sky-400">
             <span className="font-semibold tabular-nums">{databases}</span> target databases
@@ -19,7 +23,7 @@ export default async function OverviewPage() {
           </Link>
         </div>
       </PageHeader>
-      <OverviewDashboard />
+      <OverviewDashboard everyone={everyone} />
     </>
   );
 }

@@ -20,6 +20,11 @@ const envSchema = z.object({
   SENSE_DEMO_MODEL_SERVER: z.enum(["0", "1"]).default("1"), // start the local stand-in model server with the app
   SENSE_DEMO_MODEL_PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
   SENSE_PROVIDERS: z.string().optional(), // JSON array of providers, see lib/providers/provider-schema.ts
+  SENSE_ADMIN_EMAIL: z.string().email().optional(), // first run: the admin account made from these two
+  SENSE_ADMIN_PASSWORD: z.string().min(12, "SENSE_ADMIN_PASSWORD needs at least 12 characters").optional(),
+  SENSE_ADMIN_NAME: z.string().min(2).optional(),
+  SENSE_API_TOKEN: z.string().optional(), // the CLI acts as the person whose token this is
+  SENSE_TRUSTED_ORIGINS: z.string().optional(), // comma-separated origins allowed to send mutations (behind a proxy)
   PORT: z.coerce.number().int().positive().default(3000),
 });
 
@@ -29,6 +34,7 @@ export type Env = z.infer<typeof envSchema> & {
   dbFile: string;
   databasesDir: string;
   importRoots: string[];
+  trustedOrigins: string[];
 };
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -45,7 +51,8 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     .split(path.delimiter)
     .filter(Boolean)
     .map((p) => path.resolve(p));
-  return { ...parsed.data, projectRoot, dataDir, dbFile, databasesDir: path.join(dataDir, "databases"), importRoots };
+  const trustedOrigins = (parsed.data.SENSE_TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean);
+  return { ...parsed.data, projectRoot, dataDir, dbFile, databasesDir: path.join(dataDir, "databases"), importRoots, trustedOrigins };
 }
 
 export const env: Env = parseEnv(process.env);

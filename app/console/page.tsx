@@ -1,7 +1,11 @@
 import { SqlConsole } from "@/components/console/sql-console";
 import { PageHeader } from "@/components/shell/page-header";
+import { requirePageUser } from "@/lib/auth/page-auth";
+
+export const dynamic = "force-dynamic";
 
 export default async function ConsolePage({ searchParams }: { searchParams: Promise<{ database?: string }> }) {
+  await requirePageUser("sql.run", "/console");
   const { database } = await searchParams;
   return (
     <>

@@ -8,14 +8,16 @@ import { TableHead } from "@/components/shell/table-head";
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 /** The lead's overview: synthesis running, how its outputs execute, how review goes, what the curated data looks like. */
-export function OverviewDashboard() {
+export function OverviewDashboard({ everyone }: { everyone: boolean }) {
   const { data, error } = useOverview();
   return (
     <div className="space-y-6">
-      <section aria-label="Jobs overview">
-        <h2 className="mb-2 font-medium">Synthesis jobs</h2>
-        <JobsTable />
-      </section>
+      {everyone ? (
+        <section aria-label="Jobs overview">
+          <h2 className="mb-2 font-medium">Synthesis jobs</h2>
+          <JobsTable />
+        </section>
+      ) : null}
       {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
       {data ? (
         <>
@@ -28,7 +30,7 @@ export function OverviewDashboard() {
             </div>
           </section>
           <section>
-            <h2 className="mb-2 font-medium">Review progress</h2>
+            <h2 className="mb-2 font-medium">{everyone ? "Review progress" : "Review progress (yours)"}</h2>
             <div className="flex flex-wrap gap-3">
               <BarPanel title="SFT samples by status" counts={data.review.sft} color="#059669" />
               <BarPanel title="Preference pairs by status" counts={data.review.pairs} color="#059669" />

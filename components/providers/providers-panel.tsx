@@ -12,7 +12,8 @@ const limits = (p: ProviderView) => [p.requestsPerMin ? `${p.requestsPerMin} req
 const managedLabel: Record<string, string> = { env: "SENSE_PROVIDERS", demo: "local stand-in", ui: "dashboard" };
 
 /** The named OpenAI-compatible endpoints jobs can use. Keys are write-only: the browser never sees one. */
-export function ProvidersPanel() {
+/** Providers for a job; only an admin (`canManage`) sees the add, edit and delete controls. */
+export function ProvidersPanel({ canManage }: { canManage: boolean }) {
   const { data, error, isPending } = useProviders();
   const remove = useDeleteProvider();
   const [editing, setEditing] = useState<ProviderView | "new" | null>(null);
@@ -20,9 +21,11 @@ export function ProvidersPanel() {
     <section className={cardClass} aria-label="Model providers">
       <div className="flex items-center justify-between">
         <h2 className="font-medium">Model providers</h2>
-        <button type="button" className="text-sm text-sky-700 underline" onClick={() => setEditing("new")}>
-          Add provider
-        </button>
+        {canManage ? (
+          <button type="button" className="text-sm text-sky-700 underline" onClick={() => setEditing("new")}>
+            Add provider
+          </button>
+        ) : null}
       </div>
       <p className="mt-1 text-xs text-slate-500">Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, Together, OpenRouter) by base URL. demo-strong and demo-weak are the project&apos;s local stand-in, not real models.</p>
       {isPending ? <p className="mt-2 text-sm text-slate-500">Loading providers…</p> : null}
@@ -41,7 +44,7 @@ export function ProvidersPanel() {
                 <td className="px-3 py-1.5 text-xs">{limits(p)}</td>
                 <td className="px-3 py-1.5 text-xs">{managedLabel[p.managedBy] ?? p.managedBy}</td>
                 <td className="space-x-2 px-3 py-1.5 text-right text-xs">
-                  {p.managedBy === "env" ? null : (
+                  {p.managedBy === "env" || !canManage ? null : (
                     <>
                       <button type="button" className="underline" onClick={() => setEditing(p)}>
                         Edit

@@ -5,7 +5,6 @@ import { fetchJson } from "@/components/api/fetch-json";
 import type { HistoryEntry } from "@/lib/review/item-history";
 import type { ReviewItemView } from "@/lib/review/read-review-item";
 import type { DeckRequest, ReviewDeck } from "@/lib/review/review-deck";
-import type { Reviewer } from "@/lib/review/reviewer";
 import type { EditSftInput, RejectInput, ReviewQueue } from "@/lib/review/review-types";
 
 export type DeckFilters = Omit<DeckRequest, "queue" | "skip">;
@@ -13,23 +12,11 @@ export type ReviewActionName = "accept" | "reject" | "edit" | "swap" | "release"
 
 export const reviewKeys = {
   all: ["review"] as const,
-  reviewer: () => [...reviewKeys.all, "reviewer"] as const,
   decks: () => [...reviewKeys.all, "deck"] as const,
   deck: (queue: ReviewQueue, filters: DeckFilters) => [...reviewKeys.decks(), queue, filters] as const,
   counts: () => [...reviewKeys.all, "counts"] as const,
   item: (queue: ReviewQueue, id: string) => [...reviewKeys.all, "item", queue, id] as const,
 };
-
-export const reviewerQuery = () => queryOptions({ queryKey: reviewKeys.reviewer(), queryFn: () => fetchJson<{ reviewer: Reviewer | null }>("/api/review/reviewer") });
-export const useReviewer = () => useQuery(reviewerQuery());
-
-export function useEnterReviewer() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => fetchJson<{ reviewer: Reviewer }>("/api/review/reviewer", { method: "POST", json: { name } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
-  });
-}
 
 /**
  * The reviewer's deck (the item on screen and the next ones, claimed and loaded ahead). Reading it

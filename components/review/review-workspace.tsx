@@ -10,7 +10,6 @@ import { RejectDialog } from "@/components/review/reject-dialog";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewItemCard } from "@/components/review/review-item-card";
 import { deckQuery, itemQuery, useQueueCounts, useReviewAction, useUndo, type DeckFilters } from "@/components/review/review-queries";
-import { ReviewerGate } from "@/components/review/reviewer-gate";
 import { SchemaPanel } from "@/components/review/schema-panel";
 import { keyOf, type ShortcutAction } from "@/components/review/shortcuts";
 import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
@@ -19,8 +18,9 @@ import { useWorkspaceKeys } from "@/components/review/use-workspace-keys";
 import type { Reviewer } from "@/lib/review/reviewer";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
-export function ReviewWorkspace(props: { queue: ReviewQueue; filters: DeckFilters }) {
-  return <ReviewerGate>{(reviewer) => <Workspace key={`${props.queue}:${JSON.stringify(props.filters)}`} reviewer={reviewer} {...props} />}</ReviewerGate>;
+/** The signed-in reviewer's workspace (the page passes who they are; the API knows it from the session). */
+export function ReviewWorkspace(props: { reviewer: Reviewer; queue: ReviewQueue; filters: DeckFilters }) {
+  return <Workspace key={`${props.queue}:${JSON.stringify(props.filters)}`} {...props} />;
 }
 
 function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: ReviewQueue; filters: DeckFilters }) {

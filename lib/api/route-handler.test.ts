@@ -8,7 +8,7 @@ const call = (handler: ReturnType<typeof handleRoute>, url: string, init?: Reque
   handler(new Request(`http://test${url}`, init), context(params));
 
 describe("handleRoute", () => {
-  const route = handleRoute({ query: z.object({ n: z.coerce.number().int().min(1) }) }, async ({ query }) => {
+  const route = handleRoute({ auth: "public", query: z.object({ n: z.coerce.number().int().min(1) }) }, async ({ query }) => {
     if (query.n === 404) throw notFound("No such thing.");
     if (query.n === 409) throw conflict("Taken.");
     if (query.n === 500) throw new Error("database password is hunter2");
@@ -40,8 +40,8 @@ describe("handleRoute", () => {
   });
 
   it("answers 400 to a body that is not JSON", async () => {
-    const post = handleRoute({ body: z.object({ a: z.string() }) }, async ({ body }) => body);
-    const res = await call(post, "/y", { method: "POST", body: "{nope" });
+    const post = handleRoute({ auth: "public", body: z.object({ a: z.string() }) }, async ({ body }) => body);
+    const res = await call(post, "/y", { method: "POST", body: "{nope", headers: { origin: "http://test" } });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toBe("The request body is not valid JSON.");
   });

@@ -1,7 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { isAppError, forbidden, unauthorized, type AppErrorCode } from "@/lib/errors";
+import { authenticateRequest, refuseCrossSiteMutation } from "@/lib/auth/request-auth";
+import { can, permissionMinimumRole, type Permission } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
 
 const statusByCode: Record<AppErrorCode, number> = {
   invalid_input: 422,
@@ -9,17 +12,23 @@ const statusByCode: Record<AppErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  too_many_requests: 429,
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-type RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
+/** Who may call a route: anyone ("public": sign-in and health only) or holders of a permission. */
+export type RouteAccess = Permission | "public";
+
+type RouteSpec<A extends RouteAccess, Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
+  auth: A;
   query?: Q;
   body?: B; // JSON body; omit to read the request yourself (multipart)
   params?: P;
 };
 
-type RouteInput<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
+type RouteInput<A extends RouteAccess, Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
+  user: A extends "public" ? SessionUser | null : SessionUser;
   query: z.infer<Q>;
   body: z.infer<B>;
   params: z.infer<P>;
@@ -27,26 +36,42 @@ type RouteInput<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> =
 };
 
 /**
- * The one wrapper every route handler goes through: validates query, params and JSON body with
- * zod, runs the domain call, and maps errors (400 bad request, 4xx domain errors, 500 with an id).
+ * The one wrapper every route handler goes through: checks who is asking (401 for nobody, 403
+ * for a role without the permission, 403 for a cross-site mutation carrying the cookie), validates
+ * query, params and JSON body with zod, runs the domain call, and maps errors (400 bad request,
+ * 4xx domain errors, 500 with an id).
  */
 export function handleRoute<
+  A extends RouteAccess,
   Q extends z.ZodType = z.ZodUnknown,
   B extends z.ZodType = z.ZodUnknown,
   P extends z.ZodType = z.ZodUnknown,
->(spec: RouteSpec<Q, B, P>, handler: (input: RouteInput<Q, B, P>) => Promise<unknown>) {
+>(spec: RouteSpec<A, Q, B, P>, handler: (input: RouteInput<A, Q, B, P>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
+      const user = await authorize(request, spec.auth);
       const url = new URL(request.url);
       const query = spec.query ? spec.query.parse(Object.fromEntries(url.searchParams)) : undefined;
       const params = spec.params ? spec.params.parse(await context.params) : undefined;
       const body = spec.body ? spec.body.parse(await readJson(request)) : undefined;
-      const result = await handler({ query, body, params, request } as RouteInput<Q, B, P>);
+      const result = await handler({ user, query, body, params, request } as RouteInput<A, Q, B, P>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+async function authorize(request: Request, access: RouteAccess): Promise<SessionUser | null> {
+  if (access === "public") {
+    refuseCrossSiteMutation(request);
+    return null;
+  }
+  const { user, byCookie } = await authenticateRequest(request);
+  if (!user) throw unauthorized("Sign in first (or send a valid API token as Authorization: Bearer).");
+  if (byCookie) refuseCrossSiteMutation(request);
+  if (!can(user.role, access)) throw forbidden(`Your role (${user.role}) may not do this: it needs ${permissionMinimumRole[access]} or above.`);
+  return user;
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -69,9 +94,10 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: "bad_request", message: "The request body is not valid JSON." }, { status: 400 });
   }
   if (isAppError(error)) {
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     return Response.json(
       { error: error.code, message: error.message, details: error.details ?? null },
-      { status: statusByCode[error.code] },
+      { status: statusByCode[error.code], headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined },
     );
   }
   const errorId = crypto.randomUUID();

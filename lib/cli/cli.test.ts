@@ -1,13 +1,20 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
+import { makeTestUserWithToken } from "@/lib/testing/test-accounts";
 
 const bin = path.join(env.projectRoot, "bin", "sense.mjs");
-const sense = (...args: string[]) =>
+let adminToken = "";
+beforeAll(async () => {
+  adminToken = (await makeTestUserWithToken("admin", "Ada Admin")).token;
+});
+const senseAs = (token: string | undefined, args: string[], extraEnv: Record<string, string> = {}) =>
   // run from another folder: the CLI must find its project (tsx, migrations) wherever it is called
-  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir() });
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), env: { ...process.env, SENSE_API_TOKEN: token ?? "", ...extraEnv } });
+// most commands act as a person: an admin's token unless a test says otherwise
+const sense = (...args: string[]) => senseAs(adminToken, args);
 
 describe("the sense CLI", () => {
   it("prints help", () => {
@@ -87,8 +94,7 @@ describe("sense synth", () => {
         probe.close(() => resolve(free));
       });
     });
-    const withPort = (...args: string[]) =>
-      spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), env: { ...process.env, SENSE_DEMO_MODEL_PORT: String(port) } });
+    const withPort = (...args: string[]) => senseAs(adminToken, args, { SENSE_DEMO_MODEL_PORT: String(port) });
     const weak = withPort("synth", "weak", "--provider", "demo-weak", "--origin", "demo", "--limit", "4", "--samples", "4", "--max-pairs", "2", "--wait");
     expect(weak.status).toBe(0);
     expect(weak.stdout).toMatch(/^Job done: 4 items done, 0 failed; [1-8] preference pairs queued for review\.$/m);
@@ -113,11 +119,7 @@ describe("sense synth", () => {
 
 describe("sense provider", () => {
   it("adds a provider with its key read from a variable, and lists it without the key", () => {
-    const add = spawnSync(process.execPath, [bin, "provider", "add", "--name", "vllm-weak", "--base-url", "http://gpu-box.internal:8000/v1", "--model", "deepseek-coder-1.3b", "--api-key-env", "TEST_VLLM_KEY", "--max-concurrency", "32"], {
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { ...process.env, TEST_VLLM_KEY: "k-secret" },
-    });
+    const add = senseAs(adminToken, ["provider", "add", "--name", "vllm-weak", "--base-url", "http://gpu-box.internal:8000/v1", "--model", "deepseek-coder-1.3b", "--api-key-env", "TEST_VLLM_KEY", "--max-concurrency", "32"], { TEST_VLLM_KEY: "k-secret" });
     expect(add.stderr).toBe("");
     expect(add.stdout).toContain("Added provider vllm-weak: deepseek-coder-1.3b at http://gpu-box.internal:8000/v1 (key set).");
     const list = sense("provider", "list");
@@ -145,5 +147,52 @@ describe("sense export", () => {
     expect(rows[0]).toMatchObject({ input: { messages: expect.any(Array) }, preferred_output: [{ role: "assistant" }], non_preferred_output: [{ role: "assistant" }] });
     expect(sense("export", "--format", "csv", "--out", file).stderr).toContain("format");
     expect(sense("export", "--format", "alpaca").stderr).toContain("usage: sense export --format NAME --out FILE.jsonl");
+  });
+});
+
+describe("the CLI acts as a person", () => {
+  it("refuses without a token, with a bad token, and for a role that may not", async () => {
+    const none = senseAs(undefined, ["export", "--format", "trl-dpo", "--out", path.join(env.dataDir, "x.jsonl")]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain("set SENSE_API_TOKEN to an API token made on the dashboard's Account page");
+    expect(senseAs("sst_not-a-token", ["db", "list"]).stderr).toContain("SENSE_API_TOKEN is not a valid API token");
+    const annotator = await makeTestUserWithToken("annotator", "Ann Notator");
+    const refused = senseAs(annotator.token, ["export", "--format", "trl-dpo", "--out", path.join(env.dataDir, "x.jsonl")]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("Ann Notator is an annotator; this command needs researcher or above.");
+    expect(senseAs(annotator.token, ["db", "list"]).status).toBe(0);
+  });
+
+  it("records an export in the audit log under the token's owner, from the CLI", async () => {
+    const { prisma } = await import("@/lib/db");
+    const researcher = await makeTestUserWithToken("researcher", "Rhea Search");
+    expect(sense("seed").status).toBe(0);
+    const file = path.join(env.dataDir, "cli-audit", "sft.jsonl");
+    const result = senseAs(researcher.token, ["export", "--format", "alpaca", "--status", "pending", "--out", file]);
+    expect(result.stderr).toBe("");
+    const row = await prisma.export.findFirstOrThrow({ where: { filePath: path.dirname(file) }, orderBy: { createdAt: "desc" } });
+    expect(row.createdById).toBe(researcher.id);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "export.start", targetId: row.id } });
+    expect(event).toMatchObject({ userId: researcher.id, via: "cli" });
+  });
+
+  it("makes accounts and tokens for operators, with no default password", async () => {
+    const add = spawnSync(process.execPath, [bin, "user", "add", "--email", "Lee@Example.test", "--name", "Lee Lead", "--role", "lead", "--password-stdin"], { encoding: "utf8", input: "a password of our own\n", env: { ...process.env, SENSE_API_TOKEN: "" } });
+    expect(add.stderr).toBe("");
+    expect(add.stdout).toBe("Made the lead account lee@example.test (Lee Lead).\n");
+    const generated = senseAs(undefined, ["user", "add", "--email", "gen@example.test", "--name", "Gen", "--role", "annotator"]);
+    const password = /Its password \(shown once\): (\S+)/.exec(generated.stdout)?.[1];
+    expect(password?.length).toBeGreaterThanOrEqual(20);
+    const { signIn } = await import("@/lib/auth/sign-in");
+    await expect(signIn({ email: "gen@example.test", password }, { ip: "cli-test", userAgent: null })).resolves.toMatchObject({ user: { role: "annotator" } });
+    expect(senseAs(undefined, ["user", "add", "--email", "lee@example.test", "--name", "Again", "--role", "lead"]).stderr).toContain("An account with the email lee@example.test already exists.");
+    expect(senseAs(undefined, ["user", "add", "--email", "x@example.test", "--name", "X", "--role", "boss"]).status).toBe(2);
+    const short = spawnSync(process.execPath, [bin, "user", "add", "--email", "s@example.test", "--name", "Short", "--role", "lead", "--password-stdin"], { encoding: "utf8", input: "short\n" });
+    expect(short.stderr).toContain("the password needs at least 12 characters");
+    expect(senseAs(undefined, ["user", "list"]).stdout).toMatch(/lee@example\.test\s+Lee Lead\s+lead\s+active/);
+    const token = senseAs(undefined, ["user", "token", "--email", "lee@example.test", "--name", "ci"]).stdout.trim();
+    expect(token).toMatch(/^sst_/);
+    expect(senseAs(token, ["provider", "list"]).status).toBe(0);
+    expect(senseAs(token, ["provider", "add", "--name", "p", "--base-url", "http://h/v1", "--model", "m"]).stderr).toContain("Lee Lead is a lead; this command needs admin or above.");
   });
 });

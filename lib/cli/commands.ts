@@ -6,6 +6,7 @@ import { benchmarkFormatSchema, benchmarkSplitSchema } from "@/lib/import/benchm
 import { importBenchmark, type ImportReport } from "@/lib/import/import-benchmark";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { migrateStore } from "@/lib/store/prepare-store";
+import { requireCliUser } from "@/lib/cli/cli-user";
 
 export async function runImportCommand(args: string[], options: { split?: string; json: boolean }): Promise<number> {
   const [format, dir, ...extra] = args;
@@ -15,7 +16,8 @@ export async function runImportCommand(args: string[], options: { split?: string
   const split = benchmarkSplitSchema.safeParse(options.split ?? "dev");
   if (!split.success) throw new UsageError(`unknown split "${options.split}" (expected dev or train)`);
   migrateStore();
-  const report = await importBenchmark({ format: parsedFormat.data, dir: path.resolve(dir), split: split.data });
+  const actor = await requireCliUser("databases.manage");
+  const report = await importBenchmark({ format: parsedFormat.data, dir: path.resolve(dir), split: split.data, createdById: actor.id });
   console.log(options.json ? JSON.stringify(report, null, 2) : describeImport(report));
   return 0;
 }
@@ -39,6 +41,7 @@ function describeImport(r: ImportReport): string {
 export async function runDbCommand(args: string[], options: { name?: string }): Promise<number> {
   const [sub, file, ...extra] = args;
   migrateStore();
+  await requireCliUser(sub === "list" ? "data.read" : "databases.manage");
   if (sub === "list" && !file) {
     const rows = await listDatabases();
     for (const d of rows) console.log(`${d.name.padEnd(32)} ${d.fileStatus.padEnd(8)} ${String(d.tableCount).padStart(3)} tables ${String(d.taskCount).padStart(6)} tasks  ${d.source}`);

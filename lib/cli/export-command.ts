@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "@/lib/cli/cli-output";
+import { requireCliUser } from "@/lib/cli/cli-user";
 import { exportToFile } from "@/lib/export/exports";
 import { migrateStore } from "@/lib/store/prepare-store";
 
@@ -26,6 +27,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     return n;
   };
   migrateStore();
+  const actor = await requireCliUser("export");
   const out = path.resolve(values.out);
   const done = await exportToFile(
     {
@@ -46,7 +48,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
       seed: number("seed", values.seed),
     },
     out,
-    { overwrite: values.force },
+    { overwrite: values.force, actor },
   );
   if (done.status !== "done") {
     console.error(`sense: the export ${done.status}: ${done.error ?? ""}`);

@@ -51,13 +51,24 @@ Usage:
       Register a SQLite file: copy it into the data directory and introspect it.
   sense db list
       List registered databases.
+  sense user add --email E --name N --role annotator|researcher|lead|admin [--password-stdin]
+  sense user passwd --email E [--password-stdin]
+      Make an account (the first admin, say) or set a new password. The password is read from
+      stdin, or made at random and printed once. There is no default password.
+  sense user list
+  sense user token --email E [--name TOKEN_NAME]
+      Print a new API token for that account (people make their own on the Account page).
   sense migrate
       Apply pending store migrations (the app also does this on start).
   sense seed
       Add the demo database (city_library) and its tasks if they are missing.
   sense --help
 
+Acting as a person: import, db, synth, provider and export act as the owner of the API token in
+SENSE_API_TOKEN (made on the dashboard's Account page) and need that person's role: export needs
+researcher, synth and provider list lead, provider add, import and db add admin. The audit log
+names them. user, migrate, seed and eval work on the store or files directly and need no token.
 Environment: SENSE_DATA_DIR (default ./data), SENSE_DB_FILE (default $SENSE_DATA_DIR/sense.db),
-SENSE_PROVIDERS (a JSON array of providers; see the README).
+SENSE_PROVIDERS (a JSON array of providers; see the README), SENSE_API_TOKEN.
 Exit codes: 0 success, 1 the command failed (the message says why), 2 bad usage.
 `;

@@ -5,6 +5,7 @@ import { helpText } from "@/lib/cli/help-text";
 import { runExportCommand } from "@/lib/cli/export-command";
 import { runProviderCommand } from "@/lib/cli/provider-command";
 import { runSynthCommand } from "@/lib/cli/synth-command";
+import { runUserCommand } from "@/lib/cli/user-command";
 import { runDbCommand, runImportCommand, runMigrateCommand, runSeedCommand } from "@/lib/cli/commands";
 
 async function main(argv: string[]): Promise<number> {
@@ -12,6 +13,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "synth") return runSynthCommand(argv.slice(1));
   if (argv[0] === "provider") return runProviderCommand(argv.slice(1));
   if (argv[0] === "export") return runExportCommand(argv.slice(1));
+  if (argv[0] === "user") return runUserCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -3,6 +3,7 @@ import { UsageError } from "@/lib/cli/cli-output";
 import { secretFromEnv } from "@/lib/env";
 import { createProvider, listProviders, syncProviders } from "@/lib/providers/providers";
 import { migrateStore } from "@/lib/store/prepare-store";
+import { requireCliUser } from "@/lib/cli/cli-user";
 
 const text = { type: "string" } as const;
 const NUMBER_FLAGS = {
@@ -27,6 +28,7 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
   const [sub, ...extra] = positionals;
   if (extra.length || (sub !== "list" && sub !== "add")) throw new UsageError("usage: sense provider list | sense provider add --name N --base-url URL --model M [--api-key-env VAR] [--max-concurrency N] …");
   migrateStore();
+  await requireCliUser(sub === "list" ? "providers.read" : "providers.manage");
   await syncProviders();
   if (sub === "list") {
     for (const p of await listProviders()) {

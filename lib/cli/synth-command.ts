@@ -9,6 +9,7 @@ import { syncProviders } from "@/lib/providers/providers";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import { DIFFICULTIES } from "@/lib/synthesis/strong/difficulty-plan";
 import { migrateStore } from "@/lib/store/prepare-store";
+import { requireCliUser } from "@/lib/cli/cli-user";
 
 const USAGE = "usage: sense synth strong|weak|mutate [options] [--wait] (see sense --help)";
 
@@ -69,8 +70,9 @@ export async function runSynthCommand(argv: string[]): Promise<number> {
   if (!kind || !["strong", "weak", "mutate"].includes(kind) || extra.length) throw new UsageError(USAGE);
   const config = configFor(kind, values);
   migrateStore();
+  const actor = await requireCliUser("jobs.manage");
   await syncProviders();
-  const job = await createJob(config);
+  const job = await createJob(config, actor.id);
   console.log(`Started ${job.kind} job ${job.id} with ${job.itemsTotal} work items.`);
   if (!values.wait) {
     console.log("The app's job runner (or `npm run worker`) will work on it; watch it on the Jobs page.");

@@ -129,12 +129,12 @@ describe("dashboard exports", () => {
     expect(listed).toMatchObject({ id: started.id, status: "done", rowCount: 16, totalRows: 16 });
     expect(listed!.manifest?.counts.byDatabase).toEqual({ ports_a: 4, ports_b: 4, ports_c: 4, ports_d: 4 });
     const cancelled = await startExport({ format: "trl-dpo" }, null);
-    await cancelExport(cancelled.id);
+    await cancelExport(cancelled.id, null);
     for (let i = 0; i < 100; i++) await new Promise((r) => setTimeout(r, 20));
     const row = await prisma.export.findUniqueOrThrow({ where: { id: cancelled.id } });
     expect(row.status).toBe("cancelled");
     const dir = path.join(env.dataDir, "exports", cancelled.id);
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
-    await expect(cancelExport(cancelled.id)).rejects.toThrow("Cannot cancel an export that is cancelled.");
+    await expect(cancelExport(cancelled.id, null)).rejects.toThrow("Cannot cancel an export that is cancelled.");
   });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { formatOf } from "@/lib/export/export-formats";
 import { exportRows } from "@/lib/export/export-pipeline";
 import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-selection";
@@ -111,36 +112,45 @@ async function runExport(id: string, request: ExportRequest, where: Where, creat
   return prisma.export.findUniqueOrThrow({ where: { id } });
 }
 
-async function createRow(request: ExportRequest, createdById: string | null, filePath: string | null) {
-  return prisma.export.create({
-    data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById, filePath },
+export type ExportActor = AuditActor & { name: string };
+
+/** The export's row and its audit entry (who, from where), in one transaction. */
+async function createRow(request: ExportRequest, actor: ExportActor | null, filePath: string | null) {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.export.create({
+      data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath },
+    });
+    await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, template: request.template, filePath } }, tx);
+    return row;
   });
 }
 
 /** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
-export async function startExport(input: unknown, createdById: string | null) {
+export async function startExport(input: unknown, actor: ExportActor | null) {
   const request = await parseRequest(input);
-  const row = await createRow(request, createdById, null);
+  const row = await createRow(request, actor, null);
   await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
-  const who = createdById ? ((await prisma.user.findUnique({ where: { id: createdById } }))?.name ?? null) : null;
-  runExport(row.id, request, { kind: "dashboard" }, who).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
+  runExport(row.id, request, { kind: "dashboard" }, actor?.name ?? null).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
   return row;
 }
 
 /** Runs an export to a file and waits for it (the CLI). Files already there are kept unless `overwrite`. */
-export async function exportToFile(input: unknown, file: string, options: { overwrite?: boolean; createdBy?: string | null } = {}) {
+export async function exportToFile(input: unknown, file: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
   const request = await parseRequest(input);
   if (!/\.jsonl$/i.test(file)) throw invalidInput(`The output file must end in .jsonl (one JSON object a line): ${file}`);
   const { dir, base } = placeOf("", { kind: "file", file });
   const taken = targetNames(request, base).filter((n) => fs.existsSync(path.join(dir, n)));
   if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
-  const row = await createRow(request, null, dir);
-  return runExport(row.id, request, { kind: "file", file }, options.createdBy ?? null);
+  const row = await createRow(request, options.actor ?? null, dir);
+  return runExport(row.id, request, { kind: "file", file }, options.actor?.name ?? null);
 }
 
-export async function cancelExport(id: string) {
+export async function cancelExport(id: string, actor: AuditActor | null) {
   const changed = await prisma.export.updateMany({ where: { id, status: "running" }, data: { status: "cancelled", finishedAt: new Date() } });
-  if (changed.count === 1) return prisma.export.findUniqueOrThrow({ where: { id } });
+  if (changed.count === 1) {
+    await recordAuditEvent(actor, { action: "export.cancel", targetType: "export", targetId: id });
+    return prisma.export.findUniqueOrThrow({ where: { id } });
+  }
   const row = await prisma.export.findUnique({ where: { id } });
   if (!row) throw notFound(`No export with id "${id}".`);
   throw conflict(`Cannot cancel an export that is ${row.status}.`);
@@ -156,8 +166,11 @@ export type ExportView = Awaited<ReturnType<typeof listExports>>[number];
 
 export async function listExports(limit = 100) {
   const rows = await prisma.export.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  const people = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))] } }, select: { id: true, name: true } });
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
   return rows.map((e) => ({
     id: e.id,
+    createdBy: e.createdById ? (nameOf.get(e.createdById) ?? null) : null,
     format: e.format,
     status: e.status,
     template: e.templateName,

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { readOverview } from "@/lib/overview/read-overview";
 import { claimReviewItems } from "@/lib/review/claim-review-items";
 import { acceptItem, rejectItem } from "@/lib/review/review-actions";
-import { enterReviewer } from "@/lib/review/reviewer";
+import { makeTestUser } from "@/lib/testing/test-accounts";
 import { seedDemo } from "@/lib/seed/seed-demo";
 
 describe("the lead's overview", () => {
@@ -15,7 +15,7 @@ describe("the lead's overview", () => {
         data: { databaseId: db.id, question: `Overview question ${i}?`, sql: "SELECT 1", origin: "strong", execStatus, status: execStatus === "ok" ? "pending" : "discarded", difficulty: i ? "easy" : "hard", resultJson: JSON.stringify({ rowCount: i === 1 ? 0 : 1 }) },
       });
     }
-    const ana = await enterReviewer("Ana Overview");
+    const ana = await makeTestUser("annotator", "Ana Overview");
     const ids = await claimReviewItems(ana.id, "sft", {}, { want: 3, leaseMs: 60_000 });
     await acceptItem(ana, "sft", ids[0]!);
     await acceptItem(ana, "sft", ids[1]!);

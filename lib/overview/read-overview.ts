@@ -19,18 +19,21 @@ function secondsPerItem(times: Date[]): number | null {
   return median(gaps);
 }
 
+/** Whose progress an overview shows: everyone's (leads and admins) or the asking person's only. */
+export type OverviewScope = { everyone: true } | { everyone: false; userId: string };
+
 /** What the lead's overview shows: jobs, execution pass rates, review progress per person, the curated data's shape. */
-export async function readOverview() {
+export async function readOverview(scope: OverviewScope = { everyone: true }) {
   const since = new Date(Date.now() - 14 * 24 * 3600 * 1000);
   const [jobs, strong, weak, sftStatus, pairStatus, actions, users, curatedSft, curatedPairs] = await Promise.all([
-    listJobs(8),
+    scope.everyone ? listJobs(8) : Promise.resolve([]),
     prisma.$queryRaw<{ key: string; n: bigint; with_rows: bigint }[]>`
       SELECT exec_status AS key, COUNT(*) AS n, SUM(CASE WHEN json_extract(result_json, '$.rowCount') > 0 THEN 1 ELSE 0 END) AS with_rows
       FROM sft_samples WHERE origin = 'strong' GROUP BY exec_status`,
     prisma.candidate.groupBy({ by: ["source", "verdict"], _count: true }),
     prisma.sftSample.groupBy({ by: ["status"], _count: true }),
     prisma.preferencePair.groupBy({ by: ["status"], _count: true }),
-    prisma.reviewAction.findMany({ where: { createdAt: { gte: since } }, select: { userId: true, action: true, createdAt: true, undoneAt: true }, orderBy: { createdAt: "asc" }, take: 20_000 }),
+    prisma.reviewAction.findMany({ where: { createdAt: { gte: since }, ...(scope.everyone ? {} : { userId: scope.userId }) }, select: { userId: true, action: true, createdAt: true, undoneAt: true }, orderBy: { createdAt: "asc" }, take: 20_000 }),
     prisma.user.findMany({ select: { id: true, name: true } }),
     prisma.$queryRaw<{ difficulty: string | null; database: string; n: bigint }[]>`
       SELECT s.difficulty AS difficulty, d.name AS database, COUNT(*) AS n FROM sft_samples s JOIN target_databases d ON d.id = s.database_id
@@ -54,6 +57,7 @@ export async function readOverview() {
     return out;
   };
   return {
+    everyone: scope.everyone,
     jobs,
     strongExecution: { byStatus: byKey(strong.map((r) => ({ key: r.key, n: r.n }))), returnsRows: strong.reduce((n, r) => n + Number(r.with_rows ?? 0), 0) },
     weakVerdicts: Object.fromEntries(["weak-model", "mutation"].map((source) => [source, Object.fromEntries(weak.filter((w) => w.source === source).map((w) => [w.verdict, w._count]))])) as Record<string, Record<string, number>>,

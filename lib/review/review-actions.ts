@@ -34,7 +34,7 @@ async function changeHeldItem(reviewer: Reviewer, queue: ReviewQueue, id: string
     if (written.count !== 1) throw leaseLost(id);
     const after = queue === "sft" ? sftSnapshot(await tx.sftSample.findUniqueOrThrow({ where: { id } })) : pairSnapshot(await tx.preferencePair.findUniqueOrThrow({ where: { id } }));
     const beforeSnapshot = queue === "sft" ? sftSnapshot(before as never) : pairSnapshot(before as never);
-    await tx.reviewAction.create({ data: { itemType: queue === "sft" ? "sft" : "pair", itemId: id, userId: reviewer.id, action, beforeJson: JSON.stringify(beforeSnapshot), afterJson: JSON.stringify(after) } });
+    await tx.reviewAction.create({ data: { itemType: queue === "sft" ? "sft" : "pair", itemId: id, userId: reviewer.id, via: reviewer.via ?? "ui", action, beforeJson: JSON.stringify(beforeSnapshot), afterJson: JSON.stringify(after) } });
     return { id, queue, status: after.status };
   });
 }

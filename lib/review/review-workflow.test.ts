@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { claimReviewItems, releaseReviewItem, renewReviewLeases } from "@/lib/review/claim-review-items";
 import { acceptItem, editPairChosen, editSftSample, rejectItem, swapPair } from "@/lib/review/review-actions";
-import { enterReviewer, type Reviewer } from "@/lib/review/reviewer";
+import type { Reviewer } from "@/lib/review/reviewer";
+import { makeTestUser } from "@/lib/testing/test-accounts";
 import { undoLastAction } from "@/lib/review/undo-review-action";
 import { seedDemo } from "@/lib/seed/seed-demo";
 
@@ -21,8 +22,8 @@ async function makeItems(prefix: string, count: number) {
 beforeAll(async () => {
   await seedDemo();
   databaseId = (await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } })).id;
-  ana = await enterReviewer("Ana Lima");
-  bo = await enterReviewer("Bo Berg");
+  ana = await makeTestUser("annotator", "Ana Lima");
+  bo = await makeTestUser("annotator", "Bo Berg");
 });
 
 describe("claiming", () => {
@@ -50,25 +51,13 @@ describe("claiming", () => {
   });
 });
 
-describe("reviewers", () => {
-  it("are told apart by their exact name in any script, and a cookie can only name a reviewer", async () => {
-    const { findReviewer } = await import("@/lib/review/reviewer");
-    const a = await enterReviewer("李明");
-    const b = await enterReviewer("王芳");
-    expect(a.id).not.toBe(b.id);
-    expect((await enterReviewer(" 李明 ")).id).toBe(a.id);
-    expect(await findReviewer(a.id)).toEqual({ id: a.id, name: "李明" });
-    const admin = await prisma.user.create({ data: { email: "admin@example.test", name: "Admin", role: "admin" } });
-    expect(await findReviewer(admin.id)).toBeNull();
-  });
-});
 
 describe("one deck per reviewer", () => {
   it("gives back what the reviewer held in another queue or under other filters, and puts a pinned item first", async () => {
     const { readReviewDeck } = await import("@/lib/review/review-deck");
     await prisma.sftSample.updateMany({ data: { leaseOwnerId: null, leaseExpiresAt: null } });
     await makeItems("deck", 5);
-    const cy = await enterReviewer("Cy Deck");
+    const cy = await makeTestUser("annotator", "Cy Deck");
     const first = await readReviewDeck(cy, { queue: "sft" });
     expect(first.items).toHaveLength(3);
     const held = first.items.map((i) => i.id);

@@ -36,7 +36,7 @@ export async function undoLastAction(reviewer: Reviewer, leaseMs: number): Promi
       await tx.preferencePair.update({ where: { id: item.id }, data: { ...snapshotData(JSON.parse(last.beforeJson) as PairSnapshot), ...lease } });
     }
     await tx.reviewAction.update({ where: { id: last.id }, data: { undoneAt: now } });
-    await tx.reviewAction.create({ data: { itemType: last.itemType, itemId: last.itemId, userId: reviewer.id, action: "undo", beforeJson: JSON.stringify(current), afterJson: last.beforeJson } });
+    await tx.reviewAction.create({ data: { itemType: last.itemType, itemId: last.itemId, userId: reviewer.id, via: reviewer.via ?? "ui", action: "undo", beforeJson: JSON.stringify(current), afterJson: last.beforeJson } });
     return { queue, id: last.itemId, undone: last.action };
   });
 }

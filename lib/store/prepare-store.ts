@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ensureFirstAdmin, firstAdminHint } from "@/lib/auth/first-admin";
 import { failInterruptedExports } from "@/lib/export/exports";
 import { syncProviders } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -25,6 +26,9 @@ export async function prepareStore(): Promise<{ applied: string[]; seeded: boole
   await backfillTaskHardness();
   await syncProviders();
   await failInterruptedExports();
+  const admin = await ensureFirstAdmin();
+  if (admin === "created") console.log(`[auth] made the first admin account, ${env.SENSE_ADMIN_EMAIL}`);
+  if (admin === "missing") console.warn(`[auth] ${firstAdminHint}`);
   let seeded = false;
   if (env.SENSE_SEED_DEMO === "1") {
     const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);

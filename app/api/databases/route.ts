@@ -2,7 +2,7 @@ import { handleRoute } from "@/lib/api/route-handler";
 import { listDatabases } from "@/lib/databases/read-databases";
 import { registerUploadedDatabase } from "@/lib/databases/register-upload";
 
-export const GET = handleRoute({}, () => listDatabases());
+export const GET = handleRoute({ auth: "data.read" }, () => listDatabases());
 
 // multipart/form-data: `file` (a .sqlite file) and optional `name`.
-export const POST = handleRoute({}, async ({ request }) => ({ database: await registerUploadedDatabase(request) }));
+export const POST = handleRoute({ auth: "databases.manage" }, async ({ request }) => ({ database: await registerUploadedDatabase(request) }));

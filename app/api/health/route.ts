@@ -1,4 +1,4 @@
 import { handleRoute } from "@/lib/api/route-handler";
 import { checkStoreHealth } from "@/lib/store/store-health";
 
-export const GET = handleRoute({}, () => checkStoreHealth());
+export const GET = handleRoute({ auth: "public" }, () => checkStoreHealth());

@@ -2,6 +2,6 @@ import { handleRoute } from "@/lib/api/route-handler";
 import { providerInputSchema } from "@/lib/providers/provider-schema";
 import { createProvider, listProviders } from "@/lib/providers/providers";
 
-export const GET = handleRoute({}, () => listProviders());
+export const GET = handleRoute({ auth: "providers.read" }, () => listProviders());
 
-export const POST = handleRoute({ body: providerInputSchema }, async ({ body }) => ({ provider: await createProvider(body) }));
+export const POST = handleRoute({ auth: "providers.manage", body: providerInputSchema }, async ({ body }) => ({ provider: await createProvider(body) }));

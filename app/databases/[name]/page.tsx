@@ -5,8 +5,12 @@ import { PageHeader } from "@/components/shell/page-header";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { getDatabaseDetail } from "@/lib/databases/read-databases";
 import { isAppError } from "@/lib/errors";
+import { requirePageUser } from "@/lib/auth/page-auth";
+
+export const dynamic = "force-dynamic";
 
 export default async function DatabasePage({ params }: { params: Promise<{ name: string }> }) {
+  await requirePageUser("data.read", "/databases");
   const { name } = await params;
   const db = await getDatabaseDetail(decodeURIComponent(name)).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();

@@ -1,9 +1,11 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { listPromptFiles } from "@/lib/synthesis/prompt-files";
+import { requirePageUser } from "@/lib/auth/page-auth";
 
 export const dynamic = "force-dynamic";
 
-export default function PromptsPage() {
+export default async function PromptsPage() {
+  await requirePageUser("jobs.manage", "/jobs/prompts");
   const prompts = listPromptFiles();
   return (
     <>

@@ -5,10 +5,12 @@ import { SftQueueList } from "@/components/review/sft-queue-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { readReviewPage } from "@/lib/review/read-review-queues";
 import { reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
+import { requirePageUser } from "@/lib/auth/page-auth";
 
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("review", "/review/browse");
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const filters = reviewQueueFiltersSchema.parse(raw);
   const page = await readReviewPage(filters);

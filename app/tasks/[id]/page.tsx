@@ -4,8 +4,12 @@ import { PageHeader } from "@/components/shell/page-header";
 import { SqlBlock } from "@/components/sql/sql-block";
 import { isAppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/read-tasks";
+import { requirePageUser } from "@/lib/auth/page-auth";
+
+export const dynamic = "force-dynamic";
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser("data.read", "/tasks");
   const { id } = await params;
   const task = await getTask(id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();

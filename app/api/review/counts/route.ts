@@ -1,4 +1,4 @@
 import { handleRoute } from "@/lib/api/route-handler";
 import { countReviewQueues } from "@/lib/review/read-review-queues";
 
-export const GET = handleRoute({}, () => countReviewQueues());
+export const GET = handleRoute({ auth: "review" }, () => countReviewQueues());

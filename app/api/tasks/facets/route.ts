@@ -1,4 +1,4 @@
 import { handleRoute } from "@/lib/api/route-handler";
 import { listTaskFacets } from "@/lib/tasks/read-tasks";
 
-export const GET = handleRoute({}, () => listTaskFacets());
+export const GET = handleRoute({ auth: "data.read" }, () => listTaskFacets());

@@ -9,10 +9,12 @@ import { isAppError } from "@/lib/errors";
 import { readItemHistory } from "@/lib/review/item-history";
 import { readReviewItem } from "@/lib/review/read-review-item";
 import { reviewQueueSchema } from "@/lib/review/review-types";
+import { requirePageUser } from "@/lib/auth/page-auth";
 
 export const dynamic = "force-dynamic";
 
 export default async function ReviewItemPage({ params }: { params: Promise<{ queue: string; id: string }> }) {
+  await requirePageUser("review", "/review/browse");
   const { queue: rawQueue, id } = await params;
   const queue = reviewQueueSchema.safeParse(rawQueue);
   if (!queue.success) notFound();

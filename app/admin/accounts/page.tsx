@@ -1,0 +1,19 @@
+import { AccountsTable } from "@/components/admin/accounts-table";
+import { NewAccountForm } from "@/components/admin/new-account-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { requirePageUser } from "@/lib/auth/page-auth";
+
+export const dynamic = "force-dynamic";
+
+export default async function AccountsPage() {
+  await requirePageUser("accounts.manage", "/admin/accounts");
+  return (
+    <>
+      <PageHeader title="Accounts" subtitle="Who may use Sense Studio and what each may do. A disabled account is signed out at once and its tokens stop working." />
+      <div className="space-y-4">
+        <NewAccountForm />
+        <AccountsTable />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import { handleRoute } from "@/lib/api/route-handler";
+
+export const GET = handleRoute({ auth: "account.self" }, async ({ user }) => ({ user }));

@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/account/sign-in-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { hasActiveAdmin } from "@/lib/auth/accounts";
+import { firstAdminHint } from "@/lib/auth/first-admin";
+import { currentPageUser } from "@/lib/auth/page-auth";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  if (await currentPageUser()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+  const setUpNeeded = !(await hasActiveAdmin());
+  return (
+    <>
+      <PageHeader title="Sign in" subtitle="Sense Studio accounts are made by an admin." />
+      {setUpNeeded ? (
+        <p role="status" className="mb-4 max-w-xl rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          {firstAdminHint}
+        </p>
+      ) : null}
+      <SignInForm next={next ?? "/"} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The audit log of exports, accounts and tokens (review decisions are in review_actions, with
+// their before/after). Every row names the person who acted and how: the UI, an API token, the CLI.
+
+export type AuditActor = { id: string; via: "ui" | "api-token" | "cli" };
+export type AuditInput = { action: string; targetType: string; targetId?: string | null; detail?: Record<string, unknown> };
+
+export async function recordAuditEvent(actor: AuditActor | null, input: AuditInput, tx: Prisma.TransactionClient = prisma): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      userId: actor?.id ?? null,
+      via: actor?.via ?? "system",
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId ?? null,
+      detailJson: JSON.stringify(input.detail ?? {}),
+    },
+  });
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/passwords";
+import { roleSchema } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { deleteUserSessions } from "@/lib/auth/sessions";
+
+const emailSchema = z.string().trim().toLowerCase().email("that is not an email address").max(200);
+
+export const newAccountSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(2, "the name needs at least 2 characters").max(60),
+  role: roleSchema,
+  password: passwordSchema,
+});
+
+export const accountChangeSchema = z
+  .object({
+    name: z.string().trim().min(2).max(60).optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(), // an admin's reset; the person's sessions end
+  })
+  .refine((c) => Object.keys(c).length > 0, "say what to change: name, role, disabled or password");
+
+export const ownPasswordSchema = z.object({ currentPassword: z.string().min(1, "enter your current password"), newPassword: passwordSchema });
+
+export type AccountView = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date; canSignIn: boolean; lastSeenAt: Date | null };
+
+export async function listAccounts(): Promise<AccountView[]> {
+  const users = await prisma.user.findMany({ orderBy: { createdAt: "asc" }, include: { sessions: { select: { lastSeenAt: true }, orderBy: { lastSeenAt: "desc" }, take: 1 } } });
+  return users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabledAt: u.disabledAt, createdAt: u.createdAt, canSignIn: Boolean(u.passwordHash) && !u.disabledAt, lastSeenAt: u.sessions[0]?.lastSeenAt ?? null }));
+}
+
+/** A new account (by an admin, or by the first-run set-up when `actor` is null). */
+export async function createAccount(actor: SessionUser | null, input: unknown) {
+  const data = newAccountSchema.parse(input);
+  if (await prisma.user.findUnique({ where: { email: data.email } })) throw conflict(`An account with the email ${data.email} already exists.`);
+  const user = await prisma.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(data.password) } });
+  await recordAuditEvent(actor, { action: "account.create", targetType: "account", targetId: user.id, detail: { email: user.email, role: user.role } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+async function activeAdminsBesides(userId: string): Promise<number> {
+  return prisma.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null }, id: { not: userId } } });
+}
+
+/** An admin changes an account: name, role, disabled, or a new password. The last admin stays. */
+export async function updateAccount(actor: SessionUser, id: string, input: unknown) {
+  const change = accountChangeSchema.parse(input);
+  const user = await prisma.user.findUnique({ where: { id } });
+  if (!user) throw notFound(`There is no account with id ${id}.`);
+  const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
+  if (losesAdmin && (await activeAdminsBesides(id)) === 0) throw conflict("This is the last active admin: make another admin first.");
+  const updated = await prisma.user.update({
+    where: { id },
+    data: {
+      name: change.name,
+      role: change.role,
+      disabledAt: change.disabled === undefined ? undefined : change.disabled ? (user.disabledAt ?? new Date()) : null,
+      passwordHash: change.password ? await hashPassword(change.password) : undefined,
+    },
+  });
+  if (change.disabled || change.password) await deleteUserSessions(id);
+  const detail = { ...change, password: change.password ? "(reset)" : undefined };
+  await recordAuditEvent(actor, { action: "account.update", targetType: "account", targetId: id, detail });
+  return { id: updated.id, email: updated.email, name: updated.name, role: updated.role, disabledAt: updated.disabledAt };
+}
+
+/** A person changes their own password (knowing the current one); their other sessions end. */
+export async function changeOwnPassword(actor: SessionUser, input: unknown): Promise<void> {
+  const { currentPassword, newPassword } = ownPasswordSchema.parse(input);
+  const user = await prisma.user.findUnique({ where: { id: actor.id } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) throw invalidInput("The current password is wrong.");
+  await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(newPassword) } });
+  await deleteUserSessions(actor.id);
+  await recordAuditEvent(actor, { action: "account.password", targetType: "account", targetId: actor.id });
+}
+
+export async function hasActiveAdmin(): Promise<boolean> {
+  return (await prisma.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null } } })) > 0;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { forbidden } from "@/lib/errors";
+import { readApiToken } from "@/lib/auth/api-tokens";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { readSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+
+export function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get("authorization");
+  return header?.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : undefined;
+}
+
+/** Who is asking: an API token (Authorization: Bearer) or the session cookie; null for nobody. */
+export async function authenticateRequest(request: Request): Promise<{ user: SessionUser | null; byCookie: boolean }> {
+  const token = bearerToken(request);
+  if (token) return { user: await readApiToken(token), byCookie: false };
+  return { user: await readSession(readCookie(request, SESSION_COOKIE)), byCookie: true };
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The origins this server answers as: its own (from the Host header and the URL) and configured ones. */
+function ownOrigins(request: Request): Set<string> {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  return new Set([url.origin, ...(host ? [`${proto}://${host}`] : []), ...env.trustedOrigins]);
+}
+
+/**
+ * CSRF protection for requests that carry the session cookie: a mutation must come from our own
+ * origin (the browser's Origin header, or Sec-Fetch-Site: same-origin). The cookie is SameSite=Lax
+ * as well; token requests carry no cookie and need no check.
+ */
+export function refuseCrossSiteMutation(request: Request): void {
+  if (safeMethods.has(request.method.toUpperCase())) return;
+  const origin = request.headers.get("origin");
+  if (origin ? ownOrigins(request).has(origin) : request.headers.get("sec-fetch-site") === "same-origin") return;
+  throw forbidden(`Refused a ${request.method} from another site (origin ${origin ?? "not given"}): mutations must come from this dashboard.`);
+}
+
+export function isSecureRequest(request: Request): boolean {
+  return (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")).startsWith("https");
+}
+
+/** The client's address as the server sees it (the first x-forwarded-for hop Next sets), for the sign-in limit. */
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+}

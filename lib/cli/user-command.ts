@@ -1,0 +1,74 @@
+import crypto from "node:crypto";
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { UsageError } from "@/lib/cli/cli-output";
+import { createAccount } from "@/lib/auth/accounts";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { hashPassword, passwordSchema } from "@/lib/auth/passwords";
+import { roleSchema } from "@/lib/auth/roles";
+import { deleteUserSessions } from "@/lib/auth/sessions";
+import { migrateStore } from "@/lib/store/prepare-store";
+
+// Operator commands on the store itself (whoever can run them can read the store file anyway):
+// the first admin, a locked-out password, a token for a service account. No default passwords:
+// a password comes on stdin or is made at random and printed once.
+
+const USAGE =
+  "usage: sense user add --email E --name N --role annotator|researcher|lead|admin [--password-stdin] | sense user list | sense user passwd --email E [--password-stdin] | sense user token --email E --name TOKEN_NAME";
+
+async function readPassword(fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
+  if (!fromStdin) return { password: crypto.randomBytes(15).toString("base64url"), generated: true };
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return { password: passwordSchema.parse(Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "")), generated: false };
+}
+
+async function userByEmail(email: string | undefined) {
+  if (!email) throw new UsageError("--email is required");
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw notFound(`There is no account with the email ${email}.`);
+  return user;
+}
+
+export async function runUserCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" } },
+  });
+  const [sub, ...extra] = positionals;
+  if (extra.length) throw new UsageError(USAGE);
+  migrateStore();
+  if (sub === "list") {
+    for (const u of await prisma.user.findMany({ orderBy: { createdAt: "asc" } })) {
+      console.log(`${u.email.padEnd(36)} ${u.name.padEnd(24)} ${u.role.padEnd(10)} ${u.disabledAt ? "disabled" : u.passwordHash ? "active" : "no password"}`);
+    }
+    return 0;
+  }
+  if (sub === "add") {
+    const role = roleSchema.safeParse(values.role);
+    if (!values.email || !values.name || !role.success) throw new UsageError(USAGE);
+    const { password, generated } = await readPassword(values["password-stdin"] ?? false);
+    const user = await createAccount(null, { email: values.email, name: values.name, role: role.data, password });
+    console.log(`Made the ${user.role} account ${user.email} (${user.name}).${generated ? `\nIts password (shown once): ${password}` : ""}`);
+    return 0;
+  }
+  if (sub === "passwd") {
+    const user = await userByEmail(values.email);
+    const { password, generated } = await readPassword(values["password-stdin"] ?? false);
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+    await deleteUserSessions(user.id);
+    console.log(`Set a new password for ${user.email}; its sessions ended.${generated ? `\nThe password (shown once): ${password}` : ""}`);
+    return 0;
+  }
+  if (sub === "token") {
+    const user = await userByEmail(values.email);
+    const role = roleSchema.parse(user.role);
+    const { token } = await createApiToken({ id: user.id, name: user.name, email: user.email, role, via: "cli" }, { name: values.name ?? "cli" });
+    console.log(token);
+    return 0;
+  }
+  throw new UsageError(USAGE);
+}
