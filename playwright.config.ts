@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { authFile } from "./e2e/e2e-paths";
 
 const port = 3100;
 
@@ -25,6 +26,12 @@ export default defineConfig({
       ],
     },
   },
+  // Every journey runs signed in: the setup signs each role in through the sign-in page; journeys
+  // run as the admin unless they say `test.use({ storageState: authFile(role) })` or sign in themselves.
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts/ },
+    { name: "journeys", dependencies: ["sign-in"], testIgnore: /auth\.setup\.ts/, use: { storageState: authFile("admin") } },
+  ],
   webServer: {
     // Builds nothing: `npm test` runs `next build` first. The script owns the e2e store.
     command: `node --import tsx e2e/serve-e2e.ts ${port}`,

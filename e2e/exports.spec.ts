@@ -1,5 +1,8 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { authFile } from "./e2e-paths";
+
+test.use({ storageState: authFile("researcher") });
 
 // The e2e store holds the pairs of the weak job serve-e2e.ts ran (pending review), so the journey
 // exports pending pairs of the demo database.

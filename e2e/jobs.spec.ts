@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { spiderDir } from "./e2e-paths";
+import { authFile, spiderDir } from "./e2e-paths";
+
+test.use({ storageState: authFile("lead") });
 
 test.skip(!fs.existsSync(path.join(spiderDir, "dev.json")), `needs the Spider dev set at ${spiderDir}, which is absent`);
 

@@ -1,15 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { spiderDir } from "./e2e-paths";
+import { authFile, spiderDir } from "./e2e-paths";
+
+test.use({ storageState: authFile("lead") });
 
 // with the Spider dev set there are enough tasks to watch for a while; the demo database otherwise
 const hasSpider = fs.existsSync(path.join(spiderDir, "dev.json"));
 const selection = hasSpider ? { split: "dev", origin: "spider", limit: 120 } : { database: "city_library" };
 const total = hasSpider ? 120 : 36;
 
-test("the lead's overview shows a job's progress moving while it runs, and how outputs execute and review goes", async ({ page }) => {
-  const started = await page.request.post("/api/jobs", { data: { kind: "weak", provider: "demo-weak", tasks: selection, samples: 2 } });
+test("the lead's overview shows a job's progress moving while it runs, and how outputs execute and review goes", async ({ page, baseURL }) => {
+  const started = await page.request.post("/api/jobs", { data: { kind: "weak", provider: "demo-weak", tasks: selection, samples: 2 }, headers: { origin: baseURL! } });
   expect(started.ok()).toBe(true);
   const { job } = (await started.json()) as { job: { id: string } };
   await page.goto("/");

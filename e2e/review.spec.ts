@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seededFile } from "./e2e-paths";
+import { signInAs } from "./sign-in";
 
 // The review workspace on queues that real jobs made (serve-e2e.ts runs a strong and a weak job
 // against the stand-in model server through the CLI). The e2e server's claims last 4 s.
@@ -10,10 +11,9 @@ const seeded = () => JSON.parse(fs.readFileSync(seededFile, "utf8")) as Seeded;
 const item = (page: Page) => page.getByRole("article", { name: "Review item" });
 const currentId = async (page: Page) => (await item(page).getAttribute("data-item-id")) ?? "";
 
+/** Each reviewer is their own annotator account, signed in through the sign-in page. */
 async function openAs(page: Page, name: string, url: string) {
-  await page.goto(url);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: "Start reviewing" }).click();
+  await signInAs(page, name, url);
   await expect(item(page)).toBeVisible();
 }
 
@@ -139,7 +139,7 @@ test("a claim that expires returns the item to the queue, and the reviewer who l
 });
 
 test("a pair shows both sides executed and what differs", async ({ page }) => {
-  await openAs(page, "Gus Pairs", `/review?queue=pairs&job=${seeded().weakJobId}&difficulty=easy`);
+  await openAs(page, "Pia Pairs", `/review?queue=pairs&job=${seeded().weakJobId}&difficulty=easy`);
   await expect(page.getByRole("table", { name: "Chosen result" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Rejected result" }).or(page.getByLabel("Rejected error"))).toBeVisible();
   await expect(page.getByLabel("Difference")).toContainText(/only in chosen|Error vs rows|same rows/);

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { e2eDataDir, e2eImportsDir, projectRoot, seededFile, spiderDir } from "./e2e-paths";
+import { E2E_PASSWORD, e2eAccounts, e2eDataDir, e2eImportsDir, e2eStoreEnv, projectRoot, seededFile, spiderDir } from "./e2e-paths";
 
 const port = process.argv[2] ?? "3100";
 if (path.basename(e2eDataDir) !== ".e2e-data" || path.dirname(e2eDataDir) !== projectRoot) {
@@ -17,8 +17,7 @@ fs.mkdirSync(e2eImportsDir, { recursive: true });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
-  SENSE_DATA_DIR: e2eDataDir,
-  SENSE_DB_FILE: path.join(e2eDataDir, "sense-e2e.db"),
+  ...e2eStoreEnv,
   SENSE_SQL_TIMEOUT_MS: "1500",
   SENSE_WORKER_THROTTLE_MS: "150", // slow enough to watch, pause and resume a job
   SENSE_WORKER_CONCURRENCY: "2",
@@ -28,12 +27,17 @@ const env: NodeJS.ProcessEnv = {
 };
 delete env.SENSE_PROJECT_ROOT;
 
-const sense = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ["bin/sense.mjs", ...args], { cwd: projectRoot, env, encoding: "utf8" });
+const senseAs = (token: string, args: string[], input?: string) => {
+  const result = spawnSync(process.execPath, ["bin/sense.mjs", ...args], { cwd: projectRoot, env: { ...env, SENSE_API_TOKEN: token }, encoding: "utf8", input });
   if (result.status !== 0) throw new Error(`e2e: sense ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
   return result.stdout;
 };
-sense("seed");
+const sense = (...args: string[]) => senseAs(leadToken, args);
+let leadToken = "";
+senseAs("", ["seed"]);
+for (const a of e2eAccounts) senseAs("", ["user", "add", "--email", a.email, "--name", a.name, "--role", a.role, "--password-stdin"], E2E_PASSWORD);
+leadToken = senseAs("", ["user", "token", "--email", "lee@e2e.test", "--name", "e2e set-up"]).trim();
+const adminToken = senseAs("", ["user", "token", "--email", "ada@e2e.test", "--name", "e2e set-up"]).trim();
 // review queues for the review journeys, made by real jobs against the stand-in model server
 const jobId = (out: string) => /Started \w+ job (\S+) /.exec(out)?.[1];
 const strong = sense("synth", "strong", "--provider", "demo-strong", "--domains", "lighthouse preservation,chess league", "--questions", "12", "--wait");
@@ -45,7 +49,7 @@ const named = (prefix: string) => synthesized.find((d) => d.name.startsWith(pref
 fs.writeFileSync(seededFile, JSON.stringify({ strongJobId: jobId(strong), weakJobId: jobId(weak), lighthouse: named("lighthouse_preservation_"), chess: named("chess_league_") }, null, 2));
 
 if (fs.existsSync(path.join(spiderDir, "dev.json"))) {
-  const result = spawnSync(process.execPath, ["bin/sense.mjs", "import", "spider", spiderDir], { cwd: projectRoot, env, stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["bin/sense.mjs", "import", "spider", spiderDir], { cwd: projectRoot, env: { ...env, SENSE_API_TOKEN: adminToken }, stdio: "inherit" });
   if (result.status !== 0) throw new Error("e2e: importing the Spider dev set failed");
 } else {
   console.warn(`e2e: ${spiderDir} not found — tests that need the Spider dev set will say so and be skipped.`);

@@ -1,13 +1,18 @@
 import { expect, test } from "@playwright/test";
 import path from "node:path";
-import { e2eImportsDir } from "./e2e-paths";
+import { authFile, e2eImportsDir } from "./e2e-paths";
 import { writeGardenDatabase } from "./fixtures";
 
-test.beforeAll(async ({ request }) => {
+test.use({ storageState: authFile("researcher") });
+
+test.beforeAll(async ({ playwright, baseURL }) => {
   const file = path.join(e2eImportsDir, "console", "greenhouse.sqlite");
   writeGardenDatabase(file);
-  const response = await request.post("/api/databases/from-path", { data: { path: file } });
+  // registering a database is an admin's job; the journeys below are a researcher's
+  const admin = await playwright.request.newContext({ baseURL, storageState: authFile("admin"), extraHTTPHeaders: { origin: baseURL! } });
+  const response = await admin.post("/api/databases/from-path", { data: { path: file } });
   expect([200, 409]).toContain(response.status());
+  await admin.dispose();
 });
 
 test("the console runs a query and shows its rows; a bad query shows the error in words", async ({ page }) => {

@@ -1,4 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { authFile } from "./e2e-paths";
+
+test.use({ storageState: authFile("lead") });
 
 // Strong and weak jobs against the app's embedded local model server (the stand-in for a real
 // model), from the Jobs page to the review queues.
@@ -61,24 +64,28 @@ test("a lead starts a strong and a weak job, watches them move, pauses and resum
   await expect(pair.getByLabel("Rejected SQL")).toBeVisible();
 });
 
-test("a provider added in the dashboard keeps its API key on the server", async ({ page }) => {
-  await page.goto("/jobs");
-  await page.getByRole("button", { name: "Add provider" }).click();
-  const form = page.getByRole("form", { name: "Add a provider" });
-  await form.getByLabel("Provider name").fill("openai-4o");
-  await form.getByLabel("Provider base url").fill("not a url");
-  await form.getByLabel("Provider model").fill("gpt-4o");
-  await form.getByLabel("Provider api key").fill("sk-e2e-secret");
-  await form.getByRole("button", { name: "Add provider" }).click();
-  await expect(form.getByRole("alert")).toContainText("baseUrl must be a URL");
-  await form.getByLabel("Provider base url").fill("https://api.openai.com/v1");
-  await form.getByRole("button", { name: "Add provider" }).click();
-  const row = page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" });
-  await expect(row).toContainText("gpt-4o");
-  await expect(row).toContainText("set");
-  await page.reload(); // the page as the server renders it with the provider stored
-  await expect(page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" })).toContainText("set");
-  expect(await page.content()).not.toContain("sk-e2e-secret");
-  const api = await page.request.get("/api/providers");
-  expect(await api.text()).not.toContain("sk-e2e-secret");
+test.describe("providers (an admin's)", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("a provider added in the dashboard keeps its API key on the server", async ({ page }) => {
+    await page.goto("/jobs");
+    await page.getByRole("button", { name: "Add provider" }).click();
+    const form = page.getByRole("form", { name: "Add a provider" });
+    await form.getByLabel("Provider name").fill("openai-4o");
+    await form.getByLabel("Provider base url").fill("not a url");
+    await form.getByLabel("Provider model").fill("gpt-4o");
+    await form.getByLabel("Provider api key").fill("sk-e2e-secret");
+    await form.getByRole("button", { name: "Add provider" }).click();
+    await expect(form.getByRole("alert")).toContainText("baseUrl must be a URL");
+    await form.getByLabel("Provider base url").fill("https://api.openai.com/v1");
+    await form.getByRole("button", { name: "Add provider" }).click();
+    const row = page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" });
+    await expect(row).toContainText("gpt-4o");
+    await expect(row).toContainText("set");
+    await page.reload(); // the page as the server renders it with the provider stored
+    await expect(page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" })).toContainText("set");
+    expect(await page.content()).not.toContain("sk-e2e-secret");
+    const api = await page.request.get("/api/providers");
+    expect(await api.text()).not.toContain("sk-e2e-secret");
+  });
 });

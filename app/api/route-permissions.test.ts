@@ -72,7 +72,7 @@ const matrix: Record<string, Entry> = {
       return {};
     },
   },
-  "POST /api/sql/run": { least: "researcher", call: () => ({ body: { database: "city_library", sql: "SELECT count(*) FROM books" } }) },
+  "POST /api/sql/run": { least: "annotator", call: () => ({ body: { database: "city_library", sql: "SELECT count(*) FROM books" } }) },
   "GET /api/exports": { least: "researcher", call: () => ({}) },
   "POST /api/exports": { least: "researcher", call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }) },
   "POST /api/exports/preview": { least: "researcher", call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }) },

@@ -12,7 +12,7 @@ export const permissionMinimumRole = {
   "account.self": "annotator", // one's own account: password, API tokens, sign-out
   "data.read": "annotator", // databases, schemas, tasks, one's own progress
   review: "annotator", // claim, accept, edit, reject, undo
-  "sql.run": "researcher", // the SQL console
+  "sql.run": "annotator", // read-only SQL in the sandbox: the review editor runs edits with it, and the console
   export: "researcher", // curated sets to files
   evaluate: "researcher", // evaluation runs (predictions scored against gold)
   "jobs.manage": "lead", // start, pause, resume, cancel synthesis jobs; their logs and prompts
