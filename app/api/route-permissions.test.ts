@@ -207,6 +207,16 @@ describe("the permission matrix", () => {
     }
     expect(outcomes).toEqual(expected);
   }, 120_000);
+
+  it("wrote each caller of the matrix into the audit log: reviews, exports, jobs, providers, accounts", async () => {
+    const named = async (action: string, who: SessionUser) => prisma.auditEvent.count({ where: { action, userId: who.id, via: "ui" } });
+    for (const action of ["job.start", "job.pause"]) expect(await named(action, people.lead), action).toBeGreaterThan(0);
+    for (const action of ["export.start", "export.cancel"]) expect(await named(action, people.researcher), action).toBeGreaterThan(0);
+    for (const action of ["provider.create", "provider.update", "provider.delete", "account.create", "account.update"]) expect(await named(action, people.admin), action).toBeGreaterThan(0);
+    expect(await prisma.reviewAction.count({ where: { userId: people.annotator.id, action: "accept", via: "ui" } })).toBeGreaterThan(0);
+    // the refused calls wrote nothing: every entry from a request names a person
+    expect(await prisma.auditEvent.count({ where: { userId: null, via: { not: "system" } } })).toBe(0);
+  });
 });
 
 describe("how a request says who it is", () => {

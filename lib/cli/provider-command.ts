@@ -28,7 +28,7 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
   const [sub, ...extra] = positionals;
   if (extra.length || (sub !== "list" && sub !== "add")) throw new UsageError("usage: sense provider list | sense provider add --name N --base-url URL --model M [--api-key-env VAR] [--max-concurrency N] …");
   migrateStore();
-  await requireCliUser(sub === "list" ? "providers.read" : "providers.manage");
+  const actor = await requireCliUser(sub === "list" ? "providers.read" : "providers.manage");
   await syncProviders();
   if (sub === "list") {
     for (const p of await listProviders()) {
@@ -49,7 +49,7 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
       return [[field, Number(raw)]];
     }),
   );
-  const provider = await createProvider({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers });
+  const provider = await createProvider({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }, actor);
   console.log(`Added provider ${provider.name}: ${provider.model} at ${provider.baseUrl}${provider.hasApiKey ? " (key set)" : ""}.`);
   return 0;
 }

@@ -72,7 +72,7 @@ export async function runSynthCommand(argv: string[]): Promise<number> {
   migrateStore();
   const actor = await requireCliUser("jobs.manage");
   await syncProviders();
-  const job = await createJob(config, actor.id);
+  const job = await createJob(config, actor);
   console.log(`Started ${job.kind} job ${job.id} with ${job.itemsTotal} work items.`);
   if (!values.wait) {
     console.log("The app's job runner (or `npm run worker`) will work on it; watch it on the Jobs page.");

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { enqueueJobItems } from "@/lib/jobs/item-outcome";
 import { buildDatabasePayloads } from "@/lib/jobs/handlers/strong-context";
@@ -23,45 +24,49 @@ async function selectTaskIds(selection: JobTaskSelection, extra: object = {}): P
   return tasks.map((t) => t.id);
 }
 
-async function insertJob(config: JobConfig, extra: { providerId?: string; prompts?: Record<string, string> }, createdById: string | undefined, addItems: (tx: Tx, jobId: string) => Promise<void>) {
+/** Who starts a job: the person (dashboard, token, CLI), or nobody in tests and benchmarks. */
+type Starter = AuditActor | null | undefined;
+
+async function insertJob(config: JobConfig, extra: { providerId?: string; prompts?: Record<string, string> }, actor: Starter, addItems: (tx: Tx, jobId: string) => Promise<void>) {
   return prisma.$transaction(async (tx) => {
     const job = await tx.job.create({
-      data: { kind: config.kind, status: "running", configJson: JSON.stringify({ ...config, prompts: extra.prompts }), providerId: extra.providerId, createdById, startedAt: new Date() },
+      data: { kind: config.kind, status: "running", configJson: JSON.stringify({ ...config, prompts: extra.prompts }), providerId: extra.providerId, createdById: actor?.id, startedAt: new Date() },
     });
     await addItems(tx, job.id);
+    await recordAuditEvent(actor ?? null, { action: "job.start", targetType: "job", targetId: job.id, detail: { kind: config.kind } }, tx);
     return tx.job.findUniqueOrThrow({ where: { id: job.id } });
   });
 }
 
 /** Creates a mutation job with one work item per selected task whose database has a file. */
-export async function createMutationJob(input: unknown, createdById?: string) {
+export async function createMutationJob(input: unknown, actor?: Starter) {
   const config = mutationJobConfigSchema.parse(input);
   const ids = await selectTaskIds(config.tasks);
-  return insertJob(config, {}, createdById, (tx, jobId) => enqueueJobItems(tx, jobId, "mutate", ids.map((taskId) => ({ taskId }))));
+  return insertJob(config, {}, actor, (tx, jobId) => enqueueJobItems(tx, jobId, "mutate", ids.map((taskId) => ({ taskId }))));
 }
 
-async function createWeakJob(config: WeakJobConfig, createdById?: string) {
+async function createWeakJob(config: WeakJobConfig, actor?: Starter) {
   const provider = await findProviderByName(config.provider);
   if (config.source === "accepted-sft") await promoteAcceptedSamples();
   const ids = await selectTaskIds(config.tasks, config.source === "accepted-sft" ? { origin: "strong" } : {});
-  return insertJob(config, { providerId: provider.id, prompts: { "weak-answer": latestPromptId("weak-answer") } }, createdById, (tx, jobId) =>
+  return insertJob(config, { providerId: provider.id, prompts: { "weak-answer": latestPromptId("weak-answer") } }, actor, (tx, jobId) =>
     enqueueJobItems(tx, jobId, "sample", ids.map((taskId) => ({ taskId }))),
   );
 }
 
-async function createStrongJob(config: StrongJobConfig, createdById?: string) {
+async function createStrongJob(config: StrongJobConfig, actor?: Starter) {
   const provider = await findProviderByName(config.provider);
   const prompts = Object.fromEntries((["strong-domains", "strong-database", "strong-questions"] as const).map((name) => [name, latestPromptId(name)]));
-  return insertJob(config, { providerId: provider.id, prompts }, createdById, async (tx, jobId) => {
+  return insertJob(config, { providerId: provider.id, prompts }, actor, async (tx, jobId) => {
     await enqueueJobItems(tx, jobId, "build-database", buildDatabasePayloads(config, config.domains));
     if (config.proposeDomains) await enqueueJobItems(tx, jobId, "propose-domains", [{ count: config.proposeDomains }]);
   });
 }
 
 /** Starts a job of any kind (the Jobs page, POST /api/jobs and `sense synth` all come here). */
-export async function createJob(input: unknown, createdById?: string) {
+export async function createJob(input: unknown, actor?: Starter) {
   const config = jobConfigSchema.parse(input);
-  if (config.kind === "mutation") return createMutationJob(config, createdById);
-  if (config.kind === "weak") return createWeakJob(config, createdById);
-  return createStrongJob(config, createdById);
+  if (config.kind === "mutation") return createMutationJob(config, actor);
+  if (config.kind === "weak") return createWeakJob(config, actor);
+  return createStrongJob(config, actor);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 
 const transitions = {
   pause: { from: ["running", "queued"], to: "paused" },
@@ -14,13 +15,16 @@ export type JobAction = keyof typeof transitions;
  * Pauses, resumes or cancels a job with one conditional update. Items already being worked on
  * finish; no new item of a paused or cancelled job is claimed.
  */
-export async function changeJobStatus(jobId: string, action: JobAction) {
+export async function changeJobStatus(jobId: string, action: JobAction, actor: AuditActor | null = null) {
   const { from, to } = transitions[action];
   const changed = await prisma.job.updateMany({
     where: { id: jobId, status: { in: [...from] } },
     data: { status: to, ...(to === "cancelled" ? { finishedAt: new Date() } : {}) },
   });
-  if (changed.count === 1) return prisma.job.findUniqueOrThrow({ where: { id: jobId } });
+  if (changed.count === 1) {
+    await recordAuditEvent(actor, { action: `job.${action}`, targetType: "job", targetId: jobId });
+    return prisma.job.findUniqueOrThrow({ where: { id: jobId } });
+  }
   const job = await prisma.job.findUnique({ where: { id: jobId } });
   if (!job) throw notFound(`No job with id "${jobId}".`);
   throw conflict(`Cannot ${action} a job that is ${job.status}.`);

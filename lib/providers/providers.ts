@@ -4,6 +4,7 @@ import { env, secretFromEnv } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { envProvidersSchema, providerInputSchema, type ProviderView } from "@/lib/providers/provider-schema";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 
 export const DEMO_STRONG_PROVIDER = "demo-strong";
 export const DEMO_WEAK_PROVIDER = "demo-weak";
@@ -31,14 +32,16 @@ export async function findProviderByName(name: string): Promise<Provider> {
   return provider;
 }
 
-export async function createProvider(input: unknown): Promise<ProviderView> {
+export async function createProvider(input: unknown, actor: AuditActor | null = null): Promise<ProviderView> {
   const data = providerInputSchema.parse(input);
   if (await prisma.provider.findUnique({ where: { name: data.name } })) throw conflict(`A provider named "${data.name}" exists already.`);
-  return toProviderView(await prisma.provider.create({ data: { ...data, apiKey: data.apiKey || null, managedBy: "ui" } }));
+  const provider = await prisma.provider.create({ data: { ...data, apiKey: data.apiKey || null, managedBy: "ui" } });
+  await recordAuditEvent(actor, { action: "provider.create", targetType: "provider", targetId: provider.id, detail: { name: data.name, baseUrl: data.baseUrl, model: data.model } });
+  return toProviderView(provider);
 }
 
 /** Updates a provider made in the dashboard; an omitted apiKey keeps the stored one, "" removes it. */
-export async function updateProvider(id: string, input: unknown): Promise<ProviderView> {
+export async function updateProvider(id: string, input: unknown, actor: AuditActor | null = null): Promise<ProviderView> {
   const existing = await prisma.provider.findUnique({ where: { id } });
   if (!existing) throw notFound(`No provider with id "${id}".`);
   if (existing.managedBy === "env") throw conflict(`"${existing.name}" comes from SENSE_PROVIDERS; change it there.`);
@@ -48,15 +51,18 @@ export async function updateProvider(id: string, input: unknown): Promise<Provid
   }
   // a key is never sent to a host it was not given for: moving the base URL drops it unless a key comes along
   const keyChange = apiKey !== undefined ? { apiKey: apiKey || null } : data.baseUrl !== existing.baseUrl ? { apiKey: null } : {};
-  return toProviderView(await prisma.provider.update({ where: { id }, data: { ...data, ...keyChange, managedBy: "ui" } }));
+  const provider = await prisma.provider.update({ where: { id }, data: { ...data, ...keyChange, managedBy: "ui" } });
+  await recordAuditEvent(actor, { action: "provider.update", targetType: "provider", targetId: id, detail: { name: data.name, baseUrl: data.baseUrl, model: data.model, apiKey: apiKey === undefined ? "kept" : apiKey ? "replaced" : "removed" } });
+  return toProviderView(provider);
 }
 
-export async function deleteProvider(id: string): Promise<void> {
+export async function deleteProvider(id: string, actor: AuditActor | null = null): Promise<void> {
   const existing = await prisma.provider.findUnique({ where: { id }, include: { _count: { select: { jobs: true } } } });
   if (!existing) throw notFound(`No provider with id "${id}".`);
   if (existing.managedBy === "env") throw conflict(`"${existing.name}" comes from SENSE_PROVIDERS; remove it there.`);
   if (existing._count.jobs) throw conflict(`"${existing.name}" is used by ${existing._count.jobs} job(s) and cannot be deleted.`);
   await prisma.provider.delete({ where: { id } });
+  await recordAuditEvent(actor, { action: "provider.delete", targetType: "provider", targetId: id, detail: { name: existing.name } });
 }
 
 /** The providers SENSE_PROVIDERS declares, with keys resolved (`apiKeyEnv` names the variable holding one). */

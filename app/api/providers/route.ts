@@ -4,4 +4,4 @@ import { createProvider, listProviders } from "@/lib/providers/providers";
 
 export const GET = handleRoute({ auth: "providers.read" }, () => listProviders());
 
-export const POST = handleRoute({ auth: "providers.manage", body: providerInputSchema }, async ({ body }) => ({ provider: await createProvider(body) }));
+export const POST = handleRoute({ auth: "providers.manage", body: providerInputSchema }, async ({ body, user }) => ({ provider: await createProvider(body, user) }));
