@@ -1,12 +1,11 @@
 // npm run bench:review — review speed with 100,000 SFT samples and 100,000 preference pairs in
 // the store: claim-next in the domain (p50/p95), the deck request over HTTP, and key press to next
 // item visible in Chromium against `next start` (builds first when there is no build).
-import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { reportTimes as report, startBenchApp } from "./bench-app.mjs";
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
 const PRESSES = 150;
@@ -18,6 +17,7 @@ const { prisma } = await import("../lib/db");
 const { migrateStore } = await import("../lib/store/prepare-store");
 const { seedDemo } = await import("../lib/seed/seed-demo");
 const { claimReviewItems } = await import("../lib/review/claim-review-items");
+const { createAccount } = await import("../lib/auth/accounts");
 migrateStore();
 await seedDemo();
 const database = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
@@ -56,8 +56,9 @@ const MEASURE_SCRIPT = `
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-item-id"] });
 `;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-const report = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} p50 ${pct(xs, 0.5).toFixed(1)} ms  p95 ${pct(xs, 0.95).toFixed(1)} ms  (n=${xs.length})`);
+const PASSWORD = "bench password, long enough";
+const reviewers = ["sft-0", "sft-250", "pairs-250"];
+for (const r of reviewers) await createAccount(null, { email: `${r}@bench.test`, name: `Bench ${r}`, role: "annotator", password: PASSWORD });
 
 // claim-next in the domain: 200 reviewers each claim 3 (the deck size), from a full queue
 const claims: number[] = [];
@@ -70,34 +71,20 @@ report("claim-next (domain, 3 items)", claims);
 await prisma.$disconnect();
 
 // the app on this store
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit" });
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port: free } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(free));
-  });
-});
-const app = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-  cwd: root,
-  env: { ...process.env, SENSE_EMBEDDED_WORKER: "0", SENSE_DEMO_MODEL_SERVER: "0" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const app = await startBenchApp(root);
+const base = app.base;
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
 try {
   for (const [queue, paceMs] of [["sft", 0], ["sft", 250], ["pairs", 250]] as const) {
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
-    await page.request.post("/api/review/reviewer", { data: { name: `Bench ${queue} ${paceMs}` } });
+    const signedIn = await page.request.post("/api/auth/sign-in", { data: { email: `${queue}-${paceMs}@bench.test`, password: PASSWORD }, headers: { origin: base } });
+    if (!signedIn.ok()) throw new Error(`bench: sign-in failed: ${await signedIn.text()}`);
     const decks: number[] = [];
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();
-      await page.request.post("/api/review/deck", { data: { queue } });
+      await page.request.post("/api/review/deck", { data: { queue }, headers: { origin: base } });
       decks.push(performance.now() - t0);
     }
     if (paceMs === 250) report(`deck request over HTTP (${queue}, claim + 3 views)`, decks);
@@ -117,6 +104,6 @@ try {
   }
 } finally {
   await browser.close();
-  app.kill();
+  app.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

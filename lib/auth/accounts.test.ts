@@ -87,6 +87,24 @@ describe("accounts", () => {
   });
 });
 
+describe("the first admin", () => {
+  it("is made from SENSE_ADMIN_EMAIL and SENSE_ADMIN_PASSWORD once, and never with a default password", async () => {
+    const { env } = await import("@/lib/env");
+    const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
+    await prisma.user.updateMany({ where: { role: "admin" }, data: { disabledAt: new Date() } }); // no active admin yet
+    expect(await ensureFirstAdmin()).toBe("missing");
+    Object.assign(env, { SENSE_ADMIN_EMAIL: "First@Example.test", SENSE_ADMIN_PASSWORD: "the first admin's password" });
+    try {
+      expect(await ensureFirstAdmin()).toBe("created");
+      expect(await ensureFirstAdmin()).toBe("present"); // a second start changes nothing
+      await expect(signIn({ email: "first@example.test", password: "the first admin's password" }, client("10.3.0.1"))).resolves.toMatchObject({ user: { role: "admin", name: "Admin" } });
+      expect(await prisma.auditEvent.count({ where: { action: "account.create", via: "system", targetId: (await prisma.user.findUniqueOrThrow({ where: { email: "first@example.test" } })).id } })).toBe(1);
+    } finally {
+      Object.assign(env, { SENSE_ADMIN_EMAIL: undefined, SENSE_ADMIN_PASSWORD: undefined });
+    }
+  });
+});
+
 describe("API tokens", () => {
   it("are shown once, stored as a hash, name their owner, and stop when revoked", async () => {
     const user = await makeTestUser("researcher", "Tok Owner");

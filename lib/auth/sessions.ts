@@ -41,6 +41,11 @@ export async function deleteSession(token: string | undefined): Promise<void> {
   if (token) await prisma.session.deleteMany({ where: { id: hashSecret(token) } });
 }
 
+/** On start: sessions past their end are removed (readSession refuses them anyway). */
+export async function deleteExpiredSessions(): Promise<number> {
+  return (await prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
+}
+
 export async function deleteUserSessions(userId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { userId } });
 }
