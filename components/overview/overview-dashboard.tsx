@@ -24,7 +24,7 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
           <section>
             <h2 className="mb-2 font-medium">Execution of synthesized outputs</h2>
             <div className="flex flex-wrap gap-3">
-              <BarPanel title="Strong samples: SQL execution" counts={{ ...data.strongExecution.byStatus, "returns rows": data.strongExecution.returnsRows }} />
+              <BarPanel title="Strong samples: SQL execution" counts={Object.keys(data.strongExecution.byStatus).length ? { ...data.strongExecution.byStatus, "returns rows": data.strongExecution.returnsRows } : {}} />
               <BarPanel title="Weak-model answers: verdicts" counts={data.weakVerdicts["weak-model"] ?? {}} color="#7c3aed" />
               <BarPanel title="Mutations: verdicts" counts={data.weakVerdicts.mutation ?? {}} color="#a855f7" />
             </div>
