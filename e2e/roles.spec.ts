@@ -95,7 +95,7 @@ test.describe("signed out", () => {
 test.describe("an admin's accounts", () => {
   test.use({ storageState: authFile("admin") });
 
-  test("an admin makes an account and sets its role; the person signs in; once disabled they are signed out", async ({ page, browser }) => {
+  test("an admin makes an account and sets its role; the person signs in; a password reset and a disable each sign them out", async ({ page, browser }) => {
     await page.goto("/admin/accounts");
     const form = page.getByRole("form", { name: "New account" });
     await form.getByLabel("Email").fill("Nia@e2e.test");
@@ -120,6 +120,19 @@ test.describe("an admin's accounts", () => {
     await signIn.getByRole("button", { name: "Sign in" }).click();
     await expect(niaPage.getByTestId("signed-in-role")).toHaveText("researcher");
     expect(await navLinks(niaPage)).toContain("Exports");
+
+    // Nia forgot her password: the admin sets a new one, which ends her sessions
+    const niaRow = accounts.locator('[data-email="nia@e2e.test"]');
+    await niaRow.getByRole("button", { name: "Set password" }).click();
+    await niaRow.getByLabel("New password of nia@e2e.test").fill("nia's second password");
+    await niaRow.getByRole("button", { name: "Save" }).click();
+    await expect(niaRow.getByRole("button", { name: "Password set" })).toBeVisible();
+    await niaPage.goto("/exports");
+    await expect(niaPage).toHaveURL(/\/sign-in\?next=%2Fexports$/);
+    await signIn.getByLabel("Email").fill("nia@e2e.test");
+    await signIn.getByLabel("Password").fill("nia's second password");
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await expect(niaPage.getByRole("heading", { name: "Exports" })).toBeVisible();
 
     await accounts.locator('[data-email="nia@e2e.test"]').getByRole("button", { name: "Disable" }).click();
     await expect(accounts.locator('[data-email="nia@e2e.test"]')).toContainText("disabled");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useAccounts, useUpdateAccount } from "@/components/admin/admin-queries";
+import { ResetPasswordControl } from "@/components/admin/reset-password-control";
 import { inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
@@ -33,7 +34,8 @@ export function AccountsTable() {
               </td>
               <td className="px-3 py-1.5">{a.disabledAt ? "disabled" : a.canSignIn ? "active" : "no password"}</td>
               <td className="px-3 py-1.5 text-xs">{when(a.lastSeenAt)}</td>
-              <td className="px-3 py-1.5 text-right">
+              <td className="space-x-3 whitespace-nowrap px-3 py-1.5 text-right">
+                <ResetPasswordControl id={a.id} email={a.email} />
                 <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => update.mutate({ id: a.id, disabled: !a.disabledAt })}>
                   {a.disabledAt ? "Enable" : "Disable"}
                 </button>
