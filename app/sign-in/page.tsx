@@ -4,12 +4,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { hasActiveAdmin } from "@/lib/auth/accounts";
 import { firstAdminHint } from "@/lib/auth/first-admin";
 import { currentPageUser } from "@/lib/auth/page-auth";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await currentPageUser()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+  if (await currentPageUser()) redirect(safeNextPath(next));
   const setUpNeeded = !(await hasActiveAdmin());
   return (
     <>
@@ -19,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {firstAdminHint}
         </p>
       ) : null}
-      <SignInForm next={next ?? "/"} />
+      <SignInForm next={safeNextPath(next)} />
     </>
   );
 }

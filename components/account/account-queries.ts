@@ -2,6 +2,7 @@
 
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import type { ApiTokenView } from "@/lib/auth/api-tokens";
 
 export const accountKeys = {
@@ -13,7 +14,7 @@ export const accountKeys = {
 export function useSignIn(next: string) {
   return useMutation({
     mutationFn: (input: { email: string; password: string }) => fetchJson<{ user: { name: string } }>("/api/auth/sign-in", { method: "POST", json: input }),
-    onSuccess: () => window.location.assign(next.startsWith("/") && !next.startsWith("//") ? next : "/"),
+    onSuccess: () => window.location.assign(safeNextPath(next)),
   });
 }
 
