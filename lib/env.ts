@@ -24,6 +24,7 @@ const envSchema = z.object({
   SENSE_ADMIN_PASSWORD: z.string().min(12, "SENSE_ADMIN_PASSWORD needs at least 12 characters").optional(),
   SENSE_ADMIN_NAME: z.string().min(2).optional(),
   SENSE_API_TOKEN: z.string().optional(), // the CLI acts as the person whose token this is
+  SENSE_TRUST_PROXY: z.enum(["0", "1"]).default("0"), // 1: a proxy in front sets X-Forwarded-For (the sign-in limit per address uses it)
   SENSE_TRUSTED_ORIGINS: z.string().optional(), // comma-separated origins allowed to send mutations (behind a proxy)
   PORT: z.coerce.number().int().positive().default(3000),
 });

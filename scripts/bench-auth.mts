@@ -39,7 +39,7 @@ const time = async (n: number, fn: (i: number) => Promise<unknown>) => {
 };
 const tokens = await Promise.all(people.slice(0, 5).map(async (p) => (await createSession(p.id, "bench")).token));
 report("session check (domain, readSession)", await time(2_000, (i) => readSession(tokens[i % tokens.length])));
-const apiToken = (await createApiToken({ id: people[0]!.id, name: "P", email: "p0@bench.test", role: "researcher", via: "ui" }, { name: "bench" })).token;
+const apiToken = (await createApiToken({ id: people[0]!.id }, { name: "bench" })).token;
 report("API token check (domain, readApiToken)", await time(2_000, () => readApiToken(apiToken)));
 await prisma.$disconnect();
 

@@ -230,7 +230,12 @@ describe("how a request says who it is", () => {
     const ok = await send("GET /api/auth/me", me(), null, {}, bearer);
     expect(await ok.json()).toMatchObject({ user: { id: lead.id, via: "api-token" } });
     // a token request carries no cookie, so no CSRF check: no Origin needed
-    expect((await send("POST /api/account/tokens", mutation(), null, { body: { name: "more" } }, bearer)).status).toBe(200);
+    expect((await send("POST /api/review/heartbeat", routes.get("POST /api/review/heartbeat")!, null, { body: { ids: [] } }, bearer)).status).toBe(200);
+    // but a token cannot mint more tokens or change the password (a leaked one must not outlive its revocation)
+    const minted = await send("POST /api/account/tokens", mutation(), null, { body: { name: "more" } }, bearer);
+    expect(minted.status).toBe(403);
+    expect((await minted.json()).message).toContain("an API token cannot make tokens or change passwords");
+    expect((await send("POST /api/account/password", routes.get("POST /api/account/password")!, null, { body: { currentPassword: TEST_PASSWORD, newPassword: "another long password" } }, bearer)).status).toBe(403);
     await prisma.user.update({ where: { id: lead.id }, data: { disabledAt: new Date() } });
     expect((await send("GET /api/auth/me", me(), null, {}, bearer)).status).toBe(401);
     await prisma.user.update({ where: { id: lead.id }, data: { disabledAt: null } });

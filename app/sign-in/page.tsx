@@ -8,8 +8,9 @@ import { safeNextPath } from "@/lib/auth/safe-next-path";
 
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const raw = (await searchParams).next;
+  const next = Array.isArray(raw) ? raw[0] : raw;
   if (await currentPageUser()) redirect(safeNextPath(next));
   const setUpNeeded = !(await hasActiveAdmin());
   return (

@@ -22,6 +22,8 @@ export type RouteAccess = Permission | "public";
 
 type RouteSpec<A extends RouteAccess, Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
   auth: A;
+  /** Only a signed-in browser, never an API token: making tokens and changing passwords (a leaked token must not mint more). */
+  browserOnly?: true;
   query?: Q;
   body?: B; // JSON body; omit to read the request yourself (multipart)
   params?: P;
@@ -49,7 +51,7 @@ export function handleRoute<
 >(spec: RouteSpec<A, Q, B, P>, handler: (input: RouteInput<A, Q, B, P>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const user = await authorize(request, spec.auth);
+      const user = await authorize(request, spec.auth, spec.browserOnly ?? false);
       const url = new URL(request.url);
       const query = spec.query ? spec.query.parse(Object.fromEntries(url.searchParams)) : undefined;
       const params = spec.params ? spec.params.parse(await context.params) : undefined;
@@ -62,7 +64,7 @@ export function handleRoute<
   };
 }
 
-async function authorize(request: Request, access: RouteAccess): Promise<SessionUser | null> {
+async function authorize(request: Request, access: RouteAccess, browserOnly: boolean): Promise<SessionUser | null> {
   if (access === "public") {
     refuseCrossSiteMutation(request);
     return null;
@@ -70,6 +72,7 @@ async function authorize(request: Request, access: RouteAccess): Promise<Session
   const { user, byCookie } = await authenticateRequest(request);
   if (!user) throw unauthorized("Sign in first (or send a valid API token as Authorization: Bearer).");
   if (byCookie) refuseCrossSiteMutation(request);
+  if (browserOnly && !byCookie) throw forbidden("This needs a signed-in browser session; an API token cannot make tokens or change passwords.");
   if (!can(user.role, access)) throw forbidden(`Your role (${user.role}) may not do this: it needs ${permissionMinimumRole[access]} or above.`);
   return user;
 }

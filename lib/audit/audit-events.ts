@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // The audit log of exports, accounts and tokens (review decisions are in review_actions, with
 // their before/after). Every row names the person who acted and how: the UI, an API token, the CLI.
 
-export type AuditActor = { id: string; via: "ui" | "api-token" | "cli" };
+/** Who acted: a person (their account id), or an operator at the CLI (`id: null`, named in `operator`). */
+export type AuditActor = { id: string | null; via: "ui" | "api-token" | "cli"; operator?: string };
 export type AuditInput = { action: string; targetType: string; targetId?: string | null; detail?: Record<string, unknown> };
 
 export async function recordAuditEvent(actor: AuditActor | null, input: AuditInput, tx: Prisma.TransactionClient = prisma): Promise<void> {
@@ -16,7 +17,7 @@ export async function recordAuditEvent(actor: AuditActor | null, input: AuditInp
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId ?? null,
-      detailJson: JSON.stringify(input.detail ?? {}),
+      detailJson: JSON.stringify(actor?.operator ? { ...input.detail, operator: actor.operator } : (input.detail ?? {})),
     },
   });
 }

@@ -33,6 +33,16 @@ describe("signing in", () => {
     await expect(signIn({ email: user.email, password: TEST_PASSWORD }, client("10.0.0.3"))).resolves.toMatchObject({ user: { id: user.id } });
   });
 
+  it("lets at most the limit of parallel guesses verify a password", async () => {
+    const user = await makeTestUser("annotator");
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn({ email: user.email, password: `parallel guess ${i}` }, client("10.4.0.1")).then(() => "in", (e: { code?: string }) => e.code)));
+    expect(outcomes.filter((o) => o === "unauthorized").length).toBeLessThanOrEqual(signInLimits.perEmail);
+    expect(outcomes.filter((o) => o === "too_many_requests").length).toBeGreaterThanOrEqual(12 - signInLimits.perEmail);
+    // what was verified is what is counted: the failures stored are exactly the guesses that were tried
+    const stored = await prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } });
+    expect(stored).toBe(outcomes.filter((o) => o === "unauthorized").length);
+  });
+
   it("locks an address that tries many emails", async () => {
     for (let i = 0; i < signInLimits.perAddress; i++) await signIn({ email: `spray${i}@example.test`, password: "not it at all" }, client("10.9.9.9")).catch(() => null);
     const user = await makeTestUser("annotator");
@@ -48,8 +58,12 @@ describe("signing in", () => {
     expect(await prisma.session.count({ where: { id: hashSecret(token) } })).toBe(0);
     const admin = await makeTestUser("admin");
     const again = await signIn({ email: user.email, password: TEST_PASSWORD }, client("10.1.0.1"));
+    const apiToken = (await createApiToken(user, { name: "before" })).token;
     await updateAccount(admin, user.id, { disabled: true });
     expect(await readSession(again.token)).toBeNull();
+    await updateAccount(admin, user.id, { disabled: false });
+    expect(await readApiToken(apiToken)).toBeNull(); // revoked by the disable: enabling again does not bring it back
+    await updateAccount(admin, user.id, { disabled: true });
     await expect(signIn({ email: user.email, password: TEST_PASSWORD }, client("10.1.0.1"))).rejects.toThrow("This account is disabled. Ask an admin.");
   });
 });
@@ -77,12 +91,14 @@ describe("accounts", () => {
     ]);
   });
 
-  it("changes one's own password only with the current one, and ends the other sessions", async () => {
+  it("changes one's own password only with the current one, and ends the sessions and API tokens", async () => {
     const user = await makeTestUser("annotator");
     const { token } = await signIn({ email: user.email, password: TEST_PASSWORD }, client("10.2.0.1"));
+    const apiToken = (await createApiToken(user, { name: "old" })).token;
     await expect(changeOwnPassword(user, { currentPassword: "not the password", newPassword: "a brand new password" })).rejects.toThrow("The current password is wrong.");
     await changeOwnPassword(user, { currentPassword: TEST_PASSWORD, newPassword: "a brand new password" });
     expect(await readSession(token)).toBeNull();
+    expect(await readApiToken(apiToken)).toBeNull();
     await expect(signIn({ email: user.email, password: "a brand new password" }, client("10.2.0.1"))).resolves.toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/passwords";
 import { roleSchema } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
+import type { AuditActor } from "@/lib/audit/audit-events";
 import { deleteUserSessions } from "@/lib/auth/sessions";
 
 const emailSchema = z.string().trim().toLowerCase().email("that is not an email address").max(200);
@@ -35,8 +36,8 @@ export async function listAccounts(): Promise<AccountView[]> {
   return users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabledAt: u.disabledAt, createdAt: u.createdAt, canSignIn: Boolean(u.passwordHash) && !u.disabledAt, lastSeenAt: u.sessions[0]?.lastSeenAt ?? null }));
 }
 
-/** A new account (by an admin, or by the first-run set-up when `actor` is null). */
-export async function createAccount(actor: SessionUser | null, input: unknown) {
+/** A new account (by an admin, an operator at the CLI, or the first-run set-up when `actor` is null). */
+export async function createAccount(actor: AuditActor | null, input: unknown) {
   const data = newAccountSchema.parse(input);
   if (await prisma.user.findUnique({ where: { email: data.email } })) throw conflict(`An account with the email ${data.email} already exists.`);
   const user = await prisma.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(data.password) } });
@@ -44,40 +45,60 @@ export async function createAccount(actor: SessionUser | null, input: unknown) {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-async function activeAdminsBesides(userId: string): Promise<number> {
-  return prisma.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null }, id: { not: userId } } });
+/** Ends everything that acts as a person: their sessions and their API tokens (disable, password reset). */
+async function endSessionsAndTokens(userId: string): Promise<void> {
+  await deleteUserSessions(userId);
+  await prisma.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** An admin changes an account: name, role, disabled, or a new password. The last admin stays. */
+/**
+ * An admin changes an account: name, role, disabled, or a new password (which, like a disable,
+ * ends the person's sessions and revokes their API tokens). The last active admin stays one: the
+ * check and the change are one transaction, so two admins cannot demote each other at once.
+ */
 export async function updateAccount(actor: SessionUser, id: string, input: unknown) {
   const change = accountChangeSchema.parse(input);
-  const user = await prisma.user.findUnique({ where: { id } });
-  if (!user) throw notFound(`There is no account with id ${id}.`);
-  const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
-  if (losesAdmin && (await activeAdminsBesides(id)) === 0) throw conflict("This is the last active admin: make another admin first.");
-  const updated = await prisma.user.update({
-    where: { id },
-    data: {
-      name: change.name,
-      role: change.role,
-      disabledAt: change.disabled === undefined ? undefined : change.disabled ? (user.disabledAt ?? new Date()) : null,
-      passwordHash: change.password ? await hashPassword(change.password) : undefined,
-    },
+  const passwordHash = change.password ? await hashPassword(change.password) : undefined;
+  const updated = await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw notFound(`There is no account with id ${id}.`);
+    const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
+    const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null }, id: { not: id } } });
+    if (losesAdmin && otherAdmins === 0) throw conflict("This is the last active admin: make another admin first.");
+    return tx.user.update({
+      where: { id },
+      data: {
+        name: change.name,
+        role: change.role,
+        disabledAt: change.disabled === undefined ? undefined : change.disabled ? (user.disabledAt ?? new Date()) : null,
+        passwordHash,
+      },
+    });
   });
-  if (change.disabled || change.password) await deleteUserSessions(id);
+  if (change.disabled || change.password) await endSessionsAndTokens(id);
   const detail = { ...change, password: change.password ? "(reset)" : undefined };
   await recordAuditEvent(actor, { action: "account.update", targetType: "account", targetId: id, detail });
   return { id: updated.id, email: updated.email, name: updated.name, role: updated.role, disabledAt: updated.disabledAt };
 }
 
-/** A person changes their own password (knowing the current one); their other sessions end. */
+/** A person changes their own password (knowing the current one); their sessions and API tokens end. */
 export async function changeOwnPassword(actor: SessionUser, input: unknown): Promise<void> {
   const { currentPassword, newPassword } = ownPasswordSchema.parse(input);
   const user = await prisma.user.findUnique({ where: { id: actor.id } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) throw invalidInput("The current password is wrong.");
   await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(newPassword) } });
-  await deleteUserSessions(actor.id);
+  await endSessionsAndTokens(actor.id);
   await recordAuditEvent(actor, { action: "account.password", targetType: "account", targetId: actor.id });
+}
+
+/** An operator at the CLI sets a new password for a locked-out account: its sessions and tokens end. */
+export async function resetPasswordAsOperator(actor: AuditActor, email: string, password: string): Promise<{ email: string }> {
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw notFound(`There is no account with the email ${email}.`);
+  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(passwordSchema.parse(password)) } });
+  await endSessionsAndTokens(user.id);
+  await recordAuditEvent(actor, { action: "account.update", targetType: "account", targetId: user.id, detail: { password: "(reset)" } });
+  return { email: user.email };
 }
 
 export async function hasActiveAdmin(): Promise<boolean> {

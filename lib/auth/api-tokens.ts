@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { hashSecret, newSecret } from "@/lib/auth/secret-tokens";
 import { roleSchema } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
+import type { AuditActor } from "@/lib/audit/audit-events";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 
 // API tokens let the CLI and scripts act as the person who made them (so the audit log names a
@@ -17,11 +18,12 @@ export type ApiTokenView = { id: string; name: string; prefix: string; createdAt
 
 const view = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
-export async function createApiToken(user: SessionUser, input: unknown): Promise<{ token: string; apiToken: ApiTokenView }> {
+/** A new token of `owner`'s, made by them (or by an operator at the CLI: `actor`). */
+export async function createApiToken(owner: Pick<SessionUser, "id">, input: unknown, actor: AuditActor = { id: owner.id, via: "ui" }): Promise<{ token: string; apiToken: ApiTokenView }> {
   const { name } = newApiTokenSchema.parse(input);
   const token = newSecret(TOKEN_PREFIX);
-  const apiToken = await prisma.apiToken.create({ data: { userId: user.id, name, tokenHash: hashSecret(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) }, select: view });
-  await recordAuditEvent(user, { action: "token.create", targetType: "api-token", targetId: apiToken.id, detail: { name } });
+  const apiToken = await prisma.apiToken.create({ data: { userId: owner.id, name, tokenHash: hashSecret(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) }, select: view });
+  await recordAuditEvent(actor, { action: "token.create", targetType: "api-token", targetId: apiToken.id, detail: { name, owner: owner.id } });
   return { token, apiToken };
 }
 

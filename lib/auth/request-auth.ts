@@ -8,7 +8,12 @@ import { readSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 export function readCookie(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return undefined; // a mangled cookie is no session
+    }
   }
   return undefined;
 }
@@ -51,7 +56,12 @@ export function isSecureRequest(request: Request): boolean {
   return (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")).startsWith("https");
 }
 
-/** The client's address as the server sees it (the first x-forwarded-for hop Next sets), for the sign-in limit. */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+/**
+ * The client's address, for the sign-in limit per address, or null when it cannot be trusted.
+ * Route handlers do not see the socket; Next fills X-Forwarded-For only when the client sent none,
+ * so the header is the client's to forge unless a proxy in front overwrites it (SENSE_TRUST_PROXY=1).
+ */
+export function clientAddress(request: Request): string | null {
+  if (env.SENSE_TRUST_PROXY !== "1") return null;
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }

@@ -50,9 +50,12 @@ export async function deleteUserSessions(userId: string): Promise<void> {
   await prisma.session.deleteMany({ where: { userId } });
 }
 
-/** Set-Cookie for a session: httpOnly (no script reads it), SameSite=Lax, Secure over https. */
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+/**
+ * Set-Cookie for a session: httpOnly (no script reads it), SameSite=Lax, Secure over https. The
+ * browser keeps it for the absolute lifetime; the 7-day idle end is the server's (it slides there).
+ */
+export function sessionCookie(token: string, secure: boolean): string {
+  const maxAge = Math.floor(ABSOLUTE_MS / 1000);
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`;
 }
 

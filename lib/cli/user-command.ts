@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { UsageError } from "@/lib/cli/cli-output";
-import { createAccount } from "@/lib/auth/accounts";
+import type { AuditActor } from "@/lib/audit/audit-events";
+import { createAccount, resetPasswordAsOperator } from "@/lib/auth/accounts";
 import { createApiToken } from "@/lib/auth/api-tokens";
-import { hashPassword, passwordSchema } from "@/lib/auth/passwords";
+import { passwordSchema } from "@/lib/auth/passwords";
 import { roleSchema } from "@/lib/auth/roles";
-import { deleteUserSessions } from "@/lib/auth/sessions";
 import { migrateStore } from "@/lib/store/prepare-store";
 
 // Operator commands on the store itself (whoever can run them can read the store file anyway):
@@ -31,6 +32,9 @@ async function userByEmail(email: string | undefined) {
   return user;
 }
 
+// the operator has no account here; the audit log names the system user who ran the command
+const operator = (): AuditActor => ({ id: null, via: "cli", operator: os.userInfo().username });
+
 export async function runUserCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -51,22 +55,20 @@ export async function runUserCommand(argv: string[]): Promise<number> {
     const role = roleSchema.safeParse(values.role);
     if (!values.email || !values.name || !role.success) throw new UsageError(USAGE);
     const { password, generated } = await readPassword(values["password-stdin"] ?? false);
-    const user = await createAccount(null, { email: values.email, name: values.name, role: role.data, password });
+    const user = await createAccount(operator(), { email: values.email, name: values.name, role: role.data, password });
     console.log(`Made the ${user.role} account ${user.email} (${user.name}).${generated ? `\nIts password (shown once): ${password}` : ""}`);
     return 0;
   }
   if (sub === "passwd") {
-    const user = await userByEmail(values.email);
+    if (!values.email) throw new UsageError("--email is required");
     const { password, generated } = await readPassword(values["password-stdin"] ?? false);
-    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
-    await deleteUserSessions(user.id);
-    console.log(`Set a new password for ${user.email}; its sessions ended.${generated ? `\nThe password (shown once): ${password}` : ""}`);
+    const user = await resetPasswordAsOperator(operator(), values.email, password);
+    console.log(`Set a new password for ${user.email}; its sessions ended and its API tokens were revoked.${generated ? `\nThe password (shown once): ${password}` : ""}`);
     return 0;
   }
   if (sub === "token") {
     const user = await userByEmail(values.email);
-    const role = roleSchema.parse(user.role);
-    const { token } = await createApiToken({ id: user.id, name: user.name, email: user.email, role, via: "cli" }, { name: values.name ?? "cli" });
+    const { token } = await createApiToken({ id: user.id }, { name: values.name ?? "cli" }, operator());
     console.log(token);
     return 0;
   }

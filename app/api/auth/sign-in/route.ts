@@ -4,6 +4,6 @@ import { sessionCookie } from "@/lib/auth/sessions";
 import { signIn, signInSchema } from "@/lib/auth/sign-in";
 
 export const POST = handleRoute({ auth: "public", body: signInSchema }, async ({ body, request }) => {
-  const { user, token, expiresAt } = await signIn(body, { ip: clientAddress(request), userAgent: request.headers.get("user-agent") });
-  return Response.json({ user }, { headers: { "set-cookie": sessionCookie(token, expiresAt, isSecureRequest(request)) } });
+  const { user, token } = await signIn(body, { ip: clientAddress(request), userAgent: request.headers.get("user-agent") });
+  return Response.json({ user }, { headers: { "set-cookie": sessionCookie(token, isSecureRequest(request)) } });
 });
