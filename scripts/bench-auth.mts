@@ -13,8 +13,7 @@ Object.assign(process.env, { SENSE_DATA_DIR: dir, SENSE_PROJECT_ROOT: root, SENS
 const { prisma } = await import("../lib/db");
 const { migrateStore } = await import("../lib/store/prepare-store");
 const { createAccount } = await import("../lib/auth/accounts");
-const { createApiToken } = await import("../lib/auth/api-tokens");
-const { readApiToken } = await import("../lib/auth/api-tokens");
+const { createApiToken, readApiToken } = await import("../lib/auth/api-tokens");
 const { createSession, readSession } = await import("../lib/auth/sessions");
 const { hashSecret, newSecret } = await import("../lib/auth/secret-tokens");
 migrateStore();

@@ -13,7 +13,8 @@ if (mode === "--child") {
   // one export, then its figures as JSON
   const { exportToFile } = await import("../lib/export/exports");
   const { prisma } = await import("../lib/db");
-  const file = path.join(process.env.SENSE_DATA_DIR!, "out", `${label}.jsonl`);
+  const { env } = await import("../lib/env");
+  const file = path.join(env.dataDir, "out", `${label}.jsonl`);
   const started = performance.now();
   const done = await exportToFile({ format: "trl-dpo", statuses: statuses!.split(",") }, file);
   const seconds = (performance.now() - started) / 1000;

@@ -29,6 +29,9 @@ export const accountChangeSchema = z
 
 export const ownPasswordSchema = z.object({ currentPassword: z.string().min(1, "enter your current password"), newPassword: passwordSchema });
 
+/** An admin who can sign in: the kind of account that must never run out. */
+const activeAdmin = { role: "admin", disabledAt: null, passwordHash: { not: null } } as const;
+
 export type AccountView = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date; canSignIn: boolean; lastSeenAt: Date | null };
 
 export async function listAccounts(): Promise<AccountView[]> {
@@ -63,7 +66,7 @@ export async function updateAccount(actor: SessionUser, id: string, input: unkno
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound(`There is no account with id ${id}.`);
     const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
-    const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null }, id: { not: id } } });
+    const otherAdmins = await tx.user.count({ where: { ...activeAdmin, id: { not: id } } });
     if (losesAdmin && otherAdmins === 0) throw conflict("This is the last active admin: make another admin first.");
     return tx.user.update({
       where: { id },
@@ -102,5 +105,5 @@ export async function resetPasswordAsOperator(actor: AuditActor, email: string, 
 }
 
 export async function hasActiveAdmin(): Promise<boolean> {
-  return (await prisma.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null } } })) > 0;
+  return (await prisma.user.count({ where: activeAdmin })) > 0;
 }

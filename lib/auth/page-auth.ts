@@ -1,14 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { readSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 
-/** The signed-in person of a page request, or null. */
-export async function currentPageUser(): Promise<SessionUser | null> {
-  return readSession((await cookies()).get(SESSION_COOKIE)?.value);
-}
+/** The signed-in person of a page request, or null; read once per render (the layout and the page both ask). */
+export const currentPageUser = cache(async (): Promise<SessionUser | null> => readSession((await cookies()).get(SESSION_COOKIE)?.value));
 
 /**
  * The first line of every page: nobody is sent to sign in (and back to `path` after), a role

@@ -10,11 +10,10 @@ const ABSOLUTE_MS = 30 * 24 * 3600 * 1000; // and every session ends this long a
 const TOUCH_AFTER_MS = 60 * 60 * 1000; // sliding expiry is written at most once an hour
 
 /** A new session for a user; the returned token goes in the cookie and is never stored. */
-export async function createSession(userId: string, userAgent: string | null): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(userId: string, userAgent: string | null): Promise<{ token: string }> {
   const token = newSecret();
-  const expiresAt = new Date(Date.now() + IDLE_MS);
-  await prisma.session.create({ data: { id: hashSecret(token), userId, expiresAt, userAgent: userAgent?.slice(0, 200) ?? null } });
-  return { token, expiresAt };
+  await prisma.session.create({ data: { id: hashSecret(token), userId, expiresAt: new Date(Date.now() + IDLE_MS), userAgent: userAgent?.slice(0, 200) ?? null } });
+  return { token };
 }
 
 /** The active user of a session token, or null (unknown, expired, or the account disabled). */

@@ -35,6 +35,11 @@ async function refuseWhenLimited(email: string, ip: string | null, own: string):
   if (byAddress >= signInLimits.perAddress) throw tooManyRequests("Too many failed sign-ins from this address. Try again later.", Math.ceil(signInLimits.windowMs / 1000));
 }
 
+/** On start: attempts older than a day can no longer count toward any limit. */
+export async function deleteOldSignInAttempts(): Promise<number> {
+  return (await prisma.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } })).count;
+}
+
 /** Checks email + password and opens a session. The same refusal for a wrong email or password. */
 export async function signIn(input: unknown, client: { ip: string | null; userAgent: string | null }) {
   const { email, password } = signInSchema.parse(input);
@@ -55,6 +60,5 @@ export async function signIn(input: unknown, client: { ip: string | null; userAg
   }
   const session = await createSession(user.id, client.userAgent);
   await recordAuditEvent({ id: user.id, via: "ui" }, { action: "session.sign-in", targetType: "session", detail: { ip: client.ip ?? "not trusted" } });
-  await prisma.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } });
   return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, ...session };
 }

@@ -10,9 +10,9 @@ let adminToken = "";
 beforeAll(async () => {
   adminToken = (await makeTestUserWithToken("admin", "Ada Admin")).token;
 });
-const senseAs = (token: string | undefined, args: string[], extraEnv: Record<string, string> = {}) =>
+const senseAs = (token: string | undefined, args: string[], extraEnv: Record<string, string> = {}, input?: string) =>
   // run from another folder: the CLI must find its project (tsx, migrations) wherever it is called
-  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), env: { ...process.env, SENSE_API_TOKEN: token ?? "", ...extraEnv } });
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), input, env: { ...process.env, SENSE_API_TOKEN: token ?? "", ...extraEnv } });
 // most commands act as a person: an admin's token unless a test says otherwise
 const sense = (...args: string[]) => senseAs(adminToken, args);
 
@@ -177,7 +177,7 @@ describe("the CLI acts as a person", () => {
   });
 
   it("makes accounts and tokens for operators, with no default password", async () => {
-    const add = spawnSync(process.execPath, [bin, "user", "add", "--email", "Lee@Example.test", "--name", "Lee Lead", "--role", "lead", "--password-stdin"], { encoding: "utf8", input: "a password of our own\n", env: { ...process.env, SENSE_API_TOKEN: "" } });
+    const add = senseAs(undefined, ["user", "add", "--email", "Lee@Example.test", "--name", "Lee Lead", "--role", "lead", "--password-stdin"], {}, "a password of our own\n");
     expect(add.stderr).toBe("");
     expect(add.stdout).toBe("Made the lead account lee@example.test (Lee Lead).\n");
     const generated = senseAs(undefined, ["user", "add", "--email", "gen@example.test", "--name", "Gen", "--role", "annotator"]);
@@ -187,7 +187,7 @@ describe("the CLI acts as a person", () => {
     await expect(signIn({ email: "gen@example.test", password }, { ip: "cli-test", userAgent: null })).resolves.toMatchObject({ user: { role: "annotator" } });
     expect(senseAs(undefined, ["user", "add", "--email", "lee@example.test", "--name", "Again", "--role", "lead"]).stderr).toContain("An account with the email lee@example.test already exists.");
     expect(senseAs(undefined, ["user", "add", "--email", "x@example.test", "--name", "X", "--role", "boss"]).status).toBe(2);
-    const short = spawnSync(process.execPath, [bin, "user", "add", "--email", "s@example.test", "--name", "Short", "--role", "lead", "--password-stdin"], { encoding: "utf8", input: "short\n" });
+    const short = senseAs(undefined, ["user", "add", "--email", "s@example.test", "--name", "Short", "--role", "lead", "--password-stdin"], {}, "short\n");
     expect(short.stderr).toContain("the password needs at least 12 characters");
     expect(senseAs(undefined, ["user", "list"]).stdout).toMatch(/lee@example\.test\s+Lee Lead\s+lead\s+active/);
     const token = senseAs(undefined, ["user", "token", "--email", "lee@example.test", "--name", "ci"]).stdout.trim();

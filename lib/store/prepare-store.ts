@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ensureFirstAdmin, firstAdminHint } from "@/lib/auth/first-admin";
 import { deleteExpiredSessions } from "@/lib/auth/sessions";
+import { deleteOldSignInAttempts } from "@/lib/auth/sign-in";
 import { failInterruptedExports } from "@/lib/export/exports";
 import { syncProviders } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -28,6 +29,7 @@ export async function prepareStore(): Promise<{ applied: string[]; seeded: boole
   await syncProviders();
   await failInterruptedExports();
   await deleteExpiredSessions();
+  await deleteOldSignInAttempts();
   const admin = await ensureFirstAdmin();
   if (admin === "created") console.log(`[auth] made the first admin account, ${env.SENSE_ADMIN_EMAIL}`);
   if (admin === "missing") console.warn(`[auth] ${firstAdminHint}`);
