@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { PageHeader } from "@/components/shell/page-header";
-import { checkStoreHealth } from "@/lib/store/store-health";
+import { readStoreTotals } from "@/lib/store/store-health";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { can } from "@/lib/auth/roles";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const user = await requirePageUser("data.read", "/");
   const everyone = can(user.role, "progress.all");
-  const { databases, tasks } = await checkStoreHealth();
+  const { databases, tasks } = await readStoreTotals();
   return (
     <>
       <PageHeader title="Overview" subtitle={everyone ? "How synthesis and review are going: updates by itself while jobs run and people review." : "How review is going, and your own progress: updates by itself."}>

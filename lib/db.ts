@@ -1,15 +1,14 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { serializedAdapterFactory } from "@/lib/store/serialized-adapter";
+import { storeAdapterFactory } from "@/lib/store/store-adapter";
 
 // The one Prisma client. Moving to Postgres means changing the adapter here and the
-// provider in prisma/schema.prisma; nothing else constructs a client. (The serializing wrapper is
-// for SQLite's single connection only: a server database has a pool.)
+// provider in prisma/schema.prisma; nothing else constructs a client. (The store adapter's writer
+// and reader connections are for SQLite only: a server database has a pool.)
 function createPrismaClient(dbFile: string): PrismaClient {
-  const adapter = serializedAdapterFactory(new PrismaBetterSqlite3({ url: `file:${dbFile}`, timeout: 10_000 }));
-  return new PrismaClient({ adapter });
+  // a transaction may wait for other processes' write lock (bounded in the adapter) before it starts
+  return new PrismaClient({ adapter: storeAdapterFactory(dbFile), transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
 }
 
 const globalForPrisma = globalThis as unknown as { sensePrisma?: PrismaClient };

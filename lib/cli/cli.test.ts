@@ -194,5 +194,5 @@ describe("the CLI acts as a person", () => {
     expect(token).toMatch(/^sst_/);
     expect(senseAs(token, ["provider", "list"]).status).toBe(0);
     expect(senseAs(token, ["provider", "add", "--name", "p", "--base-url", "http://h/v1", "--model", "m"]).stderr).toContain("Lee Lead is a lead; this command needs admin or above.");
-  });
+  }, 90_000); // a dozen CLI processes, each loading TypeScript
 });

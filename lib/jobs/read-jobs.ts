@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { readCounters } from "@/lib/store/store-counters";
 
 export type JobProgress = {
   id: string;
@@ -23,18 +24,23 @@ export type JobProgress = {
   finishedAt: string | null;
 };
 
+/** Counts of a job's outputs and failures, from the counters the store keeps per job. */
+function jobCounts(counts: Map<string, number> | undefined) {
+  const out = { pairs: 0, calls: 0, samplesOk: 0, samplesOther: 0, failuresByKind: {} as Record<string, number> };
+  for (const [key, n] of counts ?? []) {
+    if (key === "pairs") out.pairs = n;
+    else if (key === "calls") out.calls = n;
+    else if (key === "sample:ok") out.samplesOk = n;
+    else if (key.startsWith("sample:")) out.samplesOther += n;
+    else if (key.startsWith("failed:")) out.failuresByKind[key.slice("failed:".length)] = n;
+  }
+  return out;
+}
+
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
 export async function listJobs(limit = 50): Promise<JobProgress[]> {
-  const jobs = await prisma.job.findMany({
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    include: { provider: { select: { name: true } }, _count: { select: { pairs: true, calls: true } } },
-  });
-  const ids = jobs.map((j) => j.id);
-  const [failures, samples] = await Promise.all([
-    prisma.jobItem.groupBy({ by: ["jobId", "errorKind"], where: { jobId: { in: ids }, status: "failed" }, _count: true }),
-    prisma.sftSample.groupBy({ by: ["jobId", "execStatus"], where: { jobId: { in: ids } }, _count: true }),
-  ]);
+  const jobs = await prisma.job.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
+  const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
   const now = Date.now();
   return jobs.map((job) => {
     const handled = job.itemsDone + job.itemsFailed;
@@ -42,6 +48,7 @@ export async function listJobs(limit = 50): Promise<JobProgress[]> {
     const seconds = job.startedAt ? (end - job.startedAt.getTime()) / 1000 : 0;
     const rate = seconds > 0 && handled > 0 ? handled / seconds : null;
     const open = job.itemsTotal - handled;
+    const counts = jobCounts(counters.get(`job:${job.id}`));
     return {
       id: job.id,
       kind: job.kind,
@@ -51,12 +58,12 @@ export async function listJobs(limit = 50): Promise<JobProgress[]> {
       itemsFailed: job.itemsFailed,
       itemsPerSecond: rate,
       etaSeconds: rate && job.status === "running" ? open / rate : null,
-      failuresByKind: Object.fromEntries(failures.filter((f) => f.jobId === job.id).map((f) => [f.errorKind ?? "unknown", f._count])),
-      pairsCreated: job._count.pairs,
-      samplesCreated: samples.filter((g) => g.jobId === job.id && g.execStatus === "ok").reduce((n, g) => n + g._count, 0),
-      samplesDiscarded: samples.filter((g) => g.jobId === job.id && g.execStatus !== "ok").reduce((n, g) => n + g._count, 0),
+      failuresByKind: counts.failuresByKind,
+      pairsCreated: counts.pairs,
+      samplesCreated: counts.samplesOk,
+      samplesDiscarded: counts.samplesOther,
       provider: job.provider?.name ?? null,
-      modelCalls: job._count.calls,
+      modelCalls: counts.calls,
       promptTokens: job.promptTokens,
       completionTokens: job.completionTokens,
       costUsd: job.costUsd,

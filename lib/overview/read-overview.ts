@@ -1,72 +1,53 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { listJobs } from "@/lib/jobs/read-jobs";
-
-const byKey = <T extends string>(rows: { key: T | null; n: number | bigint }[]) => Object.fromEntries(rows.map((r) => [r.key ?? "unknown", Number(r.n)])) as Record<string, number>;
-const median = (xs: number[]) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
-
-/** Time a reviewer spent per item: the gaps between their consecutive actions, over 10 minutes left out (a break). */
-function secondsPerItem(times: Date[]): number | null {
-  const gaps: number[] = [];
-  for (let i = 1; i < times.length; i++) {
-    const gap = (times[i]!.getTime() - times[i - 1]!.getTime()) / 1000;
-    if (gap > 0 && gap <= 600) gaps.push(gap);
-  }
-  return median(gaps);
-}
+import { asRecord, keyParts, readCounters } from "@/lib/store/store-counters";
+import { readReviewerProgress } from "@/lib/overview/reviewer-progress";
 
 /** Whose progress an overview shows: everyone's (leads and admins) or the asking person's only. */
 export type OverviewScope = { everyone: true } | { everyone: false; userId: string };
 
-/** What the lead's overview shows: jobs, execution pass rates, review progress per person, the curated data's shape. */
+/** Sums counts by one part of their keys ('' in the key, a NULL in the row, is `fallback`). */
+function sumByPart(counts: Map<string, number> | undefined, part: number, fallback: string, names?: Map<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, n] of counts ?? []) {
+    const value = keyParts(key)[part] ?? fallback;
+    const label = names?.get(value) ?? value;
+    out[label] = (out[label] ?? 0) + n;
+  }
+  return out;
+}
+
+/**
+ * What the lead's overview shows: jobs, execution pass rates, review progress per person, the
+ * curated data's shape. Every figure comes from the counters the store keeps (store_counters), so
+ * a refresh costs the same on a store of a thousand items as on one of millions.
+ */
 export async function readOverview(scope: OverviewScope = { everyone: true }) {
-  const since = new Date(Date.now() - 14 * 24 * 3600 * 1000);
-  const [jobs, strong, weak, sftStatus, pairStatus, actions, users, curatedSft, curatedPairs] = await Promise.all([
+  const [jobs, counters, reviewers] = await Promise.all([
     scope.everyone ? listJobs(8) : Promise.resolve([]),
-    prisma.$queryRaw<{ key: string; n: bigint; with_rows: bigint }[]>`
-      SELECT exec_status AS key, COUNT(*) AS n, SUM(CASE WHEN json_extract(result_json, '$.rowCount') > 0 THEN 1 ELSE 0 END) AS with_rows
-      FROM sft_samples WHERE origin = 'strong' GROUP BY exec_status`,
-    prisma.candidate.groupBy({ by: ["source", "verdict"], _count: true }),
-    prisma.sftSample.groupBy({ by: ["status"], _count: true }),
-    prisma.preferencePair.groupBy({ by: ["status"], _count: true }),
-    prisma.reviewAction.findMany({ where: { createdAt: { gte: since }, ...(scope.everyone ? {} : { userId: scope.userId }) }, select: { userId: true, action: true, createdAt: true, undoneAt: true }, orderBy: { createdAt: "asc" }, take: 20_000 }),
-    prisma.user.findMany({ select: { id: true, name: true } }),
-    prisma.$queryRaw<{ difficulty: string | null; database: string; n: bigint }[]>`
-      SELECT s.difficulty AS difficulty, d.name AS database, COUNT(*) AS n FROM sft_samples s JOIN target_databases d ON d.id = s.database_id
-      WHERE s.status IN ('accepted', 'edited') GROUP BY s.difficulty, d.name`,
-    prisma.$queryRaw<{ difficulty: string | null; origin: string | null; n: bigint }[]>`
-      SELECT COALESCE(t.difficulty, t.hardness) AS difficulty, j.kind AS origin, COUNT(*) AS n FROM preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id
-      WHERE p.status IN ('accepted', 'edited') GROUP BY COALESCE(t.difficulty, t.hardness), j.kind`,
+    readCounters(["strong.exec", "strong.rows", "candidate.verdict", "sft.status", "pair.status", "curated.sft", "curated.pairs"]),
+    readReviewerProgress(scope.everyone ? null : scope.userId),
   ]);
-  const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  const decided = actions.filter((a) => a.action !== "undo" && !a.undoneAt);
-  const reviewers = [...new Set(decided.map((a) => a.userId ?? "unknown"))].map((id) => {
-    const mine = decided.filter((a) => (a.userId ?? "unknown") === id);
-    const perDay: Record<string, number> = {};
-    for (const a of mine) perDay[a.createdAt.toISOString().slice(0, 10)] = (perDay[a.createdAt.toISOString().slice(0, 10)] ?? 0) + 1;
-    const accepted = mine.filter((a) => a.action === "accept" || a.action === "edit" || a.action === "swap").length;
-    return { id, name: nameOf.get(id) ?? "unknown", decided: mine.length, acceptanceRate: mine.length ? accepted / mine.length : null, medianSecondsPerItem: secondsPerItem(mine.map((a) => a.createdAt)), perDay };
-  });
-  const sum = (rows: { n: bigint }[], pick: (r: never) => string | null) => {
-    const out: Record<string, number> = {};
-    for (const r of rows) out[pick(r as never) ?? "unknown"] = (out[pick(r as never) ?? "unknown"] ?? 0) + Number(r.n);
-    return out;
-  };
+  const curatedSft = counters.get("curated.sft");
+  const databaseIds = [...new Set([...(curatedSft?.keys() ?? [])].map((k) => keyParts(k)[1]).filter((id): id is string => !!id))];
+  const databases = await prisma.targetDatabase.findMany({ where: { id: { in: databaseIds } }, select: { id: true, name: true } });
+  const weakVerdicts: Record<string, Record<string, number>> = { "weak-model": {}, mutation: {} };
+  for (const [key, n] of counters.get("candidate.verdict") ?? []) {
+    const [source, verdict] = keyParts(key);
+    if (source && verdict && weakVerdicts[source]) weakVerdicts[source][verdict] = n;
+  }
   return {
     everyone: scope.everyone,
     jobs,
-    strongExecution: { byStatus: byKey(strong.map((r) => ({ key: r.key, n: r.n }))), returnsRows: strong.reduce((n, r) => n + Number(r.with_rows ?? 0), 0) },
-    weakVerdicts: Object.fromEntries(["weak-model", "mutation"].map((source) => [source, Object.fromEntries(weak.filter((w) => w.source === source).map((w) => [w.verdict, w._count]))])) as Record<string, Record<string, number>>,
-    review: { sft: Object.fromEntries(sftStatus.map((s) => [s.status, s._count])), pairs: Object.fromEntries(pairStatus.map((s) => [s.status, s._count])), reviewers },
+    strongExecution: { byStatus: asRecord(counters.get("strong.exec")), returnsRows: counters.get("strong.rows")?.get("") ?? 0 },
+    weakVerdicts,
+    review: { sft: asRecord(counters.get("sft.status")), pairs: asRecord(counters.get("pair.status")), reviewers },
     curated: {
-      sftByDifficulty: sum(curatedSft, (r: { difficulty: string | null }) => r.difficulty),
-      sftByDatabase: sum(curatedSft, (r: { database: string }) => r.database),
-      pairsByDifficulty: sum(curatedPairs, (r: { difficulty: string | null }) => r.difficulty),
-      pairsByOrigin: sum(curatedPairs, (r: { origin: string | null }) => r.origin ?? "imported"),
+      sftByDifficulty: sumByPart(curatedSft, 0, "unknown"),
+      sftByDatabase: sumByPart(curatedSft, 1, "unknown", new Map(databases.map((d) => [d.id, d.name]))),
+      pairsByDifficulty: sumByPart(counters.get("curated.pairs"), 0, "unknown"),
+      pairsByOrigin: sumByPart(counters.get("curated.pairs"), 1, "imported"),
     },
   };
 }

@@ -4,15 +4,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import { runForDisplay } from "@/lib/review/run-for-display";
+import { asRecord, readCounters } from "@/lib/store/store-counters";
 import type { DisplayResult } from "@/lib/sql/display-result";
 
 export type StoredResult = DisplayResult;
 
 /** Items per status in each queue (SFT samples, preference pairs), for the queue tabs. */
 export async function countReviewQueues() {
-  const [sft, pairs] = await Promise.all([prisma.sftSample.groupBy({ by: ["status"], _count: true }), prisma.preferencePair.groupBy({ by: ["status"], _count: true })]);
-  const byStatus = (rows: { status: string; _count: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
-  return { sft: byStatus(sft), pairs: byStatus(pairs) };
+  const counters = await readCounters(["sft.status", "pair.status"]);
+  return { sft: asRecord(counters.get("sft.status")), pairs: asRecord(counters.get("pair.status")) };
 }
 
 function sftWhere(f: ReviewQueueFilters): Prisma.SftSampleWhereInput {

@@ -1,0 +1,125 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import type Database from "better-sqlite3";
+import { AsyncLock } from "@/lib/store/async-lock";
+import { beginImmediate } from "@/lib/store/begin-immediate";
+
+// The store's driver adapter: two better-sqlite3 connections on one SQLite file in WAL mode.
+// - The writer runs every transaction and every write. Prisma's adapter serializes transactions on
+//   it, but a query outside a transaction would run inside whatever transaction is open at that
+//   moment (seeing its uncommitted rows, and undone by its rollback), so such writes wait until no
+//   transaction is open. Every transaction begins with BEGIN IMMEDIATE (see begin-immediate.ts).
+// - The reader runs read-only statements outside transactions, on its own WAL snapshot: a read
+//   never waits behind a transaction that is open on the writer.
+
+type Client = Database.Database;
+
+function clientOf(adapter: SqlDriverAdapter): Client {
+  const client = (adapter as unknown as { client?: Client }).client;
+  if (!client || typeof client.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection; lib/store/store-adapter.ts needs updating.");
+  return client;
+}
+
+/** Makes the writer's own `BEGIN` (deferred) a no-op once BEGIN IMMEDIATE was issued for it. */
+function takeOverBegin(client: Client): { armed: () => void } {
+  let armed = false;
+  const prepare = client.prepare.bind(client);
+  const begun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+  client.prepare = ((sql: string) => {
+    if (sql !== "BEGIN") return prepare(sql);
+    if (!armed) throw new Error("A store transaction must start through lib/store/store-adapter.ts (BEGIN IMMEDIATE).");
+    armed = false;
+    return begun;
+  }) as Client["prepare"];
+  return { armed: () => (armed = true) };
+}
+
+/** Whether SQLite calls a statement read-only, asked once per SQL text. */
+function readOnlyCheck(reader: Client): (sql: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (sql) => {
+    let readOnly = known.get(sql);
+    if (readOnly === undefined) {
+      try {
+        readOnly = reader.prepare(sql).readonly;
+      } catch {
+        readOnly = false; // let the writer report the error
+      }
+      if (known.size > 5_000) known.clear();
+      known.set(sql, readOnly);
+    }
+    return readOnly;
+  };
+}
+
+function holdingTransaction(tx: Transaction, release: () => void): Transaction {
+  const finish = (end: () => Promise<void>) => async () => {
+    try {
+      await end();
+    } finally {
+      release();
+    }
+  };
+  return {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    get options() {
+      return tx.options;
+    },
+    queryRaw: (query) => tx.queryRaw(query),
+    executeRaw: (query) => tx.executeRaw(query),
+    commit: finish(() => tx.commit()),
+    rollback: finish(() => tx.rollback()),
+    ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
+    ...(tx.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => tx.rollbackToSavepoint!(name) } : {}),
+    ...(tx.releaseSavepoint ? { releaseSavepoint: (name: string) => tx.releaseSavepoint!(name) } : {}),
+  };
+}
+
+function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginWaitMs: number): SqlDriverAdapter {
+  const lock = new AsyncLock();
+  const writerClient = clientOf(writer);
+  const begin = takeOverBegin(writerClient);
+  const readerClient = clientOf(reader);
+  readerClient.pragma("query_only = 1");
+  const isReadOnly = readOnlyCheck(readerClient);
+  return {
+    provider: writer.provider,
+    adapterName: writer.adapterName,
+    queryRaw: (query: SqlQuery) => (isReadOnly(query.sql) ? reader.queryRaw(query) : lock.run(() => writer.queryRaw(query))),
+    executeRaw: (query) => lock.run(() => writer.executeRaw(query)),
+    executeScript: (script) => lock.run(() => writer.executeScript(script)),
+    ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
+    dispose: async () => {
+      await reader.dispose();
+      await writer.dispose();
+    },
+    startTransaction: async (isolationLevel) => {
+      const release = await lock.acquire();
+      let begun = false;
+      try {
+        await beginImmediate(writerClient, { maxWaitMs: beginWaitMs });
+        begun = true;
+        begin.armed();
+        return holdingTransaction(await writer.startTransaction(isolationLevel), release);
+      } catch (error) {
+        if (begun && writerClient.inTransaction) writerClient.prepare("ROLLBACK").run();
+        release();
+        throw error;
+      }
+    },
+  };
+}
+
+/** The adapter factory for the store file: a writer and a reader connection (see above). */
+export function storeAdapterFactory(dbFile: string, options: { busyTimeoutMs?: number; beginWaitMs?: number } = {}): SqlDriverAdapterFactory {
+  // the busy timeout covers single writes outside transactions; transactions wait in beginImmediate
+  const config = { url: `file:${dbFile}`, timeout: options.busyTimeoutMs ?? 5_000 };
+  const writer = new PrismaBetterSqlite3(config);
+  const reader = new PrismaBetterSqlite3(config);
+  return {
+    provider: writer.provider,
+    adapterName: writer.adapterName,
+    connect: async () => storeAdapter(await writer.connect(), await reader.connect(), options.beginWaitMs ?? 15_000),
+  };
+}
