@@ -13,7 +13,7 @@ export const taskKeys = {
 export function toSearchParams(filters: Partial<TaskFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== "" && !(key === "page" && value === 1) && !(key === "pageSize" && value === 50)) {
+    if (value !== undefined && value !== "" && !(key === "pageSize" && value === 50)) {
       params.set(key, String(value));
     }
   }

@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { TableHead } from "@/components/shell/table-head";
 import { TaskFilterBar } from "@/components/tasks/task-filter-bar";
 import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
-import { taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
+import { SEARCH_SPAN, taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
 
 export function TasksView() {
   const router = useRouter();
@@ -18,7 +18,6 @@ export function TasksView() {
     const query = toSearchParams({ ...filters, ...next }).toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <>
       <TaskFilterBar filters={filters} onChange={update} />
@@ -28,7 +27,8 @@ export function TasksView() {
       {data ? (
         <>
           <p className="mb-2 text-sm text-slate-600" data-testid="task-count">
-            {data.total} tasks{isFetching ? " · updating…" : ""}
+            {data.total === null ? `Tasks whose question contains “${filters.q}”` : `${data.total} tasks`}
+            {isFetching ? " · updating…" : ""}
           </p>
           <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
             <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty", "Hardness"]} />
@@ -49,14 +49,19 @@ export function TasksView() {
               ))}
             </tbody>
           </table>
+          {data.searchStopped ? (
+            <p className="mt-2 text-sm text-slate-600" role="status">
+              {data.items.length ? "These are the matches" : "No match"} among the next {SEARCH_SPAN.toLocaleString("en")} tasks; Next → searches on.
+            </p>
+          ) : null}
           <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={filters.page <= 1} onClick={() => update({ page: filters.page - 1 })}>
+            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!filters.after && !filters.before} onClick={() => update({ after: undefined, before: undefined })}>
+              First
+            </button>
+            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!data.prevCursor} onClick={() => update({ before: data.prevCursor ?? undefined, after: undefined })}>
               ← Previous
             </button>
-            <span>
-              Page {filters.page} of {pages}
-            </span>
-            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={filters.page >= pages} onClick={() => update({ page: filters.page + 1 })}>
+            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!data.nextCursor} onClick={() => update({ after: data.nextCursor ?? undefined, before: undefined })}>
               Next →
             </button>
           </nav>

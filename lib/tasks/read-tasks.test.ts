@@ -23,13 +23,38 @@ beforeAll(async () => {
 });
 
 describe("listTasks", () => {
-  it("pages on the server in a stable order", async () => {
+  it("pages on the server by keyset, forwards and back, in a stable order", async () => {
     const first = await listTasks(filters({ pageSize: 12 }));
-    const third = await listTasks(filters({ pageSize: 12, page: 3 }));
     expect(first.total).toBe(30);
     expect(first.items.map((t) => t.question)[0]).toBe("Question 0 about owls");
+    expect(first.prevCursor).toBeNull();
+    const second = await listTasks(filters({ pageSize: 12, after: first.nextCursor }));
+    const third = await listTasks(filters({ pageSize: 12, after: second.nextCursor }));
     expect(third.items).toHaveLength(6);
     expect(third.items.at(-1)?.question).toBe("Question 29");
+    expect(third.nextCursor).toBeNull();
+    const back = await listTasks(filters({ pageSize: 12, before: third.prevCursor }));
+    expect(back.items.map((t) => t.id)).toEqual(second.items.map((t) => t.id));
+    const start = await listTasks(filters({ pageSize: 12, before: back.prevCursor }));
+    expect(start.items.map((t) => t.id)).toEqual(first.items.map((t) => t.id));
+    expect(start.prevCursor).toBeNull();
+    const all = [...first.items, ...second.items, ...third.items].map((t) => t.id);
+    expect(new Set(all).size).toBe(30);
+  });
+
+  it("searches text a span of tasks at a time and says where it stopped", async () => {
+    const span = { searchSpan: 8 };
+    const found: string[] = [];
+    let page = await listTasks(filters({ q: "owls", pageSize: 50 }), span);
+    expect(page.total).toBeNull();
+    for (let requests = 1; ; requests++) {
+      found.push(...page.items.map((t) => t.question));
+      if (!page.nextCursor) break;
+      expect(page.searchStopped).toBe(true);
+      expect(requests).toBeLessThan(10);
+      page = await listTasks(filters({ q: "owls", pageSize: 50, after: page.nextCursor }), span);
+    }
+    expect(found).toEqual(["Question 0 about owls", "Question 5 about owls", "Question 10 about owls", "Question 15 about owls", "Question 20 about owls", "Question 25 about owls"]);
   });
 
   it("combines filters by database, split, origin, difficulty and question text", async () => {
@@ -42,7 +67,7 @@ describe("listTasks", () => {
   });
 
   it("rejects out-of-range paging", () => {
-    expect(() => filters({ page: 0 })).toThrow();
+    expect(() => filters({ pageSize: 0 })).toThrow();
     expect(() => filters({ pageSize: 1000 })).toThrow();
   });
 });
@@ -78,6 +103,7 @@ describe("listTaskFacets and getTask", () => {
 
   it("finds one task with its database, or says it does not exist", async () => {
     const { items } = await listTasks(filters({ pageSize: 1 }));
+    expect(items).toHaveLength(1);
     const task = await getTask(items[0]!.id);
     expect(task.database.name).toBe("alpha");
     await expect(getTask("nope")).rejects.toThrow('No task with id "nope".');

@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TaskFacets, TaskFilters, TaskPage } from "@/lib/tasks/task-filters";
+import { keyParts, readCounters } from "@/lib/store/store-counters";
+import { SEARCH_SPAN, type TaskFacets, type TaskFilters, type TaskPage } from "@/lib/tasks/task-filters";
 
 /** The store query for a set of task filters (shared by the Tasks list and jobs that select tasks). */
 export function taskWhere(filters: Partial<TaskFilters>): Prisma.TaskWhereInput {
@@ -16,49 +17,82 @@ export function taskWhere(filters: Partial<TaskFilters>): Prisma.TaskWhereInput 
   };
 }
 
-/** One page of tasks matching the filters, in a stable order (database name, then import order). */
-export async function listTasks(filters: TaskFilters): Promise<TaskPage> {
-  const where = taskWhere(filters);
-  const [total, rows] = await prisma.$transaction([
-    prisma.task.count({ where }),
-    prisma.task.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (filters.page - 1) * filters.pageSize,
-      take: filters.pageSize,
-      select: {
-        id: true,
-        question: true,
-        split: true,
-        origin: true,
-        difficulty: true,
-        hardness: true,
-        database: { select: { name: true } },
-      },
-    }),
+/** The filters without the text search, with the database named by its id (null: no such database). */
+async function resolvedWhere(filters: Partial<TaskFilters>): Promise<Prisma.TaskWhereInput | null> {
+  const { database, q: _q, ...rest } = filters;
+  const where: Prisma.TaskWhereInput = taskWhere({ split: rest.split, origin: rest.origin, difficulty: rest.difficulty, hardness: rest.hardness });
+  if (!database) return where;
+  const found = await prisma.targetDatabase.findUnique({ where: { name: database }, select: { id: true } });
+  return found ? { ...where, databaseId: found.id } : null;
+}
+
+/** How many tasks match the filters (no text search), summed from the store's per-combination counters. */
+async function countTasks(filters: Partial<TaskFilters>, databaseId: string | undefined): Promise<number> {
+  const combos = (await readCounters(["tasks"])).get("tasks") ?? new Map<string, number>();
+  let total = 0;
+  for (const [key, n] of combos) {
+    const [db, split, origin, difficulty, hardness] = keyParts(key);
+    const matches = (!databaseId || db === databaseId) && (!filters.split || split === filters.split) && (!filters.origin || origin === filters.origin) && (!filters.difficulty || difficulty === filters.difficulty) && (!filters.hardness || hardness === filters.hardness);
+    if (matches) total += n;
+  }
+  return total;
+}
+
+const listSelect = { id: true, question: true, split: true, origin: true, difficulty: true, hardness: true, database: { select: { name: true } } } as const;
+
+/**
+ * One page of tasks matching the filters, in id (= import) order, keyset-paged through the index of
+ * the filter: a page costs the same at the start and deep into a million tasks. A text search reads
+ * at most SEARCH_SPAN tasks per request and says where it stopped, so the next page searches on.
+ */
+export async function listTasks(filters: TaskFilters, options: { searchSpan?: number } = {}): Promise<TaskPage> {
+  const base = await resolvedWhere(filters);
+  const empty: TaskPage = { items: [], total: 0, pageSize: filters.pageSize, nextCursor: null, prevCursor: null, searchStopped: false };
+  if (!base) return empty;
+  const backwards = !!filters.before && !filters.after;
+  const cursor = backwards ? filters.before : filters.after;
+  const order = { id: backwards ? ("desc" as const) : ("asc" as const) };
+  const range: Prisma.StringFilter = cursor ? (backwards ? { lt: cursor } : { gt: cursor }) : {};
+  let spanEnd: string | undefined;
+  if (filters.q) {
+    const edge = await prisma.task.findFirst({ where: { ...base, id: range }, orderBy: order, skip: (options.searchSpan ?? SEARCH_SPAN) - 1, select: { id: true } });
+    spanEnd = edge?.id;
+  }
+  const id: Prisma.StringFilter = spanEnd ? { ...range, ...(backwards ? { gte: spanEnd } : { lte: spanEnd }) } : range;
+  const [rows, total] = await Promise.all([
+    prisma.task.findMany({ where: { ...base, id, ...(filters.q ? { question: { contains: filters.q } } : {}) }, orderBy: order, take: filters.pageSize + 1, select: listSelect }),
+    filters.q ? Promise.resolve(null) : countTasks(filters, base.databaseId as string | undefined),
   ]);
+  const more = rows.length > filters.pageSize;
+  const page = rows.slice(0, filters.pageSize);
+  if (backwards) page.reverse();
+  const searchStopped = !more && !!spanEnd;
+  // further on: after the last row shown, or after where the search stopped
+  const further = more ? (backwards ? page[0]!.id : page.at(-1)!.id) : searchStopped ? spanEnd! : null;
+  const first = page[0]?.id ?? cursor ?? null;
+  const last = page.at(-1)?.id ?? cursor ?? null;
   return {
+    items: page.map(({ database, ...r }) => ({ ...r, databaseName: database.name })),
     total,
-    page: filters.page,
     pageSize: filters.pageSize,
-    items: rows.map(({ database, ...r }) => ({ ...r, databaseName: database.name })),
+    nextCursor: backwards ? last : further,
+    prevCursor: backwards ? further : cursor ? first : null,
+    searchStopped,
   };
 }
 
-/** The values each filter can take, from what is in the store. */
+/** The values each filter can take, from the store's per-combination task counters. */
 export async function listTaskFacets(): Promise<TaskFacets> {
-  const [combos, databases] = await Promise.all([
-    prisma.task.groupBy({ by: ["split", "origin", "difficulty", "hardness"] }),
-    prisma.targetDatabase.findMany({ where: { tasks: { some: {} } }, select: { name: true }, orderBy: { name: "asc" } }),
-  ]);
-  const values = (pick: (c: (typeof combos)[number]) => string | null) =>
-    [...new Set(combos.map(pick).filter((v): v is string => v !== null))].sort();
+  const combos = [...((await readCounters(["tasks"])).get("tasks")?.keys() ?? [])].map(keyParts);
+  const databaseIds = [...new Set(combos.map((c) => c[0]).filter((v): v is string => !!v))];
+  const databases = await prisma.targetDatabase.findMany({ where: { id: { in: databaseIds } }, select: { name: true }, orderBy: { name: "asc" } });
+  const values = (part: number) => [...new Set(combos.map((c) => c[part]).filter((v): v is string => !!v))].sort();
   return {
     databases: databases.map((d) => d.name),
-    splits: values((c) => c.split),
-    origins: values((c) => c.origin),
-    difficulties: values((c) => c.difficulty),
-    hardnesses: values((c) => c.hardness).sort((a, b) => hardnessRank(a) - hardnessRank(b)),
+    splits: values(1),
+    origins: values(2),
+    difficulties: values(3),
+    hardnesses: values(4).sort((a, b) => hardnessRank(a) - hardnessRank(b)),
   };
 }
 

@@ -9,7 +9,9 @@ export const taskFiltersSchema = z.object({
   difficulty: filterText,
   hardness: filterText,
   q: filterText,
-  page: z.coerce.number().int().min(1).default(1),
+  // keyset paging: the page after (or before) the task with this id, in id (= import) order
+  after: filterText,
+  before: filterText,
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -26,6 +28,19 @@ export type TaskListItem = {
   hardness: string | null;
 };
 
-export type TaskPage = { items: TaskListItem[]; total: number; page: number; pageSize: number };
+export type TaskPage = {
+  items: TaskListItem[];
+  /** All tasks matching the filters, from the store's counters; null with a text search (not counted). */
+  total: number | null;
+  pageSize: number;
+  /** The cursors of the next and previous pages (null at either end). */
+  nextCursor: string | null;
+  prevCursor: string | null;
+  /** A text search looks through at most SEARCH_SPAN tasks a request: true when this page stopped there. */
+  searchStopped: boolean;
+};
+
+/** How many tasks one text-search request reads at most (a request costs O(page), never O(store)). */
+export const SEARCH_SPAN = 20_000;
 
 export type TaskFacets = { databases: string[]; splits: string[]; origins: string[]; difficulties: string[]; hardnesses: string[] };
