@@ -5,6 +5,7 @@ import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import { runForDisplay } from "@/lib/review/run-for-display";
 import { asRecord, readCounters } from "@/lib/store/store-counters";
+import { keysetPage, keysetQuery } from "@/lib/util/keyset-page";
 import type { DisplayResult } from "@/lib/sql/display-result";
 
 export type StoredResult = DisplayResult;
@@ -15,43 +16,62 @@ export async function countReviewQueues() {
   return { sft: asRecord(counters.get("sft.status")), pairs: asRecord(counters.get("pair.status")) };
 }
 
-function sftWhere(f: ReviewQueueFilters): Prisma.SftSampleWhereInput {
+function sftWhere(f: ReviewQueueFilters, databaseId: string | undefined): Prisma.SftSampleWhereInput {
   return {
     status: f.status,
     ...(f.job ? { jobId: f.job } : {}),
-    ...(f.database ? { database: { name: f.database } } : {}),
+    ...(databaseId ? { databaseId } : {}),
     ...(f.difficulty ? { difficulty: f.difficulty } : {}),
     ...(f.origin ? { origin: f.origin } : {}),
   };
 }
 
-function pairWhere(f: ReviewQueueFilters): Prisma.PreferencePairWhereInput {
+function pairWhere(f: ReviewQueueFilters, databaseId: string | undefined): Prisma.PreferencePairWhereInput {
   return {
     status: f.status,
     ...(f.job ? { jobId: f.job } : {}),
     task: {
-      AND: [f.database ? { database: { name: f.database } } : {}, f.difficulty ? { OR: [{ difficulty: f.difficulty }, { hardness: f.difficulty }] } : {}],
+      AND: [databaseId ? { databaseId } : {}, f.difficulty ? { OR: [{ difficulty: f.difficulty }, { hardness: f.difficulty }] } : {}],
     },
     ...(f.origin ? { job: { kind: f.origin } } : {}),
   };
 }
 
-/** One page of strong samples with their execution result, oldest first. */
+/**
+ * How the queue's filters select: the database's id (null: no such database), and the queue's count
+ * when only the status filters it (from the store's counters; with more filters it is not counted).
+ */
+async function queueScope(f: ReviewQueueFilters): Promise<{ databaseId?: string; total: number | null } | null> {
+  let databaseId: string | undefined;
+  if (f.database) {
+    const found = await prisma.targetDatabase.findUnique({ where: { name: f.database }, select: { id: true } });
+    if (!found) return null;
+    databaseId = found.id;
+  }
+  const filtered = f.job || f.database || f.difficulty || f.origin;
+  const total = filtered ? null : ((await countReviewQueues())[f.queue][f.status] ?? 0);
+  return { databaseId, total };
+}
+
+const noItems = { total: 0, items: [], nextCursor: null, prevCursor: null };
+
+/** One page of strong samples with their execution result, oldest first (keyset-paged by id). */
 export async function listSftQueue(f: ReviewQueueFilters) {
-  const where = sftWhere(f);
-  const [total, rows] = await Promise.all([
-    prisma.sftSample.count({ where }),
-    prisma.sftSample.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      include: { database: { select: { name: true } }, job: { select: { id: true, kind: true, provider: { select: { model: true } } } } },
-    }),
-  ]);
+  const scope = await queueScope(f);
+  if (!scope) return noItems;
+  const { range, orderBy, take } = keysetQuery(f);
+  const rows = await prisma.sftSample.findMany({
+    where: { ...sftWhere(f, scope.databaseId), id: range },
+    orderBy,
+    take,
+    include: { database: { select: { name: true } }, job: { select: { id: true, kind: true, provider: { select: { model: true } } } } },
+  });
+  const page = keysetPage(f, rows);
   return {
-    total,
-    items: rows.map((s) => ({
+    total: scope.total,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    items: page.items.map((s) => ({
       id: s.id,
       question: s.question,
       sql: s.sql,
@@ -77,23 +97,25 @@ async function previewResult(filePath: string | null, sql: string): Promise<Stor
   return r.ok ? r : { error: r.message };
 }
 
-/** One page of preference pairs with both sides executed and the rejected answer's verdict, oldest first. */
+/** One page of preference pairs with both sides executed and the rejected answer's verdict, oldest first (keyset-paged by id). */
 export async function listPairQueue(f: ReviewQueueFilters) {
-  const where = pairWhere(f);
-  const [total, rows] = await Promise.all([
-    prisma.preferencePair.count({ where }),
-    prisma.preferencePair.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
+  const scope = await queueScope(f);
+  if (!scope) return noItems;
+  const { range, orderBy, take } = keysetQuery(f);
+  const page = keysetPage(
+    f,
+    await prisma.preferencePair.findMany({
+      where: { ...pairWhere(f, scope.databaseId), id: range },
+      orderBy,
+      take,
       include: {
         task: { select: { question: true, evidence: true, difficulty: true, hardness: true, database: { select: { name: true, filePath: true } } } },
         rejectedCandidate: { select: { verdict: true, error: true, source: true } },
         job: { select: { kind: true, provider: { select: { model: true } } } },
       },
     }),
-  ]);
+  );
+  const rows = page.items;
   const results = await Promise.all(
     rows.map((p) =>
       Promise.all([
@@ -103,7 +125,9 @@ export async function listPairQueue(f: ReviewQueueFilters) {
     ),
   );
   return {
-    total,
+    total: scope.total,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
     items: rows.map((p, i) => ({
       id: p.id,
       chosenResult: results[i]![0],

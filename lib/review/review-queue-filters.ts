@@ -9,7 +9,9 @@ export const reviewQueueFiltersSchema = z.object({
   database: filterText,
   difficulty: filterText,
   origin: filterText,
-  page: z.coerce.number().int().min(1).default(1),
+  // keyset paging in id (= creation) order: the page after (or before) the item with this id
+  after: filterText,
+  before: filterText,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 

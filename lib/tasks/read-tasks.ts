@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyParts, readCounters } from "@/lib/store/store-counters";
+import { keysetPage, keysetQuery } from "@/lib/util/keyset-page";
 import { SEARCH_SPAN, type TaskFacets, type TaskFilters, type TaskPage } from "@/lib/tasks/task-filters";
 
 /** The store query for a set of task filters (shared by the Tasks list and jobs that select tasks). */
@@ -49,36 +50,20 @@ export async function listTasks(filters: TaskFilters, options: { searchSpan?: nu
   const base = await resolvedWhere(filters);
   const empty: TaskPage = { items: [], total: 0, pageSize: filters.pageSize, nextCursor: null, prevCursor: null, searchStopped: false };
   if (!base) return empty;
-  const backwards = !!filters.before && !filters.after;
-  const cursor = backwards ? filters.before : filters.after;
-  const order = { id: backwards ? ("desc" as const) : ("asc" as const) };
-  const range: Prisma.StringFilter = cursor ? (backwards ? { lt: cursor } : { gt: cursor }) : {};
+  const { backwards, range, orderBy, take } = keysetQuery(filters);
   let spanEnd: string | undefined;
   if (filters.q) {
-    const edge = await prisma.task.findFirst({ where: { ...base, id: range }, orderBy: order, skip: (options.searchSpan ?? SEARCH_SPAN) - 1, select: { id: true } });
+    const edge = await prisma.task.findFirst({ where: { ...base, id: range }, orderBy, skip: (options.searchSpan ?? SEARCH_SPAN) - 1, select: { id: true } });
     spanEnd = edge?.id;
   }
   const id: Prisma.StringFilter = spanEnd ? { ...range, ...(backwards ? { gte: spanEnd } : { lte: spanEnd }) } : range;
   const [rows, total] = await Promise.all([
-    prisma.task.findMany({ where: { ...base, id, ...(filters.q ? { question: { contains: filters.q } } : {}) }, orderBy: order, take: filters.pageSize + 1, select: listSelect }),
+    prisma.task.findMany({ where: { ...base, id, ...(filters.q ? { question: { contains: filters.q } } : {}) }, orderBy, take, select: listSelect }),
     filters.q ? Promise.resolve(null) : countTasks(filters, base.databaseId as string | undefined),
   ]);
-  const more = rows.length > filters.pageSize;
-  const page = rows.slice(0, filters.pageSize);
-  if (backwards) page.reverse();
-  const searchStopped = !more && !!spanEnd;
-  // further on: after the last row shown, or after where the search stopped
-  const further = more ? (backwards ? page[0]!.id : page.at(-1)!.id) : searchStopped ? spanEnd! : null;
-  const first = page[0]?.id ?? cursor ?? null;
-  const last = page.at(-1)?.id ?? cursor ?? null;
-  return {
-    items: page.map(({ database, ...r }) => ({ ...r, databaseName: database.name })),
-    total,
-    pageSize: filters.pageSize,
-    nextCursor: backwards ? last : further,
-    prevCursor: backwards ? further : cursor ? first : null,
-    searchStopped,
-  };
+  const searchStopped = rows.length <= filters.pageSize && !!spanEnd;
+  const page = keysetPage(filters, rows, searchStopped ? spanEnd : undefined);
+  return { ...page, items: page.items.map(({ database, ...r }) => ({ ...r, databaseName: database.name })), total, pageSize: filters.pageSize, searchStopped };
 }
 
 /** The values each filter can take, from the store's per-combination task counters. */

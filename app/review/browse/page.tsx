@@ -14,8 +14,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const filters = reviewQueueFiltersSchema.parse(raw);
   const page = await readReviewPage(filters);
-  const pages = Math.max(1, Math.ceil(page.total / filters.pageSize));
-  const link = (n: number) => `/review/browse?${new URLSearchParams({ ...raw, page: String(n) })}`;
+  const { after: _after, before: _before, ...kept } = raw;
+  const link = (cursor: { after: string } | { before: string }) => `/review/browse?${new URLSearchParams({ ...kept, ...cursor })}`;
   return (
     <>
       <PageHeader title="Browse the queues" subtitle="Strong-model samples and weak-model preference pairs by status, with their execution results. To review, open the workspace.">
@@ -33,16 +33,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <p className="mb-3 text-sm text-slate-600" data-testid="queue-total">
-        {page.total} {filters.status} {filters.queue === "sft" ? "samples" : "pairs"}
+        {page.total === null ? "" : `${page.total} `}
+        {filters.status} {filters.queue === "sft" ? "samples" : "pairs"}
+        {page.total === null ? " matching these filters" : ""}
       </p>
       {page.queue === "sft" ? <SftQueueList items={page.items} /> : <PairQueueList items={page.items} />}
-      {pages > 1 ? (
+      {page.prevCursor || page.nextCursor ? (
         <nav aria-label="Queue pages" className="mt-4 flex gap-3 text-sm">
-          {filters.page > 1 ? <Link href={link(filters.page - 1)}>← Previous</Link> : null}
-          <span>
-            Page {filters.page} of {pages}
-          </span>
-          {filters.page < pages ? <Link href={link(filters.page + 1)}>Next →</Link> : null}
+          {filters.after || filters.before ? <Link href={`/review/browse?${new URLSearchParams(kept)}`}>First</Link> : null}
+          {page.prevCursor ? <Link href={link({ before: page.prevCursor })}>← Previous</Link> : null}
+          {page.nextCursor ? <Link href={link({ after: page.nextCursor })}>Next →</Link> : null}
         </nav>
       ) : null}
     </>
