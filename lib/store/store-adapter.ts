@@ -14,6 +14,17 @@ import { beginImmediate } from "@/lib/store/begin-immediate";
 
 type Client = Database.Database;
 
+type QueryObserver = (query: SqlQuery) => void;
+let observer: QueryObserver | null = null;
+/** Sees every statement sent to the store (query-plan tests, debugging); null stops it. */
+export function observeStoreQueries(fn: QueryObserver | null): void {
+  observer = fn;
+}
+const seen = (query: SqlQuery) => {
+  observer?.(query);
+  return query;
+};
+
 function clientOf(adapter: SqlDriverAdapter): Client {
   const client = (adapter as unknown as { client?: Client }).client;
   if (!client || typeof client.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection; lib/store/store-adapter.ts needs updating.");
@@ -66,8 +77,8 @@ function holdingTransaction(tx: Transaction, release: () => void): Transaction {
     get options() {
       return tx.options;
     },
-    queryRaw: (query) => tx.queryRaw(query),
-    executeRaw: (query) => tx.executeRaw(query),
+    queryRaw: (query) => tx.queryRaw(seen(query)),
+    executeRaw: (query) => tx.executeRaw(seen(query)),
     commit: finish(() => tx.commit()),
     rollback: finish(() => tx.rollback()),
     ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
@@ -86,8 +97,8 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
-    queryRaw: (query: SqlQuery) => (isReadOnly(query.sql) ? reader.queryRaw(query) : lock.run(() => writer.queryRaw(query))),
-    executeRaw: (query) => lock.run(() => writer.executeRaw(query)),
+    queryRaw: (query: SqlQuery) => (isReadOnly(seen(query).sql) ? reader.queryRaw(query) : lock.run(() => writer.queryRaw(query))),
+    executeRaw: (query) => lock.run(() => writer.executeRaw(seen(query))),
     executeScript: (script) => lock.run(() => writer.executeScript(script)),
     ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
     dispose: async () => {

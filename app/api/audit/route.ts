@@ -1,4 +1,4 @@
 import { handleRoute } from "@/lib/api/route-handler";
 import { auditQuerySchema, readAuditLog } from "@/lib/audit/read-audit-log";
 
-export const GET = handleRoute({ auth: "audit.read", query: auditQuerySchema }, async ({ query }) => ({ entries: await readAuditLog(query) }));
+export const GET = handleRoute({ auth: "audit.read", query: auditQuerySchema }, ({ query }) => readAuditLog(query));

@@ -29,7 +29,7 @@ CREATE INDEX "audit_events_created_at_id_idx" ON "audit_events"("created_at", "i
 CREATE INDEX "audit_events_user_id_created_at_id_idx" ON "audit_events"("user_id", "created_at", "id");
 
 -- CreateIndex
-CREATE INDEX "jobs_created_at_idx" ON "jobs"("created_at");
+CREATE INDEX "jobs_created_at_id_idx" ON "jobs"("created_at", "id");
 
 -- CreateIndex
 CREATE INDEX "review_actions_user_id_created_at_id_idx" ON "review_actions"("user_id", "created_at", "id");

@@ -1,0 +1,137 @@
+import Database from "better-sqlite3";
+import type { SqlQuery } from "@prisma/driver-adapter-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { readAuditLog } from "@/lib/audit/read-audit-log";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import { createMutationJob } from "@/lib/jobs/create-job";
+import { listJobs } from "@/lib/jobs/read-jobs";
+import { runWorker } from "@/lib/jobs/run-worker";
+import { readOverview } from "@/lib/overview/read-overview";
+import { claimReviewItems } from "@/lib/review/claim-review-items";
+import { readReviewPage } from "@/lib/review/read-review-queues";
+import { acceptItem } from "@/lib/review/review-actions";
+import { readReviewDeck } from "@/lib/review/review-deck";
+import { reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { observeStoreQueries } from "@/lib/store/store-adapter";
+import { checkStoreHealth, readStoreTotals } from "@/lib/store/store-health";
+import { listTaskFacets, listTasks } from "@/lib/tasks/read-tasks";
+import { taskFiltersSchema } from "@/lib/tasks/task-filters";
+import { cloneRows } from "@/lib/testing/clone-rows";
+import { makeTestUser } from "@/lib/testing/test-accounts";
+
+// The hot reads and writes of the dashboard on a filled store: every statement each one sends is
+// run through EXPLAIN QUERY PLAN, and a full SCAN of a big table or a TEMP B-TREE (a sort of
+// everything that matched) fails the test. Rows are cloned from rows the domain made.
+
+const N = 20_000;
+const BIG = ["tasks", "sft_samples", "preference_pairs", "candidates", "review_actions", "audit_events", "job_items", "model_calls"];
+let raw: Database.Database;
+let reviewerId = "";
+
+beforeAll(async () => {
+  await seedDemo();
+  const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo" }, keepPerTask: 1 });
+  await runWorker({ stopWhenIdle: true, concurrency: 4 });
+  const reviewer = await makeTestUser("annotator", "Plan Reviewer");
+  reviewerId = reviewer.id;
+  const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
+  await prisma.sftSample.create({ data: { databaseId: db.id, question: "Template?", sql: "SELECT 1", origin: "strong", execStatus: "ok", difficulty: "easy", jobId: job.id } });
+  const [pair] = await claimReviewItems(reviewer.id, "pairs", {}, { want: 1, leaseMs: 60_000 });
+  await acceptItem(reviewer, "pairs", pair!);
+  await recordAuditEvent(null, { action: "job.start", targetType: "job", targetId: job.id, detail: {} });
+
+  raw = new Database(env.dbFile);
+  raw.pragma("journal_mode = WAL");
+  const statuses = `CASE i % 4 WHEN 0 THEN 'pending' WHEN 1 THEN 'accepted' WHEN 2 THEN 'rejected' ELSE 'edited' END`;
+  raw.transaction(() => {
+    cloneRows(raw, "tasks", N, { source_ref: `'clone:' || i`, question: `tpl.question || ' #' || i`, split: `CASE i % 3 WHEN 0 THEN 'train' ELSE 'dev' END` });
+    cloneRows(raw, "sft_samples", N, { status: statuses, lease_owner_id: "NULL", lease_expires_at: "NULL" });
+    cloneRows(raw, "preference_pairs", N, { status: statuses, lease_owner_id: "NULL", lease_expires_at: "NULL" });
+    cloneRows(raw, "candidates", N);
+    cloneRows(raw, "review_actions", N);
+    cloneRows(raw, "audit_events", N);
+    cloneRows(raw, "job_items", N, { status: "'done'" });
+  })();
+}, 120_000);
+
+afterAll(() => raw?.close());
+
+/** The statements `work` sends to the store. */
+async function statementsOf(work: () => Promise<unknown>): Promise<SqlQuery[]> {
+  const sent: SqlQuery[] = [];
+  observeStoreQueries((q) => sent.push(q));
+  try {
+    await work();
+  } finally {
+    observeStoreQueries(null);
+  }
+  return sent;
+}
+
+const bindable = (v: unknown) => (typeof v === "boolean" ? Number(v) : v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+
+/** Plan lines that read a big table whole or sort all it matched. */
+function badPlanLines(query: SqlQuery): string[] {
+  if (/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(query.sql)) return [];
+  const plan = raw.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.args.map(bindable)) as { detail: string }[];
+  return plan
+    .map((p) => p.detail)
+    .filter((d) => /TEMP B-TREE/.test(d) || BIG.some((t) => new RegExp(`^SCAN ${t}( AS \\w+)?$|^SCAN ${t} USING (COVERING )?INDEX`).test(d)))
+    .map((d) => `${d}   <-   ${query.sql.slice(0, 160)}`);
+}
+
+/** Keyset pages walk an index in order and stop at LIMIT: an ordered index walk with LIMIT is one page, not a scan. */
+function badPlans(queries: SqlQuery[]): string[] {
+  return queries.flatMap((q) => badPlanLines(q).filter((line) => !(/USING (COVERING )?INDEX/.test(line) && !/TEMP B-TREE/.test(line) && /\bLIMIT\b/i.test(q.sql))));
+}
+
+const tasks = (input: Record<string, unknown>) => taskFiltersSchema.parse(input);
+const queue = (input: Record<string, unknown>) => reviewQueueFiltersSchema.parse(input);
+
+describe(`query plans on a store of ${N.toLocaleString("en")}+ rows a table`, () => {
+  it("the overview, the jobs list, the header totals and health", async () => {
+    const sent = await statementsOf(async () => {
+      await readOverview();
+      await readOverview({ everyone: false, userId: reviewerId });
+      await listJobs();
+      await readStoreTotals();
+      await checkStoreHealth();
+    });
+    expect(sent.length).toBeGreaterThan(5);
+    expect(badPlans(sent)).toEqual([]);
+  });
+
+  it("the Tasks list: first and deep pages, every filter, text search, backwards, facets", async () => {
+    const deep = (await raw.prepare("SELECT id FROM tasks ORDER BY id LIMIT 1 OFFSET ?").get(N - 100)) as { id: string };
+    const sent = await statementsOf(async () => {
+      for (const f of [{}, { after: deep.id }, { before: deep.id }, { database: "city_library" }, { database: "city_library", after: deep.id }, { split: "dev", after: deep.id }, { origin: "demo" }, { difficulty: "easy" }, { hardness: "hard" }, { q: "#1999" }, { q: "books", after: deep.id }]) {
+        await listTasks(tasks(f));
+      }
+      await listTaskFacets();
+    });
+    expect(badPlans(sent)).toEqual([]);
+  });
+
+  it("the review Browse pages, a reviewer's deck and an accept", async () => {
+    const deepPair = (await raw.prepare("SELECT id FROM preference_pairs WHERE status = 'accepted' ORDER BY id LIMIT 1 OFFSET 2000").get()) as { id: string };
+    const sent = await statementsOf(async () => {
+      for (const f of [{ queue: "sft" }, { queue: "sft", status: "accepted" }, { queue: "pairs", status: "accepted", after: deepPair.id }, { queue: "pairs", status: "rejected", before: deepPair.id }]) await readReviewPage(queue(f));
+      const deck = await readReviewDeck({ id: reviewerId, name: "Plan Reviewer" }, { queue: "sft" });
+      await acceptItem({ id: reviewerId, name: "Plan Reviewer" }, "sft", deck.items[0]!.id);
+      await readReviewDeck({ id: reviewerId, name: "Plan Reviewer" }, { queue: "pairs" });
+    });
+    expect(badPlans(sent)).toEqual([]);
+  });
+
+  it("the audit log, newest first and older pages, for everyone and for one person", async () => {
+    const sent = await statementsOf(async () => {
+      const first = await readAuditLog({ limit: 100 });
+      await readAuditLog({ limit: 100, before: first.nextCursor });
+      await readAuditLog({ limit: 50, user: reviewerId });
+    });
+    expect(badPlans(sent)).toEqual([]);
+  });
+});
