@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { previewRows, type TablePreview } from "@/lib/sql/preview-rows";
 import { parseStoredSchema, type DatabaseSchema } from "@/lib/sql/schema-types";
+import { taskCountsByDatabase } from "@/lib/tasks/read-tasks";
 
 export type DatabaseSummary = {
   id: string;
@@ -19,18 +20,13 @@ export type DatabaseSummary = {
 
 /** Every registered database with its task count, by name. */
 export async function listDatabases(): Promise<DatabaseSummary[]> {
-  const rows = await prisma.targetDatabase.findMany({
-    orderBy: { name: "asc" },
-    include: { _count: { select: { tasks: true } } },
-  });
-  return rows.map(toSummary);
+  const [rows, taskCounts] = await Promise.all([prisma.targetDatabase.findMany({ orderBy: { name: "asc" } }), taskCountsByDatabase()]);
+  return rows.map((r) => toSummary(r, taskCounts.get(r.id) ?? 0));
 }
 
-type DatabaseRow = Awaited<ReturnType<typeof prisma.targetDatabase.findMany>>[number] & {
-  _count: { tasks: number };
-};
+type DatabaseRow = Awaited<ReturnType<typeof prisma.targetDatabase.findMany>>[number];
 
-function toSummary(r: DatabaseRow): DatabaseSummary {
+function toSummary(r: DatabaseRow, taskCount: number): DatabaseSummary {
   return {
     id: r.id,
     name: r.name,
@@ -39,7 +35,7 @@ function toSummary(r: DatabaseRow): DatabaseSummary {
     fileError: r.fileError,
     fileBytes: r.fileBytes,
     tableCount: r.tableCount,
-    taskCount: r._count.tasks,
+    taskCount,
     createdAt: r.createdAt.toISOString(),
   };
 }
@@ -52,11 +48,9 @@ export type DatabaseDetail = DatabaseSummary & {
 
 /** One database with its schema and the first rows of each table (when its file is present). */
 export async function getDatabaseDetail(name: string, previewLimit = 5): Promise<DatabaseDetail> {
-  const row = await prisma.targetDatabase.findUnique({
-    where: { name },
-    include: { _count: { select: { tasks: true } } },
-  });
+  const row = await prisma.targetDatabase.findUnique({ where: { name } });
   if (!row) throw notFound(`No database named "${name}".`);
+  const taskCount = (await taskCountsByDatabase()).get(row.id) ?? 0;
   const schema = parseStoredSchema(row.schemaJson);
   let previews: TablePreview[] = [];
   let previewError: string | null = null;
@@ -68,7 +62,7 @@ export async function getDatabaseDetail(name: string, previewLimit = 5): Promise
     }
   }
   return {
-    ...toSummary(row),
+    ...toSummary(row, taskCount),
     schema,
     previews,
     previewError,

@@ -39,6 +39,16 @@ async function countTasks(filters: Partial<TaskFilters>, databaseId: string | un
   return total;
 }
 
+/** How many tasks each database has (database id -> count), from the store's task counters. */
+export async function taskCountsByDatabase(): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const [key, n] of (await readCounters(["tasks"])).get("tasks") ?? []) {
+    const databaseId = keyParts(key)[0];
+    if (databaseId) out.set(databaseId, (out.get(databaseId) ?? 0) + n);
+  }
+  return out;
+}
+
 const listSelect = { id: true, question: true, split: true, origin: true, difficulty: true, hardness: true, database: { select: { name: true } } } as const;
 
 /**
