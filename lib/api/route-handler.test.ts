@@ -12,6 +12,7 @@ describe("handleRoute", () => {
     if (query.n === 404) throw notFound("No such thing.");
     if (query.n === 409) throw conflict("Taken.");
     if (query.n === 500) throw new Error("database password is hunter2");
+    if (query.n === 503) throw Object.assign(new Error("\nInvalid `prisma.user.create()` invocation\nThe store stayed locked by another process for 15003 ms; nothing was changed. Try again."), { name: "PrismaClientKnownRequestError", code: "unavailable" });
     return { doubled: query.n * 2 };
   });
 
@@ -37,6 +38,13 @@ describe("handleRoute", () => {
     expect(res.status).toBe(500);
     expect(JSON.stringify(body)).not.toContain("hunter2");
     expect(body.message).toContain(body.errorId);
+  });
+
+  it("answers 503 with Retry-After when the store stayed locked by other processes (as Prisma wraps it)", async () => {
+    const res = await call(route, "/x?n=503");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect((await res.json()).message).toBe("The store stayed locked by another process for 15003 ms; nothing was changed. Try again.");
   });
 
   it("answers 400 to a body that is not JSON", async () => {

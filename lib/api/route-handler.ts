@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { isAppError, forbidden, unauthorized, type AppErrorCode } from "@/lib/errors";
+import { asStoreBusyError } from "@/lib/store/begin-immediate";
 import { authenticateRequest, refuseCrossSiteMutation } from "@/lib/auth/request-auth";
 import { can, permissionMinimumRole, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -13,6 +14,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -96,6 +98,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof BadJsonError) {
     return Response.json({ error: "bad_request", message: "The request body is not valid JSON." }, { status: 400 });
   }
+  error = asStoreBusyError(error) ?? error;
   if (isAppError(error)) {
     const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     return Response.json(

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { AppError } from "@/lib/errors";
 
 // Every write transaction on the store starts as a write: `BEGIN IMMEDIATE` takes SQLite's write
 // lock before the transaction reads anything. A deferred `BEGIN` that reads first and writes later
@@ -14,10 +15,10 @@ export type BeginOptions = {
 
 const isBusy = (error: unknown) => typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
 
-/** The error a caller sees when other processes held the store's write lock for too long. */
-export class StoreBusyError extends Error {
+/** The error a caller sees when other processes held the store's write lock for too long (HTTP 503, Retry-After 1). */
+export class StoreBusyError extends AppError {
   constructor(waitedMs: number) {
-    super(`The store stayed locked by another process for ${Math.round(waitedMs)} ms; nothing was changed. Try again.`);
+    super("unavailable", `The store stayed locked by another process for ${Math.round(waitedMs)} ms; nothing was changed. Try again.`, { retryAfterSeconds: 1 });
     this.name = "StoreBusyError";
   }
 }
@@ -49,4 +50,16 @@ export async function beginImmediate(client: Database.Database, options: BeginOp
   } finally {
     client.pragma(`busy_timeout = ${Number(previousTimeout) || 0}`);
   }
+}
+
+/**
+ * The busy error as it reaches a caller: as thrown, or wrapped by Prisma for a single write (which
+ * keeps its code and ends its message with ours).
+ */
+export function asStoreBusyError(error: unknown): StoreBusyError | null {
+  if (error instanceof StoreBusyError) return error;
+  const e = error as { name?: string; code?: unknown; message?: unknown } | null;
+  if (e?.name !== "PrismaClientKnownRequestError" || e.code !== "unavailable" || typeof e.message !== "string") return null;
+  const waited = /stayed locked by another process for (\d+) ms/.exec(e.message);
+  return waited ? new StoreBusyError(Number(waited[1])) : null;
 }

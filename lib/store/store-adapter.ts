@@ -8,7 +8,9 @@ import { beginImmediate } from "@/lib/store/begin-immediate";
 // - The writer runs every transaction and every write. Prisma's adapter serializes transactions on
 //   it, but a query outside a transaction would run inside whatever transaction is open at that
 //   moment (seeing its uncommitted rows, and undone by its rollback), so such writes wait until no
-//   transaction is open. Every transaction begins with BEGIN IMMEDIATE (see begin-immediate.ts).
+//   transaction is open. Every transaction begins with BEGIN IMMEDIATE, and a write outside one is
+//   its own IMMEDIATE transaction (see begin-immediate.ts): waiting for other processes' write
+//   lock never blocks the event loop, and is bounded (then HTTP 503 with Retry-After).
 // - The reader runs read-only statements outside transactions, on its own WAL snapshot: a read
 //   never waits behind a transaction that is open on the writer.
 
@@ -94,11 +96,25 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
   const readerClient = clientOf(reader);
   readerClient.pragma("query_only = 1");
   const isReadOnly = readOnlyCheck(readerClient);
+  // a write outside a transaction is its own IMMEDIATE transaction: it waits for the write lock
+  // asynchronously, never in the busy handler that would block the event loop
+  const writeAlone = <T>(write: () => Promise<T>) =>
+    lock.run(async () => {
+      await beginImmediate(writerClient, { maxWaitMs: beginWaitMs });
+      try {
+        const result = await write();
+        writerClient.prepare("COMMIT").run();
+        return result;
+      } catch (error) {
+        if (writerClient.inTransaction) writerClient.prepare("ROLLBACK").run();
+        throw error;
+      }
+    });
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
-    queryRaw: (query: SqlQuery) => (isReadOnly(seen(query).sql) ? reader.queryRaw(query) : lock.run(() => writer.queryRaw(query))),
-    executeRaw: (query) => lock.run(() => writer.executeRaw(seen(query))),
+    queryRaw: (query: SqlQuery) => (isReadOnly(seen(query).sql) ? reader.queryRaw(query) : writeAlone(() => writer.queryRaw(query))),
+    executeRaw: (query) => writeAlone(() => writer.executeRaw(seen(query))),
     executeScript: (script) => lock.run(() => writer.executeScript(script)),
     ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
     dispose: async () => {
@@ -124,8 +140,9 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
 
 /** The adapter factory for the store file: a writer and a reader connection (see above). */
 export function storeAdapterFactory(dbFile: string, options: { busyTimeoutMs?: number; beginWaitMs?: number } = {}): SqlDriverAdapterFactory {
-  // the busy timeout covers single writes outside transactions; transactions wait in beginImmediate
-  const config = { url: `file:${dbFile}`, timeout: options.busyTimeoutMs ?? 5_000 };
+  // every write waits for the lock in beginImmediate; the busy timeout is a short safety net for
+  // the rare moments a WAL reader has to wait (recovery after a crash)
+  const config = { url: `file:${dbFile}`, timeout: options.busyTimeoutMs ?? 200 };
   const writer = new PrismaBetterSqlite3(config);
   const reader = new PrismaBetterSqlite3(config);
   return {
