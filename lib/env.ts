@@ -58,6 +58,11 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 export const env: Env = parseEnv(process.env);
 
+/** The environment a child process of ours starts with (the same variables this process was given). */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
+
 /** A secret named by configuration (e.g. SENSE_PROVIDERS' apiKeyEnv), read here and only here. */
 export function secretFromEnv(name: string): string | undefined {
   return process.env[name] || undefined;

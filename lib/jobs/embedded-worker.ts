@@ -1,21 +1,42 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { runWorker } from "@/lib/jobs/run-worker";
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { env, inheritedEnv } from "@/lib/env";
 
 const RESTART_MS = 5_000;
 
-/** The job runner inside the app process (on by default; SENSE_EMBEDDED_WORKER=0 leaves it to `npm run worker`). */
+/**
+ * The app's own job runner (on by default; SENSE_EMBEDDED_WORKER=0 leaves jobs to `npm run worker`
+ * processes). It runs as a child process of the app, the same program as `npm run worker`: model
+ * answers, judging and the runner's writes then never take the web process's event loop, and the
+ * runner has SQL sandbox processes of its own, so console users do not queue behind a job's queries.
+ * The child is started again when it stops, and stops when the app does.
+ */
 export function startEmbeddedWorker(): void {
   if (env.SENSE_EMBEDDED_WORKER !== "1") return;
-  const globalForWorker = globalThis as unknown as { senseWorkerStarted?: boolean };
-  if (globalForWorker.senseWorkerStarted) return;
-  globalForWorker.senseWorkerStarted = true;
-  const start = () =>
-    runWorker().catch((error: unknown) => {
-      // the runner only stops on an error it could not handle: say so, and start it again
-      console.error(`[worker] the embedded job runner stopped; restarting in ${RESTART_MS / 1000} s:`, error);
+  const globalForWorker = globalThis as unknown as { senseWorker?: { child: ChildProcess | null; stopping: boolean } };
+  if (globalForWorker.senseWorker) return;
+  const state = { child: null as ChildProcess | null, stopping: false };
+  globalForWorker.senseWorker = state;
+  const start = () => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
+      cwd: env.projectRoot,
+      env: inheritedEnv(),
+      stdio: ["ignore", "inherit", "inherit", "ipc"], // the IPC channel closes when the app dies: the child stops then
+    });
+    state.child = child;
+    child.on("exit", (code, signal) => {
+      state.child = null;
+      if (state.stopping) return;
+      console.error(`[worker] the embedded job runner stopped (${signal ?? `exit ${code}`}); restarting in ${RESTART_MS / 1000} s`);
       setTimeout(start, RESTART_MS).unref();
     });
-  void start();
-  console.log("[worker] embedded job runner started");
+  };
+  const stop = () => {
+    state.stopping = true;
+    state.child?.kill("SIGTERM");
+  };
+  process.once("exit", stop); // a killed app closes the IPC channel instead
+  start();
+  console.log("[worker] embedded job runner started in its own process");
 }

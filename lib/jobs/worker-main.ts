@@ -5,6 +5,8 @@ import { migrateStore } from "@/lib/store/prepare-store";
 migrateStore();
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
+// started by the app (embedded runner): stop when the app is gone
+if (process.send) process.on("disconnect", () => controller.abort());
 console.log(`[worker ${process.pid}] running`);
 runWorker({ signal: controller.signal }).then(
   ({ processed }) => {
