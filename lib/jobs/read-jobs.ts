@@ -28,7 +28,7 @@ export type JobProgress = {
 function jobCounts(counts: Map<string, number> | undefined) {
   const out = { pairs: 0, calls: 0, samplesOk: 0, samplesOther: 0, failuresByKind: {} as Record<string, number> };
   for (const [key, n] of counts ?? []) {
-    if (key === "pairs") out.pairs = n;
+    if (key.startsWith("pair:")) out.pairs += n;
     else if (key === "calls") out.calls = n;
     else if (key === "sample:ok") out.samplesOk = n;
     else if (key.startsWith("sample:")) out.samplesOther += n;

@@ -39,7 +39,8 @@ function pairWhere(f: ReviewQueueFilters, databaseId: string | undefined): Prism
 
 /**
  * How the queue's filters select: the database's id (null: no such database), and the queue's count
- * when only the status filters it (from the store's counters; with more filters it is not counted).
+ * when only the status (and a job) filter it, from the store's counters; with more filters it is
+ * not counted.
  */
 async function queueScope(f: ReviewQueueFilters): Promise<{ databaseId?: string; total: number | null } | null> {
   let databaseId: string | undefined;
@@ -48,9 +49,10 @@ async function queueScope(f: ReviewQueueFilters): Promise<{ databaseId?: string;
     if (!found) return null;
     databaseId = found.id;
   }
-  const filtered = f.job || f.database || f.difficulty || f.origin;
-  const total = filtered ? null : ((await countReviewQueues())[f.queue][f.status] ?? 0);
-  return { databaseId, total };
+  if (f.database || f.difficulty || f.origin) return { databaseId, total: null };
+  if (!f.job) return { databaseId, total: (await countReviewQueues())[f.queue][f.status] ?? 0 };
+  const job = (await readCounters([`job:${f.job}`])).get(`job:${f.job}`);
+  return { databaseId, total: job?.get(`${f.queue === "sft" ? "sft" : "pair"}:${f.status}`) ?? 0 };
 }
 
 const noItems = { total: 0, items: [], nextCursor: null, prevCursor: null };

@@ -22,7 +22,8 @@ const RECOUNT = `
   UNION ALL SELECT 'curated.pairs', coalesce(coalesce(t.difficulty, t.hardness), '') || ${SEP} || coalesce(j.kind, ''), count(*)
     FROM preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id WHERE p.status IN ('accepted', 'edited') GROUP BY 2
   UNION ALL SELECT 'candidate.verdict', source || ${SEP} || verdict, count(*) FROM candidates GROUP BY 2
-  UNION ALL SELECT 'job:' || job_id, 'pairs', count(*) FROM preference_pairs WHERE job_id IS NOT NULL GROUP BY 1
+  UNION ALL SELECT 'job:' || job_id, 'pair:' || status, count(*) FROM preference_pairs WHERE job_id IS NOT NULL GROUP BY 1, 2
+  UNION ALL SELECT 'job:' || job_id, 'sft:' || status, count(*) FROM sft_samples WHERE job_id IS NOT NULL GROUP BY 1, 2
   UNION ALL SELECT 'job:' || job_id, 'calls', count(*) FROM model_calls WHERE job_id IS NOT NULL GROUP BY 1
   UNION ALL SELECT 'job:' || job_id, 'sample:' || exec_status, count(*) FROM sft_samples WHERE job_id IS NOT NULL GROUP BY 1, 2
   UNION ALL SELECT 'job:' || job_id, 'failed:' || coalesce(error_kind, 'unknown'), count(*) FROM job_items WHERE status = 'failed' GROUP BY 1, 2

@@ -66,6 +66,8 @@ CREATE TRIGGER "sft_samples_count_insert" AFTER INSERT ON "sft_samples" BEGIN
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'sample:' || NEW.exec_status, 1 WHERE NEW.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'sft:' || NEW.status, 1 WHERE NEW.job_id IS NOT NULL
+      ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER "sft_samples_count_delete" AFTER DELETE ON "sft_samples" BEGIN
@@ -78,6 +80,8 @@ CREATE TRIGGER "sft_samples_count_delete" AFTER DELETE ON "sft_samples" BEGIN
     INSERT INTO store_counters (scope, key, n) SELECT 'curated.sft', coalesce(OLD.difficulty, '') || char(31) || OLD.database_id, -1 WHERE OLD.status IN ('accepted', 'edited')
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'sample:' || OLD.exec_status, -1 WHERE OLD.job_id IS NOT NULL
+      ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'sft:' || OLD.status, -1 WHERE OLD.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
 END;
 
@@ -92,6 +96,8 @@ CREATE TRIGGER "sft_samples_count_update" AFTER UPDATE OF status, exec_status, o
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'sample:' || OLD.exec_status, -1 WHERE OLD.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'sft:' || OLD.status, -1 WHERE OLD.job_id IS NOT NULL
+      ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'sft.status', NEW.status, 1 WHERE 1
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'strong.exec', NEW.exec_status, 1 WHERE NEW.origin = 'strong'
@@ -102,6 +108,8 @@ CREATE TRIGGER "sft_samples_count_update" AFTER UPDATE OF status, exec_status, o
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'sample:' || NEW.exec_status, 1 WHERE NEW.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'sft:' || NEW.status, 1 WHERE NEW.job_id IS NOT NULL
+      ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
 END;
 
 CREATE TRIGGER "preference_pairs_count_insert" AFTER INSERT ON "preference_pairs" BEGIN
@@ -109,7 +117,7 @@ CREATE TRIGGER "preference_pairs_count_insert" AFTER INSERT ON "preference_pairs
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'curated.pairs', coalesce((SELECT coalesce(t.difficulty, t.hardness) FROM tasks t WHERE t.id = NEW.task_id), '') || char(31) || coalesce((SELECT j.kind FROM jobs j WHERE j.id = NEW.job_id), ''), 1 WHERE NEW.status IN ('accepted', 'edited')
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
-    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'pairs', 1 WHERE NEW.job_id IS NOT NULL
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'pair:' || NEW.status, 1 WHERE NEW.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
 END;
 
@@ -118,7 +126,7 @@ CREATE TRIGGER "preference_pairs_count_delete" AFTER DELETE ON "preference_pairs
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'curated.pairs', coalesce((SELECT coalesce(t.difficulty, t.hardness) FROM tasks t WHERE t.id = OLD.task_id), '') || char(31) || coalesce((SELECT j.kind FROM jobs j WHERE j.id = OLD.job_id), ''), -1 WHERE OLD.status IN ('accepted', 'edited')
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
-    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'pairs', -1 WHERE OLD.job_id IS NOT NULL
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'pair:' || OLD.status, -1 WHERE OLD.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
 END;
 
@@ -127,13 +135,13 @@ CREATE TRIGGER "preference_pairs_count_update" AFTER UPDATE OF status, task_id, 
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'curated.pairs', coalesce((SELECT coalesce(t.difficulty, t.hardness) FROM tasks t WHERE t.id = OLD.task_id), '') || char(31) || coalesce((SELECT j.kind FROM jobs j WHERE j.id = OLD.job_id), ''), -1 WHERE OLD.status IN ('accepted', 'edited')
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
-    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'pairs', -1 WHERE OLD.job_id IS NOT NULL
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || OLD.job_id, 'pair:' || OLD.status, -1 WHERE OLD.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'pair.status', NEW.status, 1 WHERE 1
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
     INSERT INTO store_counters (scope, key, n) SELECT 'curated.pairs', coalesce((SELECT coalesce(t.difficulty, t.hardness) FROM tasks t WHERE t.id = NEW.task_id), '') || char(31) || coalesce((SELECT j.kind FROM jobs j WHERE j.id = NEW.job_id), ''), 1 WHERE NEW.status IN ('accepted', 'edited')
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
-    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'pairs', 1 WHERE NEW.job_id IS NOT NULL
+    INSERT INTO store_counters (scope, key, n) SELECT 'job:' || NEW.job_id, 'pair:' || NEW.status, 1 WHERE NEW.job_id IS NOT NULL
       ON CONFLICT (scope, key) DO UPDATE SET n = n + excluded.n;
 END;
 
@@ -263,11 +271,13 @@ SELECT scope, key, sum(d) FROM (
   UNION ALL
   SELECT 'job:' || x.job_id AS scope, 'sample:' || x.exec_status AS key, 1 AS d FROM "sft_samples" x WHERE x.job_id IS NOT NULL
   UNION ALL
+  SELECT 'job:' || x.job_id AS scope, 'sft:' || x.status AS key, 1 AS d FROM "sft_samples" x WHERE x.job_id IS NOT NULL
+  UNION ALL
   SELECT 'pair.status' AS scope, x.status AS key, 1 AS d FROM "preference_pairs" x WHERE 1
   UNION ALL
   SELECT 'curated.pairs' AS scope, coalesce((SELECT coalesce(t.difficulty, t.hardness) FROM tasks t WHERE t.id = x.task_id), '') || char(31) || coalesce((SELECT j.kind FROM jobs j WHERE j.id = x.job_id), '') AS key, 1 AS d FROM "preference_pairs" x WHERE x.status IN ('accepted', 'edited')
   UNION ALL
-  SELECT 'job:' || x.job_id AS scope, 'pairs' AS key, 1 AS d FROM "preference_pairs" x WHERE x.job_id IS NOT NULL
+  SELECT 'job:' || x.job_id AS scope, 'pair:' || x.status AS key, 1 AS d FROM "preference_pairs" x WHERE x.job_id IS NOT NULL
   UNION ALL
   SELECT 'candidate.verdict' AS scope, x.source || char(31) || x.verdict AS key, 1 AS d FROM "candidates" x WHERE 1
   UNION ALL
