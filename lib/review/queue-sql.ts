@@ -21,8 +21,9 @@ export function queueFilterSql(queue: ReviewQueue, f: QueueItemFilters): Prisma.
     if (f.difficulty) parts.push(Prisma.sql`difficulty = ${f.difficulty}`);
     if (f.origin) parts.push(Prisma.sql`origin = ${f.origin}`);
   } else {
-    if (f.database) parts.push(Prisma.sql`task_id IN (SELECT t.id FROM tasks t JOIN target_databases d ON d.id = t.database_id WHERE d.name = ${f.database})`);
-    if (f.difficulty) parts.push(Prisma.sql`task_id IN (SELECT id FROM tasks WHERE difficulty = ${f.difficulty} OR hardness = ${f.difficulty})`);
+    // per pair, its task by primary key (a list of every task of a database or difficulty would be O(store))
+    if (f.database) parts.push(Prisma.sql`(SELECT t.database_id FROM tasks t WHERE t.id = task_id) = (SELECT d.id FROM target_databases d WHERE d.name = ${f.database})`);
+    if (f.difficulty) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = task_id AND (t.difficulty = ${f.difficulty} OR t.hardness = ${f.difficulty}))`);
     if (f.origin) parts.push(Prisma.sql`job_id IN (SELECT id FROM jobs WHERE kind = ${f.origin})`);
   }
   return Prisma.join(parts, " AND ");
