@@ -11,12 +11,15 @@ export const queueTable = (queue: ReviewQueue) => Prisma.raw(queue === "sft" ? "
 
 export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-/** The filter part of a queue's WHERE clause (job, database, difficulty, origin). */
-export function queueFilterSql(queue: ReviewQueue, f: QueueItemFilters): Prisma.Sql {
+/**
+ * The filter part of a queue's WHERE clause (job, database, difficulty, origin), for claims and the
+ * Browse pages. `reviewableOnly` (claims): only samples whose SQL runs are reviewed.
+ */
+export function queueFilterSql(queue: ReviewQueue, f: QueueItemFilters, options: { reviewableOnly: boolean } = { reviewableOnly: true }): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (f.job) parts.push(Prisma.sql`job_id = ${f.job}`);
   if (queue === "sft") {
-    parts.push(Prisma.sql`exec_status = 'ok'`); // only samples whose SQL runs are reviewed
+    if (options.reviewableOnly) parts.push(Prisma.sql`exec_status = 'ok'`);
     if (f.database) parts.push(Prisma.sql`database_id IN (SELECT id FROM target_databases WHERE name = ${f.database})`);
     if (f.difficulty) parts.push(Prisma.sql`difficulty = ${f.difficulty}`);
     if (f.origin) parts.push(Prisma.sql`origin = ${f.origin}`);

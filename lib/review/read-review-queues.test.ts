@@ -27,6 +27,6 @@ describe("browsing a queue", () => {
     const byDatabase = await listSftQueue(filters({ database: "city_library" }));
     expect(byDatabase.total).toBeNull(); // not counted under this filter
     expect(byDatabase.items).toHaveLength(20);
-    expect(await listSftQueue(filters({ database: "no_such_db" }))).toMatchObject({ total: 0, items: [] });
+    expect((await listSftQueue(filters({ database: "no_such_db" }))).items).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queueFilterSql, queueTable } from "@/lib/review/queue-sql";
 import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import { runForDisplay } from "@/lib/review/run-for-display";
@@ -16,61 +17,43 @@ export async function countReviewQueues() {
   return { sft: asRecord(counters.get("sft.status")), pairs: asRecord(counters.get("pair.status")) };
 }
 
-function sftWhere(f: ReviewQueueFilters, databaseId: string | undefined): Prisma.SftSampleWhereInput {
-  return {
-    status: f.status,
-    ...(f.job ? { jobId: f.job } : {}),
-    ...(databaseId ? { databaseId } : {}),
-    ...(f.difficulty ? { difficulty: f.difficulty } : {}),
-    ...(f.origin ? { origin: f.origin } : {}),
-  };
-}
-
-function pairWhere(f: ReviewQueueFilters, databaseId: string | undefined): Prisma.PreferencePairWhereInput {
-  return {
-    status: f.status,
-    ...(f.job ? { jobId: f.job } : {}),
-    task: {
-      AND: [databaseId ? { databaseId } : {}, f.difficulty ? { OR: [{ difficulty: f.difficulty }, { hardness: f.difficulty }] } : {}],
-    },
-    ...(f.origin ? { job: { kind: f.origin } } : {}),
-  };
-}
-
 /**
- * How the queue's filters select: the database's id (null: no such database), and the queue's count
- * when only the status (and a job) filter it, from the store's counters; with more filters it is
- * not counted.
+ * The ids of one Browse page in query order: the status and the same filters the claims use
+ * (queue-sql.ts), keyset-paged by id through (status, id).
  */
-async function queueScope(f: ReviewQueueFilters): Promise<{ databaseId?: string; total: number | null } | null> {
-  let databaseId: string | undefined;
-  if (f.database) {
-    const found = await prisma.targetDatabase.findUnique({ where: { name: f.database }, select: { id: true } });
-    if (!found) return null;
-    databaseId = found.id;
-  }
-  if (f.database || f.difficulty || f.origin) return { databaseId, total: null };
-  if (!f.job) return { databaseId, total: (await countReviewQueues())[f.queue][f.status] ?? 0 };
-  const job = (await readCounters([`job:${f.job}`])).get(`job:${f.job}`);
-  return { databaseId, total: job?.get(`${f.queue === "sft" ? "sft" : "pair"}:${f.status}`) ?? 0 };
+async function pageIds(f: ReviewQueueFilters): Promise<string[]> {
+  const { backwards, cursor, take } = keysetQuery(f);
+  const from = cursor ? (backwards ? Prisma.sql`AND id < ${cursor}` : Prisma.sql`AND id > ${cursor}`) : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ${queueTable(f.queue)} WHERE status = ${f.status} ${from} AND ${queueFilterSql(f.queue, f, { reviewableOnly: false })}
+    ORDER BY id ${backwards ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${take}`;
+  return rows.map((r) => r.id);
 }
 
-const noItems = { total: 0, items: [], nextCursor: null, prevCursor: null };
+/** Rows in the order of `ids` (a findMany by ids comes back in any order). */
+const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is T => !!r);
+};
+
+/** The queue's count when only the status (and a job) filter it, from the store's counters; with more filters it is not counted (null). */
+async function queueTotal(f: ReviewQueueFilters): Promise<number | null> {
+  if (f.database || f.difficulty || f.origin) return null;
+  if (!f.job) return (await countReviewQueues())[f.queue][f.status] ?? 0;
+  const job = (await readCounters([`job:${f.job}`])).get(`job:${f.job}`);
+  return job?.get(`${f.queue === "sft" ? "sft" : "pair"}:${f.status}`) ?? 0;
+}
 
 /** One page of strong samples with their execution result, oldest first (keyset-paged by id). */
 export async function listSftQueue(f: ReviewQueueFilters) {
-  const scope = await queueScope(f);
-  if (!scope) return noItems;
-  const { range, orderBy, take } = keysetQuery(f);
+  const [ids, total] = await Promise.all([pageIds({ ...f, queue: "sft" }), queueTotal({ ...f, queue: "sft" })]);
   const rows = await prisma.sftSample.findMany({
-    where: { ...sftWhere(f, scope.databaseId), id: range },
-    orderBy,
-    take,
+    where: { id: { in: ids } },
     include: { database: { select: { name: true } }, job: { select: { id: true, kind: true, provider: { select: { model: true } } } } },
   });
-  const page = keysetPage(f, rows);
+  const page = keysetPage(f, inOrder(ids, rows));
   return {
-    total: scope.total,
+    total,
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
     items: page.items.map((s) => ({
@@ -101,25 +84,18 @@ async function previewResult(filePath: string | null, sql: string): Promise<Stor
 
 /** One page of preference pairs with both sides executed and the rejected answer's verdict, oldest first (keyset-paged by id). */
 export async function listPairQueue(f: ReviewQueueFilters) {
-  const scope = await queueScope(f);
-  if (!scope) return noItems;
-  const { range, orderBy, take } = keysetQuery(f);
-  const page = keysetPage(
-    f,
-    await prisma.preferencePair.findMany({
-      where: { ...pairWhere(f, scope.databaseId), id: range },
-      orderBy,
-      take,
-      include: {
+  const [ids, total] = await Promise.all([pageIds({ ...f, queue: "pairs" }), queueTotal({ ...f, queue: "pairs" })]);
+  const rows = await prisma.preferencePair.findMany({
+    where: { id: { in: ids } },
+    include: {
         task: { select: { question: true, evidence: true, difficulty: true, hardness: true, database: { select: { name: true, filePath: true } } } },
         rejectedCandidate: { select: { verdict: true, error: true, source: true } },
-        job: { select: { kind: true, provider: { select: { model: true } } } },
-      },
-    }),
-  );
-  const rows = page.items;
+      job: { select: { kind: true, provider: { select: { model: true } } } },
+    },
+  });
+  const page = keysetPage(f, inOrder(ids, rows));
   const results = await Promise.all(
-    rows.map((p) =>
+    page.items.map((p) =>
       Promise.all([
         previewResult(p.task.database.filePath, effectiveChosen(p)),
         p.rejectedCandidate?.verdict === "timeout" ? { error: TIMED_OUT_WHEN_JUDGED } : previewResult(p.task.database.filePath, effectiveRejected(p)),
@@ -127,10 +103,10 @@ export async function listPairQueue(f: ReviewQueueFilters) {
     ),
   );
   return {
-    total: scope.total,
+    total,
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
-    items: rows.map((p, i) => ({
+    items: page.items.map((p, i) => ({
       id: p.id,
       chosenResult: results[i]![0],
       rejectedResult: results[i]![1],

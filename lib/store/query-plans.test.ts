@@ -118,7 +118,7 @@ describe(`query plans on a store of ${N.toLocaleString("en")}+ rows a table`, ()
   it("the review Browse pages, a reviewer's deck and an accept", async () => {
     const deepPair = (await raw.prepare("SELECT id FROM preference_pairs WHERE status = 'accepted' ORDER BY id LIMIT 1 OFFSET 2000").get()) as { id: string };
     const sent = await statementsOf(async () => {
-      for (const f of [{ queue: "sft" }, { queue: "sft", status: "accepted" }, { queue: "pairs", status: "accepted", after: deepPair.id }, { queue: "pairs", status: "rejected", before: deepPair.id }]) await readReviewPage(queue(f));
+      for (const f of [{ queue: "sft" }, { queue: "sft", status: "accepted" }, { queue: "pairs", status: "accepted", after: deepPair.id }, { queue: "pairs", status: "rejected", before: deepPair.id }, { queue: "pairs", difficulty: "easy", database: "city_library" }, { queue: "sft", database: "city_library", origin: "strong" }]) await readReviewPage(queue(f));
       const deck = await readReviewDeck({ id: reviewerId, name: "Plan Reviewer" }, { queue: "sft" });
       await acceptItem({ id: reviewerId, name: "Plan Reviewer" }, "sft", deck.items[0]!.id);
       await readReviewDeck({ id: reviewerId, name: "Plan Reviewer" }, { queue: "pairs" });
