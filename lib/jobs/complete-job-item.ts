@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { Tx } from "@/lib/jobs/item-outcome";
+import { countEndedItem, sqlTime } from "@/lib/jobs/job-sql";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
 export class LeaseLostError extends Error {
@@ -12,53 +13,44 @@ export class LeaseLostError extends Error {
 }
 
 /**
- * Marks the item done and writes its outputs in one transaction, only while this claim still holds
- * the lease: an item's outputs are written exactly once, however often it was claimed. `write`
- * returns what the item's result records (counts of what it wrote).
+ * Writes the item's outputs and marks it done in one transaction, only while this claim still
+ * holds the lease (else the transaction rolls back, outputs and all): an item's outputs are written
+ * exactly once, however often it was claimed. `write` returns what the item's result records
+ * (counts of what it wrote). Outputs first, so that items a step adds (which raise the job's total)
+ * are counted before the job is judged complete. Two statements besides the outputs.
  */
 export async function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const marked = await tx.jobItem.updateMany({
-      where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-      data: { status: "done", leaseExpiresAt: null, error: null, errorKind: null },
-    });
-    if (marked.count !== 1) throw new LeaseLostError(item.id);
     const result = await write(tx);
-    await tx.jobItem.update({ where: { id: item.id }, data: { resultJson: JSON.stringify(result ?? null) } });
-    await tx.job.update({ where: { id: item.jobId }, data: { itemsDone: { increment: 1 } } });
-    await finishJobIfComplete(tx, item.jobId);
+    const now = new Date();
+    const marked = await tx.$executeRaw`
+      UPDATE job_items SET status = 'done', lease_expires_at = NULL, error = NULL, error_kind = NULL,
+        result_json = ${JSON.stringify(result ?? null)}, updated_at = ${sqlTime(now)}
+      WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+    if (marked !== 1) throw new LeaseLostError(item.id);
+    await countEndedItem(tx, item.jobId, "items_done", now);
   });
 }
 
 /** Renews the lease of an item still being worked on; false when it was lost meanwhile. */
 export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<boolean> {
-  const renewed = await prisma.jobItem.updateMany({
-    where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-    data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
-  });
-  return renewed.count === 1;
+  const now = new Date();
+  const renewed = await prisma.$executeRaw`
+    UPDATE job_items SET lease_expires_at = ${sqlTime(new Date(now.getTime() + leaseMs))}, updated_at = ${sqlTime(now)}
+    WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+  return renewed === 1;
 }
 
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
 export async function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
   await prisma.$transaction(async (tx) => {
-    const marked = await tx.jobItem.updateMany({
-      where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-      data: { status: retry ? "pending" : "failed", leaseOwner: null, leaseExpiresAt: null, error: failure.message, errorKind: failure.kind },
-    });
-    if (marked.count !== 1) throw new LeaseLostError(item.id);
-    if (!retry) {
-      await tx.job.update({ where: { id: item.jobId }, data: { itemsFailed: { increment: 1 } } });
-      await finishJobIfComplete(tx, item.jobId);
-    }
+    const now = new Date();
+    const marked = await tx.$executeRaw`
+      UPDATE job_items SET status = ${retry ? "pending" : "failed"}, lease_owner = NULL, lease_expires_at = NULL,
+        error = ${failure.message}, error_kind = ${failure.kind}, updated_at = ${sqlTime(now)}
+      WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+    if (marked !== 1) throw new LeaseLostError(item.id);
+    if (!retry) await countEndedItem(tx, item.jobId, "items_failed", now);
   });
-}
-
-/** Closes the job in the same transaction that handled its last open item. */
-async function finishJobIfComplete(tx: Tx, jobId: string): Promise<void> {
-  const open = await tx.jobItem.count({ where: { jobId, status: { in: ["pending", "leased"] } } });
-  if (open === 0) {
-    await tx.job.updateMany({ where: { id: jobId, status: { in: ["running", "paused"] } }, data: { status: "done", finishedAt: new Date() } });
-  }
 }
