@@ -54,3 +54,12 @@ export async function failJobItem(item: ClaimedItem, failure: { kind: string; me
     if (!retry) await countEndedItem(tx, item.jobId, "items_failed", now);
   });
 }
+
+/** Gives claimed items that were never started back to their queue, as if they had not been claimed. */
+export async function releaseJobItems(items: ClaimedItem[]): Promise<void> {
+  for (const item of items) {
+    await prisma.$executeRaw`
+      UPDATE job_items SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = attempts - 1, updated_at = ${sqlTime(new Date())}
+      WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+  }
+}

@@ -3,7 +3,7 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/claim-job-items";
-import { completeJobItem, failJobItem, LeaseLostError, renewLease } from "@/lib/jobs/complete-job-item";
+import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { execPool } from "@/lib/sql/exec/exec-pool";
@@ -48,8 +48,10 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     return job;
   };
 
-  const runOne = async (item: ClaimedItem) => {
-    const heartbeat = setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3));
+  // an item's lease is renewed from its claim until its step is over (it may wait for a slot first)
+  const hold = (item: ClaimedItem) => ({ item, heartbeat: setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3)) });
+
+  const runOne = async ({ item, heartbeat }: ReturnType<typeof hold>) => {
     let outcome: ItemOutcome;
     try {
       outcome = await runJobStep(item, await jobOf(item.jobId), execPool());
@@ -72,12 +74,20 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
 
   const pollMs = options.pollMs ?? 500;
   const pause = (ms: number) => sleep(ms, undefined, { signal: options.signal }).catch(() => undefined);
+  // one poll timer at a time, however often the loop waits on it (one per loop would pile up)
+  let tick: Promise<void> | null = null;
+  const nextTick = () => (tick ??= pause(pollMs).finally(() => (tick = null)));
+  // items are claimed in batches (a claim costs a few statements, whatever its size) and a batch
+  // waits, claimed, for the slots that free up: no slot stays empty while the next claim is made
+  const batch = Math.max(1, Math.ceil(concurrency / 4));
+  const ready: ReturnType<typeof hold>[] = [];
   let storeErrors = 0;
   while (!options.signal?.aborted) {
     let items: ClaimedItem[] = [];
+    const room = concurrency + batch - inFlight.size - ready.length;
     try {
-      if (inFlight.size < concurrency) items = await claimJobItems(workerId, concurrency - inFlight.size, leaseMs, options.maxAttempts);
-      if (!items.length && !inFlight.size) await finishIdleJobs();
+      if (room >= batch) items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts);
+      if (!items.length && !inFlight.size && !ready.length) await finishIdleJobs();
       storeErrors = 0;
     } catch (error) {
       // the store is busy or unreachable: wait longer each time, but keep running
@@ -86,17 +96,21 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
       await pause(Math.min(30_000, pollMs * 2 ** storeErrors));
       continue;
     }
-    for (const item of items) {
-      const running = runOne(item).finally(() => inFlight.delete(running));
+    ready.push(...items.map(hold));
+    while (ready.length && inFlight.size < concurrency) {
+      const running = runOne(ready.shift()!).finally(() => inFlight.delete(running));
       inFlight.add(running);
     }
     if (inFlight.size >= concurrency) await Promise.race(inFlight); // a slot frees up
-    else if (inFlight.size && !items.length) await Promise.race([...inFlight, pause(pollMs)]); // or new work appears
+    else if (inFlight.size && !items.length) await Promise.race([...inFlight, nextTick()]); // or new work appears
     else if (!items.length) {
       if (options.stopWhenIdle) break;
       await pause(pollMs);
     }
   }
+  // claimed items that never started go back to their queue at once (not after their lease)
+  for (const { heartbeat } of ready) clearInterval(heartbeat);
+  await releaseJobItems(ready.map((r) => r.item)).catch(() => undefined);
   await Promise.all(inFlight);
   return { processed };
 }
