@@ -15,6 +15,8 @@ type Claim = { token: string; now: string; until: string };
 // job behind when the shares do not divide evenly (one slot free, two jobs)
 let rotation = 0;
 
+// The outer conditions re-check each chosen row (another runner may have taken it meanwhile); their
+// "+" keeps SQLite on the primary key for them, not on an index of every item with that status.
 const toItems = (rows: ClaimedRow[], claim: Claim): ClaimedItem[] => rows.map((r) => ({ ...r, attempts: Number(r.attempts), claim: claim.token }));
 
 /** Leases whose runner died (expired), oldest first: a range of the (status, lease_expires_at) index. */
@@ -26,7 +28,7 @@ async function claimExpired(claim: Claim, limit: number, attemptsCap: number): P
       WHERE status = 'leased' AND lease_expires_at < ${claim.now} AND attempts < ${attemptsCap}
         AND job_id IN (SELECT id FROM jobs WHERE status = 'running')
       ORDER BY lease_expires_at LIMIT ${limit}
-    ) AND status = 'leased' AND lease_expires_at < ${claim.now}
+    ) AND +status = 'leased' AND +lease_expires_at < ${claim.now}
     RETURNING id, job_id AS jobId, step, payload_json AS payloadJson, attempts`;
   return toItems(rows, claim);
 }
@@ -37,7 +39,7 @@ async function claimPending(claim: Claim, jobId: string, limit: number): Promise
     UPDATE job_items SET status = 'leased', lease_owner = ${claim.token}, lease_expires_at = ${claim.until}, attempts = attempts + 1, updated_at = ${claim.now}
     WHERE id IN (
       SELECT id FROM job_items WHERE job_id = ${jobId} AND status = 'pending' ORDER BY created_at, id LIMIT ${limit}
-    ) AND status = 'pending' AND EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND status = 'running')
+    ) AND +status = 'pending' AND EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND status = 'running')
     RETURNING id, job_id AS jobId, step, payload_json AS payloadJson, attempts`;
   return toItems(rows, claim);
 }

@@ -42,9 +42,12 @@ function fillStore() {
       }
     }
   })();
-  db.exec("ANALYZE");
   db.close();
 }
+
+/** A step that reads a whole table, sorts, or walks every item of a status (in effect a scan of a big job). */
+const isCostly = (step: string) =>
+  /\bSCAN (job_items|jobs)\b/.test(step) || /TEMP B-TREE/.test(step) || /SEARCH job_items USING (COVERING )?INDEX \S+ \(status=\?\)/.test(step);
 
 /** What SQLite plans for a statement, one line per step. */
 function planOf(db: Database.Database, { sql, args }: Sent): string[] {
@@ -85,7 +88,7 @@ describe("the runner's statements on 200,000 job items", () => {
     try {
       const bad = statements
         .map((s) => ({ sql: s.sql.replace(/\s+/g, " ").slice(0, 300), plan: planOf(db, s) }))
-        .filter(({ plan }) => plan.some((step) => /\bSCAN (job_items|jobs)\b/.test(step) || /TEMP B-TREE/.test(step)));
+        .filter(({ plan }) => plan.some(isCostly));
       expect(bad).toEqual([]);
     } finally {
       db.close();
