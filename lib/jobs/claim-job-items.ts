@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
+import type { Tx } from "@/lib/jobs/item-outcome";
 import { countEndedItem, sqlTime } from "@/lib/jobs/job-sql";
 
 /** Claims beyond the allowed attempts that may end in a lost lease (a runner killed or stuck). */
@@ -20,8 +21,8 @@ let rotation = 0;
 const toItems = (rows: ClaimedRow[], claim: Claim): ClaimedItem[] => rows.map((r) => ({ ...r, attempts: Number(r.attempts), claim: claim.token }));
 
 /** Leases whose runner died (expired), oldest first: a range of the (status, lease_expires_at) index. */
-async function claimExpired(claim: Claim, limit: number, attemptsCap: number): Promise<ClaimedItem[]> {
-  const rows = await prisma.$queryRaw<ClaimedRow[]>`
+async function claimExpired(tx: Tx, claim: Claim, limit: number, attemptsCap: number): Promise<ClaimedItem[]> {
+  const rows = await tx.$queryRaw<ClaimedRow[]>`
     UPDATE job_items SET lease_owner = ${claim.token}, lease_expires_at = ${claim.until}, attempts = attempts + 1, updated_at = ${claim.now}
     WHERE id IN (
       SELECT id FROM job_items
@@ -34,8 +35,8 @@ async function claimExpired(claim: Claim, limit: number, attemptsCap: number): P
 }
 
 /** A running job's oldest pending items, in order: the head of the (job_id, status, created_at, id) index. */
-async function claimPending(claim: Claim, jobId: string, limit: number): Promise<ClaimedItem[]> {
-  const rows = await prisma.$queryRaw<ClaimedRow[]>`
+async function claimPending(tx: Tx, claim: Claim, jobId: string, limit: number): Promise<ClaimedItem[]> {
+  const rows = await tx.$queryRaw<ClaimedRow[]>`
     UPDATE job_items SET status = 'leased', lease_owner = ${claim.token}, lease_expires_at = ${claim.until}, attempts = attempts + 1, updated_at = ${claim.now}
     WHERE id IN (
       SELECT id FROM job_items WHERE job_id = ${jobId} AND status = 'pending' ORDER BY created_at, id LIMIT ${limit}
@@ -50,13 +51,18 @@ async function claimPending(claim: Claim, jobId: string, limit: number): Promise
  * job cannot fill goes to the others). Each claim is one conditional UPDATE … RETURNING that marks
  * rows with a token unique to this claim; rows another worker took first simply do not match.
  */
-export async function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = 3): Promise<ClaimedItem[]> {
+export function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = 3): Promise<ClaimedItem[]> {
+  // one transaction: one commit (and sync to disk) for the whole claim
+  return prisma.$transaction((tx) => claimInTransaction(tx, workerId, limit, leaseMs, maxAttempts));
+}
+
+async function claimInTransaction(tx: Tx, workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<ClaimedItem[]> {
   const now = new Date();
   const claim: Claim = { token: `${workerId}:${crypto.randomUUID()}`, now: sqlTime(now), until: sqlTime(new Date(now.getTime() + leaseMs)) };
   // an item whose runner keeps dying on it is not claimed again and again (see finishIdleJobs)
-  const won = await claimExpired(claim, limit, maxAttempts + MAX_LOST_LEASES);
+  const won = await claimExpired(tx, claim, limit, maxAttempts + MAX_LOST_LEASES);
   if (won.length >= limit) return won;
-  const running = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM jobs WHERE status = 'running'`;
+  const running = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM jobs WHERE status = 'running'`;
   const first = running.length ? rotation++ % running.length : 0;
   let open = [...running.slice(first), ...running.slice(0, first)].map((j) => j.id);
   while (won.length < limit && open.length) {
@@ -65,7 +71,7 @@ export async function claimJobItems(workerId: string, limit: number, leaseMs: nu
     for (const jobId of open) {
       const want = Math.min(share, limit - won.length);
       if (want <= 0) break;
-      const got = await claimPending(claim, jobId, want);
+      const got = await claimPending(tx, claim, jobId, want);
       won.push(...got);
       if (got.length === want) more.push(jobId); // it may have more to give
     }

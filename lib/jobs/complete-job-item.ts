@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { countEndedItem, sqlTime } from "@/lib/jobs/job-sql";
+import { writeInBatch } from "@/lib/jobs/write-batch";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
 export class LeaseLostError extends Error {
@@ -12,23 +13,42 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** Marks a leased item with its end, only while this claim holds the lease; false when it was lost. */
+async function markItem(tx: Tx, item: ClaimedItem, status: "done" | "pending" | "failed", failure: { kind: string; message: string } | null, now: Date) {
+  const marked = await tx.$executeRaw`
+    UPDATE job_items SET status = ${status}, lease_expires_at = NULL, error = ${failure?.message ?? null}, error_kind = ${failure?.kind ?? null},
+      lease_owner = ${status === "done" ? item.claim : null}, updated_at = ${sqlTime(now)}
+    WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+  return marked === 1;
+}
+
 /**
- * Writes the item's outputs and marks it done in one transaction, only while this claim still
- * holds the lease (else the transaction rolls back, outputs and all): an item's outputs are written
- * exactly once, however often it was claimed. `write` returns what the item's result records
- * (counts of what it wrote). Outputs first, so that items a step adds (which raise the job's total)
- * are counted before the job is judged complete. Two statements besides the outputs.
+ * Marks the item done and writes its outputs in one transaction, only while this claim still
+ * holds the lease: an item's outputs are written exactly once, however often it was claimed.
+ * `write` returns what the item's result records (counts of what it wrote). The job's counters
+ * are raised after the outputs, so that items a step adds (raising the job's total) are counted
+ * before the job is judged complete. The transaction is shared with other items' ends
+ * (lib/jobs/write-batch.ts): one commit for many items.
  */
-export async function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const result = await write(tx);
+export function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
+  return writeInBatch(async (tx) => {
     const now = new Date();
-    const marked = await tx.$executeRaw`
-      UPDATE job_items SET status = 'done', lease_expires_at = NULL, error = NULL, error_kind = NULL,
-        result_json = ${JSON.stringify(result ?? null)}, updated_at = ${sqlTime(now)}
-      WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
-    if (marked !== 1) throw new LeaseLostError(item.id);
+    if (!(await markItem(tx, item, "done", null, now))) return new LeaseLostError(item.id);
+    const result = await write(tx);
+    await tx.$executeRaw`UPDATE job_items SET result_json = ${JSON.stringify(result ?? null)} WHERE id = ${item.id}`;
     await countEndedItem(tx, item.jobId, "items_done", now);
+    return null;
+  });
+}
+
+/** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
+export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
+  const retry = failure.retryable && item.attempts < maxAttempts;
+  return writeInBatch(async (tx) => {
+    const now = new Date();
+    if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, now))) return new LeaseLostError(item.id);
+    if (!retry) await countEndedItem(tx, item.jobId, "items_failed", now);
+    return null;
   });
 }
 
@@ -39,20 +59,6 @@ export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<bo
     UPDATE job_items SET lease_expires_at = ${sqlTime(new Date(now.getTime() + leaseMs))}, updated_at = ${sqlTime(now)}
     WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
   return renewed === 1;
-}
-
-/** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
-export async function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
-  const retry = failure.retryable && item.attempts < maxAttempts;
-  await prisma.$transaction(async (tx) => {
-    const now = new Date();
-    const marked = await tx.$executeRaw`
-      UPDATE job_items SET status = ${retry ? "pending" : "failed"}, lease_owner = NULL, lease_expires_at = NULL,
-        error = ${failure.message}, error_kind = ${failure.kind}, updated_at = ${sqlTime(now)}
-      WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
-    if (marked !== 1) throw new LeaseLostError(item.id);
-    if (!retry) await countEndedItem(tx, item.jobId, "items_failed", now);
-  });
 }
 
 /** Gives claimed items that were never started back to their queue, as if they had not been claimed. */

@@ -1,24 +1,22 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { writeInBatch } from "@/lib/jobs/write-batch";
 import type { ModelCallRecord } from "@/lib/llm/provider-client";
 
 /**
  * Writes the calls an item made and adds their tokens and cost to the job's totals. Called as soon
  * as the calls are made, apart from the item's outputs: a call costs money even if the item is
- * later done again by another runner.
+ * later done again by another runner. (In a transaction shared with other writes of the runner
+ * made meanwhile: one commit for many.)
  */
 export async function recordModelCalls(jobId: string, providerId: string, calls: ModelCallRecord[]): Promise<void> {
   if (!calls.length) return;
   const sum = (pick: (c: ModelCallRecord) => number) => calls.reduce((n, c) => n + pick(c), 0);
-  await prisma.$transaction([
-    prisma.modelCall.createMany({ data: calls.map((c) => ({ ...c, jobId, providerId })) }),
-    prisma.job.update({
-      where: { id: jobId },
-      data: {
-        promptTokens: { increment: sum((c) => c.promptTokens) },
-        completionTokens: { increment: sum((c) => c.completionTokens) },
-        costUsd: { increment: sum((c) => c.costUsd) },
-      },
-    }),
-  ]);
+  await writeInBatch(async (tx) => {
+    await tx.modelCall.createMany({ data: calls.map((c) => ({ ...c, jobId, providerId })) });
+    await tx.$executeRaw`
+      UPDATE jobs SET prompt_tokens = prompt_tokens + ${sum((c) => c.promptTokens)}, completion_tokens = completion_tokens + ${sum((c) => c.completionTokens)},
+        cost_usd = cost_usd + ${sum((c) => c.costUsd)}
+      WHERE id = ${jobId}`;
+    return null;
+  });
 }

@@ -1,0 +1,66 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Tx } from "@/lib/jobs/item-outcome";
+
+/**
+ * A write to make in a shared transaction. It returns null when done, or an error when it wrote
+ * nothing on purpose (e.g. its lease was lost): that error goes to its caller and the others'
+ * writes stand. A write that throws rolls the whole transaction back, and every write of it is
+ * then retried in a transaction of its own, so that one bad write never sinks the others.
+ */
+export type BatchedWrite = (tx: Tx) => Promise<Error | null>;
+
+type Queued = { write: BatchedWrite; resolve: () => void; reject: (error: unknown) => void };
+
+const MAX_PER_TRANSACTION = 64;
+const queue: Queued[] = [];
+let flushing = false;
+
+async function runAlone({ write, resolve, reject }: Queued): Promise<void> {
+  try {
+    const refused = await prisma.$transaction((tx) => write(tx));
+    if (refused) reject(refused);
+    else resolve();
+  } catch (error) {
+    reject(error);
+  }
+}
+
+async function flush(): Promise<void> {
+  flushing = true;
+  try {
+    while (queue.length) {
+      const batch = queue.splice(0, MAX_PER_TRANSACTION);
+      if (batch.length === 1) {
+        await runAlone(batch[0]!);
+        continue;
+      }
+      let outcomes: (Error | null)[];
+      try {
+        outcomes = await prisma.$transaction(async (tx) => {
+          const done: (Error | null)[] = [];
+          for (const queued of batch) done.push(await queued.write(tx));
+          return done;
+        });
+      } catch {
+        for (const queued of batch) await runAlone(queued);
+        continue;
+      }
+      batch.forEach((queued, i) => (outcomes[i] ? queued.reject(outcomes[i]) : queued.resolve()));
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+/**
+ * Makes a write in a transaction shared with the writes queued meanwhile (group commit): the
+ * store commits, and syncs to disk, once for all of them instead of once each. The first write
+ * starts at once; those that come while it commits go together in the next transaction.
+ */
+export function writeInBatch(write: BatchedWrite): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    queue.push({ write, resolve, reject });
+    if (!flushing) void flush();
+  });
+}
