@@ -11,10 +11,12 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Session } from "node:inspector/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const BIG = Number(process.argv[2] ?? 1_000_000);
 const PARTS = new Set((process.argv[3] ?? "a,b,c").split(","));
+const PROFILE_DIR = process.env.BENCH_RUNNER_PROFILE; // a folder: each window's CPU profile is written there
 const SAMPLES = 4;
 const LATENCY_MS = 200;
 
@@ -71,11 +73,22 @@ async function measure(label: string, jobId: string, workers: number, from: numb
   const running = runWorker({ concurrency: workers, signal: stop.signal, pollMs: 100 });
   const done = async () => (await prisma.job.findUniqueOrThrow({ where: { id: jobId }, select: { itemsDone: true, itemsFailed: true } })).itemsDone;
   while ((await done()) < from) await sleep(100);
+  const profiler = PROFILE_DIR ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  }
   const [t0, cpu0, n0] = [performance.now(), process.cpuUsage(), await done()];
   let n1 = n0;
   while ((n1 = await done()) < to) await sleep(100);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  if (profiler) {
+    const { profile } = await profiler.post("Profiler.stop");
+    fs.writeFileSync(path.join(PROFILE_DIR!, `${label.slice(0, 3)}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
   await changeJobStatus(jobId, "cancel").catch(() => undefined);
   stop.abort();
   await running;

@@ -1,4 +1,6 @@
 import "server-only";
+import { insertRows, sqlTime } from "@/lib/jobs/job-sql";
+import { newRowId } from "@/lib/jobs/row-ids";
 import { writeInBatch } from "@/lib/jobs/write-batch";
 import type { ModelCallRecord } from "@/lib/llm/provider-client";
 
@@ -12,7 +14,13 @@ export async function recordModelCalls(jobId: string, providerId: string, calls:
   if (!calls.length) return;
   const sum = (pick: (c: ModelCallRecord) => number) => calls.reduce((n, c) => n + pick(c), 0);
   await writeInBatch(async (tx) => {
-    await tx.modelCall.createMany({ data: calls.map((c) => ({ ...c, jobId, providerId })) });
+    const now = sqlTime(new Date());
+    await insertRows(
+      tx,
+      "model_calls",
+      ["id", "provider_id", "job_id", "status", "http_status", "prompt_tokens", "completion_tokens", "cost_usd", "latency_ms", "error", "created_at"],
+      calls.map((c) => [newRowId(), providerId, jobId, c.status, c.httpStatus, c.promptTokens, c.completionTokens, c.costUsd, c.latencyMs, c.error, now]),
+    );
     await tx.$executeRaw`
       UPDATE jobs SET prompt_tokens = prompt_tokens + ${sum((c) => c.promptTokens)}, completion_tokens = completion_tokens + ${sum((c) => c.completionTokens)},
         cost_usd = cost_usd + ${sum((c) => c.costUsd)}

@@ -27,7 +27,9 @@ function databaseContext(id: string): Promise<DatabaseContext | null> {
 
 /** A task with what its step needs of its database; null when the task (or its database) is gone. */
 export async function readTaskContext(taskId: string): Promise<TaskContext | null> {
-  const task = await prisma.task.findUnique({ where: { id: taskId }, select: { id: true, question: true, evidence: true, goldSql: true, databaseId: true } });
+  // raw: read for every item, and the query compiler would cost more than the read
+  const [task] = await prisma.$queryRaw<{ id: string; question: string; evidence: string | null; goldSql: string; databaseId: string }[]>`
+    SELECT id, question, evidence, gold_sql AS goldSql, database_id AS databaseId FROM tasks WHERE id = ${taskId}`;
   if (!task) return null;
   const database = await databaseContext(task.databaseId);
   if (!database) return null;

@@ -3,6 +3,7 @@ import type { Provider } from "@/lib/generated/prisma/client";
 import type { WeakJobConfig } from "@/lib/jobs/job-config";
 import { readTaskContext } from "@/lib/jobs/handlers/task-context";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { insertRows, sqlTime } from "@/lib/jobs/job-sql";
 import { newRowId } from "@/lib/jobs/row-ids";
 import { extractSql } from "@/lib/llm/extract-sql";
 import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
@@ -60,32 +61,19 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     write: async (tx) => {
       // one INSERT for the candidates and one for the pairs (ids made here, so pairs can point at them)
       const ids = candidates.map(() => newRowId());
-      await tx.candidate.createMany({
-        data: candidates.map((c, i) => ({
-          id: ids[i],
-          taskId: task.id,
-          jobId: ctx.jobId,
-          source: "weak-model",
-          rawText: c.rawText,
-          sql: c.sql,
-          normalizedSql: c.sql ? normalizeSql(c.sql) : null,
-          verdict: c.verdict,
-          error: c.error,
-        })),
-      });
-      if (pairs.length) {
-        await tx.preferencePair.createMany({
-          data: pairs.map((p) => ({
-            taskId: task.id,
-            jobId: ctx.jobId,
-            chosenSql: p.chosenSql,
-            chosenSource: p.chosenSource,
-            chosenCandidateId: p.chosenIndex === null ? null : ids[p.chosenIndex],
-            rejectedSql: p.rejectedSql,
-            rejectedCandidateId: ids[p.rejectedIndex],
-          })),
-        });
-      }
+      const now = sqlTime(new Date());
+      await insertRows(
+        tx,
+        "candidates",
+        ["id", "task_id", "job_id", "source", "raw_text", "sql", "normalized_sql", "verdict", "error", "created_at"],
+        candidates.map((c, i) => [ids[i], task.id, ctx.jobId, "weak-model", c.rawText, c.sql, c.sql ? normalizeSql(c.sql) : null, c.verdict, c.error, now]),
+      );
+      await insertRows(
+        tx,
+        "preference_pairs",
+        ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "chosen_candidate_id", "rejected_sql", "rejected_candidate_id", "status", "created_at"],
+        pairs.map((p) => [newRowId(), task.id, ctx.jobId, p.chosenSql, p.chosenSource, p.chosenIndex === null ? null : ids[p.chosenIndex]!, p.rejectedSql, ids[p.rejectedIndex]!, "pending", now]),
+      );
       const byVerdict: Record<string, number> = {};
       for (const c of candidates) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
       return { candidates: byVerdict, pairs: pairs.length };
