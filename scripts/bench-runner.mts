@@ -51,6 +51,7 @@ const { createJob } = await import("../lib/jobs/create-job");
 const { appendJobItems } = await import("../lib/jobs/bulk-job-items");
 const { changeJobStatus } = await import("../lib/jobs/job-control");
 const { runWorker } = await import("../lib/jobs/run-worker");
+const { writeBatchStats } = await import("../lib/jobs/write-batch");
 const { execPool } = await import("../lib/sql/exec/exec-pool");
 migrateStore();
 await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
@@ -79,7 +80,7 @@ async function measure(label: string, jobId: string, workers: number, from: numb
     await profiler.post("Profiler.enable");
     await profiler.post("Profiler.start");
   }
-  const [t0, cpu0, n0] = [performance.now(), process.cpuUsage(), await done()];
+  const [t0, cpu0, n0, batched] = [performance.now(), process.cpuUsage(), await done(), { ...writeBatchStats }];
   let n1 = n0;
   while ((n1 = await done()) < to) await sleep(100);
   const seconds = (performance.now() - t0) / 1000;
@@ -95,7 +96,7 @@ async function measure(label: string, jobId: string, workers: number, from: numb
   const items = n1 - n0;
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const failed = (await prisma.job.findUniqueOrThrow({ where: { id: jobId } })).itemsFailed;
-  console.log(`${label}: ${(items / seconds).toFixed(1)} items/s (${(items * SAMPLES / seconds).toFixed(0)} requests/s) over items ${n0}-${n1}; runner CPU ${(cpuMs / items).toFixed(2)} ms/item, ${(cpuMs / items / SAMPLES).toFixed(2)} ms/request; ${failed} failed`);
+  console.log(`${label}: ${(items / seconds).toFixed(1)} items/s (${(items * SAMPLES / seconds).toFixed(0)} requests/s) over items ${n0}-${n1}; runner CPU ${(cpuMs / items).toFixed(2)} ms/item, ${(cpuMs / items / SAMPLES).toFixed(2)} ms/request; ${failed} failed; ${((writeBatchStats.writes - batched.writes) / (writeBatchStats.transactions - batched.transactions)).toFixed(1)} writes per commit`);
   return items / seconds;
 }
 

@@ -16,7 +16,12 @@ const MAX_PER_TRANSACTION = 64;
 const queue: Queued[] = [];
 let flushing = false;
 
+/** How many transactions the batches took for how many writes (benchmarks print it). */
+export const writeBatchStats = { transactions: 0, writes: 0 };
+
 async function runAlone({ write, resolve, reject }: Queued): Promise<void> {
+  writeBatchStats.transactions++;
+  writeBatchStats.writes++;
   try {
     const refused = await prisma.$transaction((tx) => write(tx));
     if (refused) reject(refused);
@@ -30,12 +35,17 @@ async function flush(): Promise<void> {
   flushing = true;
   try {
     while (queue.length) {
+      // let the answers that have arrived meanwhile queue their writes too (the store's driver is
+      // synchronous: while it commits, nothing else runs, and nothing else would join the batch)
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = queue.splice(0, MAX_PER_TRANSACTION);
       if (batch.length === 1) {
         await runAlone(batch[0]!);
         continue;
       }
       let outcomes: (Error | null)[];
+      writeBatchStats.transactions++;
+      writeBatchStats.writes += batch.length;
       try {
         outcomes = await prisma.$transaction(async (tx) => {
           const done: (Error | null)[] = [];
