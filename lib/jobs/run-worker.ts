@@ -77,6 +77,10 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   // one poll timer at a time, however often the loop waits on it (one per loop would pile up)
   let tick: Promise<void> | null = null;
   const nextTick = () => (tick ??= pause(pollMs).finally(() => (tick = null)));
+  // the loop waits on one promise that the next item to end resolves (a race over all items in
+  // flight would add a reaction to each of them on every turn: hundreds per item at concurrency 256)
+  let slotFreed: (() => void) | null = null;
+  const nextFreeSlot = () => new Promise<void>((resolve) => (slotFreed = resolve));
   // items are claimed in batches (a claim costs a few statements, whatever its size) and a batch
   // waits, claimed, for the slots that free up: no slot stays empty while the next claim is made
   const batch = Math.max(1, Math.ceil(concurrency / 4));
@@ -98,11 +102,15 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     }
     ready.push(...items.map(hold));
     while (ready.length && inFlight.size < concurrency) {
-      const running = runOne(ready.shift()!).finally(() => inFlight.delete(running));
+      const running = runOne(ready.shift()!).finally(() => {
+        inFlight.delete(running);
+        slotFreed?.();
+        slotFreed = null;
+      });
       inFlight.add(running);
     }
-    if (inFlight.size >= concurrency) await Promise.race(inFlight); // a slot frees up
-    else if (inFlight.size && !items.length) await Promise.race([...inFlight, nextTick()]); // or new work appears
+    if (inFlight.size >= concurrency) await nextFreeSlot();
+    else if (inFlight.size && !items.length) await Promise.race([nextFreeSlot(), nextTick()]); // or new work appears
     else if (!items.length) {
       if (options.stopWhenIdle) break;
       await pause(pollMs);
