@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/jobs/item-outcome";
-import { countEndedItem, sqlTime } from "@/lib/jobs/job-sql";
+import { addToJob, noDelta, sqlTime } from "@/lib/jobs/job-sql";
 
 /** Claims beyond the allowed attempts that may end in a lost lease (a runner killed or stuck). */
 const MAX_LOST_LEASES = 5;
@@ -96,7 +96,7 @@ export async function finishIdleJobs(maxAttempts = 3): Promise<void> {
         UPDATE job_items SET status = 'failed', lease_owner = NULL, lease_expires_at = NULL, error_kind = 'abandoned',
           error = 'Its runner stopped or lost the lease on every attempt.', updated_at = ${sqlTime(now)}
         WHERE id = ${item.id} AND status = 'leased' AND lease_expires_at < ${sqlTime(now)}`;
-      if (failed) await countEndedItem(tx, item.jobId, "items_failed", now);
+      if (failed) await addToJob(tx, item.jobId, { ...noDelta(), itemsFailed: 1 }, now);
     });
   }
   await prisma.$executeRaw`

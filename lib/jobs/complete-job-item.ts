@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { Tx } from "@/lib/jobs/item-outcome";
-import { countEndedItem, sqlTime } from "@/lib/jobs/job-sql";
+import { sqlTime } from "@/lib/jobs/job-sql";
 import { writeInBatch } from "@/lib/jobs/write-batch";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
@@ -31,12 +31,11 @@ async function markItem(tx: Tx, item: ClaimedItem, status: "done" | "pending" | 
  * (lib/jobs/write-batch.ts): one commit for many items.
  */
 export function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
-  return writeInBatch(async (tx) => {
-    const now = new Date();
-    if (!(await markItem(tx, item, "done", null, now))) return new LeaseLostError(item.id);
+  return writeInBatch(async (tx, add) => {
+    if (!(await markItem(tx, item, "done", null, new Date()))) return new LeaseLostError(item.id);
     const result = await write(tx);
     await tx.$executeRaw`UPDATE job_items SET result_json = ${JSON.stringify(result ?? null)} WHERE id = ${item.id}`;
-    await countEndedItem(tx, item.jobId, "items_done", now);
+    add(item.jobId, { itemsDone: 1 });
     return null;
   });
 }
@@ -44,10 +43,9 @@ export function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<un
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
 export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
-  return writeInBatch(async (tx) => {
-    const now = new Date();
-    if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, now))) return new LeaseLostError(item.id);
-    if (!retry) await countEndedItem(tx, item.jobId, "items_failed", now);
+  return writeInBatch(async (tx, add) => {
+    if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, new Date()))) return new LeaseLostError(item.id);
+    if (!retry) add(item.jobId, { itemsFailed: 1 });
     return null;
   });
 }

@@ -8,19 +8,22 @@ import type { Tx } from "@/lib/jobs/item-outcome";
 
 export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-/** A counter of a job that an item's end adds to. */
-export type ItemEnd = "items_done" | "items_failed";
+/** What writes add to a job's running totals: ended items, tokens and cost of model calls. */
+export type JobDelta = { itemsDone: number; itemsFailed: number; promptTokens: number; completionTokens: number; costUsd: number };
+
+export const noDelta = (): JobDelta => ({ itemsDone: 0, itemsFailed: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 });
 
 /**
- * Counts one ended item on its job and closes the job when that was its last open item, judged by
- * the job's own counters (items are only added in the transaction that raises items_total, so
- * done + failed reaching the total means no item is open). One statement, no count of items.
+ * Adds to a job's totals and closes the job when its last open item ended, judged by the job's
+ * own counters (items are only added in the transaction that raises items_total, so done + failed
+ * reaching the total means no item is open). One statement, no count of items.
  */
-export async function countEndedItem(tx: Tx, jobId: string, end: ItemEnd, now: Date): Promise<void> {
-  const column = Prisma.raw(end);
-  const last = Prisma.sql`(status IN ('running', 'paused') AND items_done + items_failed + 1 >= items_total)`;
+export async function addToJob(tx: Tx, jobId: string, d: JobDelta, now: Date): Promise<void> {
+  const ended = d.itemsDone + d.itemsFailed;
+  const last = Prisma.sql`(${ended} > 0 AND status IN ('running', 'paused') AND items_done + items_failed + ${ended} >= items_total)`;
   await tx.$executeRaw`
-    UPDATE jobs SET ${column} = ${column} + 1,
+    UPDATE jobs SET items_done = items_done + ${d.itemsDone}, items_failed = items_failed + ${d.itemsFailed},
+      prompt_tokens = prompt_tokens + ${d.promptTokens}, completion_tokens = completion_tokens + ${d.completionTokens}, cost_usd = cost_usd + ${d.costUsd},
       status = CASE WHEN ${last} THEN 'done' ELSE status END,
       finished_at = CASE WHEN ${last} THEN ${sqlTime(now)} ELSE finished_at END
     WHERE id = ${jobId}`;

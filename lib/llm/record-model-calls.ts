@@ -13,7 +13,7 @@ import type { ModelCallRecord } from "@/lib/llm/provider-client";
 export async function recordModelCalls(jobId: string, providerId: string, calls: ModelCallRecord[]): Promise<void> {
   if (!calls.length) return;
   const sum = (pick: (c: ModelCallRecord) => number) => calls.reduce((n, c) => n + pick(c), 0);
-  await writeInBatch(async (tx) => {
+  await writeInBatch(async (tx, add) => {
     const now = sqlTime(new Date());
     await insertRows(
       tx,
@@ -21,10 +21,7 @@ export async function recordModelCalls(jobId: string, providerId: string, calls:
       ["id", "provider_id", "job_id", "status", "http_status", "prompt_tokens", "completion_tokens", "cost_usd", "latency_ms", "error", "created_at"],
       calls.map((c) => [newRowId(), providerId, jobId, c.status, c.httpStatus, c.promptTokens, c.completionTokens, c.costUsd, c.latencyMs, c.error, now]),
     );
-    await tx.$executeRaw`
-      UPDATE jobs SET prompt_tokens = prompt_tokens + ${sum((c) => c.promptTokens)}, completion_tokens = completion_tokens + ${sum((c) => c.completionTokens)},
-        cost_usd = cost_usd + ${sum((c) => c.costUsd)}
-      WHERE id = ${jobId}`;
+    add(jobId, { promptTokens: sum((c) => c.promptTokens), completionTokens: sum((c) => c.completionTokens), costUsd: sum((c) => c.costUsd) });
     return null;
   });
 }
