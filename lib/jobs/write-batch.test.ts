@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import { claimJobItems } from "@/lib/jobs/claim-job-items";
 import { completeJobItem, LeaseLostError } from "@/lib/jobs/complete-job-item";
 import { createMutationJob } from "@/lib/jobs/create-job";
+import { recordModelCalls } from "@/lib/llm/record-model-calls";
+import { createProvider } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
 
 beforeAll(async () => {
@@ -40,5 +42,20 @@ describe("item ends written together", () => {
     const statusOf = (id: string) => after.find((i) => i.id === id)!.status;
     expect(items.map((i) => statusOf(i.id))).toEqual(["done", "leased", "leased", "done", "done", "done"]);
     expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ itemsDone: 4, status: "running" });
+  });
+
+  it("sum what the writes of a batch add to each job: tokens and cost of every call, exactly", async () => {
+    const provider = await createProvider({ name: "batch-sums", baseUrl: "http://127.0.0.1:9/v1", model: "m" });
+    const [a, b] = await Promise.all([1, 2].map(() => createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 1 } })));
+    const call = (n: number) => ({ status: "ok" as const, httpStatus: 200, promptTokens: n, completionTokens: 2 * n, costUsd: n / 1000, latencyMs: 5, error: null });
+    await Promise.all([
+      recordModelCalls(a!.id, provider.id, [call(1), call(2)]),
+      recordModelCalls(b!.id, provider.id, [call(10)]),
+      recordModelCalls(a!.id, provider.id, [call(4)]),
+      recordModelCalls(b!.id, provider.id, [call(20), call(30)]),
+    ]);
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: a!.id } })).toMatchObject({ promptTokens: 7, completionTokens: 14, costUsd: expect.closeTo(0.007, 9) });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: b!.id } })).toMatchObject({ promptTokens: 60, completionTokens: 120, status: "running" });
+    expect(await prisma.modelCall.count({ where: { jobId: { in: [a!.id, b!.id] } } })).toBe(6);
   });
 });
