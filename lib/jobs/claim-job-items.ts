@@ -16,9 +16,10 @@ type Claim = { token: string; now: string; until: string };
 // job behind when the shares do not divide evenly (one slot free, two jobs)
 let rotation = 0;
 
-// The outer conditions re-check each chosen row (another runner may have taken it meanwhile); their
-// "+" keeps SQLite on the primary key for them, not on an index of every item with that status.
 const toItems = (rows: ClaimedRow[], claim: Claim): ClaimedItem[] => rows.map((r) => ({ ...r, attempts: Number(r.attempts), claim: claim.token }));
+
+// In both claims, the outer conditions re-check each chosen row (another runner may have taken it
+// meanwhile); their "+" keeps SQLite on the primary key, not on an index of every item of that status.
 
 /** Leases whose runner died (expired), oldest first: a range of the (status, lease_expires_at) index. */
 async function claimExpired(tx: Tx, claim: Claim, limit: number, attemptsCap: number): Promise<ClaimedItem[]> {

@@ -22,9 +22,9 @@ export type WorkerOptions = {
 };
 
 /**
- * The job runner: claims items of running jobs with leases, keeps up to `concurrency` of them in
- * flight (claiming more as each finishes), renews their leases while they run, and records every
- * outcome. Model requests are limited per provider on top (lib/llm/request-limiter.ts). Several
+ * The job runner: claims items of running jobs with leases (in batches, shared across the running
+ * jobs), keeps up to `concurrency` of them in flight, renews their leases while they run, and
+ * records every outcome (outcomes that end together share one transaction, lib/jobs/write-batch.ts). Model requests are limited per provider on top (lib/llm/request-limiter.ts). Several
  * runners may share one store; a runner that dies leaves leases that expire, and its items are
  * claimed again; outputs are written exactly once.
  */
