@@ -47,7 +47,7 @@ function fillStore() {
 
 /** A step that reads a whole table, sorts, or walks every item of a status (in effect a scan of a big job). */
 const isCostly = (step: string) =>
-  /\bSCAN (job_items|jobs)\b/.test(step) || /TEMP B-TREE/.test(step) || /SEARCH job_items USING (COVERING )?INDEX \S+ \(status=\?\)/.test(step);
+  /\bSCAN (main\.)?(job_items|jobs)\b/.test(step) || /TEMP B-TREE/.test(step) || /SEARCH (main\.)?job_items USING (COVERING )?INDEX \S+ \(status=\?\)/.test(step);
 
 /** What SQLite plans for a statement, one line per step. */
 function planOf(db: Database.Database, { sql, args }: Sent): string[] {
