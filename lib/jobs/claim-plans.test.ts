@@ -66,7 +66,7 @@ beforeAll(() => {
     };
     return statement;
   };
-});
+}, 120_000); // filling takes a few seconds, more on a busy machine
 
 afterAll(() => {
   prototype.prepare = prepare;
