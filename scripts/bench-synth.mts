@@ -1,6 +1,7 @@
 // npm run bench:synth — a weak job of 500 Spider dev tasks x 4 samples against the local model
 // server (its own process) answering after 200 ms, with the provider's concurrency at 16. The ideal
-// is 16 / 0.2 s = 80 requests/s; prints requests/s, the share of ideal, and the runner's overhead.
+// is 16 / 0.2 s = 80 requests/s; prints requests/s, the share of ideal, the runner's overhead and
+// its CPU per request. (npm run bench:runner measures concurrency 256 and big jobs.)
 // Needs ../shared/data/spider.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -52,8 +53,10 @@ const job = await createJob({ kind: "weak", provider: "bench-weak", tasks: { spl
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 await runWorker({ stopWhenIdle: true, concurrency: CONCURRENCY });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuAtStart);
 clearInterval(sampler);
 
 const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
@@ -67,6 +70,7 @@ console.log(`weak job: ${done.itemsDone} tasks done, ${done.itemsFailed} failed,
 console.log(`wall ${seconds.toFixed(2)} s (ideal ${idealSeconds.toFixed(2)} s at ${ideal}/s)`);
 console.log(`throughput ${rate.toFixed(1)} requests/s = ${((100 * rate) / ideal).toFixed(1)}% of ideal`);
 console.log(`runner overhead ${(seconds - idealSeconds).toFixed(2)} s in all, ${(((seconds - idealSeconds) * 1000) / done.itemsDone).toFixed(2)} ms per task`);
+console.log(`runner CPU ${((cpu.user + cpu.system) / 1000 / calls).toFixed(2)} ms per request (this process; the model server and SQL engine children apart)`);
 console.log(`request latency p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]} ms; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 server.kill();
 await execPool().close();

@@ -2,6 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { Tx } from "@/lib/jobs/item-outcome";
+import { sqlTime } from "@/lib/jobs/job-sql";
+import { writeInBatch } from "@/lib/jobs/write-batch";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
 export class LeaseLostError extends Error {
@@ -11,54 +13,57 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** Marks a leased item with its end, only while this claim holds the lease; false when it was lost. */
+async function markItem(tx: Tx, item: ClaimedItem, status: "done" | "pending" | "failed", failure: { kind: string; message: string } | null, now: Date) {
+  const marked = await tx.$executeRaw`
+    UPDATE job_items SET status = ${status}, lease_expires_at = NULL, error = ${failure?.message ?? null}, error_kind = ${failure?.kind ?? null},
+      lease_owner = ${status === "done" ? item.claim : null}, updated_at = ${sqlTime(now)}
+    WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+  return marked === 1;
+}
+
 /**
- * Marks the item done and writes its outputs in one transaction, only while this claim still holds
- * the lease: an item's outputs are written exactly once, however often it was claimed. `write`
- * returns what the item's result records (counts of what it wrote).
+ * Marks the item done and writes its outputs in one transaction, only while this claim still
+ * holds the lease: an item's outputs are written exactly once, however often it was claimed.
+ * `write` returns what the item's result records (counts of what it wrote). The job's counters
+ * are raised after the outputs, so that items a step adds (raising the job's total) are counted
+ * before the job is judged complete. The transaction is shared with other items' ends
+ * (lib/jobs/write-batch.ts): one commit for many items.
  */
-export async function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const marked = await tx.jobItem.updateMany({
-      where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-      data: { status: "done", leaseExpiresAt: null, error: null, errorKind: null },
-    });
-    if (marked.count !== 1) throw new LeaseLostError(item.id);
+export function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
+  return writeInBatch(async (tx, add) => {
+    if (!(await markItem(tx, item, "done", null, new Date()))) return new LeaseLostError(item.id);
     const result = await write(tx);
-    await tx.jobItem.update({ where: { id: item.id }, data: { resultJson: JSON.stringify(result ?? null) } });
-    await tx.job.update({ where: { id: item.jobId }, data: { itemsDone: { increment: 1 } } });
-    await finishJobIfComplete(tx, item.jobId);
+    await tx.$executeRaw`UPDATE job_items SET result_json = ${JSON.stringify(result ?? null)} WHERE id = ${item.id}`;
+    add(item.jobId, { itemsDone: 1 });
+    return null;
+  });
+}
+
+/** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
+export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
+  const retry = failure.retryable && item.attempts < maxAttempts;
+  return writeInBatch(async (tx, add) => {
+    if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, new Date()))) return new LeaseLostError(item.id);
+    if (!retry) add(item.jobId, { itemsFailed: 1 });
+    return null;
   });
 }
 
 /** Renews the lease of an item still being worked on; false when it was lost meanwhile. */
 export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<boolean> {
-  const renewed = await prisma.jobItem.updateMany({
-    where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-    data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
-  });
-  return renewed.count === 1;
+  const now = new Date();
+  const renewed = await prisma.$executeRaw`
+    UPDATE job_items SET lease_expires_at = ${sqlTime(new Date(now.getTime() + leaseMs))}, updated_at = ${sqlTime(now)}
+    WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+  return renewed === 1;
 }
 
-/** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
-export async function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
-  const retry = failure.retryable && item.attempts < maxAttempts;
-  await prisma.$transaction(async (tx) => {
-    const marked = await tx.jobItem.updateMany({
-      where: { id: item.id, leaseOwner: item.claim, status: "leased" },
-      data: { status: retry ? "pending" : "failed", leaseOwner: null, leaseExpiresAt: null, error: failure.message, errorKind: failure.kind },
-    });
-    if (marked.count !== 1) throw new LeaseLostError(item.id);
-    if (!retry) {
-      await tx.job.update({ where: { id: item.jobId }, data: { itemsFailed: { increment: 1 } } });
-      await finishJobIfComplete(tx, item.jobId);
-    }
-  });
-}
-
-/** Closes the job in the same transaction that handled its last open item. */
-async function finishJobIfComplete(tx: Tx, jobId: string): Promise<void> {
-  const open = await tx.jobItem.count({ where: { jobId, status: { in: ["pending", "leased"] } } });
-  if (open === 0) {
-    await tx.job.updateMany({ where: { id: jobId, status: { in: ["running", "paused"] } }, data: { status: "done", finishedAt: new Date() } });
+/** Gives claimed items that were never started back to their queue, as if they had not been claimed. */
+export async function releaseJobItems(items: ClaimedItem[]): Promise<void> {
+  for (const item of items) {
+    await prisma.$executeRaw`
+      UPDATE job_items SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = attempts - 1, updated_at = ${sqlTime(new Date())}
+      WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
   }
 }

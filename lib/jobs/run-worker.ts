@@ -3,7 +3,7 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/claim-job-items";
-import { completeJobItem, failJobItem, LeaseLostError, renewLease } from "@/lib/jobs/complete-job-item";
+import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { execPool } from "@/lib/sql/exec/exec-pool";
@@ -22,9 +22,9 @@ export type WorkerOptions = {
 };
 
 /**
- * The job runner: claims items of running jobs with leases, keeps up to `concurrency` of them in
- * flight (claiming more as each finishes), renews their leases while they run, and records every
- * outcome. Model requests are limited per provider on top (lib/llm/request-limiter.ts). Several
+ * The job runner: claims items of running jobs with leases (in batches, shared across the running
+ * jobs), keeps up to `concurrency` of them in flight, renews their leases while they run, and
+ * records every outcome (outcomes that end together share one transaction, lib/jobs/write-batch.ts). Model requests are limited per provider on top (lib/llm/request-limiter.ts). Several
  * runners may share one store; a runner that dies leaves leases that expire, and its items are
  * claimed again; outputs are written exactly once.
  */
@@ -48,8 +48,10 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     return job;
   };
 
-  const runOne = async (item: ClaimedItem) => {
-    const heartbeat = setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3));
+  // an item's lease is renewed from its claim until its step is over (it may wait for a slot first)
+  const hold = (item: ClaimedItem) => ({ item, heartbeat: setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3)) });
+
+  const runOne = async ({ item, heartbeat }: ReturnType<typeof hold>) => {
     let outcome: ItemOutcome;
     try {
       outcome = await runJobStep(item, await jobOf(item.jobId), execPool());
@@ -72,12 +74,24 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
 
   const pollMs = options.pollMs ?? 500;
   const pause = (ms: number) => sleep(ms, undefined, { signal: options.signal }).catch(() => undefined);
+  // one poll timer at a time, however often the loop waits on it (one per loop would pile up)
+  let tick: Promise<void> | null = null;
+  const nextTick = () => (tick ??= pause(pollMs).finally(() => (tick = null)));
+  // the loop waits on one promise that the next item to end resolves (a race over all items in
+  // flight would add a reaction to each of them on every turn: hundreds per item at concurrency 256)
+  let slotFreed: (() => void) | null = null;
+  const nextFreeSlot = () => new Promise<void>((resolve) => (slotFreed = resolve));
+  // items are claimed in batches (a claim costs a few statements, whatever its size) and a batch
+  // waits, claimed, for the slots that free up: no slot stays empty while the next claim is made
+  const batch = Math.max(1, Math.ceil(concurrency / 4));
+  const ready: ReturnType<typeof hold>[] = [];
   let storeErrors = 0;
   while (!options.signal?.aborted) {
     let items: ClaimedItem[] = [];
+    const room = concurrency + batch - inFlight.size - ready.length;
     try {
-      if (inFlight.size < concurrency) items = await claimJobItems(workerId, concurrency - inFlight.size, leaseMs, options.maxAttempts);
-      if (!items.length && !inFlight.size) await finishIdleJobs();
+      if (room >= batch) items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts);
+      if (!items.length && !inFlight.size && !ready.length) await finishIdleJobs();
       storeErrors = 0;
     } catch (error) {
       // the store is busy or unreachable: wait longer each time, but keep running
@@ -86,17 +100,25 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
       await pause(Math.min(30_000, pollMs * 2 ** storeErrors));
       continue;
     }
-    for (const item of items) {
-      const running = runOne(item).finally(() => inFlight.delete(running));
+    ready.push(...items.map(hold));
+    while (ready.length && inFlight.size < concurrency) {
+      const running = runOne(ready.shift()!).finally(() => {
+        inFlight.delete(running);
+        slotFreed?.();
+        slotFreed = null;
+      });
       inFlight.add(running);
     }
-    if (inFlight.size >= concurrency) await Promise.race(inFlight); // a slot frees up
-    else if (inFlight.size && !items.length) await Promise.race([...inFlight, pause(pollMs)]); // or new work appears
+    if (inFlight.size >= concurrency) await nextFreeSlot();
+    else if (inFlight.size && !items.length) await Promise.race([nextFreeSlot(), nextTick()]); // or new work appears
     else if (!items.length) {
       if (options.stopWhenIdle) break;
       await pause(pollMs);
     }
   }
+  // claimed items that never started go back to their queue at once (not after their lease)
+  for (const { heartbeat } of ready) clearInterval(heartbeat);
+  await releaseJobItems(ready.map((r) => r.item)).catch(() => undefined);
   await Promise.all(inFlight);
   return { processed };
 }

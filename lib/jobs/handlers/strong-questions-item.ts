@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { newRowId } from "@/lib/jobs/row-ids";
 import type { StrongStepContext, WriteQuestionsPayload } from "@/lib/jobs/handlers/strong-context";
 import { displayResult } from "@/lib/sql/display-result";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
@@ -67,6 +68,7 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
       const existing = await tx.sftSample.findMany({ where: { databaseId: database.id }, select: { question: true, sql: true } });
       const filter = new NearDuplicateFilter(existing);
       const counts = { written: parsed.questions.length + parsed.invalid.length, invalid: parsed.invalid.length, duplicates: 0, queued: 0, failedExecution: 0 };
+      const rows = [];
       for (const q of executed) {
         if (filter.check(q)) {
           counts.duplicates++;
@@ -75,25 +77,22 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
         const r = q.result;
         if (r.ok) counts.queued++;
         else counts.failedExecution++;
-        await tx.sftSample.create({
-          data: {
-            databaseId: database.id,
-            jobId: ctx.jobId,
-            question: q.question,
-            evidence: q.evidence || null,
-            sql: q.sql,
-            normalizedSql: normalizeSql(q.sql),
-            difficulty: payload.difficulty,
-            origin: "strong",
-            execStatus: r.ok ? "ok" : r.kind === "timeout" ? "timeout" : "error",
-            execError: r.ok ? null : r.message,
-            resultJson: r.ok
-              ? JSON.stringify(displayResult(r, RESULT_PREVIEW_ROWS))
-              : null,
-            status: r.ok ? "pending" : "discarded",
-          },
+        rows.push({
+          databaseId: database.id,
+          jobId: ctx.jobId,
+          question: q.question,
+          evidence: q.evidence || null,
+          sql: q.sql,
+          normalizedSql: normalizeSql(q.sql),
+          difficulty: payload.difficulty,
+          origin: "strong",
+          execStatus: r.ok ? "ok" : r.kind === "timeout" ? "timeout" : "error",
+          execError: r.ok ? null : r.message,
+          resultJson: r.ok ? JSON.stringify(displayResult(r, RESULT_PREVIEW_ROWS)) : null,
+          status: r.ok ? "pending" : "discarded",
         });
       }
+      if (rows.length) await tx.sftSample.createMany({ data: rows.map((row) => ({ ...row, id: newRowId() })) }); // one INSERT, in order
       return counts;
     },
   };

@@ -1,14 +1,13 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/register-database";
 import type { Provider } from "@/lib/generated/prisma/client";
 import type { WeakJobConfig } from "@/lib/jobs/job-config";
+import { readTaskContext } from "@/lib/jobs/handlers/task-context";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { insertRows, sqlTime } from "@/lib/jobs/job-sql";
+import { newRowId } from "@/lib/jobs/row-ids";
 import { extractSql } from "@/lib/llm/extract-sql";
 import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
-import { schemaToDdl } from "@/lib/sql/schema-ddl";
-import { parseStoredSchema } from "@/lib/sql/schema-types";
 import { sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderPrompt } from "@/lib/synthesis/prompt-files";
 import { planPreferencePairs, verdictKind, type JudgedCandidate } from "@/lib/synthesis/weak/preference-pairs";
@@ -23,12 +22,12 @@ const EXEC_LIMITS = { timeoutMs: 10_000, maxRows: 100_000, maxBytes: 64 * 1024 *
  * sides of preference pairs, queued for review.
  */
 export async function processWeakItem(payload: { taskId: string }, ctx: WeakStepContext): Promise<ItemOutcome> {
-  const task = await prisma.task.findUnique({ where: { id: payload.taskId }, include: { database: true } });
+  const task = await readTaskContext(payload.taskId);
   if (!task) return itemFailure("missing_task", `Task ${payload.taskId} no longer exists.`);
-  if (task.database.fileStatus !== "ok" || !task.database.filePath) return itemFailure("missing_database", `${task.database.name} has no database file.`);
-  const schema = parseStoredSchema(task.database.schemaJson);
+  const { dbFile } = task.database;
+  if (!dbFile) return itemFailure("missing_database", `${task.database.name} has no database file.`);
   const messages = renderPrompt(ctx.prompt, {
-    schema: schema ? schemaToDdl(schema) : "(schema unknown)",
+    schema: task.database.ddl ?? "(schema unknown)",
     evidence: task.evidence ? `Evidence: ${task.evidence}\n` : "",
     question: task.question,
   });
@@ -41,7 +40,6 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
 
   const extracted = answers.texts.map((text) => ({ text, parsed: extractSql(text) }));
   const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
-  const dbFile = databaseFilePath(task.database.filePath);
   const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
   if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!, true);
   if (judged?.goldError) return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError}`);
@@ -61,26 +59,21 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
   return {
     ok: true,
     write: async (tx) => {
-      const ids: string[] = [];
-      for (const c of candidates) {
-        const row = await tx.candidate.create({
-          data: { taskId: task.id, jobId: ctx.jobId, source: "weak-model", rawText: c.rawText, sql: c.sql, normalizedSql: c.sql ? normalizeSql(c.sql) : null, verdict: c.verdict, error: c.error },
-        });
-        ids.push(row.id);
-      }
-      for (const p of pairs) {
-        await tx.preferencePair.create({
-          data: {
-            taskId: task.id,
-            jobId: ctx.jobId,
-            chosenSql: p.chosenSql,
-            chosenSource: p.chosenSource,
-            chosenCandidateId: p.chosenIndex === null ? null : ids[p.chosenIndex],
-            rejectedSql: p.rejectedSql,
-            rejectedCandidateId: ids[p.rejectedIndex],
-          },
-        });
-      }
+      // one INSERT for the candidates and one for the pairs (ids made here, so pairs can point at them)
+      const ids = candidates.map(() => newRowId());
+      const now = sqlTime(new Date());
+      await insertRows(
+        tx,
+        "candidates",
+        ["id", "task_id", "job_id", "source", "raw_text", "sql", "normalized_sql", "verdict", "error", "created_at"],
+        candidates.map((c, i) => [ids[i], task.id, ctx.jobId, "weak-model", c.rawText, c.sql, c.sql ? normalizeSql(c.sql) : null, c.verdict, c.error, now]),
+      );
+      await insertRows(
+        tx,
+        "preference_pairs",
+        ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "chosen_candidate_id", "rejected_sql", "rejected_candidate_id", "status", "created_at"],
+        pairs.map((p) => [newRowId(), task.id, ctx.jobId, p.chosenSql, p.chosenSource, p.chosenIndex === null ? null : ids[p.chosenIndex]!, p.rejectedSql, ids[p.rejectedIndex]!, "pending", now]),
+      );
       const byVerdict: Record<string, number> = {};
       for (const c of candidates) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
       return { candidates: byVerdict, pairs: pairs.length };

@@ -1,0 +1,38 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { databaseFilePath } from "@/lib/databases/register-database";
+import { schemaToDdl } from "@/lib/sql/schema-ddl";
+import { parseStoredSchema } from "@/lib/sql/schema-types";
+
+/** What a task's step needs of its database: its file (when it has one) and its schema as DDL. */
+export type DatabaseContext = { name: string; dbFile: string | null; ddl: string | null };
+export type TaskContext = { id: string; question: string; evidence: string | null; goldSql: string; database: DatabaseContext };
+
+const CACHE_MS = 30_000;
+const databases = new Map<string, { at: number; value: Promise<DatabaseContext | null> }>();
+
+/** A database as steps use it, read and turned into DDL once per 30 s per process (not for every task on it). */
+function databaseContext(id: string): Promise<DatabaseContext | null> {
+  const known = databases.get(id);
+  if (known && Date.now() - known.at < CACHE_MS) return known.value;
+  const value = prisma.targetDatabase.findUnique({ where: { id }, select: { name: true, fileStatus: true, filePath: true, schemaJson: true } }).then((db) => {
+    if (!db) return null;
+    const schema = parseStoredSchema(db.schemaJson);
+    return { name: db.name, dbFile: db.fileStatus === "ok" && db.filePath ? databaseFilePath(db.filePath) : null, ddl: schema ? schemaToDdl(schema) : null };
+  });
+  databases.set(id, { at: Date.now(), value });
+  value.catch(() => databases.delete(id));
+  return value;
+}
+
+/** A task with what its step needs of its database; null when the task (or its database) is gone. */
+export async function readTaskContext(taskId: string): Promise<TaskContext | null> {
+  // raw: read for every item, and the query compiler would cost more than the read
+  const [task] = await prisma.$queryRaw<{ id: string; question: string; evidence: string | null; goldSql: string; databaseId: string }[]>`
+    SELECT id, question, evidence, gold_sql AS goldSql, database_id AS databaseId FROM tasks WHERE id = ${taskId}`;
+  if (!task) return null;
+  const database = await databaseContext(task.databaseId);
+  if (!database) return null;
+  const { databaseId: _, ...rest } = task;
+  return { ...rest, database };
+}
