@@ -17,7 +17,9 @@ export type WriteOutcome = {
   counts: { byOrigin: Record<string, number>; byDifficulty: Record<string, number>; byDatabase: Record<string, number> };
 };
 
-type Sink = { file: ExportFile; stream: fs.WriteStream; hash: crypto.Hash; partial: string };
+type Sink = { file: ExportFile; stream: fs.WriteStream; hash: crypto.Hash; partial: string; pending: string[]; pendingChars: number };
+
+const CHUNK_CHARS = 64 * 1024;
 
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
@@ -42,9 +44,9 @@ export async function writeExportFiles(
     if (!sink) {
       const name = split ? `${target.base}-${which}.jsonl` : `${target.base}.jsonl`;
       const partial = path.join(target.dir, `.${name}.${process.pid}.${crypto.randomUUID()}.partial`);
-      const stream = fs.createWriteStream(partial);
+      const stream = fs.createWriteStream(partial, { highWaterMark: 2 ** 20 }); // a few chunks buffered: the disk writes while the next pages are read
       stream.on("error", (error) => (streamError ??= error)); // reported below, never an uncaught exception
-      sink = { file: { split: which, name, rows: 0, bytes: 0, sha256: "" }, stream, hash: crypto.createHash("sha256"), partial };
+      sink = { file: { split: which, name, rows: 0, bytes: 0, sha256: "" }, stream, hash: crypto.createHash("sha256"), partial, pending: [], pendingChars: 0 };
       sinks.set(which, sink);
     }
     return sink;
@@ -55,8 +57,29 @@ export async function writeExportFiles(
   let stopped = false;
   let streamError: Error | null = null;
   const drained = async (stream: fs.WriteStream) => {
-    await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    // both listeners go when either fires (a race of once() promises would leave one per wait)
+    await new Promise<void>((resolve) => {
+      const settle = () => {
+        stream.off("drain", settle);
+        stream.off("error", settle);
+        resolve();
+      };
+      stream.on("drain", settle);
+      stream.on("error", settle);
+    });
     if (streamError) throw streamError;
+  };
+  // lines go out in chunks of about CHUNK_CHARS: one encoding, hash update and write a chunk, each
+  // chunk small enough to die young (no large strings left for the full collector)
+  const flush = async (sink: Sink) => {
+    if (!sink.pending.length) return;
+    const chunk = Buffer.from(`${sink.pending.join("\n")}\n`);
+    sink.pending = [];
+    sink.pendingChars = 0;
+    sink.hash.update(chunk);
+    sink.file.bytes += chunk.length;
+    if (streamError) throw streamError;
+    if (!sink.stream.write(chunk)) await drained(sink.stream);
   };
   sinkFor("train");
   if (split) sinkFor("validation");
@@ -64,17 +87,17 @@ export async function writeExportFiles(
     for await (const page of exportRows(request, tally)) {
       for (const { item, database, split: which, row } of page) {
         const sink = sinkFor(which);
-        const line = `${JSON.stringify(row)}\n`;
-        sink.hash.update(line);
+        const line = JSON.stringify(row);
+        sink.pending.push(line);
+        sink.pendingChars += line.length + 1;
         sink.file.rows++;
-        sink.file.bytes += Buffer.byteLength(line);
-        if (streamError) throw streamError;
-        if (!sink.stream.write(line)) await drained(sink.stream);
+        if (sink.pendingChars >= CHUNK_CHARS) await flush(sink);
         bump(counts.byOrigin, item.origin);
         bump(counts.byDifficulty, item.difficulty ?? "unknown");
         bump(counts.byDatabase, database);
         written++;
       }
+      for (const sink of sinks.values()) await flush(sink);
       await hooks.onProgress(written);
       if (await hooks.shouldStop()) {
         stopped = true;
