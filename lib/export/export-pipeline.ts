@@ -8,7 +8,8 @@ import { DigestSet } from "@/lib/export/digest-set";
 import { dedupKeyMaker, validationDatabases } from "@/lib/export/split-and-dedup";
 
 export type ExportSplit = "train" | "validation";
-export type ExportedRow = { item: ExportItem; database: string; split: ExportSplit; row: unknown };
+/** A record of the export; `render` makes its trainer row (called once, as it is written: rows of a page are not all held at once). */
+export type ExportedRow = { item: ExportItem; database: string; split: ExportSplit; render: () => unknown };
 export type PipelineTally = { duplicates: number; validationDatabases: string[] };
 
 /**
@@ -35,9 +36,11 @@ export async function* exportRows(request: ExportRequest, tally: PipelineTally =
       const parts = await partsOf(item.databaseId);
       const split: ExportSplit = held.has(item.databaseId) ? "validation" : "train";
       if (split === "validation" && !tally.validationDatabases.includes(parts.name)) tally.validationDatabases.push(parts.name);
-      const prompt = renderPrompt(request, { question: item.question, evidence: item.evidence, ddl: parts.ddl, rows: parts.rows });
-      const row = format.kind === "sft" ? format.render({ ...prompt, sql: item.sql }) : format.render({ ...prompt, chosen: item.sql, rejected: item.rejected ?? "" });
-      rows.push({ item, database: parts.name, split, row });
+      const render = () => {
+        const prompt = renderPrompt(request, { question: item.question, evidence: item.evidence, ddl: parts.ddl, rows: parts.rows });
+        return format.kind === "sft" ? format.render({ ...prompt, sql: item.sql }) : format.render({ ...prompt, chosen: item.sql, rejected: item.rejected ?? "" });
+      };
+      rows.push({ item, database: parts.name, split, render });
     }
     yield rows;
   }

@@ -19,6 +19,9 @@ export function validationDatabases(databaseIds: string[], fraction: number, see
   return new Set(shuffled.slice(0, count));
 }
 
+// one-shot hashing (Node 20.12+) makes no Hash object a record; older Nodes build one
+const sha256: (text: string) => Buffer = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "buffer") : (text) => crypto.createHash("sha256").update(text).digest();
+
 export type DedupKey = (databaseId: string, question: string, ...sqls: (string | null)[]) => Buffer;
 
 /**
@@ -40,6 +43,6 @@ export function dedupKeyMaker(capacity = 4_096): DedupKey {
   };
   return (databaseId, question, ...sqls) => {
     const text = [databaseId, questionKey(question), ...sqls.map((s) => (s === null ? "" : normalize(s)))].join("\u0000");
-    return crypto.createHash("sha256").update(text).digest();
+    return sha256(text);
   };
 }
