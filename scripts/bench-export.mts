@@ -17,20 +17,34 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const [mode, label, statuses, dedup] = process.argv.slice(2);
 
-type Figures = { rows: number; seconds: number; bytes: number; peakRssKb: number; heapAfterGcMb: number };
+type Figures = { rows: number; seconds: number; cpuSeconds: number; bytes: number; peakRssKb: number; baseRssMb: number; heapAfterGcMb: number; countMs: number; databasesMs: number };
 
 if (mode === "--child") {
   // one export, then its figures as JSON
   const { exportToFile } = await import("../lib/export/exports");
+  const { countExportItems, exportDatabaseIds } = await import("../lib/export/read-export-records");
+  const { exportRequestSchema } = await import("../lib/export/export-selection");
   const { prisma } = await import("../lib/db");
   const { env } = await import("../lib/env");
+  const request = { format: "trl-dpo", statuses: statuses!.split(","), dedup: dedup !== "no-dedup" };
+  // what runs once per export besides the walk: the count for progress, the databases for a split
+  let started = performance.now();
+  await countExportItems("preference", exportRequestSchema.parse(request));
+  const countMs = performance.now() - started;
+  started = performance.now();
+  await exportDatabaseIds("preference", exportRequestSchema.parse(request));
+  const databasesMs = performance.now() - started;
+  const baseRssMb = process.memoryUsage().rss / 2 ** 20; // the process before the export: modules loaded, store open
   const file = path.join(env.dataDir, "out", `${label}.jsonl`);
-  const started = performance.now();
-  const done = await exportToFile({ format: "trl-dpo", statuses: statuses!.split(","), dedup: dedup !== "no-dedup" }, file);
+  const cpu = process.cpuUsage();
+  started = performance.now();
+  const done = await exportToFile(request, file);
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   if (done.status !== "done") throw new Error(`the export ended ${done.status}: ${done.error}`);
+  const bytes = fs.statSync(file).size;
   global.gc?.();
-  const figures: Figures = { rows: done.rowCount, seconds, bytes: fs.statSync(file).size, peakRssKb: process.resourceUsage().maxRSS, heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20 };
+  const figures: Figures = { rows: done.rowCount, seconds, cpuSeconds: (used.user + used.system) / 1e6, bytes, peakRssKb: process.resourceUsage().maxRSS, baseRssMb, heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20, countMs, databasesMs };
   console.log(JSON.stringify(figures));
   await prisma.$disconnect();
 } else {
@@ -58,8 +72,9 @@ if (mode === "--child") {
     if (child.status !== 0) throw new Error(child.stderr);
     const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Figures;
     console.log(
-      `${name.padEnd(6)} ${String(r.rows).padStart(7)} rows in ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds)} rows/s, ` +
-        `${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s (${(r.bytes / 1e6).toFixed(0)} MB written, ${dedupMode}); peak RSS of the process ${(r.peakRssKb / 1024).toFixed(0)} MB, live heap after it ${r.heapAfterGcMb.toFixed(0)} MB`,
+      `${name.padEnd(6)} ${String(r.rows).padStart(7)} rows in ${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(1)} s CPU) = ${Math.round(r.rows / r.seconds)} rows/s, ` +
+        `${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s (${(r.bytes / 1e6).toFixed(0)} MB written, ${dedupMode}); peak RSS ${(r.peakRssKb / 1024).toFixed(0)} MB ` +
+        `(${r.baseRssMb.toFixed(0)} MB before the export), live heap after it ${r.heapAfterGcMb.toFixed(0)} MB; count ${r.countMs.toFixed(0)} ms, split databases ${r.databasesMs.toFixed(0)} ms`,
     );
     fs.rmSync(path.join(dir, "out", `${name}.jsonl`), { force: true });
   }
