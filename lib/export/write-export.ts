@@ -16,6 +16,8 @@ export type WriteOutcome = {
   counts: { byOrigin: Record<string, number>; byDifficulty: Record<string, number>; byDatabase: Record<string, number> };
 };
 
+const PROGRESS_EVERY = 500; // rows between progress reports (and stop checks)
+
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
 /**
@@ -24,7 +26,7 @@ const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
  * sha256 computed on the way. Memory stays flat whatever the size (but for the dedup keys). The
  * files are written under temporary names; `commit` puts them in place, `discard` removes them, so
  * a stopped or failed export leaves nothing and never replaces an earlier file. `shouldStop` is
- * asked after each page.
+ * asked (and progress reported) every 500 rows or so.
  */
 export async function writeExportFiles(
   request: ExportRequest,
@@ -48,6 +50,7 @@ export async function writeExportFiles(
   const tally: PipelineTally = { duplicates: 0, validationDatabases: [] };
   const counts = { byOrigin: {}, byDifficulty: {}, byDatabase: {} } as WriteOutcome["counts"];
   let written = 0;
+  let reported = 0;
   let stopped = false;
   const files: ExportFile[] = [];
   try {
@@ -63,6 +66,8 @@ export async function writeExportFiles(
       }
       for (const sink of sinks.values()) sink.flush();
       await new Promise((resolve) => setImmediate(resolve)); // the store's reads and the writes are synchronous: let other work in between pages
+      if (written - reported < PROGRESS_EVERY) continue;
+      reported = written;
       await hooks.onProgress(written);
       if (await hooks.shouldStop()) {
         stopped = true;
