@@ -38,7 +38,7 @@ export async function previewExport(input: unknown, limit = 3) {
   const kind = formatOf(request.format).kind;
   const rows: unknown[] = [];
   for await (const page of exportRows(request)) {
-    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: r.row });
+    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: r.render() });
     if (rows.length >= limit) break;
   }
   return { kind, selected: await countExportItems(kind, request), rows };

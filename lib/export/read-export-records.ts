@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportRequest } from "@/lib/export/export-selection";
-import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
+import { CANDIDATE_SOURCE_OF, countQuery, databaseIdsQuery, pageQuery, type ExportKind, type SqlPart } from "@/lib/export/export-selection-sql";
+import { mergeById } from "@/lib/export/merge-by-id";
 
 /** One curated item as an export sees it: the reviewed question and SQL (edits applied). */
 export type ExportItem = {
@@ -16,91 +16,85 @@ export type ExportItem = {
   rejected: string | null; // pairs: the rejected side
 };
 
-const PAGE = 500;
-const endOfDay = (d: string) => new Date(new Date(d).getTime() + 24 * 3600 * 1000);
+type SftRow = { id: string; database_id: string; question: string; edited_question: string | null; evidence: string | null; origin: string; difficulty: string | null; sql: string; edited_sql: string | null };
+type PairRow = {
+  id: string;
+  database_id: string;
+  question: string;
+  evidence: string | null;
+  difficulty: string | null;
+  hardness: string | null;
+  chosen_sql: string;
+  final_chosen_sql: string | null;
+  rejected_sql: string;
+  final_rejected_sql: string | null;
+  job_kind: string | null;
+  rejected_source: string | null;
+};
 
-function dateWhere(r: ExportRequest) {
-  if (!r.from && !r.to) return {};
-  const range = { ...(r.from ? { gte: new Date(r.from) } : {}), ...(r.to ? { lt: endOfDay(r.to) } : {}) };
-  return { OR: [{ reviewedAt: range }, { reviewedAt: null, createdAt: range }] };
-}
+// small pages: what a page holds dies young (a page alive across collections is promoted, and old
+// garbage is what made an export's memory grow); progress is reported per 500 rows, not per page
+const PAGE = 250;
 
-export function sftWhere(r: ExportRequest): Prisma.SftSampleWhereInput {
-  return {
-    status: { in: r.statuses },
-    execStatus: "ok",
-    ...(r.origin ? { origin: r.origin } : {}),
-    ...(r.job ? { jobId: r.job } : {}),
-    ...(r.database ? { database: { name: r.database } } : {}),
-    ...(r.difficulty ? { difficulty: r.difficulty } : {}),
-    ...dateWhere(r),
-  };
-}
+const run = <T>(q: SqlPart) => prisma.$queryRawUnsafe<T[]>(q.sql, ...q.params);
 
 /** A pair's origin: its job's kind, or (its job deleted) what its rejected answer came from. */
-const CANDIDATE_SOURCE_OF: Record<string, string> = { weak: "weak-model", mutation: "mutation" };
-export function pairOrigin(p: { job: { kind: string } | null; rejectedCandidate: { source: string } | null }): string {
-  if (p.job) return p.job.kind;
-  const source = p.rejectedCandidate?.source;
-  return Object.entries(CANDIDATE_SOURCE_OF).find(([, s]) => s === source)?.[0] ?? "imported";
+export function pairOrigin(jobKind: string | null, rejectedSource: string | null): string {
+  if (jobKind) return jobKind;
+  return Object.entries(CANDIDATE_SOURCE_OF).find(([, s]) => s === rejectedSource)?.[0] ?? "imported";
 }
-/** A task's difficulty as exports label and filter it: as given by its source, else its Spider hardness. */
-export const taskDifficulty = (t: { difficulty: string | null; hardness: string | null }) => t.difficulty ?? t.hardness;
 
-export function pairWhere(r: ExportRequest): Prisma.PreferencePairWhereInput {
-  const origin = !r.origin
-    ? {}
-    : r.origin === "imported"
-      ? { jobId: null, rejectedCandidateId: null } // pairs that came in without a job or a candidate
-      : { OR: [{ job: { kind: r.origin } }, { jobId: null, rejectedCandidate: { source: CANDIDATE_SOURCE_OF[r.origin] ?? r.origin } }] };
-  const difficulty = r.difficulty ? { OR: [{ difficulty: r.difficulty }, { difficulty: null, hardness: r.difficulty }] } : {};
-  return {
-    status: { in: r.statuses },
-    ...(r.job ? { jobId: r.job } : {}),
-    task: { AND: [r.database ? { database: { name: r.database } } : {}, difficulty] },
-    AND: [origin, dateWhere(r)], // both may be an OR: kept apart
-  };
-}
+const sftItem = (s: SftRow): ExportItem => ({
+  id: s.id,
+  databaseId: s.database_id,
+  question: s.edited_question ?? s.question,
+  evidence: s.evidence,
+  origin: s.origin,
+  difficulty: s.difficulty,
+  sql: s.edited_sql ?? s.sql,
+  rejected: null,
+});
+
+const pairItem = (p: PairRow): ExportItem => ({
+  id: p.id,
+  databaseId: p.database_id,
+  question: p.question,
+  evidence: p.evidence,
+  origin: pairOrigin(p.job_kind, p.rejected_source),
+  difficulty: p.difficulty ?? p.hardness, // as given by its source, else its Spider hardness
+  sql: p.final_chosen_sql ?? p.chosen_sql, // the sides as the review left them (a swap, an edit)
+  rejected: p.final_rejected_sql ?? p.rejected_sql,
+});
 
 /** How many items the selection holds (before dedup). */
-export function countExportItems(kind: "sft" | "preference", r: ExportRequest): Promise<number> {
-  return kind === "sft" ? prisma.sftSample.count({ where: sftWhere(r) }) : prisma.preferencePair.count({ where: pairWhere(r) });
+export async function countExportItems(kind: ExportKind, r: ExportRequest): Promise<number> {
+  const [row] = await run<{ n: number | bigint }>(countQuery(kind, r));
+  return Number(row?.n ?? 0);
 }
 
 /** The databases the selection touches, for the split. */
-export async function exportDatabaseIds(kind: "sft" | "preference", r: ExportRequest): Promise<string[]> {
-  if (kind === "sft") return (await prisma.sftSample.groupBy({ by: ["databaseId"], where: sftWhere(r) })).map((g) => g.databaseId);
-  const tasks = await prisma.task.findMany({ where: { pairs: { some: pairWhere(r) } }, distinct: ["databaseId"], select: { databaseId: true } });
-  return tasks.map((t) => t.databaseId);
+export async function exportDatabaseIds(kind: ExportKind, r: ExportRequest): Promise<string[]> {
+  return (await run<{ id: string }>(databaseIdsQuery(kind, r))).map((d) => d.id);
 }
 
-/** The selected items, page by page in id order: memory stays flat however many there are. */
-export async function* readExportItems(kind: "sft" | "preference", r: ExportRequest): AsyncGenerator<ExportItem[]> {
-  let cursor: string | undefined;
+/** The pages of one status in id order, each a range of the (status, id) index after the last. */
+async function* statusPages(kind: ExportKind, r: ExportRequest, status: string): AsyncGenerator<ExportItem[]> {
+  let after: string | null = null;
   for (;;) {
     // "after the last id" rather than a cursor row: a row deleted meanwhile does not end the export
-    const after = cursor ? { id: { gt: cursor } } : {};
-    const page = { take: PAGE, orderBy: { id: "asc" as const } };
-    let items: ExportItem[];
-    if (kind === "sft") {
-      const rows = await prisma.sftSample.findMany({ where: { AND: [sftWhere(r), after] }, ...page });
-      items = rows.map((s) => ({ id: s.id, databaseId: s.databaseId, question: s.editedQuestion ?? s.question, evidence: s.evidence, origin: s.origin, difficulty: s.difficulty, sql: s.editedSql ?? s.sql, rejected: null }));
-    } else {
-      const rows = await prisma.preferencePair.findMany({ where: { AND: [pairWhere(r), after] }, ...page, include: { task: true, job: { select: { kind: true } }, rejectedCandidate: { select: { source: true } } } });
-      items = rows.map((p) => ({
-        id: p.id,
-        databaseId: p.task.databaseId,
-        question: p.task.question,
-        evidence: p.task.evidence,
-        origin: pairOrigin(p),
-        difficulty: taskDifficulty(p.task),
-        sql: effectiveChosen(p),
-        rejected: effectiveRejected(p),
-      }));
-    }
-    if (!items.length) return;
-    yield items;
+    const items: ExportItem[] = kind === "sft" ? (await run<SftRow>(pageQuery(kind, r, status, after, PAGE))).map(sftItem) : (await run<PairRow>(pageQuery(kind, r, status, after, PAGE))).map(pairItem);
+    if (items.length) yield items;
     if (items.length < PAGE) return;
-    cursor = items.at(-1)!.id;
+    after = items.at(-1)!.id;
   }
+}
+
+/**
+ * The selected items, page by page in id order: each status walked on its own through the
+ * (status, id) index and the walks merged, so every page costs a page (no sort of the selection)
+ * and memory stays flat however many there are.
+ */
+export function readExportItems(kind: ExportKind, r: ExportRequest): AsyncGenerator<ExportItem[]> {
+  const statuses = [...new Set(r.statuses)];
+  return mergeById(statuses.map((status) => statusPages(kind, r, status)), PAGE);
 }

@@ -19,8 +19,30 @@ export function validationDatabases(databaseIds: string[], fraction: number, see
   return new Set(shuffled.slice(0, count));
 }
 
-/** 16 bytes that stand for a record's content: the same database, and equal after normalization, means a duplicate. */
-export function dedupKey(databaseId: string, question: string, ...sqls: (string | null)[]): string {
-  const text = [databaseId, questionKey(question), ...sqls.map((s) => (s === null ? "" : normalizeSql(s)))].join("\u0000");
-  return crypto.createHash("sha256").update(text).digest("base64").slice(0, 22);
+// one-shot hashing (Node 20.12+) makes no Hash object a record; older Nodes build one
+const sha256: (text: string) => Buffer = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "buffer") : (text) => crypto.createHash("sha256").update(text).digest();
+
+export type DedupKey = (databaseId: string, question: string, ...sqls: (string | null)[]) => Buffer;
+
+/**
+ * The dedup key of a record: a digest whose first 16 bytes stand for its content (the same database, and equal
+ * after normalization, means a duplicate). Made per export with a small memory of normalized SQL:
+ * a task's pairs (one after another in id order) share their chosen side, normalized once. The
+ * memory is bounded, so it stays flat.
+ */
+export function dedupKeyMaker(capacity = 4_096): DedupKey {
+  const normalized = new Map<string, string>();
+  const normalize = (sql: string) => {
+    let known = normalized.get(sql);
+    if (known === undefined) {
+      if (normalized.size >= capacity) normalized.clear();
+      known = normalizeSql(sql);
+      normalized.set(sql, known);
+    }
+    return known;
+  };
+  return (databaseId, question, ...sqls) => {
+    const text = [databaseId, questionKey(question), ...sqls.map((s) => (s === null ? "" : normalize(s)))].join("\u0000");
+    return sha256(text);
+  };
 }

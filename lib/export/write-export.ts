@@ -1,8 +1,7 @@
 import "server-only";
-import crypto from "node:crypto";
 import fs from "node:fs";
-import { once } from "node:events";
 import path from "node:path";
+import { ExportSink } from "@/lib/export/export-sink";
 import { formatOf } from "@/lib/export/export-formats";
 import { exportRows, type ExportSplit, type PipelineTally } from "@/lib/export/export-pipeline";
 import type { ExportRequest } from "@/lib/export/export-selection";
@@ -17,17 +16,17 @@ export type WriteOutcome = {
   counts: { byOrigin: Record<string, number>; byDifficulty: Record<string, number>; byDatabase: Record<string, number> };
 };
 
-type Sink = { file: ExportFile; stream: fs.WriteStream; hash: crypto.Hash; partial: string };
+const PROGRESS_EVERY = 500; // rows between progress reports (and stop checks)
 
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
 /**
- * Streams an export to `<dir>/<base>.jsonl` (or `<base>-train.jsonl` and `<base>-validation.jsonl`
- * when split): one JSON object a line, written as records are read, with backpressure, the sha256
- * computed on the way. Memory stays flat whatever the size (but for the dedup keys). The files are
- * written under temporary names; `commit` puts them in place, `discard` removes them, so a stopped
- * or failed export leaves nothing and never replaces an earlier file. `shouldStop` is asked after
- * each page.
+ * Writes an export to `<dir>/<base>.jsonl` (or `<base>-train.jsonl` and `<base>-validation.jsonl`
+ * when split): one JSON object a line, written as records are read, in chunks (ExportSink), the
+ * sha256 computed on the way. Memory stays flat whatever the size (but for the dedup keys). The
+ * files are written under temporary names; `commit` puts them in place, `discard` removes them, so
+ * a stopped or failed export leaves nothing and never replaces an earlier file. `shouldStop` is
+ * asked (and progress reported) every 500 rows or so.
  */
 export async function writeExportFiles(
   request: ExportRequest,
@@ -36,15 +35,14 @@ export async function writeExportFiles(
 ): Promise<WriteOutcome & { commit: () => void; discard: () => void }> {
   fs.mkdirSync(target.dir, { recursive: true });
   const split = request.validationFraction > 0;
-  const sinks = new Map<ExportSplit, Sink>();
-  const sinkFor = (which: ExportSplit): Sink => {
+  const sinks = new Map<ExportSplit, ExportSink>();
+  const discardAll = () => {
+    for (const sink of sinks.values()) sink.discard();
+  };
+  const sinkFor = (which: ExportSplit): ExportSink => {
     let sink = sinks.get(which);
     if (!sink) {
-      const name = split ? `${target.base}-${which}.jsonl` : `${target.base}.jsonl`;
-      const partial = path.join(target.dir, `.${name}.${process.pid}.${crypto.randomUUID()}.partial`);
-      const stream = fs.createWriteStream(partial);
-      stream.on("error", (error) => (streamError ??= error)); // reported below, never an uncaught exception
-      sink = { file: { split: which, name, rows: 0, bytes: 0, sha256: "" }, stream, hash: crypto.createHash("sha256"), partial };
+      sink = new ExportSink(target.dir, split ? `${target.base}-${which}.jsonl` : `${target.base}.jsonl`);
       sinks.set(which, sink);
     }
     return sink;
@@ -52,47 +50,36 @@ export async function writeExportFiles(
   const tally: PipelineTally = { duplicates: 0, validationDatabases: [] };
   const counts = { byOrigin: {}, byDifficulty: {}, byDatabase: {} } as WriteOutcome["counts"];
   let written = 0;
+  let reported = 0;
   let stopped = false;
-  let streamError: Error | null = null;
-  const drained = async (stream: fs.WriteStream) => {
-    await Promise.race([once(stream, "drain"), once(stream, "error")]);
-    if (streamError) throw streamError;
-  };
-  sinkFor("train");
-  if (split) sinkFor("validation");
+  const files: ExportFile[] = [];
   try {
+    sinkFor("train");
+    if (split) sinkFor("validation");
     for await (const page of exportRows(request, tally)) {
-      for (const { item, database, split: which, row } of page) {
-        const sink = sinkFor(which);
-        const line = `${JSON.stringify(row)}\n`;
-        sink.hash.update(line);
-        sink.file.rows++;
-        sink.file.bytes += Buffer.byteLength(line);
-        if (streamError) throw streamError;
-        if (!sink.stream.write(line)) await drained(sink.stream);
+      for (const { item, database, split: which, render } of page) {
+        sinkFor(which).writeLine(JSON.stringify(render()));
         bump(counts.byOrigin, item.origin);
         bump(counts.byDifficulty, item.difficulty ?? "unknown");
         bump(counts.byDatabase, database);
         written++;
       }
+      for (const sink of sinks.values()) sink.flush();
+      await new Promise((resolve) => setImmediate(resolve)); // the store's reads and the writes are synchronous: let other work in between pages
+      if (written - reported < PROGRESS_EVERY) continue;
+      reported = written;
       await hooks.onProgress(written);
       if (await hooks.shouldStop()) {
         stopped = true;
         break;
       }
     }
+    for (const [which, sink] of sinks) files.push({ split: which, ...sink.figures, sha256: sink.finish() });
   } catch (error) {
-    await closeAll(sinks);
-    discardAll(sinks);
+    discardAll();
     throw error;
   }
-  await closeAll(sinks);
-  if (streamError) {
-    discardAll(sinks);
-    throw streamError;
-  }
-  const files = [...sinks.values()].map(({ file, hash }) => ({ ...file, sha256: hash.digest("hex") }));
-  if (stopped) discardAll(sinks);
+  if (stopped) discardAll();
   return {
     status: stopped ? "cancelled" : "done",
     files: stopped ? [] : files,
@@ -101,24 +88,10 @@ export async function writeExportFiles(
     validationDatabases: tally.validationDatabases.sort(),
     counts,
     commit: () => {
-      for (const { file, partial } of sinks.values()) fs.renameSync(partial, path.join(target.dir, file.name));
+      for (const sink of sinks.values()) fs.renameSync(sink.partial, path.join(target.dir, sink.figures.name));
     },
-    discard: () => discardAll(sinks),
+    discard: discardAll,
   };
-}
-
-async function closeAll(sinks: Map<ExportSplit, Sink>): Promise<void> {
-  await Promise.all(
-    [...sinks.values()].map(async ({ stream }) => {
-      if (stream.closed || stream.destroyed) return;
-      stream.end();
-      await Promise.race([once(stream, "close"), once(stream, "error")]).catch(() => undefined);
-    }),
-  );
-}
-
-function discardAll(sinks: Map<ExportSplit, Sink>): void {
-  for (const { partial } of sinks.values()) fs.rmSync(partial, { force: true });
 }
 
 /** The LLaMA-Factory dataset_info.json entries for the files, when the format has one. */

@@ -1,0 +1,95 @@
+import type { ExportRequest } from "@/lib/export/export-selection";
+
+// The selection of an export as SQL (one statement, its plan checked in export-plans.test.ts): the
+// filters of the Exports form, the same rows Prisma's where-objects selected before. Written out
+// rather than left to Prisma so each page is one ordered walk of the (status, id) index with the
+// other filters applied on the way, and a pair's task, job and rejected candidate come in the same
+// statement. Dates are compared as Prisma compares them: ISO text against the stored ISO text.
+
+export type SqlPart = { sql: string; params: unknown[] };
+export type ExportKind = "sft" | "preference";
+
+/** A pair's origin as its rejected candidate's source says it, when its job is gone. */
+export const CANDIDATE_SOURCE_OF: Record<string, string> = { weak: "weak-model", mutation: "mutation" };
+
+const endOfDay = (d: string) => new Date(new Date(d).getTime() + 24 * 3600 * 1000);
+
+/** Reviewed (or, never reviewed, created) within the range. */
+function dateFilter(alias: string, r: ExportRequest): SqlPart | null {
+  if (!r.from && !r.to) return null;
+  const limits: [string, string][] = [...(r.from ? [[">= ?", new Date(r.from).toISOString()] as [string, string]] : []), ...(r.to ? [["< ?", endOfDay(r.to).toISOString()] as [string, string]] : [])];
+  const bounds = limits.map(([b]) => b);
+  const values = limits.map(([, v]) => v);
+  const within = (column: string) => bounds.map((b) => `${alias}.${column} ${b}`).join(" AND ");
+  return { sql: `((${within("reviewed_at")}) OR (${alias}.reviewed_at IS NULL AND ${within("created_at")}))`, params: [...values, ...values] };
+}
+
+const databaseFilter = (column: string, name: string): SqlPart => ({ sql: `${column} IN (SELECT id FROM target_databases WHERE name = ?)`, params: [name] });
+
+function pairOriginFilter(origin: string): SqlPart {
+  if (origin === "imported") return { sql: "(p.job_id IS NULL AND p.rejected_candidate_id IS NULL)", params: [] }; // came in without a job or a candidate
+  return { sql: "(j.kind = ? OR (p.job_id IS NULL AND c.source = ?))", params: [origin, CANDIDATE_SOURCE_OF[origin] ?? origin] };
+}
+
+/** The filters but the status, joined with AND (an empty list: no filter). */
+export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
+  const alias = kind === "sft" ? "s" : "p";
+  const parts: (SqlPart | null)[] =
+    kind === "sft"
+      ? [
+          // the unary + keeps SQLite from reaching for (status, exec_status, created_at): the walk must follow (status, id)
+          { sql: "+s.exec_status = 'ok'", params: [] },
+          r.origin ? { sql: "s.origin = ?", params: [r.origin] } : null,
+          r.job ? { sql: "s.job_id = ?", params: [r.job] } : null,
+          r.database ? databaseFilter("s.database_id", r.database) : null,
+          r.difficulty ? { sql: "s.difficulty = ?", params: [r.difficulty] } : null,
+        ]
+      : [
+          r.job ? { sql: "p.job_id = ?", params: [r.job] } : null,
+          r.database ? databaseFilter("t.database_id", r.database) : null,
+          r.difficulty ? { sql: "(t.difficulty = ? OR (t.difficulty IS NULL AND t.hardness = ?))", params: [r.difficulty, r.difficulty] } : null,
+          r.origin ? pairOriginFilter(r.origin) : null,
+        ];
+  return [...parts, dateFilter(alias, r)].filter((p): p is SqlPart => p !== null);
+}
+
+/** The tables an item's row is read from, joined: a pair's task, job and rejected candidate. */
+export const FROM: Record<ExportKind, string> = {
+  sft: "sft_samples s",
+  preference: "preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id LEFT JOIN candidates c ON c.id = p.rejected_candidate_id",
+};
+
+export const COLUMNS: Record<ExportKind, string> = {
+  sft: "s.id, s.database_id, s.question, s.edited_question, s.evidence, s.origin, s.difficulty, s.sql, s.edited_sql",
+  preference:
+    "p.id, t.database_id, t.question, t.evidence, t.difficulty, t.hardness, p.chosen_sql, p.final_chosen_sql, p.rejected_sql, p.final_rejected_sql, j.kind AS job_kind, c.source AS rejected_source",
+};
+
+const and = (parts: SqlPart[]): SqlPart => ({ sql: parts.map((p) => p.sql).join(" AND "), params: parts.flatMap((p) => p.params) });
+
+/** One page of one status: the next `limit` items after `after` in id order, a range of the (status, id) index. */
+export function pageQuery(kind: ExportKind, r: ExportRequest, status: string, after: string | null, limit: number): SqlPart {
+  const alias = kind === "sft" ? "s" : "p";
+  const where = and([{ sql: `${alias}.status = ?`, params: [status] }, ...(after === null ? [] : [{ sql: `${alias}.id > ?`, params: [after] }]), ...otherFilters(kind, r)]);
+  return { sql: `SELECT ${COLUMNS[kind]} FROM ${FROM[kind]} WHERE ${where.sql} ORDER BY ${alias}.id LIMIT ?`, params: [...where.params, limit] };
+}
+
+/** The selection with every status, for counting (or testing for) its items. */
+export function selectionWhere(kind: ExportKind, r: ExportRequest): SqlPart {
+  const alias = kind === "sft" ? "s" : "p";
+  return and([{ sql: `${alias}.status IN (${r.statuses.map(() => "?").join(", ")})`, params: [...r.statuses] }, ...otherFilters(kind, r)]);
+}
+
+/** How many items the selection holds: a pair's task, job and candidate joined only when a filter needs them. */
+export function countQuery(kind: ExportKind, r: ExportRequest): SqlPart {
+  const where = selectionWhere(kind, r);
+  const from = kind === "preference" && !r.database && !r.difficulty && !r.origin ? "preference_pairs p" : FROM[kind];
+  return { sql: `SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`, params: where.params };
+}
+
+/** The databases with at least one selected item: one short probe per database, not a sort of the selection. */
+export function databaseIdsQuery(kind: ExportKind, r: ExportRequest): SqlPart {
+  const where = selectionWhere(kind, r);
+  const own = kind === "sft" ? "s.database_id = d.id" : "t.database_id = d.id";
+  return { sql: `SELECT d.id FROM target_databases d WHERE EXISTS (SELECT 1 FROM ${FROM[kind]} WHERE ${own} AND ${where.sql}) ORDER BY d.id`, params: where.params };
+}
