@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { bulkInsertPairs, bulkInsertSamples, type BulkTask } from "@/lib/export/bulk-fill-items";
 import { exportRequestSchema, type ExportRequestInput } from "@/lib/export/export-selection";
 import { countExportItems, exportDatabaseIds, readExportItems } from "@/lib/export/read-export-records";
+import { captureStatements, planOf, type CapturedStatement } from "@/lib/testing/statement-capture";
 
 // The plans of the statements an export sends, on a store of 50,000 pairs and 50,000 samples: every
 // page is a range of an index in id order (no temp b-tree, no scan of a big table), so an export
@@ -30,35 +31,11 @@ beforeAll(async () => {
   bulkInsertSamples(env.dbFile, tasks, N, (k) => STATUSES[k % 4]!);
 }, 60_000);
 
-type Captured = { sql: string; args: unknown[] };
-
-/** Every statement the driver prepares while `work` runs, with the arguments bound to it. */
-async function captureStatements(work: () => Promise<void>): Promise<Captured[]> {
-  const captured: Captured[] = [];
-  const prepare = Database.prototype.prepare;
-  const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (this: Database.Database, sql: string) {
-    const statement = prepare.call(this, sql);
-    const bind = statement.bind.bind(statement) as (...args: unknown[]) => typeof statement;
-    statement.bind = ((...args: unknown[]) => {
-      captured.push({ sql, args: args.flat() });
-      return bind(...args);
-    }) as typeof statement.bind;
-    return statement;
-  });
-  try {
-    await work();
-  } finally {
-    spy.mockRestore();
-  }
-  return captured;
-}
-
 let reader: Database.Database;
 beforeAll(() => void (reader = new Database(env.dbFile, { readonly: true })));
 afterAll(() => reader.close());
 
-const planOf = (c: Captured) => (reader.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as unknown[])) as { detail: string }[]).map((r) => r.detail);
-const touchesItems = (c: Captured) => /\b(preference_pairs|sft_samples)\b/.test(c.sql) && /^\s*SELECT/i.test(c.sql);
+const touchesItems = (c: CapturedStatement) => /\b(preference_pairs|sft_samples)\b/.test(c.sql) && /^\s*SELECT/i.test(c.sql);
 const bigScan = (detail: string) => BIG_TABLES.some((t) => new RegExp(`^SCAN (main\\.)?${t}\\b`).test(detail)); // SEARCH = a range of an index
 
 const REQUESTS: [string, ExportRequestInput][] = [
@@ -87,7 +64,7 @@ describe("the statements an export sends, on 50,000 pairs and 50,000 samples", (
       expect(pageStatements.length).toBeGreaterThan(0);
       // every statement's faults at once: a big table scanned, a page sorted, a page not on (status, id)
       const faults = statements.flatMap((c) => {
-        const plan = planOf(c);
+        const plan = planOf(reader, c);
         const isPage = pageStatements.includes(c);
         const bad = [
           ...plan.filter(bigScan),

@@ -4,17 +4,14 @@
 // runner really sends: captured where better-sqlite3 prepares them, then explained on 200,000 items.
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs } from "@/lib/jobs/claim-job-items";
 import { completeJobItem, failJobItem, renewLease } from "@/lib/jobs/complete-job-item";
 import { sqlTime } from "@/lib/jobs/job-sql";
+import { captureStatements, planOf } from "@/lib/testing/statement-capture";
 
 const ITEMS = 200_000;
-type Sent = { sql: string; args: unknown[] };
-const sent: Sent[] = [];
-const prototype = Database.prototype as unknown as { prepare: (sql: string) => { bind: (...args: unknown[]) => unknown } };
-const prepare = prototype.prepare;
 
 /** Fills the store through a connection of its own: a big running job, a small one, a finished one, and a history of 2,000 jobs. */
 function fillStore() {
@@ -49,38 +46,19 @@ function fillStore() {
 const isCostly = (step: string) =>
   /\bSCAN (main\.)?(job_items|jobs)\b/.test(step) || /TEMP B-TREE/.test(step) || /SEARCH (main\.)?job_items USING (COVERING )?INDEX \S+ \(status=\?\)/.test(step);
 
-/** What SQLite plans for a statement, one line per step. */
-function planOf(db: Database.Database, { sql, args }: Sent): string[] {
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
-  return rows.map((r) => r.detail);
-}
-
-beforeAll(() => {
-  fillStore();
-  prototype.prepare = function (this: unknown, sql: string) {
-    const statement = prepare.call(this, sql);
-    const bind = statement.bind.bind(statement);
-    statement.bind = (...args: unknown[]) => {
-      sent.push({ sql, args: args.flat() });
-      return bind(...args);
-    };
-    return statement;
-  };
-}, 120_000); // filling takes a few seconds, more on a busy machine
-
-afterAll(() => {
-  prototype.prepare = prepare;
-});
+beforeAll(fillStore, 120_000); // filling takes a few seconds, more on a busy machine
 
 describe("the runner's statements on 200,000 job items", () => {
   it("use an index for every claim and completion: no scan of job_items, no temporary b-tree", async () => {
-    const claimed = await claimJobItems("plan-runner", 16, 60_000);
-    expect(claimed.length).toBe(16);
-    await completeJobItem(claimed[0]!, async () => ({ kept: 0 }));
-    await failJobItem(claimed[1]!, { kind: "engine_error", message: "again", retryable: true }, 3);
-    await failJobItem(claimed[2]!, { kind: "gold_error", message: "no", retryable: false }, 3);
-    expect(await renewLease(claimed[3]!, 60_000)).toBe(true);
-    await finishIdleJobs();
+    const sent = await captureStatements(async () => {
+      const claimed = await claimJobItems("plan-runner", 16, 60_000);
+      expect(claimed.length).toBe(16);
+      await completeJobItem(claimed[0]!, async () => ({ kept: 0 }));
+      await failJobItem(claimed[1]!, { kind: "engine_error", message: "again", retryable: true }, 3);
+      await failJobItem(claimed[2]!, { kind: "gold_error", message: "no", retryable: false }, 3);
+      expect(await renewLease(claimed[3]!, 60_000)).toBe(true);
+      await finishIdleJobs();
+    });
 
     const statements = sent.filter((s) => /\b(job_items|jobs)\b/.test(s.sql));
     expect(statements.length).toBeGreaterThanOrEqual(8);

@@ -16,17 +16,6 @@ import { beginImmediate } from "@/lib/store/begin-immediate";
 
 type Client = Database.Database;
 
-type QueryObserver = (query: SqlQuery) => void;
-let observer: QueryObserver | null = null;
-/** Sees every statement sent to the store (query-plan tests, debugging); null stops it. */
-export function observeStoreQueries(fn: QueryObserver | null): void {
-  observer = fn;
-}
-const seen = (query: SqlQuery) => {
-  observer?.(query);
-  return query;
-};
-
 function clientOf(adapter: SqlDriverAdapter): Client {
   const client = (adapter as unknown as { client?: Client }).client;
   if (!client || typeof client.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection; lib/store/store-adapter.ts needs updating.");
@@ -36,10 +25,10 @@ function clientOf(adapter: SqlDriverAdapter): Client {
 /** Makes the writer's own `BEGIN` (deferred) a no-op once BEGIN IMMEDIATE was issued for it. */
 function takeOverBegin(client: Client): { armed: () => void } {
   let armed = false;
-  const prepare = client.prepare.bind(client);
+  const ownPrepare = Object.getPrototypeOf(client) as Client; // looked up on each call, so tools that wrap the driver's prepare see ours
   const begun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
   client.prepare = ((sql: string) => {
-    if (sql !== "BEGIN") return prepare(sql);
+    if (sql !== "BEGIN") return ownPrepare.prepare.call(client, sql);
     if (!armed) throw new Error("A store transaction must start through lib/store/store-adapter.ts (BEGIN IMMEDIATE).");
     armed = false;
     return begun;
@@ -79,8 +68,8 @@ function holdingTransaction(tx: Transaction, release: () => void): Transaction {
     get options() {
       return tx.options;
     },
-    queryRaw: (query) => tx.queryRaw(seen(query)),
-    executeRaw: (query) => tx.executeRaw(seen(query)),
+    queryRaw: (query) => tx.queryRaw(query),
+    executeRaw: (query) => tx.executeRaw(query),
     commit: finish(() => tx.commit()),
     rollback: finish(() => tx.rollback()),
     ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
@@ -116,8 +105,8 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
-    queryRaw: (query: SqlQuery) => (isReadOnly(seen(query).sql) ? reader.queryRaw(query) : writeAlone(() => writer.queryRaw(query))),
-    executeRaw: (query) => writeAlone(() => writer.executeRaw(seen(query))),
+    queryRaw: (query: SqlQuery) => (isReadOnly(query.sql) ? reader.queryRaw(query) : writeAlone(() => writer.queryRaw(query))),
+    executeRaw: (query) => writeAlone(() => writer.executeRaw(query)),
     executeScript: (script) => lock.run(() => writer.executeScript(script)),
     ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
     dispose: async () => {
