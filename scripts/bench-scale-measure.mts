@@ -128,7 +128,7 @@ export async function measureStore(base: string, searchWord: string, limits: Lim
     results.set("4 workers: failed review accepts (5xx/timeout)", { text: `${failed.accept} of ${failed.done} (${rate}%)` });
     results.set("4 workers: failed deck requests; accepts refused 409", { text: `${failed.deck}; ${failed.conflicts}` });
     results.set("4 workers: review deck (sft and pairs)", { series: decks });
-    results.set("4 workers: review accept (answered ones)", { series: accepts });
+    results.set("4 workers: review accept", { series: accepts });
     results.set("4 workers: job items handled meanwhile", { text: `${handled} (${(handled / ((Date.now() - t0) / 1000)).toFixed(1)}/s)` });
   } finally {
     await stopWorkers();
