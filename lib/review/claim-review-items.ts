@@ -62,8 +62,10 @@ export async function releaseReviewItem(reviewerId: string, queue: ReviewQueue, 
 
 /** Gives back every item the reviewer holds except `keep` (their deck): a reviewer holds one deck at a time. */
 export async function releaseOtherReviewItems(reviewerId: string, keep: string[]): Promise<number> {
-  const where = { leaseOwnerId: reviewerId, status: "pending", id: { notIn: keep } };
-  const data = { leaseOwnerId: null, leaseExpiresAt: null };
-  const [sft, pairs] = await prisma.$transaction([prisma.sftSample.updateMany({ where, data }), prisma.preferencePair.updateMany({ where, data })]);
-  return sft.count + pairs.count;
+  const except = keep.length ? Prisma.sql`AND id NOT IN (${Prisma.join(keep)})` : Prisma.empty;
+  // "+status" keeps SQLite on the lease-owner index (a reviewer holds a few items), not on the walk of every pending one
+  const release = (queue: ReviewQueue) =>
+    prisma.$executeRaw`UPDATE ${queueTable(queue)} SET lease_owner_id = NULL, lease_expires_at = NULL WHERE lease_owner_id = ${reviewerId} AND +status = 'pending' ${except}`;
+  const [sft, pairs] = await prisma.$transaction([release("sft"), release("pairs")]);
+  return sft + pairs;
 }
