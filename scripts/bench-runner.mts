@@ -6,11 +6,9 @@
 // (process.cpuUsage of this process: the model server and the SQL engine children are apart).
 // Needs ../shared/data/spider. `npm run bench:runner -- 200000` for a smaller "big" job;
 // `npm run bench:runner -- 1000000 a,c` runs only parts a and c.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
+import { spiderDir, startBenchModelServer, makeTempSpiderStore } from "./bench-spider-setup.mjs";
 import { Session } from "node:inspector/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -20,28 +18,8 @@ const PROFILE_DIR = process.env.BENCH_RUNNER_PROFILE; // a folder: each window's
 const SAMPLES = 4;
 const LATENCY_MS = 200;
 
-const root = path.resolve(import.meta.dirname, "..");
-const spiderDir = path.resolve(root, "..", "shared", "data", "spider");
-if (!fs.existsSync(path.join(spiderDir, "dev.json"))) {
-  console.error(`bench:runner needs the Spider dev set at ${spiderDir}; it is absent.`);
-  process.exit(1);
-}
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-bench-runner-"));
-process.env.SENSE_DATA_DIR = dir;
-process.env.SENSE_PROJECT_ROOT = root;
-process.env.SENSE_SEED_DEMO = "0";
-
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port: free } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(free));
-  });
-});
-const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/model-server/model-server-main.ts", "--port", String(port), "--latency-ms", String(LATENCY_MS)], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve) => server.stdout!.once("data", () => resolve()));
+const dir = makeTempSpiderStore("runner");
+const { port, server } = await startBenchModelServer(LATENCY_MS);
 
 const { prisma } = await import("../lib/db");
 const { migrateStore } = await import("../lib/store/prepare-store");

@@ -3,39 +3,16 @@
 // is 16 / 0.2 s = 80 requests/s; prints requests/s, the share of ideal, the runner's overhead and
 // its CPU per request. (npm run bench:runner measures concurrency 256 and big jobs.)
 // Needs ../shared/data/spider.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+import { spiderDir, startBenchModelServer, makeTempSpiderStore } from "./bench-spider-setup.mjs";
 
 const TASKS = Number(process.argv[2] ?? 500); // npm run bench:synth -- 100 for a shorter run
 const SAMPLES = 4;
 const LATENCY_MS = 200;
 const CONCURRENCY = 16;
 
-const root = path.resolve(import.meta.dirname, "..");
-const spiderDir = path.resolve(root, "..", "shared", "data", "spider");
-if (!fs.existsSync(path.join(spiderDir, "dev.json"))) {
-  console.error(`bench:synth needs the Spider dev set at ${spiderDir}; it is absent.`);
-  process.exit(1);
-}
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-bench-synth-"));
-process.env.SENSE_DATA_DIR = dir;
-process.env.SENSE_PROJECT_ROOT = root;
-process.env.SENSE_SEED_DEMO = "0";
-
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port: free } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(free));
-  });
-});
-const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/model-server/model-server-main.ts", "--port", String(port), "--latency-ms", String(LATENCY_MS)], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve) => server.stdout!.once("data", () => resolve()));
+const dir = makeTempSpiderStore("synth");
+const { port, server } = await startBenchModelServer(LATENCY_MS);
 
 const { prisma } = await import("../lib/db");
 const { migrateStore } = await import("../lib/store/prepare-store");
