@@ -8,6 +8,7 @@ export const auditQuerySchema = z.object({
   before: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[\w-]+$/, "before is the nextCursor of an earlier answer")
+    .refine((v) => !Number.isNaN(Date.parse(v.split("|")[0]!)), "before is the nextCursor of an earlier answer")
     .optional(), // keyset: entries older than this "<ISO time>|<id>"
 });
 

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { ExportRequest } from "@/lib/export/export-selection";
 import { CANDIDATE_SOURCE_OF, countQuery, databaseIdsQuery, pageQuery, type ExportKind, type SqlPart } from "@/lib/export/export-selection-sql";
 import { mergeById } from "@/lib/export/merge-by-id";
+import { ReadSnapshot } from "@/lib/store/read-snapshot";
 
 /** One curated item as an export sees it: the reviewed question and SQL (edits applied). */
 export type ExportItem = {
@@ -78,11 +79,11 @@ export async function exportDatabaseIds(kind: ExportKind, r: ExportRequest): Pro
 }
 
 /** The pages of one status in id order, each a range of the (status, id) index after the last. */
-async function* statusPages(kind: ExportKind, r: ExportRequest, status: string): AsyncGenerator<ExportItem[]> {
+async function* statusPages(snapshot: ReadSnapshot, kind: ExportKind, r: ExportRequest, status: string): AsyncGenerator<ExportItem[]> {
   let after: string | null = null;
   for (;;) {
-    // "after the last id" rather than a cursor row: a row deleted meanwhile does not end the export
-    const items: ExportItem[] = kind === "sft" ? (await run<SftRow>(pageQuery(kind, r, status, after, PAGE))).map(sftItem) : (await run<PairRow>(pageQuery(kind, r, status, after, PAGE))).map(pairItem);
+    const page = pageQuery(kind, r, status, after, PAGE);
+    const items: ExportItem[] = kind === "sft" ? snapshot.all<SftRow>(page.sql, page.params).map(sftItem) : snapshot.all<PairRow>(page.sql, page.params).map(pairItem);
     if (items.length) yield items;
     if (items.length < PAGE) return;
     after = items.at(-1)!.id;
@@ -92,9 +93,15 @@ async function* statusPages(kind: ExportKind, r: ExportRequest, status: string):
 /**
  * The selected items, page by page in id order: each status walked on its own through the
  * (status, id) index and the walks merged, so every page costs a page (no sort of the selection)
- * and memory stays flat however many there are.
+ * and memory stays flat however many there are. All walks read one snapshot of the store, so an
+ * item whose status changes during the export (accepted → edited) is read exactly once.
  */
-export function readExportItems(kind: ExportKind, r: ExportRequest): AsyncGenerator<ExportItem[]> {
+export async function* readExportItems(kind: ExportKind, r: ExportRequest): AsyncGenerator<ExportItem[]> {
   const statuses = [...new Set(r.statuses)];
-  return mergeById(statuses.map((status) => statusPages(kind, r, status)), PAGE);
+  const snapshot = new ReadSnapshot();
+  try {
+    yield* mergeById(statuses.map((status) => statusPages(snapshot, kind, r, status)), PAGE);
+  } finally {
+    snapshot.close();
+  }
 }

@@ -60,6 +60,12 @@ export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<bo
 }
 
 /** Gives claimed items that were never started back to their queue, as if they had not been claimed. */
+/** Which of these jobs are running (claimed items of the others must not start). */
+export async function runningJobIds(jobIds: string[]): Promise<string[]> {
+  if (!jobIds.length) return [];
+  return (await prisma.job.findMany({ where: { id: { in: jobIds }, status: "running" }, select: { id: true } })).map((j) => j.id);
+}
+
 export async function releaseJobItems(items: ClaimedItem[]): Promise<void> {
   for (const item of items) {
     await prisma.$executeRaw`

@@ -3,7 +3,7 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/claim-job-items";
-import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease } from "@/lib/jobs/complete-job-item";
+import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease, runningJobIds } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { execPool } from "@/lib/sql/exec/exec-pool";
@@ -85,6 +85,22 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   // waits, claimed, for the slots that free up: no slot stays empty while the next claim is made
   const batch = Math.max(1, Math.ceil(concurrency / 4));
   const ready: ReturnType<typeof hold>[] = [];
+  // claimed items still waiting for a slot do not start once their job is paused or cancelled:
+  // they go back to the queue (the job's status is looked up at most every 250 ms)
+  let runningJobs = { at: 0, ids: new Set<string>() };
+  const dropStopped = async (waiting: ReturnType<typeof hold>[]) => {
+    if (Date.now() - runningJobs.at > 250) {
+      const jobIds = [...new Set(waiting.map((w) => w.item.jobId))];
+      runningJobs = { at: Date.now(), ids: new Set(await runningJobIds(jobIds).catch(() => jobIds)) };
+    }
+    const stopped = waiting.filter((w) => !runningJobs.ids.has(w.item.jobId));
+    if (!stopped.length) return;
+    for (const w of stopped) {
+      clearInterval(w.heartbeat);
+      waiting.splice(waiting.indexOf(w), 1);
+    }
+    await releaseJobItems(stopped.map((w) => w.item)).catch(() => undefined);
+  };
   let storeErrors = 0;
   while (!options.signal?.aborted) {
     let items: ClaimedItem[] = [];
@@ -101,6 +117,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
       continue;
     }
     ready.push(...items.map(hold));
+    if (ready.length && inFlight.size < concurrency) await dropStopped(ready);
     while (ready.length && inFlight.size < concurrency) {
       const running = runOne(ready.shift()!).finally(() => {
         inFlight.delete(running);

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { asStoreBusyError } from "@/lib/store/begin-immediate";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { addToJob, noDelta, type JobDelta } from "@/lib/jobs/job-sql";
 
@@ -65,8 +66,12 @@ async function flush(): Promise<void> {
       writeBatchStats.writes += batch.length;
       try {
         outcomes = await prisma.$transaction((tx) => runWrites(tx, batch.map((queued) => queued.write)));
-      } catch {
-        for (const queued of batch) await runAlone(queued);
+      } catch (error) {
+        // the store stayed locked: every write would wait as long again, so all of them fail now
+        // (their items are retried); any other error is one write's, found by running them alone
+        const busy = asStoreBusyError(error);
+        if (busy) batch.forEach((queued) => queued.reject(busy));
+        else for (const queued of batch) await runAlone(queued);
         continue;
       }
       batch.forEach((queued, i) => (outcomes[i] ? queued.reject(outcomes[i]) : queued.resolve()));

@@ -59,6 +59,8 @@ export async function beginImmediate(client: Database.Database, options: BeginOp
 export function asStoreBusyError(error: unknown): StoreBusyError | null {
   if (error instanceof StoreBusyError) return error;
   const e = error as { name?: string; code?: unknown; message?: unknown } | null;
+  // Prisma's own wait for a transaction to start ran out (queued behind this process's others)
+  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2028") return new StoreBusyError(Number(/(\d+) ?ms/.exec(String(e.message))?.[1] ?? 0));
   if (e?.name !== "PrismaClientKnownRequestError" || e.code !== "unavailable" || typeof e.message !== "string") return null;
   const waited = /stayed locked by another process for (\d+) ms/.exec(e.message);
   return waited ? new StoreBusyError(Number(waited[1])) : null;

@@ -24,6 +24,12 @@ describe("the store adapter", () => {
     expect(await prisma.task.count({ where: { sourceRef: "adapter:1" } })).toBe(1);
   });
 
+  it("sends statements that read the writer's own state to the writer", async () => {
+    await prisma.$executeRaw`UPDATE target_databases SET table_count = table_count WHERE name = 'adapter_reads'`;
+    const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT changes() AS n`;
+    expect(Number(row!.n)).toBe(1); // on the reader connection it would be 0
+  });
+
   it("waits for another process's write lock without blocking the event loop, and gives up in words", async () => {
     const other = new Database(env.dbFile);
     const mine = new Database(env.dbFile);

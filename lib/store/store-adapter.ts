@@ -36,14 +36,18 @@ function takeOverBegin(client: Client): { armed: () => void } {
   return { armed: () => (armed = true) };
 }
 
-/** Whether SQLite calls a statement read-only, asked once per SQL text. */
+/** Reads that need the writer's own connection state (the writer's last changes or row id). */
+const CONNECTION_STATE = /\b(changes|total_changes|last_insert_rowid)\s*\(/i;
+
+/** Whether a statement may run on the reader: a SELECT or WITH that SQLite calls read-only, asked once per SQL text. */
 function readOnlyCheck(reader: Client): (sql: string) => boolean {
   const known = new Map<string, boolean>();
   return (sql) => {
     let readOnly = known.get(sql);
     if (readOnly === undefined) {
       try {
-        readOnly = reader.prepare(sql).readonly;
+        // BEGIN, SAVEPOINT and some PRAGMAs are "read-only" to SQLite too: only queries go to the reader
+        readOnly = /^\s*(SELECT|WITH)\b/i.test(sql) && !CONNECTION_STATE.test(sql) && reader.prepare(sql).readonly;
       } catch {
         readOnly = false; // let the writer report the error
       }
@@ -54,11 +58,14 @@ function readOnlyCheck(reader: Client): (sql: string) => boolean {
   };
 }
 
-function holdingTransaction(tx: Transaction, release: () => void): Transaction {
+function holdingTransaction(tx: Transaction, client: Client, release: () => void): Transaction {
   const finish = (end: () => Promise<void>) => async () => {
     try {
       await end();
     } finally {
+      // a COMMIT that failed leaves the connection in its transaction (the driver's rollback only
+      // unlocks): end it here, or every later BEGIN IMMEDIATE on this connection would fail
+      if (client.inTransaction) client.prepare("ROLLBACK").run();
       release();
     }
   };
@@ -120,7 +127,7 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
         await beginImmediate(writerClient, { maxWaitMs: beginWaitMs });
         begun = true;
         begin.armed();
-        return holdingTransaction(await writer.startTransaction(isolationLevel), release);
+        return holdingTransaction(await writer.startTransaction(isolationLevel), writerClient, release);
       } catch (error) {
         if (begun && writerClient.inTransaction) writerClient.prepare("ROLLBACK").run();
         release();

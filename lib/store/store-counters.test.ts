@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
@@ -42,6 +44,19 @@ function compare() {
 }
 
 describe("store counters kept by triggers", () => {
+  it("all exist after every migration (a later migration that redefines a counted table drops them: re-create them there)", () => {
+    const migration = fs.readFileSync(path.join(env.projectRoot, "prisma", "migrations", "20261202005637_store_counters", "migration.sql"), "utf8");
+    const expected = [...migration.matchAll(/CREATE TRIGGER "([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(expected.length).toBe(24);
+    const db = new Database(env.dbFile, { readonly: true });
+    try {
+      const present = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      expect(present).toEqual(expect.arrayContaining(expected));
+    } finally {
+      db.close();
+    }
+  });
+
   it("match a recount after inserts, status changes, undo, a difficulty change and deletions", async () => {
     await seedDemo();
     const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });

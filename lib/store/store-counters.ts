@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 
-// Reads the counters that triggers keep in `store_counters` (migration 20261202005437_store_counters):
+// Reads the counters that triggers keep in `store_counters` (migration 20261202005637_store_counters):
 // every figure of the overview, the queue tabs, the jobs list and the task facets is an index range
 // of that table, whatever the size of the store.
 
