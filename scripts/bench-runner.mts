@@ -5,7 +5,8 @@
 // is measured over a steady window of items (after the first ones), with the runner's own CPU
 // (process.cpuUsage of this process: the model server and the SQL engine children are apart).
 // Needs ../shared/data/spider. `npm run bench:runner -- 200000` for a smaller "big" job;
-// `npm run bench:runner -- 1000000 a,c` runs only parts a and c.
+// `npm run bench:runner -- 1000000 a,c` runs only parts a and c; `-- 1000000 a --profile DIR` writes
+// each window's CPU profile to DIR.
 import fs from "node:fs";
 import path from "node:path";
 import { spiderDir, startBenchModelServer, makeTempSpiderStore } from "./bench-spider-setup.mjs";
@@ -14,7 +15,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const BIG = Number(process.argv[2] ?? 1_000_000);
 const PARTS = new Set((process.argv[3] ?? "a,b,c").split(","));
-const PROFILE_DIR = process.env.BENCH_RUNNER_PROFILE; // a folder: each window's CPU profile is written there
+const profileAt = process.argv.indexOf("--profile");
+const PROFILE_DIR = profileAt > 0 ? process.argv[profileAt + 1] : undefined; // a folder: each window's CPU profile is written there
 const SAMPLES = 4;
 const LATENCY_MS = 200;
 

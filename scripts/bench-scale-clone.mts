@@ -6,13 +6,14 @@
 // right), ids like cuid's that sort by creation time, and varied database, status, difficulty,
 // origin and question text.
 import Database from "better-sqlite3";
+import { sqlTime } from "../lib/store/sql-time";
 
 type Row = Record<string, unknown>;
 type People = { leadId: string; reviewerIds: string[] };
 
 const DAY = 86_400_000;
 const START = Date.now() - 60 * DAY; // clones are older than the real rows the domain just wrote
-const sqlTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00"); // as Prisma stores times
+const timeAt = (ms: number) => sqlTime(new Date(ms)); // as Prisma stores times
 
 // deterministic ids (no table of a million ids in memory): "c" + time + counter + a hash of both
 function makeId(tag: number, i: number, ms: number): string {
@@ -80,7 +81,7 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
   rows.target_databases = cloneInto(db, "target_databases", demoDb, 7, (i) => {
     const id = makeId(1, i, START + i);
     databaseIds.push(id);
-    return { ...demoDb, id, name: `city_library_copy_${i + 1}`, created_at: sqlTime(START + i), updated_at: sqlTime(START + i) };
+    return { ...demoDb, id, name: `city_library_copy_${i + 1}`, created_at: timeAt(START + i), updated_at: timeAt(START + i) };
   });
 
   // five copies of the real jobs, finished; their items are cloned below
@@ -92,7 +93,7 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
     const at = START + 20 * DAY + i * 3_600_000;
     const id = makeId(2, i, at);
     clonesOf[template.kind as string]!.push(id);
-    return { ...template, id, status: "done", created_at: sqlTime(at), started_at: sqlTime(at), finished_at: sqlTime(at + 3 * DAY) };
+    return { ...template, id, status: "done", created_at: timeAt(at), started_at: timeAt(at), finished_at: timeAt(at + 3 * DAY) };
   });
 
   const T = taskTemplates.length;
@@ -114,7 +115,7 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
       difficulty: origin === "bird" ? pick(birdDifficulty, k) : t.difficulty,
       source_ref: `bench:${origin}:${k}`,
       import_run_id: null,
-      created_at: sqlTime(taskTime(k)),
+      created_at: timeAt(taskTime(k)),
     };
   });
 
@@ -132,10 +133,10 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
   const firstCandidate = candidateById.get(pairTemplates[0]!.rejected_candidate_id as string)!;
   rows.candidates = cloneInto(db, "candidates", firstCandidate, size, (i) => {
     const c = candidateById.get(pairTemplates[i % P]!.rejected_candidate_id as string) ?? firstCandidate;
-    return { ...c, id: candidateId(i), task_id: taskId(pairTask(i)), job_id: pairJob(i), created_at: sqlTime(pairTime(i) - 1) };
+    return { ...c, id: candidateId(i), task_id: taskId(pairTask(i)), job_id: pairJob(i), created_at: timeAt(pairTime(i) - 1) };
   });
   const reviewed = (status: string, at: number, i: number) =>
-    status === "pending" ? { reviewed_by_id: null, reviewed_at: null } : { reviewed_by_id: pick(people.reviewerIds, i), reviewed_at: sqlTime(at + 3_600_000) };
+    status === "pending" ? { reviewed_by_id: null, reviewed_at: null } : { reviewed_by_id: pick(people.reviewerIds, i), reviewed_at: timeAt(at + 3_600_000) };
   rows.preference_pairs = cloneInto(db, "preference_pairs", pairTemplates[0]!, size, (i) => {
     const p = pairTemplates[i % P]!;
     const status = decisionOf(i);
@@ -154,12 +155,12 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
       lease_owner_id: null,
       lease_expires_at: null,
       ...reviewed(status, pairTime(i), i),
-      created_at: sqlTime(pairTime(i)),
+      created_at: timeAt(pairTime(i)),
     };
   });
   rows.job_items = cloneInto(db, "job_items", itemTemplates[0]!, size, (i) => {
     const it = pick(itemTemplates, i);
-    const at = sqlTime(pairTime(i) - 2);
+    const at = timeAt(pairTime(i) - 2);
     return { ...it, id: makeId(6, i, pairTime(i) - 2), job_id: pairJob(i), payload_json: JSON.stringify({ taskId: taskId(pairTask(i)) }), lease_owner: null, lease_expires_at: null, created_at: at, updated_at: at };
   });
 
@@ -168,7 +169,7 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
   if (strongItems.length) {
     rows.job_items += cloneInto(db, "job_items", strongItems[0]!, strongItems.length * clonesOf.strong!.length, (i) => {
       const at = START + 20 * DAY + i * 1_000;
-      return { ...pick(strongItems, i), id: makeId(12, i, at), job_id: clonesOf.strong![Math.floor(i / strongItems.length)], lease_owner: null, lease_expires_at: null, created_at: sqlTime(at), updated_at: sqlTime(at) };
+      return { ...pick(strongItems, i), id: makeId(12, i, at), job_id: clonesOf.strong![Math.floor(i / strongItems.length)], lease_owner: null, lease_expires_at: null, created_at: timeAt(at), updated_at: timeAt(at) };
     });
   }
 
@@ -193,7 +194,7 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
       lease_owner_id: null,
       lease_expires_at: null,
       ...reviewed(status, sftTime(i), i),
-      created_at: sqlTime(sftTime(i)),
+      created_at: timeAt(sftTime(i)),
     };
   });
 
@@ -214,7 +215,7 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
         const id = idOf(i);
         const swap = (json: unknown) => (json as string).split(t.item_id as string).join(id);
         const at = timeOf(i) + 3_600_000;
-        insert({ ...t, id: makeId(type === "sft" ? 8 : 9, i, at), item_id: id, user_id: pick(people.reviewerIds, i), action: verb, before_json: swap(t.before_json), after_json: swap(t.after_json), undone_at: null, created_at: sqlTime(at) });
+        insert({ ...t, id: makeId(type === "sft" ? 8 : 9, i, at), item_id: id, user_id: pick(people.reviewerIds, i), action: verb, before_json: swap(t.before_json), after_json: swap(t.after_json), undone_at: null, created_at: timeAt(at) });
         actions++;
       }
     });
@@ -228,10 +229,10 @@ function cloneAll(db: Database.Database, size: number, people: People): Record<s
   rows.model_calls = cloneInto(db, "model_calls", callTemplates[0]!, Math.ceil(size / 10), (i) => {
     const c = pick(callTemplates, i);
     const kind = jobKind.get(c.job_id as string) ?? "weak";
-    return { ...c, id: makeId(10, i, callTime(i)), job_id: pick(clonesOf[kind]?.length ? clonesOf[kind]! : clonesOf.weak!, i), created_at: sqlTime(callTime(i)) };
+    return { ...c, id: makeId(10, i, callTime(i)), job_id: pick(clonesOf[kind]?.length ? clonesOf[kind]! : clonesOf.weak!, i), created_at: timeAt(callTime(i)) };
   });
   const auditTime = timeline(Math.ceil(size / 100), 0, 55);
-  rows.audit_events = cloneInto(db, "audit_events", auditTemplates[0]!, Math.ceil(size / 100), (i) => ({ ...pick(auditTemplates, i), id: makeId(11, i, auditTime(i)), created_at: sqlTime(auditTime(i)) }));
+  rows.audit_events = cloneInto(db, "audit_events", auditTemplates[0]!, Math.ceil(size / 100), (i) => ({ ...pick(auditTemplates, i), id: makeId(11, i, auditTime(i)), created_at: timeAt(auditTime(i)) }));
 
   // the copied jobs' totals, from their items (right whether or not triggers keep them)
   db.prepare(

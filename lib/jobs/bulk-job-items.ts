@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
-import { sqlTime } from "@/lib/jobs/job-sql";
+import { sqlTime } from "@/lib/store/sql-time";
 
 const ROWS_PER_STATEMENT = 4_000; // 6 parameters a row, under SQLite's 32,766
 const ROWS_PER_TRANSACTION = 20_000;

@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/jobs/item-outcome";
-import { addToJob, noDelta, sqlTime } from "@/lib/jobs/job-sql";
+import { addToJob, noDelta } from "@/lib/jobs/job-sql";
+import { sqlTime } from "@/lib/store/sql-time";
 
 /** Claims beyond the allowed attempts that may end in a lost lease (a runner killed or stuck). */
 const MAX_LOST_LEASES = 5;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs } from "@/lib/jobs/claim-job-items";
 import { completeJobItem, failJobItem, renewLease } from "@/lib/jobs/complete-job-item";
-import { sqlTime } from "@/lib/jobs/job-sql";
+import { sqlTime } from "@/lib/store/sql-time";
 import { captureStatements, planOf } from "@/lib/testing/statement-capture";
 
 const ITEMS = 200_000;

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { Tx } from "@/lib/jobs/item-outcome";
-import { sqlTime } from "@/lib/jobs/job-sql";
+import { sqlTime } from "@/lib/store/sql-time";
 import { writeInBatch } from "@/lib/jobs/write-batch";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */

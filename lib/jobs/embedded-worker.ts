@@ -1,7 +1,7 @@
 import "server-only";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { env, inheritedEnv } from "@/lib/env";
+import type { ChildProcess } from "node:child_process";
+import { env } from "@/lib/env";
+import { spawnWorkerProcess } from "@/lib/jobs/worker-process";
 
 const RESTART_MS = 5_000;
 
@@ -19,11 +19,8 @@ export function startEmbeddedWorker(): void {
   const state = { child: null as ChildProcess | null, stopping: false };
   globalForWorker.senseWorker = state;
   const start = () => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
-      cwd: env.projectRoot,
-      env: inheritedEnv(),
-      stdio: ["ignore", "inherit", "inherit", "ipc"], // the IPC channel closes when the app dies: the child stops then
-    });
+    // the IPC channel closes when the app dies: the child stops then
+    const child = spawnWorkerProcess({}, ["ignore", "inherit", "inherit", "ipc"]);
     state.child = child;
     child.on("exit", (code, signal) => {
       state.child = null;

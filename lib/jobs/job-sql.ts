@@ -1,12 +1,10 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/jobs/item-outcome";
+import { sqlTime } from "@/lib/store/sql-time";
 
 // The runner's hot statements as SQL: one conditional statement each, where Prisma's query API
-// would send several. Times are stored by Prisma as ISO text with "+00:00"; they are written and
-// compared in that form.
-
-export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
+// would send several (times in the stored form, lib/store/sql-time.ts).
 
 /** What writes add to a job's running totals: ended items, tokens and cost of model calls. */
 export type JobDelta = { itemsDone: number; itemsFailed: number; promptTokens: number; completionTokens: number; costUsd: number };

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { createJob, createMutationJob } from "@/lib/jobs/create-job";
+import { spawnWorkerProcess } from "@/lib/jobs/worker-process";
 import { createProvider } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { withLocalModelServer } from "@/lib/testing/local-model-server";
@@ -15,11 +14,7 @@ afterAll(() => started.forEach((p) => p.kill("SIGKILL")));
 
 /** A real runner process on this test's store (npm run worker), slowed down so it can be killed mid-job. */
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
-    cwd: env.projectRoot,
-    env: { ...process.env, SENSE_WORKER_THROTTLE_MS: "150", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" },
-    stdio: "ignore",
-  });
+  const child = spawnWorkerProcess({ SENSE_WORKER_THROTTLE_MS: "150", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" }, "ignore");
   started.push(child);
   return child;
 }

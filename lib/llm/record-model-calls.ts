@@ -1,5 +1,6 @@
 import "server-only";
-import { insertRows, sqlTime } from "@/lib/jobs/job-sql";
+import { insertRows } from "@/lib/jobs/job-sql";
+import { sqlTime } from "@/lib/store/sql-time";
 import { newRowId } from "@/lib/jobs/row-ids";
 import { writeInBatch } from "@/lib/jobs/write-batch";
 import type { ModelCallRecord } from "@/lib/llm/provider-client";

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { queueFilterSql, queueTable, sqlTime } from "@/lib/review/queue-sql";
+import { queueFilterSql, queueTable } from "@/lib/review/queue-sql";
+import { sqlTime } from "@/lib/store/sql-time";
 import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 

@@ -4,12 +4,10 @@ import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
 // The review queues as SQL, for the statements Prisma's query API cannot express in one go (claim
-// the oldest N unclaimed items). Times are stored by Prisma as ISO text with "+00:00", so they are
-// compared as text in the same form. (On Postgres, the claim adds FOR UPDATE SKIP LOCKED.)
+// the oldest N unclaimed items). Times are compared in their stored form (lib/store/sql-time.ts).
+// (On Postgres, the claim adds FOR UPDATE SKIP LOCKED.)
 
 export const queueTable = (queue: ReviewQueue) => Prisma.raw(queue === "sft" ? "sft_samples" : "preference_pairs");
-
-export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 /**
  * The filter part of a queue's WHERE clause (job, database, difficulty, origin), for claims and the

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { createMutationJob } from "@/lib/jobs/create-job";
+import { spawnWorkerProcess } from "@/lib/jobs/worker-process";
 import { claimReviewItems } from "@/lib/review/claim-review-items";
 import { acceptItem } from "@/lib/review/review-actions";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -19,11 +18,7 @@ const workers: ChildProcess[] = [];
 afterAll(() => workers.forEach((w) => w.kill("SIGKILL")));
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
-    cwd: env.projectRoot,
-    env: { ...process.env, SENSE_WORKER_CONCURRENCY: "4", SENSE_JOB_LEASE_MS: "20000" },
-    stdio: "ignore",
-  });
+  const child = spawnWorkerProcess({ SENSE_WORKER_CONCURRENCY: "4", SENSE_JOB_LEASE_MS: "20000" }, "ignore");
   workers.push(child);
   return child;
 }

@@ -45,9 +45,11 @@ describe("the store adapter", () => {
       expect(performance.now() - started).toBeGreaterThanOrEqual(300);
       expect(ticks).toBeGreaterThan(5); // timers ran while it waited
 
+      // its first attempt ran (and found the lock taken) before beginImmediate returned its promise
       const second = beginImmediate(mine, { maxWaitMs: 5_000 });
-      setTimeout(() => other.prepare("COMMIT").run(), 100);
-      await second; // takes the lock once the other commits
+      expect(mine.inTransaction).toBe(false);
+      other.prepare("COMMIT").run();
+      await second; // takes the lock on a later try, once the other committed
       expect(mine.inTransaction).toBe(true);
       mine.prepare("ROLLBACK").run();
     } finally {

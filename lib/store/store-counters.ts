@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 // of that table, whatever the size of the store.
 
 /** The separator of a key made of several values (char(31) in the triggers). */
-export const KEY_SEPARATOR = "\x1f";
+const KEY_SEPARATOR = "\x1f";
 
 export type CounterScope = "sft.status" | "pair.status" | "strong.exec" | "strong.rows" | "curated.sft" | "curated.pairs" | "candidate.verdict" | "tasks" | "review.day" | `job:${string}`;
 

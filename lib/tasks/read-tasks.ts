@@ -27,25 +27,26 @@ async function resolvedWhere(filters: Partial<TaskFilters>): Promise<Prisma.Task
   return found ? { ...where, databaseId: found.id } : null;
 }
 
-/** How many tasks match the filters (no text search), summed from the store's per-combination counters. */
-async function countTasks(filters: Partial<TaskFilters>, databaseId: string | undefined): Promise<number> {
-  const combos = (await readCounters(["tasks"])).get("tasks") ?? new Map<string, number>();
-  let total = 0;
-  for (const [key, n] of combos) {
-    const [db, split, origin, difficulty, hardness] = keyParts(key);
-    const matches = (!databaseId || db === databaseId) && (!filters.split || split === filters.split) && (!filters.origin || origin === filters.origin) && (!filters.difficulty || difficulty === filters.difficulty) && (!filters.hardness || hardness === filters.hardness);
-    if (matches) total += n;
-  }
-  return total;
+/** A combination of task filter values and how many tasks have it, from the store's task counters. */
+type TaskCombo = { databaseId: string | null; split: string | null; origin: string | null; difficulty: string | null; hardness: string | null; n: number };
+
+async function readTaskCombos(): Promise<TaskCombo[]> {
+  return [...((await readCounters(["tasks"])).get("tasks") ?? [])].map(([key, n]) => {
+    const [databaseId = null, split = null, origin = null, difficulty = null, hardness = null] = keyParts(key);
+    return { databaseId, split, origin, difficulty, hardness, n };
+  });
 }
 
-/** How many tasks each database has (database id -> count), from the store's task counters. */
+/** How many tasks match the filters (no text search). */
+async function countTasks(filters: Partial<TaskFilters>, databaseId: string | undefined): Promise<number> {
+  const matches = (c: TaskCombo) => (!databaseId || c.databaseId === databaseId) && (["split", "origin", "difficulty", "hardness"] as const).every((f) => !filters[f] || c[f] === filters[f]);
+  return (await readTaskCombos()).filter(matches).reduce((total, c) => total + c.n, 0);
+}
+
+/** How many tasks each database has (database id -> count). */
 export async function taskCountsByDatabase(): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const [key, n] of (await readCounters(["tasks"])).get("tasks") ?? []) {
-    const databaseId = keyParts(key)[0];
-    if (databaseId) out.set(databaseId, (out.get(databaseId) ?? 0) + n);
-  }
+  for (const c of await readTaskCombos()) if (c.databaseId) out.set(c.databaseId, (out.get(c.databaseId) ?? 0) + c.n);
   return out;
 }
 
@@ -78,16 +79,16 @@ export async function listTasks(filters: TaskFilters, options: { searchSpan?: nu
 
 /** The values each filter can take, from the store's per-combination task counters. */
 export async function listTaskFacets(): Promise<TaskFacets> {
-  const combos = [...((await readCounters(["tasks"])).get("tasks")?.keys() ?? [])].map(keyParts);
-  const databaseIds = [...new Set(combos.map((c) => c[0]).filter((v): v is string => !!v))];
+  const combos = await readTaskCombos();
+  const databaseIds = [...new Set(combos.map((c) => c.databaseId).filter((v): v is string => !!v))];
   const databases = await prisma.targetDatabase.findMany({ where: { id: { in: databaseIds } }, select: { name: true }, orderBy: { name: "asc" } });
-  const values = (part: number) => [...new Set(combos.map((c) => c[part]).filter((v): v is string => !!v))].sort();
+  const values = (field: "split" | "origin" | "difficulty" | "hardness") => [...new Set(combos.map((c) => c[field]).filter((v): v is string => !!v))].sort();
   return {
     databases: databases.map((d) => d.name),
-    splits: values(1),
-    origins: values(2),
-    difficulties: values(3),
-    hardnesses: values(4).sort((a, b) => hardnessRank(a) - hardnessRank(b)),
+    splits: values("split"),
+    origins: values("origin"),
+    difficulties: values("difficulty"),
+    hardnesses: values("hardness").sort((a, b) => hardnessRank(a) - hardnessRank(b)),
   };
 }
 
