@@ -86,14 +86,11 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const batch = Math.max(1, Math.ceil(concurrency / 4));
   const ready: ReturnType<typeof hold>[] = [];
   // claimed items still waiting for a slot do not start once their job is paused or cancelled:
-  // they go back to the queue (the job's status is looked up at most every 250 ms)
-  let runningJobs = { at: 0, ids: new Set<string>() };
+  // they go back to the queue (one lookup of their jobs by primary key before starting any)
   const dropStopped = async (waiting: ReturnType<typeof hold>[]) => {
-    if (Date.now() - runningJobs.at > 250) {
-      const jobIds = [...new Set(waiting.map((w) => w.item.jobId))];
-      runningJobs = { at: Date.now(), ids: new Set(await runningJobIds(jobIds).catch(() => jobIds)) };
-    }
-    const stopped = waiting.filter((w) => !runningJobs.ids.has(w.item.jobId));
+    const jobIds = [...new Set(waiting.map((w) => w.item.jobId))];
+    const running = new Set(await runningJobIds(jobIds).catch(() => jobIds));
+    const stopped = waiting.filter((w) => !running.has(w.item.jobId));
     if (!stopped.length) return;
     for (const w of stopped) {
       clearInterval(w.heartbeat);
