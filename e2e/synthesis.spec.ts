@@ -31,11 +31,14 @@ test("a lead starts a strong and a weak job, watches them move, pauses and resum
   const weakRow = jobRow(page, "demo-weak");
   await expect(weakRow.getByTestId("job-progress")).toHaveText(/^([1-9]|[12]\d|3[0-5])\/36$/, { timeout: 15_000 });
   await weakRow.getByRole("button", { name: "Pause" }).click();
-  await expect(weakRow).toContainText("paused");
-  await page.waitForTimeout(1_500);
+  // the items already with the model finish ("pausing"); then nothing moves until resumed
+  await expect(weakRow.getByTestId("job-status")).toHaveText(/^paus(ing|ed)$/);
+  await expect(weakRow.getByTestId("job-status")).toHaveText("paused", { timeout: 30_000 });
   const held = await handled(page, "demo-weak");
-  await page.waitForTimeout(1_500);
-  expect(await handled(page, "demo-weak")).toBe(held);
+  for (let refresh = 0; refresh < 2; refresh++) {
+    await page.waitForResponse((r) => new URL(r.url()).pathname === "/api/jobs" && r.ok());
+    expect(await handled(page, "demo-weak")).toBe(held);
+  }
   expect(held).toBeLessThan(36);
   await weakRow.getByRole("button", { name: "Resume" }).click();
   await expect(weakRow.getByTestId("job-progress")).toHaveText("36/36", { timeout: 30_000 });

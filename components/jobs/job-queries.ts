@@ -10,12 +10,12 @@ export const jobKeys = {
   list: () => [...jobKeys.all, "list"] as const,
 };
 
-// Live: poll every second while any job is running or paused with work left.
+// Live: poll every second while any job is running or still finishing its items in flight.
 export const jobsQuery = () =>
   queryOptions({
     queryKey: jobKeys.list(),
     queryFn: () => fetchJson<JobProgress[]>("/api/jobs"),
-    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running") ? 1_000 : 3_000),
+    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running" || j.itemsInFlight > 0) ? 1_000 : 3_000),
     refetchIntervalInBackground: false,
   });
 

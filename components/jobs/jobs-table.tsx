@@ -9,6 +9,9 @@ import { TableHead } from "@/components/shell/table-head";
 import type { JobProgress } from "@/lib/jobs/read-jobs";
 
 const eta = (s: number | null) => (s === null ? "—" : s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);
+/** A paused or cancelled job finishes what its runners already started: say so until it has. */
+const shownStatus = (job: JobProgress) =>
+  job.itemsInFlight && job.status === "paused" ? "pausing" : job.itemsInFlight && job.status === "cancelled" ? "cancelling" : job.status;
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 /** What a job queued for review, linked to its review queue. */
@@ -58,7 +61,12 @@ export function JobsTable() {
                   {job.provider ? <div className="text-xs text-slate-500">{job.provider}</div> : null}
                 </td>
                 <td className="px-3 py-2">
-                  <StatusBadge value={job.status} />
+                  <StatusBadge value={shownStatus(job)} testId="job-status" />
+                  {job.itemsInFlight ? (
+                    <div className="mt-1 text-xs tabular-nums text-slate-500" data-testid="job-in-flight">
+                      {job.itemsInFlight} in flight
+                    </div>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">
                   <div className="h-2 w-40 overflow-hidden rounded bg-slate-100">

@@ -49,6 +49,21 @@ describe("mutation jobs", () => {
     expect(await prisma.jobItem.count({ where: { jobId: other.id, status: "pending" } })).toBe(4);
   });
 
+  it("a paused job counts the items its runners already started as in flight until they end", async () => {
+    const { listJobs } = await import("@/lib/jobs/read-jobs");
+    const job = await demoJob(3);
+    const inFlight = async () => (await listJobs()).find((j) => j.id === job.id)!.itemsInFlight;
+    const claimed = await claimJobItems("busy-worker", 2, 60_000);
+    expect(claimed.map((i) => i.jobId)).toEqual([job.id, job.id]);
+    await changeJobStatus(job.id, "pause");
+    expect(await inFlight()).toBe(2);
+    await completeJobItem(claimed[0]!, async () => undefined);
+    expect(await inFlight()).toBe(1);
+    await prisma.jobItem.update({ where: { id: claimed[1]!.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } }); // its runner died
+    expect(await inFlight()).toBe(0);
+    await changeJobStatus(job.id, "cancel");
+  });
+
   it("claims the items of a dead worker once their leases expire, and its late completion writes nothing", async () => {
     const job = await demoJob(3);
     const stale = await claimJobItems("dead-worker", 3, 50);

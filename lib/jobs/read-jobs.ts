@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readCounters } from "@/lib/store/store-counters";
+import { sqlTime } from "@/lib/store/sql-time";
 
 export type JobProgress = {
   id: string;
@@ -9,6 +11,9 @@ export type JobProgress = {
   itemsTotal: number;
   itemsDone: number;
   itemsFailed: number;
+  /** Items a runner is working on now (leased, lease not expired): a paused or cancelled job still
+   * finishes these, so it is "pausing" / "cancelling" until this is 0. */
+  itemsInFlight: number;
   itemsPerSecond: number | null;
   etaSeconds: number | null;
   failuresByKind: Record<string, number>;
@@ -37,10 +42,21 @@ function jobCounts(counts: Map<string, number> | undefined) {
   return out;
 }
 
+/** Items in flight per job (the claim index bounds the read to the leased items of these jobs). */
+async function itemsInFlight(jobIds: string[]): Promise<Map<string, number>> {
+  if (!jobIds.length) return new Map();
+  const rows = await prisma.$queryRaw<{ job_id: string; n: number | bigint }[]>`
+    SELECT job_id, COUNT(*) AS n FROM job_items
+    WHERE job_id IN (${Prisma.join(jobIds)}) AND status = 'leased' AND lease_expires_at > ${sqlTime(new Date())}
+    GROUP BY job_id`;
+  return new Map(rows.map((r) => [r.job_id, Number(r.n)]));
+}
+
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
 export async function listJobs(limit = 50): Promise<JobProgress[]> {
   const jobs = await prisma.job.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
   const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
+  const inFlight = await itemsInFlight(jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id));
   const now = Date.now();
   return jobs.map((job) => {
     const handled = job.itemsDone + job.itemsFailed;
@@ -56,6 +72,7 @@ export async function listJobs(limit = 50): Promise<JobProgress[]> {
       itemsTotal: job.itemsTotal,
       itemsDone: job.itemsDone,
       itemsFailed: job.itemsFailed,
+      itemsInFlight: inFlight.get(job.id) ?? 0,
       itemsPerSecond: rate,
       etaSeconds: rate && job.status === "running" ? open / rate : null,
       failuresByKind: counts.failuresByKind,
