@@ -37,6 +37,9 @@ describe("ExecPool", () => {
     ["SELECT 1; DELETE FROM items", /Only one statement can run at a time/],
     ["WITH x AS (SELECT 1) DELETE FROM items", /The statement would change the database/],
     ["VACUUM", /starts with VACUUM/],
+    ["SELECT * FROM pragma_database_list", /pragma_database_list is not allowed: it shows where database files are stored on the server/],
+    ['SELECT file FROM "pragma_database_list"', /pragma_database_list is not allowed/],
+    ["SELECT file FROM main.PRAGMA_DATABASE_LIST()", /PRAGMA_DATABASE_LIST is not allowed/],
     ["", /The SQL is empty/],
   ])("refuses %s with a clear error", async (sql, message) => {
     const result = await pool.run(file, sql);
@@ -44,6 +47,15 @@ describe("ExecPool", () => {
     if (result.ok) return;
     expect(result.message).toMatch(message);
     expect(["refused", "error"]).toContain(result.kind);
+  });
+
+  it("shows no server file path through table-valued pragmas", async () => {
+    for (const sql of ["SELECT * FROM pragma_database_list", "SELECT * FROM [pragma_database_list]", "SELECT group_concat(file) FROM `pragma_database_list`"]) {
+      const result = await pool.run(file, sql);
+      expect(JSON.stringify(result)).not.toContain(path.dirname(file));
+      expect(result).toMatchObject({ ok: false, kind: "refused" });
+    }
+    expect(await pool.run(file, "SELECT name FROM pragma_table_info('items') ORDER BY cid LIMIT 2")).toMatchObject({ ok: true, rows: [["id"], ["name"]] });
   });
 
   it("keeps a semicolon inside a string and a trailing semicolon as one statement", async () => {
@@ -93,6 +105,12 @@ describe("double-quoted strings", () => {
     const result = await pool.run(file, 'SELECT price FROM items WHERE name = "pen"');
     expect(result).toMatchObject({ ok: true, rows: [[1.5]] });
     expect(await pool.run(file, 'SELECT "name" FROM items WHERE id = 2')).toMatchObject({ ok: true, rows: [["ink"]] });
+  });
+
+  it("turns only the token SQLite names into a string, never text inside a string literal or a comment", async () => {
+    expect(await pool.run(file, `SELECT "JetBlue" AS a, 'he said "JetBlue"' AS b`)).toMatchObject({ ok: true, rows: [["JetBlue", 'he said "JetBlue"']] });
+    expect(await pool.run(file, `SELECT "it""s" AS a, 'it''s' AS b -- "it""s"\n`)).toMatchObject({ ok: true, rows: [['it"s', "it's"]] });
+    expect(await pool.run(file, `SELECT name, "pen" FROM items WHERE name = "pen" /* "pen" */ AND 'x"pen"' <> "pen"`)).toMatchObject({ ok: true, rows: [["pen", "pen"]] });
   });
 });
 
