@@ -1,10 +1,9 @@
 // The execution child process: opens target databases read-only (kept open for reuse), runs one
 // request at a time for the pool, and keeps gold results for reuse. The pool starts it under a
 // memory cap and a cap on the size of any file it writes (see exec-process.ts), whose sizes come as
-// the two arguments; it kills this process when a query runs too long. A judge request reports
-// every query as it starts and every verdict as it is ready on the progress pipe (fd 4), one JSON
-// line each, so that the pool times each query by itself and keeps what was judged before one is
-// stopped. After a query went past a cap, the process answers and then is replaced: memory it took
+// the two arguments; it kills this process when a query runs too long. A judge request reports on
+// two pipes which query runs (fd 5) and, every few milliseconds, what it has judged (fd 4), so that
+// the pool times each query by itself and keeps what was judged before one is stopped. After a query went past a cap, the process answers and then is replaced: memory it took
 // goes back to the system.
 import fs from "node:fs";
 import type Database from "better-sqlite3";
@@ -12,12 +11,14 @@ import { openReadonly } from "@/lib/sql/open-readonly";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { describeFailure, failedGold, judgeCandidates } from "@/lib/sql/exec/judge-candidates";
 import { runReadOnlyQuery } from "@/lib/sql/exec/run-read-only-query";
-import type { CandidateVerdict, ExecFailure, ExecRequest, ExecResult, JudgeLine, JudgeRequest, ResourceCaps, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
+import { startWatchdog } from "@/lib/sql/exec/exec-watchdog";
+import type { CandidateVerdict, ExecFailure, ExecRequest, ExecResult, JudgeReport, JudgeRequest, ResourceCaps, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
 
 const MAX_OPEN = 32;
 const MAX_GOLD = 5_000;
 const MAX_GOLD_ROWS = 10_000; // larger gold results are not kept
 const PROGRESS_FD = 4;
+const WATCHDOG_FD = 5;
 const caps: ResourceCaps = { memoryMb: Number(process.argv[2]) || 0, tempMb: Number(process.argv[3]) || 0 };
 const open = new Map<string, Database.Database>();
 const goldResults = new Map<string, ExecResult>();
@@ -56,12 +57,15 @@ function runQuery(db: Database.Database, sql: string, maxRows: number, maxBytes:
   return result;
 }
 
-// Progress lines are written with one system call per query: results so far and the next start together.
-let pending = "";
-const emit = (line: JudgeLine) => (pending += `${JSON.stringify(line)}\n`);
-function flush(): void {
-  const bytes = Buffer.from(pending);
-  pending = "";
+// Progress: which query runs, through the watchdog (fd 5); what was judged, in one JSON line on
+// fd 4, as a query starts once REPORT_MS have passed since the last report (and at the end).
+// Whatever the pool has not heard when it kills this process took less than REPORT_MS together, and
+// is cheap to run again.
+const REPORT_MS = 20;
+const running = startWatchdog(WATCHDOG_FD);
+
+function write(text: string): void {
+  const bytes = Buffer.from(text);
   for (let at = 0; at < bytes.length; ) {
     try {
       at += fs.writeSync(PROGRESS_FD, bytes, at);
@@ -73,23 +77,33 @@ function flush(): void {
 
 function judge(request: JudgeRequest): void {
   const { id, from } = request;
+  const skip = new Set(request.skip.map((s) => `${s.task}:${s.candidate}`));
+  const fresh = (): JudgeReport => ({ id, gold: [], verdicts: [] });
+  let report = fresh();
+  let reportedAt = performance.now();
   for (let t = from.task; t < request.tasks.length; t++) {
+    if (skip.has(`${t}:-1`)) continue;
     const task = request.tasks[t]!;
-    const report = {
+    const steps = {
       starting: (candidate: number) => {
-        emit(["start", id, t, candidate]);
-        flush();
+        if ((report.gold.length || report.verdicts.length) && performance.now() - reportedAt >= REPORT_MS) {
+          write(`${JSON.stringify(report)}\n`);
+          report = fresh();
+          reportedAt = performance.now();
+        }
+        running(id, t, candidate);
       },
-      gold: (result: ExecResult, cached: boolean) => emit(["gold", id, t, describeFailure(result), cached]),
-      verdict: (candidate: number, verdict: CandidateVerdict) => emit(["verdict", id, t, candidate, verdict]),
+      gold: (result: ExecResult, cached: boolean) => void report.gold.push([t, describeFailure(result), cached]),
+      verdict: (candidate: number, verdict: CandidateVerdict) => void report.verdicts.push([t, candidate, verdict]),
     };
     const fromCandidate = t === from.task ? from.candidate : 0;
+    const skipped = (candidate: number) => skip.has(`${t}:${candidate}`);
     let failed = failedGold(task, `Database file not found: ${task.dbFile}`);
     try {
       if (fs.existsSync(task.dbFile)) {
         const db = connection(task.dbFile);
         const key = `${task.dbFile}\u0000${request.metric}\u0000${normalizeSql(task.goldSql)}`;
-        judgeCandidates(task, request.metric, fromCandidate, (sql) => runQuery(db, sql, request.maxRows, request.maxBytes), (run) => {
+        judgeCandidates(task, request.metric, fromCandidate, skipped, (sql) => runQuery(db, sql, request.maxRows, request.maxBytes), (run) => {
           const hit = touch(goldResults, key);
           if (hit) return { result: hit, cached: true };
           const result = run();
@@ -98,17 +112,18 @@ function judge(request: JudgeRequest): void {
             if (goldResults.size > MAX_GOLD) goldResults.delete(goldResults.keys().next().value as string);
           }
           return { result, cached: false };
-        }, report);
+        }, steps);
         continue;
       }
     } catch (error) {
       failed = failedGold(task, (error as Error).message);
     }
-    emit(["gold", id, t, failed.goldError, false]);
-    failed.verdicts.slice(fromCandidate).forEach((verdict, k) => emit(["verdict", id, t, fromCandidate + k, verdict]));
+    report.gold.push([t, failed.goldError, false]);
+    failed.verdicts.forEach((verdict, c) => c >= fromCandidate && !skipped(c) && report.verdicts.push([t, c, verdict]));
   }
-  emit(["end", id, retire]);
-  flush();
+  running(0, 0, 0);
+  report.end = { retire };
+  write(`${JSON.stringify(report)}\n`);
 }
 
 function run(request: RunRequest): ExecResult {

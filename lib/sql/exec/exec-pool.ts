@@ -2,7 +2,7 @@ import "server-only";
 import os from "node:os";
 import { env } from "@/lib/env";
 import { ENGINE_NOT_STARTING, ENGINE_STOPPED } from "@/lib/sql/exec/exec-limits";
-import { ExecScheduler } from "@/lib/sql/exec/exec-scheduler";
+import { ExecScheduler, type ExecStats } from "@/lib/sql/exec/exec-scheduler";
 import { JudgeWork, RunWork } from "@/lib/sql/exec/exec-work";
 import type { ExecResult, JudgeResult, JudgeTask, Lane, Metric } from "@/lib/sql/exec/exec-types";
 
@@ -19,8 +19,8 @@ export const isEngineFailure = (message: string | null | undefined) => message =
 
 /**
  * Runs SQL in child processes, one request per process at a time. Two lanes: jobs get `size`
- * processes; interactive work has `size` of its own (up to `size + 2` while it waits), which jobs
- * never take. A query past its time limit is stopped for real: its process is killed and replaced
+ * processes; interactive work has its own (up to `size + 1` at once), which jobs never take; each
+ * lane in use keeps one more process standing by. A query past its time limit is stopped for real: its process is killed and replaced
  * (SQLite's native step cannot be interrupted from JavaScript, and a worker thread cannot be
  * terminated while inside it); in a judge batch only that query fails, the rest goes on. Each process
  * is capped in memory and in temporary disk (exec-process.ts). The app's event loop never runs a query.
@@ -39,7 +39,7 @@ export class ExecPool {
       shared ??
       new ExecScheduler(
         { memoryMb: options.memoryMb ?? env.SENSE_SQL_MEMORY_MB, tempMb: options.tempMb ?? env.SENSE_SQL_TEMP_MB },
-        { interactive: { base: size, max: size + 2 }, jobs: { base: size, max: size } },
+        { interactive: { base: size, working: size + 1 }, jobs: { base: size, working: size } },
       );
   }
 
@@ -71,8 +71,8 @@ export class ExecPool {
     await Promise.all(Array.from({ length: this.size }, () => this.run("(warm-up)", "SELECT 1")));
   }
 
-  /** Processes started so far (each replacement counts) and running now. */
-  stats(): { processesStarted: number; processes: number } {
+  /** Processes started and ended so far, and running now. */
+  stats(): ExecStats {
     return this.scheduler.stats();
   }
 

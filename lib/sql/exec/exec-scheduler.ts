@@ -1,8 +1,7 @@
 import "server-only";
-import type { Socket } from "node:net";
 import { ENGINE_NOT_STARTING, ENGINE_STOPPED, engineFailure, memoryFailure, timeoutFailure } from "@/lib/sql/exec/exec-limits";
 import { ranOutOfMemory, startExecProcess, type ExecProcess, type ExitInfo } from "@/lib/sql/exec/exec-process";
-import type { ExecFailure, ExecRequest, JudgeLine, Lane, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
+import type { ExecFailure, ExecRequest, JudgeProgress, Lane, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
 
 /** One request's worth of work for a process: a query, or a judge batch that may go on in another process. */
 export interface ExecWork {
@@ -12,16 +11,19 @@ export interface ExecWork {
   request(id: number): ExecRequest;
   /** The answer to a run request: the work is over. */
   answered(response: RunResponse): void;
-  /** A progress line of a judge request: "start" (a query starts), "end" (the work is over) or null. */
-  progress(line: JudgeLine): "start" | "end" | null;
+  /** Progress of a judge request: "start" (a query was named), "moved" (the one named was done), "end" (the work is over) or null. */
+  progress(progress: JudgeProgress): "start" | "moved" | "end" | null;
   /** The running query was stopped with `failure` (its process is gone). True: the rest goes on in another process. */
   stopped(failure: ExecFailure): boolean;
   /** No process can take it (they cannot start, or the pool closed). */
   refused(failure: ExecFailure): void;
 }
 
-/** Processes a lane keeps (`base`) and may start while its work waits (`max`). */
-export type LaneSizes = Record<Lane, { base: number; max: number }>;
+/** Processes started and ended so far (a process stopped at a limit, or gone, counts as ended) and running now. */
+export type ExecStats = { processesStarted: number; processesEnded: number; processes: number };
+
+/** How many processes of a lane may work at once (`working`), and how many it keeps when idle (`base`). */
+export type LaneSizes = Record<Lane, { base: number; working: number }>;
 
 type Slot = {
   lane: Lane;
@@ -51,6 +53,7 @@ export class ExecScheduler {
   private closed = false;
   private startFailures = 0; // processes in a row that exited before they were ready
   private started = 0;
+  private ended = 0;
 
   constructor(
     readonly caps: ResourceCaps,
@@ -64,8 +67,8 @@ export class ExecScheduler {
     this.dispatch();
   }
 
-  stats(): { processesStarted: number; processes: number } {
-    return { processesStarted: this.started, processes: this.slots.length };
+  stats(): ExecStats {
+    return { processesStarted: this.started, processesEnded: this.ended, processes: this.slots.length };
   }
 
   close(): void {
@@ -73,19 +76,25 @@ export class ExecScheduler {
     for (const slot of this.slots.splice(0)) slot.proc.kill();
   }
 
+  /**
+   * Gives waiting work to idle processes, up to the lane's `working` at once. Once a lane is in use it
+   * keeps one process more standing by (idle or starting): work waits for a process to start only
+   * when the lane grows, and the replacement of a killed process is already there.
+   */
   private dispatch(): void {
     for (const lane of LANES) {
       const queue = this.queues[lane];
-      while (queue.length) {
-        const slot = this.slots.find((s) => s.lane === lane && s.ready && !s.work && !s.retiring);
-        if (!slot) {
-          // start processes for waiting work while the lane has room; each dispatches when it is ready
-          const ofLane = this.slots.filter((s) => s.lane === lane);
-          if (ofLane.length < this.sizes[lane].max && ofLane.filter((s) => !s.ready).length < queue.length) this.spawn(lane);
-          break;
-        }
+      const { working } = this.sizes[lane];
+      const ofLane = () => this.slots.filter((s) => s.lane === lane && !s.retiring);
+      while (queue.length && ofLane().filter((s) => s.work).length < working) {
+        const slot = ofLane().find((s) => s.ready && !s.work);
+        if (!slot) break;
         this.assign(slot, queue.shift()!);
       }
+      const slots = ofLane();
+      const standing = slots.filter((s) => !s.work).length; // idle or starting
+      const wanted = Math.min(queue.length, working - slots.filter((s) => s.work).length) + (slots.length ? 1 : 0);
+      for (let n = standing; n < wanted && this.slots.filter((s) => s.lane === lane).length < working + 1; n++) this.spawn(lane);
     }
     this.holdWhileBusy();
   }
@@ -106,6 +115,7 @@ export class ExecScheduler {
       ready: () => {
         slot.ready = true;
         this.startFailures = 0;
+        this.endWhenIdle(slot);
         this.dispatch();
       },
       response: (message) => {
@@ -114,12 +124,15 @@ export class ExecScheduler {
         slot.work.answered(message);
         this.finishWork(slot);
       },
-      line: (line) => {
-        if (!slot.work || line[1] !== slot.requestId) return;
-        const said = slot.work.progress(line);
-        if (said === "start") this.startStep(slot);
+      progress: (progress) => {
+        const id = "started" in progress ? progress.started.id : progress.report.id;
+        if (!slot.work || id !== slot.requestId) return;
+        const said = slot.work.progress(progress);
+        // a named query is timed from its start; when the one that ran was reported done, from now
+        if (said === "start" && "started" in progress) this.startStep(slot, Math.min(performance.now(), performance.now() - (Date.now() - progress.started.at)));
+        else if (said === "moved") this.startStep(slot);
         else if (said === "end") {
-          slot.retiring ||= line[0] === "end" && line[2];
+          slot.retiring ||= "report" in progress && !!progress.report.end?.retire;
           this.finishWork(slot);
         }
       },
@@ -128,9 +141,9 @@ export class ExecScheduler {
     this.slots.push(slot);
   }
 
-  /** A query starts now: its limit counts from here. One timer per process, moved on as queries start. */
-  private startStep(slot: Slot): void {
-    slot.stepStarted = performance.now();
+  /** A query starts (now, or at `at`): its limit counts from there. One timer per process, moved on as queries start. */
+  private startStep(slot: Slot, at = performance.now()): void {
+    slot.stepStarted = at;
     slot.timer ??= setTimeout(() => this.checkTime(slot), slot.work!.timeoutMs);
   }
 
@@ -175,15 +188,20 @@ export class ExecScheduler {
     slot.timer = null;
     slot.work = null;
     if (slot.retiring) this.end(slot);
-    else if (this.slots.filter((s) => s.lane === slot.lane).length > this.sizes[slot.lane].base) {
-      slot.idleTimer = setTimeout(() => {
-        if (slot.work || !this.slots.includes(slot)) return;
-        this.remove(slot);
-        slot.proc.kill();
-      }, IDLE_MS);
-      slot.idleTimer.unref();
-    }
+    else this.endWhenIdle(slot);
     this.dispatch();
+  }
+
+  /** A process idle for IDLE_MS is ended while its lane has more than `base` and another one standing by. */
+  private endWhenIdle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      const ofLane = this.slots.filter((s) => s.lane === slot.lane);
+      if (slot.work || !ofLane.includes(slot) || ofLane.length <= this.sizes[slot.lane].base || ofLane.filter((s) => !s.work).length < 2) return;
+      this.remove(slot);
+      slot.proc.kill();
+    }, IDLE_MS);
+    slot.idleTimer.unref();
   }
 
   private gone(slot: Slot, info: ExitInfo): void {
@@ -209,7 +227,9 @@ export class ExecScheduler {
 
   private remove(slot: Slot): void {
     const index = this.slots.indexOf(slot);
-    if (index !== -1) this.slots.splice(index, 1);
+    if (index === -1) return;
+    this.slots.splice(index, 1);
+    this.ended++;
     if (slot.timer) clearTimeout(slot.timer);
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.timer = slot.idleTimer = null;
@@ -223,7 +243,7 @@ export class ExecScheduler {
     const busy = LANES.some((lane) => this.queues[lane].length > 0) || this.slots.some((s) => s.work);
     for (const { proc } of this.slots) {
       const channel = proc.child.channel as unknown as { ref?: () => void; unref?: () => void } | undefined;
-      const handles = [proc.child, channel, proc.progress, proc.child.stderr as Socket | null];
+      const handles = [proc.child, channel, ...proc.pipes];
       for (const handle of handles) {
         if (busy) handle?.ref?.();
         else handle?.unref?.();

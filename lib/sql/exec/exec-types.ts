@@ -12,7 +12,11 @@ export type JudgeTask = { dbFile: string; goldSql: string; candidates: string[] 
 /** A query of a judge request: a task's gold (candidate -1) or one of its candidates. */
 export type JudgeStep = { task: number; candidate: number };
 
-/** Judge several tasks in one round trip, inside the child, from `from` on (a request resumed after a stopped query). */
+/**
+ * Judge several tasks in one round trip, inside the child. A batch resumed after a stopped query
+ * starts at `from` (that task's gold runs again, then its candidates from `from.candidate` on) and
+ * leaves out the steps in `skip`, whose verdicts the pool has (a skipped gold: its whole task).
+ */
 export type JudgeRequest = {
   type: "judge";
   id: number;
@@ -21,6 +25,7 @@ export type JudgeRequest = {
   maxRows: number;
   maxBytes: number;
   from: JudgeStep;
+  skip: JudgeStep[];
 };
 
 export type ExecRequest = RunRequest | JudgeRequest;
@@ -50,14 +55,19 @@ export type JudgeResult = { goldError: string | null; goldCached: boolean; verdi
 export type RunResponse = { id: number; result: ExecResult; retire: boolean };
 
 /**
- * A judge request's progress, one JSON line each on the child's progress pipe: a query starts
- * (its time limit counts from here), a gold result or a verdict is ready, the request is over.
+ * What a judge request has judged, a JSON line on the child's progress pipe: gold results
+ * ([task, error, from the cache]) and verdicts ([task, candidate, verdict]) since the last report;
+ * `end` on the last one. Apart from these, the child's watchdog names the query that runs and when it
+ * started (`started`; candidate -1 is the gold), soon after it starts.
  */
-export type JudgeLine =
-  | ["start", number, number, number] // id, task, candidate (-1: the gold)
-  | ["gold", number, number, string | null, boolean] // id, task, gold error, from the cache
-  | ["verdict", number, number, number, CandidateVerdict] // id, task, candidate, verdict
-  | ["end", number, boolean]; // id, retire
+export type JudgeReport = {
+  id: number;
+  gold: [number, string | null, boolean][];
+  verdicts: [number, number, CandidateVerdict][];
+  end?: { retire: boolean };
+};
+
+export type JudgeProgress = { started: { id: number; at: number } & JudgeStep } | { report: JudgeReport };
 
 /** What each execution process may use: memory (SQLite's and JavaScript's) and any one temporary file. */
 export type ResourceCaps = { memoryMb: number; tempMb: number };

@@ -2,7 +2,7 @@ import "server-only";
 import { failedGold } from "@/lib/sql/exec/judge-candidates";
 import { JudgeRun } from "@/lib/sql/exec/judge-run";
 import type { ExecWork } from "@/lib/sql/exec/exec-scheduler";
-import type { ExecFailure, ExecResult, JudgeLine, JudgeResult, JudgeTask, Lane, Metric, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
+import type { ExecFailure, ExecResult, JudgeProgress, JudgeResult, JudgeTask, Lane, Metric, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
 
 /** One query: its rows or its error, a timeout or a cap in words. */
 export class RunWork implements ExecWork {
@@ -50,8 +50,8 @@ export class JudgeWork implements ExecWork {
     return this.run.request(id);
   }
   answered(): void {}
-  progress(line: JudgeLine): "start" | "end" | null {
-    const said = this.run.take(line);
+  progress(progress: JudgeProgress): "start" | "moved" | "end" | null {
+    const said = this.run.take(progress);
     if (said === "end") this.resolve(this.run.judged());
     return said;
   }

@@ -36,20 +36,21 @@ export function failedGold(task: JudgeTask, message: string): JudgeResult {
 }
 
 /** What judging reports as it goes: a query starts (candidate -1: the gold), the gold's result is known, a verdict is ready. */
-export type JudgeReport = {
+export type JudgeSteps = {
   starting(candidate: number): void;
   gold(result: ExecResult, cached: boolean): void;
   verdict(candidate: number, verdict: CandidateVerdict): void;
 };
 
-/** Judges the candidates of `task` from `fromCandidate` on; `run` executes one SQL (as the metric's runner would). */
+/** Judges the candidates of `task` from `fromCandidate` on, leaving out the `skipped` ones; `run` executes one SQL. */
 export function judgeCandidates(
   task: JudgeTask,
   metric: Metric,
   fromCandidate: number,
+  skipped: (candidate: number) => boolean,
   run: (sql: string) => ExecResult,
   goldFromCache: (run: () => ExecResult) => { result: ExecResult; cached: boolean },
-  report: JudgeReport,
+  report: JudgeSteps,
 ): void {
   const runForMetric = (sql: string) => run(sqlForMetric(sql, metric));
   const gold = goldFromCache(() => {
@@ -58,6 +59,7 @@ export function judgeCandidates(
   });
   report.gold(gold.result, gold.cached);
   for (let c = fromCandidate; c < task.candidates.length; c++) {
+    if (skipped(c)) continue;
     const candidate = task.candidates[c]!;
     if (!candidate.trim()) {
       report.verdict(c, EMPTY);
