@@ -40,7 +40,7 @@ export type EvalSummary = {
 // result past them is "too large to compare"; the process's own memory cap, SENSE_SQL_MEMORY_MB, is above them).
 const EVAL_LIMITS = { maxRows: 2_000_000, maxBytes: 96 * 1024 * 1024 };
 const SPIDER_GROUPS = ["easy", "medium", "hard", "extra"];
-const JUDGE_BATCH = 32; // tasks per round trip to an execution process (fewer when there are few, so that every process has some)
+const JUDGE_BATCH = 32; // tasks per round trip to an execution process, at most
 
 /** Scores predictions against gold by execution, the way the official Spider / BIRD evaluators do. */
 export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary> {
@@ -59,7 +59,9 @@ export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary
       verdicts[example.i] = { i: example.i, db_id: example.dbId, exec_match: false, pred_error: null, gold_error: `database file missing: ${dbFile}` };
     }
   }
-  const batches = chunk(present, Math.max(1, Math.min(JUDGE_BATCH, Math.ceil(present.length / (input.pool.size * 2)))));
+  // batches of at most JUDGE_BATCH, as many as a multiple of the processes, so that they share the work evenly
+  const rounds = Math.max(1, Math.ceil(present.length / (input.pool.size * JUDGE_BATCH)));
+  const batches = chunk(present, Math.max(1, Math.ceil(present.length / (input.pool.size * rounds))));
   const judgeBatch = async (batch: typeof present) => {
     const tasks = batch.map(({ example, dbFile }) => ({ dbFile, goldSql: example.sql, candidates: [input.predictions[example.i] ?? ""] }));
     const results = await input.pool.judge(tasks, input.metric, options);
