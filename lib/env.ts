@@ -11,6 +11,8 @@ const envSchema = z.object({
   SENSE_IMPORT_ROOTS: z.string().optional(),
   SENSE_SQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   SENSE_SQL_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  SENSE_SQL_MEMORY_MB: z.coerce.number().int().min(128).max(65_536).default(512), // memory of each SQL execution process (SQLite and its results)
+  SENSE_SQL_TEMP_MB: z.coerce.number().int().min(1).max(65_536).default(256), // largest temporary file a query may write (sorts, DISTINCT, GROUP BY)
   SENSE_EMBEDDED_WORKER: z.enum(["0", "1"]).default("1"),
   SENSE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SENSE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(60_000),

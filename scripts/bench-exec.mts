@@ -2,7 +2,9 @@
 // shaped like weak-model sampling: for every task, K candidates (the gold SQL itself and the next
 // K-1 gold SQLs of the same database, plausible wrong answers). Runs it through the engine
 // (child-process pool, batched round trips) and as a plain loop in one process (gold once per
-// task as well), and prints pairs/s, wall time and peak memory of both.
+// task as well), and prints pairs/s, wall time and peak memory of both. Then the per-query limits:
+// a batch with one runaway candidate among fast ones, and interactive queries while every job
+// process runs a runaway.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -37,7 +39,7 @@ const pairs = gold.length * K;
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
 
-const pool = new ExecPool();
+const pool = new ExecPool(undefined, { lane: "jobs" });
 let started = performance.now();
 await pool.warmUp();
 const startSeconds = (performance.now() - started) / 1000;
@@ -72,8 +74,31 @@ const second = await engineRound();
 const warmSeconds = (performance.now() - started) / 1000;
 engineMatches = first.matches;
 goldCached = first.goldReused;
-await pool.close();
 const engineRss = peakRss;
+
+// Per-query limits: one runaway among 64 fast candidates costs its own limit, not the batch's.
+const RUNAWAY = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+const LIMIT_MS = 1_000;
+const first32 = tasks.slice(0, 8).map((t, k) => ({ ...t, candidates: k === 3 ? [...t.candidates.slice(0, 4), RUNAWAY, ...t.candidates.slice(4)] : t.candidates }));
+started = performance.now();
+const withRunaway = await pool.judge(first32, "spider", { timeoutMs: LIMIT_MS });
+const runawaySeconds = (performance.now() - started) / 1000;
+const timedOut = withRunaway.flatMap((r) => r.verdicts).filter((v) => v.predError?.startsWith("timeout")).length;
+const queries = first32.reduce((n, t) => n + 1 + t.candidates.length, 0);
+
+// Interactive queries while every job process runs a runaway (limit 5 s): time to answer each.
+const runaways = Array.from({ length: pool.size }, () => pool.run(dbFile(gold[0]!.dbId), RUNAWAY, { timeoutMs: 5_000 }));
+const interactive = pool.forLane("interactive");
+const waits: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const asked = performance.now();
+  await interactive.run(dbFile(gold[0]!.dbId), gold[i]!.sql);
+  waits.push(performance.now() - asked);
+}
+await Promise.all(runaways);
+await pool.close();
+const firstWait = waits[0]!;
+waits.sort((a, b) => a - b);
 
 started = performance.now();
 const open = new Map<string, Database.Database>();
@@ -98,4 +123,6 @@ console.log(`pairs: ${pairs} on ${new Set(gold.map((g) => g.dbId)).size} databas
 console.log(`engine, first pass (pool of ${pool.size} fresh processes): ${engineSeconds.toFixed(2)} s, ${Math.round(pairs / engineSeconds)} pairs/s, ${engineMatches} matches (gold run once per task, ${goldCached} gold results reused); starting the pool took ${startSeconds.toFixed(2)} s more`);
 console.log(`engine, second pass (warm processes, every gold result reused): ${warmSeconds.toFixed(2)} s, ${Math.round(pairs / warmSeconds)} pairs/s, ${second.matches} matches`);
 console.log(`plain loop (one process, no sandbox):  ${plainSeconds.toFixed(2)} s, ${Math.round(pairs / plainSeconds)} pairs/s, ${plainMatches} matches`);
+console.log(`a batch of ${queries} queries (8 tasks) with one runaway at a ${LIMIT_MS} ms limit: ${runawaySeconds.toFixed(2)} s, ${timedOut} timeout verdict (its budget was ${queries} x ${LIMIT_MS} ms before per-query limits)`);
+console.log(`interactive queries while all ${pool.size} job processes run runaways: first ${Math.round(firstWait)} ms (the interactive lane's process starts), median ${Math.round(waits[10]!)} ms, max ${Math.round(waits.at(-1)!)} ms`);
 console.log(`peak RSS of this process: ${(engineRss / 1024 / 1024).toFixed(0)} MB during the engine run, ${(peakRss / 1024 / 1024).toFixed(0)} MB overall (children not included)`);

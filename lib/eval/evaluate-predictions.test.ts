@@ -71,6 +71,23 @@ describe("evaluatePredictions", () => {
   });
 });
 
+describe("evaluatePredictions time limits", () => {
+  it("gives each runaway prediction its own limit: 6 runaways at 1 s end before a 12 s clock does (the old budget of their batch)", async () => {
+    const runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+    const clockPool = new ExecPool(1);
+    let clockDone = false;
+    void clockPool.run(path.join(root, "shop", "shop.sqlite"), runaway, { timeoutMs: 12_000 }).finally(() => (clockDone = true));
+    try {
+      const six = Array.from({ length: 6 }, (_, i) => ({ ...gold[3]!, i }));
+      const summary = await evaluatePredictions({ gold: six, predictions: six.map(() => runaway), dbRoot: root, metric: "spider", timeoutMs: 1_000, pool });
+      expect(clockDone).toBe(false); // about 3 x 1 s on each of 2 processes; the old batch budget alone was 12 x 1 s
+      expect(summary.verdicts.map((v) => v.pred_error)).toEqual(six.map(() => "timeout: The query ran longer than 1000 ms and was stopped."));
+    } finally {
+      await clockPool.close(); // the clock is not needed any longer
+    }
+  });
+});
+
 const spider = path.resolve(env.projectRoot, "..", "shared", "data", "spider");
 describe.skipIf(!fs.existsSync(path.join(spider, "dev_gold.sql")))(`Spider dev gold against itself (needs ${spider})`, () => {
   it("scores 100% on the 972 examples with a database and reports the 62 wta_1 examples as missing", async () => {

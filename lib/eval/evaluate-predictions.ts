@@ -36,15 +36,16 @@ export type EvalSummary = {
   goldCache: { hits: number; misses: number };
 };
 
-// Full results are needed to compare; these caps only guard memory against pathological SQL.
-const EVAL_LIMITS = { maxRows: 2_000_000, maxBytes: 1024 * 1024 * 1024 };
+// Full results are needed to compare; these caps only guard memory against pathological SQL (a
+// result past them is "too large to compare"; the process's own memory cap, SENSE_SQL_MEMORY_MB, is above them).
+const EVAL_LIMITS = { maxRows: 2_000_000, maxBytes: 96 * 1024 * 1024 };
 const SPIDER_GROUPS = ["easy", "medium", "hard", "extra"];
-const JUDGE_BATCH = 32; // tasks per round trip to an execution process
-
+const JUDGE_BATCH = 32; // tasks per round trip to an execution process, at most
 
 /** Scores predictions against gold by execution, the way the official Spider / BIRD evaluators do. */
 export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary> {
-  const options = { timeoutMs: input.timeoutMs, ...EVAL_LIMITS };
+  // each query has its own limit: a runaway prediction costs timeoutMs once, whatever its batch
+  const options = { timeoutMs: input.timeoutMs, ...EVAL_LIMITS, lane: "jobs" as const };
   const verdicts: Verdict[] = new Array(input.gold.length);
   const missing: EvalSummary["missing"] = [];
   const goldCache = { hits: 0, misses: 0 };
@@ -58,7 +59,9 @@ export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary
       verdicts[example.i] = { i: example.i, db_id: example.dbId, exec_match: false, pred_error: null, gold_error: `database file missing: ${dbFile}` };
     }
   }
-  const batches = chunk(present, JUDGE_BATCH);
+  // batches of at most JUDGE_BATCH, as many as a multiple of the processes, so that they share the work evenly
+  const rounds = Math.max(1, Math.ceil(present.length / (input.pool.size * JUDGE_BATCH)));
+  const batches = chunk(present, Math.max(1, Math.ceil(present.length / (input.pool.size * rounds))));
   const judgeBatch = async (batch: typeof present) => {
     const tasks = batch.map(({ example, dbFile }) => ({ dbFile, goldSql: example.sql, candidates: [input.predictions[example.i] ?? ""] }));
     const results = await input.pool.judge(tasks, input.metric, options);

@@ -54,7 +54,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const runOne = async ({ item, heartbeat }: ReturnType<typeof hold>) => {
     let outcome: ItemOutcome;
     try {
-      outcome = await runJobStep(item, await jobOf(item.jobId), execPool());
+      outcome = await runJobStep(item, await jobOf(item.jobId), execPool().forLane("jobs"));
       if (throttleMs) await sleep(throttleMs);
     } catch (error) {
       outcome = { ok: false, kind: "internal", message: (error as Error).message, retryable: true };

@@ -26,6 +26,8 @@ export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSch
     timeoutMs: env.SENSE_SQL_TIMEOUT_MS,
     maxRows: env.SENSE_SQL_MAX_ROWS,
   });
+  // the file vanished since it was registered: say so without its server path
+  if (!result.ok && result.kind === "missing_database") return { ...result, message: `The database file of ${db.name} is missing; an admin can register it again.` };
   if (!result.ok) return result;
   return { ...result, rows: result.rows.map((row) => row.map(toDisplayValue)), maxRows: env.SENSE_SQL_MAX_ROWS };
 }

@@ -1,19 +1,28 @@
 // The execution child process: opens target databases read-only (kept open for reuse), runs one
-// request at a time for the pool, and keeps gold results for reuse. The pool kills this process
-// when a request runs too long.
+// request at a time for the pool, and keeps gold results for reuse. The pool starts it under a
+// memory cap and a cap on the size of any file it writes (see exec-process.ts), whose sizes come as
+// the two arguments; it kills this process when a query runs too long. A judge request reports on
+// two pipes which query runs (fd 5) and, every few milliseconds, what it has judged (fd 4), so that
+// the pool times each query by itself and keeps what was judged before one is stopped. After a query went past a cap, the process answers and then is replaced: memory it took
+// goes back to the system.
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { openReadonly } from "@/lib/sql/open-readonly";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
-import { failedGold, judgeCandidates, type JudgeLimits } from "@/lib/sql/exec/judge-candidates";
+import { describeFailure, failedGold, judgeCandidates } from "@/lib/sql/exec/judge-candidates";
 import { runReadOnlyQuery } from "@/lib/sql/exec/run-read-only-query";
-import type { ExecFailure, ExecRequest, ExecResponse, ExecResult, JudgeResult, JudgeTask } from "@/lib/sql/exec/exec-types";
+import { startWatchdog } from "@/lib/sql/exec/exec-watchdog";
+import type { CandidateVerdict, ExecFailure, ExecRequest, ExecResult, JudgeReport, JudgeRequest, ResourceCaps, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
 
 const MAX_OPEN = 32;
 const MAX_GOLD = 5_000;
 const MAX_GOLD_ROWS = 10_000; // larger gold results are not kept
+const PROGRESS_FD = 4;
+const WATCHDOG_FD = 5;
+const caps: ResourceCaps = { memoryMb: Number(process.argv[2]) || 0, tempMb: Number(process.argv[3]) || 0 };
 const open = new Map<string, Database.Database>();
 const goldResults = new Map<string, ExecResult>();
+let retire = false; // a query went past a cap: answer, then let the pool replace this process
 
 /** Least-recently-used lookup: a hit moves the entry to the end. */
 function touch<V>(map: Map<string, V>, key: string): V | undefined {
@@ -42,39 +51,95 @@ function missing(file: string): ExecFailure {
   return { ok: false, kind: "missing_database", message: `Database file not found: ${file}`, elapsedMs: 0 };
 }
 
-function judgeTask(task: JudgeTask, limits: JudgeLimits): JudgeResult {
-  if (!fs.existsSync(task.dbFile)) return failedGold(task, `Database file not found: ${task.dbFile}`);
-  try {
-    const key = `${task.dbFile}\u0000${limits.metric}\u0000${normalizeSql(task.goldSql)}`;
-    return judgeCandidates(connection(task.dbFile), task, limits, (run) => {
-      const hit = touch(goldResults, key);
-      if (hit) return { result: hit, cached: true };
-      const result = run();
-      if (!result.ok || result.rowCount <= MAX_GOLD_ROWS) {
-        goldResults.set(key, result);
-        if (goldResults.size > MAX_GOLD) goldResults.delete(goldResults.keys().next().value as string);
-      }
-      return { result, cached: false };
-    });
-  } catch (error) {
-    return failedGold(task, (error as Error).message);
+function runQuery(db: Database.Database, sql: string, maxRows: number, maxBytes: number): ExecResult {
+  const result = runReadOnlyQuery(db, sql, maxRows, maxBytes, caps);
+  if (!result.ok && result.kind === "limit") retire = true;
+  return result;
+}
+
+// Progress: which query runs, through the watchdog (fd 5); what was judged, in one JSON line on
+// fd 4, as a query starts once REPORT_MS have passed since the last report (and at the end).
+// Whatever the pool has not heard when it kills this process took less than REPORT_MS together, and
+// is cheap to run again.
+const REPORT_MS = 20;
+const running = startWatchdog(WATCHDOG_FD);
+
+function write(text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += fs.writeSync(PROGRESS_FD, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+    }
   }
 }
 
-function handle(request: ExecRequest): ExecResult | JudgeResult[] {
-  if (request.type === "judge") return request.tasks.map((task) => judgeTask(task, request));
+function judge(request: JudgeRequest): void {
+  const { id, from } = request;
+  const skip = new Set(request.skip.map((s) => `${s.task}:${s.candidate}`));
+  const fresh = (): JudgeReport => ({ id, gold: [], verdicts: [] });
+  let report = fresh();
+  let reportedAt = performance.now();
+  for (let t = from.task; t < request.tasks.length; t++) {
+    if (skip.has(`${t}:-1`)) continue;
+    const task = request.tasks[t]!;
+    const steps = {
+      starting: (candidate: number) => {
+        if ((report.gold.length || report.verdicts.length) && performance.now() - reportedAt >= REPORT_MS) {
+          write(`${JSON.stringify(report)}\n`);
+          report = fresh();
+          reportedAt = performance.now();
+        }
+        running(id, t, candidate);
+      },
+      gold: (result: ExecResult, cached: boolean) => void report.gold.push([t, describeFailure(result), cached]),
+      verdict: (candidate: number, verdict: CandidateVerdict) => void report.verdicts.push([t, candidate, verdict]),
+    };
+    const fromCandidate = t === from.task ? from.candidate : 0;
+    const skipped = (candidate: number) => skip.has(`${t}:${candidate}`);
+    let failed = failedGold(task, `Database file not found: ${task.dbFile}`);
+    try {
+      if (fs.existsSync(task.dbFile)) {
+        const db = connection(task.dbFile);
+        const key = `${task.dbFile}\u0000${request.metric}\u0000${normalizeSql(task.goldSql)}`;
+        judgeCandidates(task, request.metric, fromCandidate, skipped, (sql) => runQuery(db, sql, request.maxRows, request.maxBytes), (run) => {
+          const hit = touch(goldResults, key);
+          if (hit) return { result: hit, cached: true };
+          const result = run();
+          if (!result.ok || result.rowCount <= MAX_GOLD_ROWS) {
+            goldResults.set(key, result);
+            if (goldResults.size > MAX_GOLD) goldResults.delete(goldResults.keys().next().value as string);
+          }
+          return { result, cached: false };
+        }, steps);
+        continue;
+      }
+    } catch (error) {
+      failed = failedGold(task, (error as Error).message);
+    }
+    report.gold.push([t, failed.goldError, false]);
+    failed.verdicts.forEach((verdict, c) => c >= fromCandidate && !skipped(c) && report.verdicts.push([t, c, verdict]));
+  }
+  running(0, 0, 0);
+  report.end = { retire };
+  write(`${JSON.stringify(report)}\n`);
+}
+
+function run(request: RunRequest): ExecResult {
   if (!fs.existsSync(request.dbFile)) return missing(request.dbFile);
-  return runReadOnlyQuery(connection(request.dbFile), request.sql, request.maxRows, request.maxBytes);
+  return runQuery(connection(request.dbFile), request.sql, request.maxRows, request.maxBytes);
 }
 
 process.on("message", (request: ExecRequest) => {
-  let result: ExecResult | JudgeResult[];
+  if (request.type === "judge") return judge(request);
+  let result: ExecResult;
   try {
-    result = handle(request);
+    result = run(request);
   } catch (error) {
     result = { ok: false, kind: "error", message: (error as Error).message, elapsedMs: 0 };
   }
-  const response: ExecResponse = { id: request.id, result };
+  const response: RunResponse = { id: request.id, result, retire };
   process.send?.(response);
 });
 

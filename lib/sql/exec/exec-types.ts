@@ -1,24 +1,37 @@
 // Messages between the execution pool and its child processes, and what they return.
 
+/** Interactive work (console, review) has processes that jobs' work (judging, synthesis) cannot take. */
+export type Lane = "interactive" | "jobs";
+
 export type RunRequest = { type: "run"; id: number; dbFile: string; sql: string; maxRows: number; maxBytes: number };
 export type Metric = "spider" | "bird";
 
 /** One task to judge: its gold SQL runs once and each candidate is compared with it. */
 export type JudgeTask = { dbFile: string; goldSql: string; candidates: string[] };
 
-/** Judge several tasks in one round trip, inside the child. */
+/** A query of a judge request: a task's gold (candidate -1) or one of its candidates. */
+export type JudgeStep = { task: number; candidate: number };
+
+/**
+ * Judge several tasks in one round trip, inside the child. A batch resumed after a stopped query
+ * starts at `from` (that task's gold runs again, then its candidates from `from.candidate` on) and
+ * leaves out the steps in `skip`, whose verdicts the pool has (a skipped gold: its whole task).
+ */
 export type JudgeRequest = {
   type: "judge";
   id: number;
   tasks: JudgeTask[];
-  metric: "spider" | "bird";
+  metric: Metric;
   maxRows: number;
   maxBytes: number;
+  from: JudgeStep;
+  skip: JudgeStep[];
 };
 
 export type ExecRequest = RunRequest | JudgeRequest;
 
-export type ExecErrorKind = "refused" | "error" | "timeout" | "missing_database";
+/** limit: the query needed more memory or temporary disk than a process may use. */
+export type ExecErrorKind = "refused" | "error" | "timeout" | "limit" | "missing_database";
 
 export type ExecSuccess = {
   ok: true;
@@ -38,4 +51,23 @@ export type CandidateVerdict = { match: boolean; predError: string | null; reaso
 
 export type JudgeResult = { goldError: string | null; goldCached: boolean; verdicts: CandidateVerdict[] };
 
-export type ExecResponse = { id: number; result: ExecResult | JudgeResult[] };
+/** The answer to a run request; `retire`: the process ends after it (it went past a memory or disk cap). */
+export type RunResponse = { id: number; result: ExecResult; retire: boolean };
+
+/**
+ * What a judge request has judged, a JSON line on the child's progress pipe: gold results
+ * ([task, error, from the cache]) and verdicts ([task, candidate, verdict]) since the last report;
+ * `end` on the last one. Apart from these, the child's watchdog names the query that runs and when it
+ * started (`started`; candidate -1 is the gold), soon after it starts.
+ */
+export type JudgeReport = {
+  id: number;
+  gold: [number, string | null, boolean][];
+  verdicts: [number, number, CandidateVerdict][];
+  end?: { retire: boolean };
+};
+
+export type JudgeProgress = { started: { id: number; at: number } & JudgeStep } | { report: JudgeReport };
+
+/** What each execution process may use: memory (SQLite's and JavaScript's) and any one temporary file. */
+export type ResourceCaps = { memoryMb: number; tempMb: number };

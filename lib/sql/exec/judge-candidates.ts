@@ -1,9 +1,9 @@
-// Judging candidates against a gold SQL on one open database: the gold runs once (or comes from
-// the cache), each candidate runs, results are compared with the chosen benchmark semantics.
-import type Database from "better-sqlite3";
+// Judging candidates against a gold SQL: the gold runs once (or comes from the cache), each
+// candidate runs, results are compared with the chosen benchmark semantics. Each step is reported
+// as it happens, so that the pool can time every query on its own and keep what was judged when a
+// query has to be stopped.
 import { compareResults } from "@/lib/sql/compare-results";
 import { stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
-import { runReadOnlyQuery } from "@/lib/sql/exec/run-read-only-query";
 import type { CandidateVerdict, ExecResult, JudgeTask, JudgeResult, Metric } from "@/lib/sql/exec/exec-types";
 
 /** Why a result cannot be compared, in words, or null when it can. */
@@ -17,7 +17,7 @@ export function verdictFor(gold: ExecResult, pred: ExecResult, goldSql: string, 
   const predError = describeFailure(pred);
   const goldError = describeFailure(gold);
   if (predError) return { match: false, predError, reason: "the prediction failed" };
-  if (goldError || !gold.ok || !pred.ok) return { match: false, predError: null, reason: "the gold SQL failed" };
+  if (goldError || !gold.ok || !pred.ok) return GOLD_FAILED;
   const outcome = compareResults({ gold: { rows: gold.rows }, pred: { rows: pred.rows }, goldSql, metric });
   return { match: outcome.match, predError: null, reason: outcome.reason };
 }
@@ -27,25 +27,45 @@ export function sqlForMetric(sql: string, metric: Metric): string {
   return metric === "spider" ? stripDistinctForSpider(sql) : sql;
 }
 
-export type JudgeLimits = { metric: Metric; maxRows: number; maxBytes: number };
+export const GOLD_FAILED: CandidateVerdict = { match: false, predError: null, reason: "the gold SQL failed" };
+const EMPTY: CandidateVerdict = { match: false, predError: "empty prediction", reason: "the prediction is empty" };
 
 /** A task whose gold cannot run at all (e.g. its database file is missing). */
 export function failedGold(task: JudgeTask, message: string): JudgeResult {
-  return { goldError: message, goldCached: false, verdicts: task.candidates.map(() => ({ match: false, predError: null, reason: "the gold SQL failed" })) };
+  return { goldError: message, goldCached: false, verdicts: task.candidates.map(() => GOLD_FAILED) };
 }
 
+/** What judging reports as it goes: a query starts (candidate -1: the gold), the gold's result is known, a verdict is ready. */
+export type JudgeSteps = {
+  starting(candidate: number): void;
+  gold(result: ExecResult, cached: boolean): void;
+  verdict(candidate: number, verdict: CandidateVerdict): void;
+};
+
+/** Judges the candidates of `task` from `fromCandidate` on, leaving out the `skipped` ones; `run` executes one SQL. */
 export function judgeCandidates(
-  db: Database.Database,
   task: JudgeTask,
-  limits: JudgeLimits,
+  metric: Metric,
+  fromCandidate: number,
+  skipped: (candidate: number) => boolean,
+  run: (sql: string) => ExecResult,
   goldFromCache: (run: () => ExecResult) => { result: ExecResult; cached: boolean },
-): JudgeResult {
-  const run = (sql: string) => runReadOnlyQuery(db, sqlForMetric(sql, limits.metric), limits.maxRows, limits.maxBytes);
-  const gold = goldFromCache(() => run(task.goldSql));
-  const verdicts = task.candidates.map((candidate) =>
-    candidate.trim()
-      ? verdictFor(gold.result, run(candidate), task.goldSql, limits.metric)
-      : { match: false, predError: "empty prediction", reason: "the prediction is empty" },
-  );
-  return { goldError: describeFailure(gold.result), goldCached: gold.cached, verdicts };
+  report: JudgeSteps,
+): void {
+  const runForMetric = (sql: string) => run(sqlForMetric(sql, metric));
+  const gold = goldFromCache(() => {
+    report.starting(-1);
+    return runForMetric(task.goldSql);
+  });
+  report.gold(gold.result, gold.cached);
+  for (let c = fromCandidate; c < task.candidates.length; c++) {
+    if (skipped(c)) continue;
+    const candidate = task.candidates[c]!;
+    if (!candidate.trim()) {
+      report.verdict(c, EMPTY);
+      continue;
+    }
+    report.starting(c);
+    report.verdict(c, verdictFor(gold.result, runForMetric(candidate), task.goldSql, metric));
+  }
 }

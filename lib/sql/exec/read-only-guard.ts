@@ -16,6 +16,17 @@ const FORBIDDEN_WORDS = new Map([
   ["load_extension", "load_extension is not allowed"],
 ]);
 
+// Table-valued pragmas that show where database files are on the server (`main.file`, its path).
+const SHOWS_SERVER_PATHS = new Set(["pragma_database_list"]);
+
+/** A word or quoted identifier as SQLite reads it: "x", `x` and [x] all name x. */
+function nameOf(token: { kind: string; text: string }): string | undefined {
+  if (token.kind === "word") return token.text;
+  if (token.kind !== "quoted") return undefined;
+  const close = token.text[0] === "[" ? "]" : token.text[0]!;
+  return token.text.slice(1, token.text.endsWith(close) ? -1 : undefined).replaceAll(close + close, close);
+}
+
 /** Throws SqlRefusedError naming the problem unless `sql` is one SELECT/WITH/VALUES statement. */
 export function assertReadOnlySql(sql: string): void {
   // comments and quoted text are single tokens; trailing semicolons are already dropped
@@ -25,6 +36,10 @@ export function assertReadOnlySql(sql: string): void {
   for (const t of tokens) {
     const reason = t.kind === "word" ? FORBIDDEN_WORDS.get(t.text.toLowerCase()) : undefined;
     if (reason) throw new SqlRefusedError(`${reason}: only queries that read can run.`);
+    const name = nameOf(t);
+    if (name && SHOWS_SERVER_PATHS.has(name.toLowerCase())) {
+      throw new SqlRefusedError(`${name} is not allowed: it shows where database files are stored on the server.`);
+    }
   }
   const first = tokens.find((t) => t.text !== "(");
   const word = first?.kind === "word" ? first.text.toLowerCase() : undefined;

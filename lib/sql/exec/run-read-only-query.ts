@@ -1,9 +1,11 @@
 // Runs one guarded, read-only query on an open database, within row and byte caps.
-// Used inside the execution child process; the caller owns the connection.
+// Used inside the execution child process; the caller owns the connection. A query that went past
+// the process's memory or temporary-disk cap comes back as kind "limit", in words.
 import type Database from "better-sqlite3";
 import { prepareWithDoubleQuotedStrings } from "@/lib/sql/exec/double-quoted-strings";
+import { limitFailure } from "@/lib/sql/exec/exec-limits";
 import { assertReadOnlySql, SqlRefusedError } from "@/lib/sql/exec/read-only-guard";
-import type { ExecResult } from "@/lib/sql/exec/exec-types";
+import type { ExecResult, ResourceCaps } from "@/lib/sql/exec/exec-types";
 
 function approximateBytes(value: unknown): number {
   if (value === null || value === undefined) return 4;
@@ -12,7 +14,7 @@ function approximateBytes(value: unknown): number {
   return 8;
 }
 
-export function runReadOnlyQuery(db: Database.Database, sql: string, maxRows: number, maxBytes: number): ExecResult {
+export function runReadOnlyQuery(db: Database.Database, sql: string, maxRows: number, maxBytes: number, caps: ResourceCaps): ExecResult {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   try {
@@ -34,6 +36,8 @@ export function runReadOnlyQuery(db: Database.Database, sql: string, maxRows: nu
     }
     return { ok: true, columns, rows, rowCount: rows.length, truncated, elapsedMs: elapsed() };
   } catch (error) {
+    const limit = limitFailure(error, caps, elapsed());
+    if (limit) return limit;
     const kind = error instanceof SqlRefusedError ? "refused" : "error";
     return { ok: false, kind, message: (error as Error).message, elapsedMs: elapsed() };
   }
