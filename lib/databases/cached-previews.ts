@@ -10,8 +10,11 @@ import { PREVIEW_BUDGET_SPENT, previewRows, type TablePreview } from "@/lib/sql/
 // console keeps the others.
 
 const MAX_KEPT = 400; // table previews kept (each at most 64 KB of rows)
-const kept = new Map<string, Promise<TablePreview>>();
-let line: Promise<unknown> = Promise.resolve();
+// one store per process: the server's bundles (pages, route handlers) each load this module
+const shared = globalThis as unknown as { senseKeptPreviews?: { kept: Map<string, Promise<TablePreview>>; line: Promise<unknown> } };
+shared.senseKeptPreviews ??= { kept: new Map(), line: Promise.resolve() };
+const state = shared.senseKeptPreviews;
+const kept = state.kept;
 
 const keyOf = (file: string, version: string, limit: number, table: string) => `${version}\u0000${file}\u0000${limit}\u0000${table}`;
 const worthKeeping = (p: TablePreview) => p.error !== PREVIEW_BUDGET_SPENT && !isEngineFailure(p.error?.replace(/^Not read: /, ""));
@@ -20,8 +23,8 @@ const worthKeeping = (p: TablePreview) => p.error !== PREVIEW_BUDGET_SPENT && !i
 export async function cachedPreviews(pool: SqlRunner, file: string, version: string, tables: string[], limit: number): Promise<TablePreview[]> {
   const missing = tables.filter((t) => !kept.has(keyOf(file, version, limit, t)));
   if (missing.length) {
-    const batch = line.then(() => previewRows(pool, file, missing, { limit }));
-    line = batch.catch(() => undefined);
+    const batch = state.line.then(() => previewRows(pool, file, missing, { limit }));
+    state.line = batch.catch(() => undefined);
     missing.forEach((table, i) => {
       const key = keyOf(file, version, limit, table);
       const preview = batch.then((previews) => previews[i]!);

@@ -40,13 +40,23 @@ describe("getDatabaseDetail", () => {
     const sql = Array.from({ length: 60 }, (_, i) => `CREATE TABLE t${String(i).padStart(2, "0")} (id INTEGER PRIMARY KEY); INSERT INTO t${String(i).padStart(2, "0")} VALUES (${i});`).join("\n");
     await registerDatabase({ name: "many_tables", sourceFile: writeSqlite(path.join(env.dataDir, "incoming", "many.sqlite"), `BEGIN; ${sql} COMMIT;`), source: "upload" });
     const first = await getDatabaseDetail("many_tables");
-    expect(first.tablePage).toEqual({ page: 1, pages: 3, perPage: 25, totalTables: 60 });
+    expect(first.tablePage).toEqual({ page: 1, pages: 3, first: 1, last: 25, totalTables: 60 });
     expect(first.schema?.tables.map((t) => t.name)).toEqual(Array.from({ length: 25 }, (_, i) => `t${String(i).padStart(2, "0")}`));
     expect(first.previews.map((p) => p.table)).toEqual(first.schema?.tables.map((t) => t.name));
-    expect(first.tableNames).toHaveLength(60);
+    expect(first.tableIndex).toHaveLength(60);
+    expect(first.tableIndex.at(-1)).toEqual({ name: "t59", page: 3 });
     const last = await getDatabaseDetail("many_tables", { page: 3 });
     expect(last.schema?.tables.map((t) => t.name)).toEqual(Array.from({ length: 10 }, (_, i) => `t${50 + i}`));
     expect(last.previews.at(-1)).toMatchObject({ table: "t59", rows: [[59]] });
     expect((await getDatabaseDetail("many_tables", { page: 9 })).tablePage.page).toBe(3);
+  });
+
+  it("puts fewer tables on a page when they are wide: at most 1,000 columns a page", async () => {
+    const sql = Array.from({ length: 12 }, (_, i) => `CREATE TABLE w${String(i).padStart(2, "0")} (${Array.from({ length: 200 }, (_, c) => `c${c} TEXT`).join(", ")});`).join("\n");
+    await registerDatabase({ name: "wide_tables", sourceFile: writeSqlite(path.join(env.dataDir, "incoming", "wide.sqlite"), `BEGIN; ${sql} COMMIT;`), source: "upload" });
+    const first = await getDatabaseDetail("wide_tables");
+    expect(first.tablePage).toEqual({ page: 1, pages: 3, first: 1, last: 5, totalTables: 12 });
+    expect(first.schema?.tables.reduce((n, t) => n + t.columns.length, 0)).toBe(1000);
+    expect((await getDatabaseDetail("wide_tables", { page: 3 })).tablePage).toMatchObject({ first: 11, last: 12 });
   });
 });

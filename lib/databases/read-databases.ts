@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { cachedPreviews } from "@/lib/databases/cached-previews";
+import { tablePages } from "@/lib/databases/table-pages";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import type { TablePreview } from "@/lib/sql/preview-rows";
 import { parseStoredSchema, type DatabaseSchema } from "@/lib/sql/schema-types";
@@ -43,8 +44,6 @@ function toSummary(r: DatabaseRow, taskCount: number): DatabaseSummary {
   };
 }
 
-export const TABLES_PER_PAGE = 25;
-
 /** Which page of a database's tables to read (the schema page and GET /api/databases/<name>). */
 export const databaseDetailQuerySchema = z.object({
   page: z.coerce.number().int().min(1, "page starts at 1").default(1),
@@ -53,14 +52,14 @@ export type DatabaseDetailQuery = z.input<typeof databaseDetailQuerySchema>;
 
 export type DatabaseDetail = DatabaseSummary & {
   schema: DatabaseSchema | null; // the tables of this page only
-  tableNames: string[]; // every table's name, in order (for the index of pages)
-  tablePage: { page: number; pages: number; perPage: number; totalTables: number };
+  tableIndex: { name: string; page: number }[]; // every table, in order, with the page it is on
+  tablePage: { page: number; pages: number; first: number; last: number; totalTables: number }; // first/last: positions (from 1) of this page's tables
   previews: TablePreview[];
   previewError: string | null;
 };
 
 /**
- * One database with one page of its tables (TABLES_PER_PAGE) and the first rows of each of them,
+ * One database with one page of its tables (see tablePages) and the first rows of each of them,
  * read in the SQL sandbox once per table and file: what a request returns is bounded by the page,
  * whatever the size of the schema.
  */
@@ -71,9 +70,11 @@ export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery
   const taskCount = (await taskCountsByDatabase()).get(row.id) ?? 0;
   const schema = parseStoredSchema(row.schemaJson);
   const allTables = schema?.tables ?? [];
-  const pages = Math.max(1, Math.ceil(allTables.length / TABLES_PER_PAGE));
+  const pageOf = tablePages(allTables);
+  const pages = Math.max(1, pageOf.at(-1) ?? 1);
   const page = Math.min(asked, pages);
-  const tables = allTables.slice((page - 1) * TABLES_PER_PAGE, page * TABLES_PER_PAGE);
+  const first = pageOf.indexOf(page);
+  const tables = allTables.filter((_, i) => pageOf[i] === page);
   let previews: TablePreview[] = [];
   let previewError: string | null = null;
   if (row.fileStatus === "ok" && row.filePath && tables.length) {
@@ -86,8 +87,8 @@ export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery
   return {
     ...toSummary(row, taskCount),
     schema: schema ? { ...schema, tables } : null,
-    tableNames: allTables.map((t) => t.name),
-    tablePage: { page, pages, perPage: TABLES_PER_PAGE, totalTables: allTables.length },
+    tableIndex: allTables.map((t, i) => ({ name: t.name, page: pageOf[i]! })),
+    tablePage: { page, pages, first: first + 1, last: first + tables.length, totalTables: allTables.length },
     previews,
     previewError,
   };

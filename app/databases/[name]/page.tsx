@@ -48,7 +48,7 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
         <p className="mb-4 text-sm text-slate-600">Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).</p>
       ) : null}
       {db.previewError ? <p className="mb-4 text-sm text-red-700">{db.previewError}</p> : null}
-      <TablePagesNav database={db.name} tablePage={db.tablePage} tableNames={db.tableNames} />
+      <TablePagesNav database={db.name} tablePage={db.tablePage} tableIndex={db.tableIndex} />
       {db.schema ? (
         <div className="grid gap-4 2xl:grid-cols-2">
           {db.schema.tables.map((table) => (
