@@ -18,6 +18,8 @@ const envSchema = z.object({
   SENSE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(60_000),
   SENSE_WORKER_THROTTLE_MS: z.coerce.number().int().min(0).default(0), // slows each item down: demos and crash tests
   SENSE_UPLOAD_MAX_MB: z.coerce.number().int().positive().default(512),
+  SENSE_MAX_TABLES: z.coerce.number().int().min(1).max(10_000).default(500), // tables a registered or synthesized database may have
+  SENSE_MAX_COLUMNS: z.coerce.number().int().min(1).max(2_000).default(200), // columns a table of one may have
   SENSE_REVIEW_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000), // a review claim lasts this long without activity
   SENSE_DEMO_MODEL_SERVER: z.enum(["0", "1"]).default("1"), // start the local stand-in model server with the app
   SENSE_DEMO_MODEL_PORT: z.coerce.number().int().min(1).max(65_535).default(8787),

@@ -1,8 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { databaseFilePath } from "@/lib/databases/register-database";
-import { previewRows, type TablePreview } from "@/lib/sql/preview-rows";
+import { cachedPreviews } from "@/lib/databases/cached-previews";
+import { tablePages } from "@/lib/databases/table-pages";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+import type { TablePreview } from "@/lib/sql/preview-rows";
 import { parseStoredSchema, type DatabaseSchema } from "@/lib/sql/schema-types";
 import { taskCountsByDatabase } from "@/lib/tasks/read-tasks";
 
@@ -40,30 +44,51 @@ function toSummary(r: DatabaseRow, taskCount: number): DatabaseSummary {
   };
 }
 
+/** Which page of a database's tables to read (the schema page and GET /api/databases/<name>). */
+export const databaseDetailQuerySchema = z.object({
+  page: z.coerce.number().int().min(1, "page starts at 1").default(1),
+});
+export type DatabaseDetailQuery = z.input<typeof databaseDetailQuerySchema>;
+
 export type DatabaseDetail = DatabaseSummary & {
-  schema: DatabaseSchema | null;
+  schema: DatabaseSchema | null; // the tables of this page only
+  tableIndex: { name: string; page: number }[]; // every table, in order, with the page it is on
+  tablePage: { page: number; pages: number; first: number; last: number; totalTables: number }; // first/last: positions (from 1) of this page's tables
   previews: TablePreview[];
   previewError: string | null;
 };
 
-/** One database with its schema and the first rows of each table (when its file is present). */
-export async function getDatabaseDetail(name: string, previewLimit = 5): Promise<DatabaseDetail> {
+/**
+ * One database with one page of its tables (see tablePages) and the first rows of each of them,
+ * read in the SQL sandbox once per table and file: what a request returns is bounded by the page,
+ * whatever the size of the schema.
+ */
+export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery = {}, previewLimit = 5): Promise<DatabaseDetail> {
+  const { page: asked } = databaseDetailQuerySchema.parse(query);
   const row = await prisma.targetDatabase.findUnique({ where: { name } });
   if (!row) throw notFound(`No database named "${name}".`);
   const taskCount = (await taskCountsByDatabase()).get(row.id) ?? 0;
   const schema = parseStoredSchema(row.schemaJson);
+  const allTables = schema?.tables ?? [];
+  const pageOf = tablePages(allTables);
+  const pages = Math.max(1, pageOf.at(-1) ?? 1);
+  const page = Math.min(asked, pages);
+  const first = pageOf.indexOf(page);
+  const tables = allTables.filter((_, i) => pageOf[i] === page);
   let previews: TablePreview[] = [];
   let previewError: string | null = null;
-  if (row.fileStatus === "ok" && row.filePath && schema) {
+  if (row.fileStatus === "ok" && row.filePath && tables.length) {
     try {
-      previews = previewRows(databaseFilePath(row.filePath), schema.tables.map((t) => t.name), previewLimit);
+      previews = await cachedPreviews(execPool(), databaseFilePath(row.filePath), row.fileSha256 ?? row.updatedAt.toISOString(), tables.map((t) => t.name), previewLimit);
     } catch (error) {
       previewError = `Could not read rows: ${(error as Error).message}`;
     }
   }
   return {
     ...toSummary(row, taskCount),
-    schema,
+    schema: schema ? { ...schema, tables } : null,
+    tableIndex: allTables.map((t, i) => ({ name: t.name, page: pageOf[i]! })),
+    tablePage: { page, pages, first: first + 1, last: first + tables.length, totalTables: allTables.length },
     previews,
     previewError,
   };

@@ -1,13 +1,16 @@
 import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { conflict, invalidInput } from "@/lib/errors";
+import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import { databaseNameSchema, type DatabaseSource } from "@/lib/databases/database-name";
-import { introspectSqlite } from "@/lib/sql/introspect-sqlite";
-import { hasSqliteHeader, openReadonly } from "@/lib/sql/open-readonly";
+import { copyDatabaseFile } from "@/lib/databases/copy-database-file";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+import { introspectSqlite, type SqlRunner } from "@/lib/sql/introspect-sqlite";
+import { hasSqliteHeader } from "@/lib/sql/open-readonly";
 import type { DatabaseSchema } from "@/lib/sql/schema-types";
 
 export type RegisterDatabaseInput = {
@@ -15,25 +18,27 @@ export type RegisterDatabaseInput = {
   sourceFile: string;
   source: DatabaseSource;
   label?: string; // how messages name the file (an upload's own name rather than its temp file)
+  pool?: SqlRunner; // the SQL sandbox that reads the schema (the process's shared pool unless given)
 };
 
 /**
- * Copies a SQLite file into the data directory, introspects it and records it.
- * The source file is only read. A name already taken is a conflict; nothing stored changes.
+ * Copies a SQLite file into the data directory, introspects the copy in the SQL sandbox and records
+ * it. The source file is only read, never opened by SQLite. A name already taken is a conflict; a
+ * file past the schema caps (SENSE_MAX_TABLES, SENSE_MAX_COLUMNS) is refused; nothing stored changes.
  */
 export async function registerDatabase(input: RegisterDatabaseInput) {
   const name = databaseNameSchema.parse(input.name);
   if (await prisma.targetDatabase.findUnique({ where: { name } })) {
     throw conflict(`A database named "${name}" is already registered.`);
   }
-  return withStoredFile(name, input.sourceFile, input.label, (file) =>
+  return withStoredFile(name, input.sourceFile, input.label, input.pool, (file) =>
     prisma.targetDatabase.create({ data: { name, source: input.source, ...file } }),
   );
 }
 
 /** Gives a database recorded without a usable file (missing/invalid) its file now. */
-export async function attachDatabaseFile(id: string, name: string, sourceFile: string) {
-  return withStoredFile(name, sourceFile, undefined, (file) => prisma.targetDatabase.update({ where: { id }, data: file }));
+export async function attachDatabaseFile(id: string, name: string, sourceFile: string, pool?: SqlRunner) {
+  return withStoredFile(name, sourceFile, undefined, pool, (file) => prisma.targetDatabase.update({ where: { id }, data: file }));
 }
 
 type StoredFileFields = {
@@ -46,17 +51,37 @@ type StoredFileFields = {
   tableCount: number;
 };
 
-/** Validates and copies the file, then lets `save` record it; removes the copy if saving fails. */
+/**
+ * Copies the file in under a temporary name and reads its schema there, then links it into place:
+ * a file already there (a registration racing this one, or one left by an earlier failure) is never
+ * replaced silently. Lets `save` record it; removes the copy if anything fails.
+ */
 async function withStoredFile<T>(
   name: string,
   sourceFile: string,
-  label: string | undefined,
+  label = path.basename(sourceFile),
+  pool: SqlRunner = execPool(),
   save: (file: StoredFileFields) => Promise<T>,
 ) {
-  const { schema } = inspectSqliteFile(sourceFile, label);
+  checkSourceFile(sourceFile, label);
   const relativePath = path.join(name, `${name}.sqlite`);
-  const copied = copyIntoDataDir(sourceFile, relativePath, name);
+  const target = path.join(env.databasesDir, relativePath);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.partial-${process.pid}-${crypto.randomUUID()}`;
+  let schema: DatabaseSchema;
   try {
+    await copyDatabaseFile(sourceFile, temp, label);
+    schema = await readSchema(pool, temp, label);
+    fs.chmodSync(temp, 0o444); // target databases are never written by the app
+    linkIntoPlace(temp, target, name);
+  } catch (error) {
+    discardFile(temp);
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true }); // the copy lives on under its final name
+  }
+  try {
+    const copied = await hashFile(target);
     return await save({
       filePath: relativePath,
       fileStatus: "ok",
@@ -67,7 +92,7 @@ async function withStoredFile<T>(
       tableCount: schema.tables.length,
     });
   } catch (error) {
-    fs.rmSync(path.join(env.databasesDir, relativePath), { force: true });
+    discardFile(target);
     if (isUniqueViolation(error)) throw conflict(`A database named "${name}" is already registered.`);
     throw error;
   }
@@ -75,56 +100,55 @@ async function withStoredFile<T>(
 
 const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 
-/** Validates that a file is a readable SQLite database and returns its schema. */
-export function inspectSqliteFile(file: string, label = path.basename(file)): { schema: DatabaseSchema } {
+function checkSourceFile(file: string, label: string): void {
   if (!fs.existsSync(file)) throw invalidInput(`File not found: ${file}`);
   if (!fs.statSync(file).isFile()) throw invalidInput(`Not a file: ${file}`);
   if (!hasSqliteHeader(file)) throw invalidInput(`${label} is not a SQLite database (bad header).`);
-  let db;
+}
+
+/** The schema of a copied file, read in the SQL sandbox; what cannot be read is named with the file. */
+async function readSchema(pool: SqlRunner, file: string, label: string): Promise<DatabaseSchema> {
   try {
-    db = openReadonly(file);
-    return { schema: introspectSqlite(db) };
+    return await introspectSqlite(pool, file, { maxTables: env.SENSE_MAX_TABLES, maxColumns: env.SENSE_MAX_COLUMNS }, label);
   } catch (error) {
+    if (isAppError(error)) throw error;
     throw invalidInput(`${label} could not be read as SQLite: ${(error as Error).message}`);
-  } finally {
-    db?.close();
   }
 }
 
-/**
- * Copies the file in under a temporary name, then links it into place: a file already there (a
- * registration racing this one, or one left by an earlier failure) is never replaced silently.
- */
-function copyIntoDataDir(sourceFile: string, relativePath: string, name: string): { bytes: number; sha256: string } {
-  const target = path.join(env.databasesDir, relativePath);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.partial-${process.pid}-${crypto.randomUUID()}`;
-  fs.copyFileSync(sourceFile, temp);
-  fs.chmodSync(temp, 0o444); // target databases are never written by the app
+function linkIntoPlace(temp: string, target: string, name: string): void {
   try {
     fs.linkSync(temp, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw conflict(`A database file for "${name}" exists already in the data directory (${target}); remove it if no registered database uses it.`);
     throw error;
-  } finally {
-    fs.rmSync(temp, { force: true });
   }
-  return hashFile(target);
 }
 
-/** Size and sha256 of a file, read in chunks so large databases do not fill memory. */
-function hashFile(file: string): { bytes: number; sha256: string } {
+/**
+ * Removes a copy that is not kept. It is emptied first: a sandbox process that read it may still
+ * hold it open, and an open file's blocks are only freed once it is closed, or emptied.
+ */
+function discardFile(file: string): void {
+  if (!fs.existsSync(file)) return;
+  fs.chmodSync(file, 0o644);
+  fs.truncateSync(file, 0);
+  fs.rmSync(file, { force: true });
+}
+
+/** Size and sha256 of a file, read in chunks off the event loop so large databases neither fill memory nor stall requests. */
+async function hashFile(file: string): Promise<{ bytes: number; sha256: string }> {
   const hash = crypto.createHash("sha256");
   const chunk = Buffer.alloc(1 << 20);
-  const fd = fs.openSync(file, "r");
+  const handle = await fsp.open(file, "r");
   let bytes = 0;
   try {
-    for (let n = fs.readSync(fd, chunk); n > 0; n = fs.readSync(fd, chunk)) {
+    for (let n = (await handle.read(chunk, 0, chunk.length)).bytesRead; n > 0; n = (await handle.read(chunk, 0, chunk.length)).bytesRead) {
       hash.update(chunk.subarray(0, n));
       bytes += n;
     }
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
   return { bytes, sha256: hash.digest("hex") };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { databaseFilePath } from "@/lib/databases/register-database";
-import { previewRows } from "@/lib/sql/preview-rows";
+import { execPool } from "@/lib/sql/exec/exec-pool";
+import { previewRows, previewsText } from "@/lib/sql/preview-rows";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";
 import { parseStoredSchema } from "@/lib/sql/schema-types";
 
@@ -17,9 +18,8 @@ export function databasePartsCache(sampleRows: number) {
     const schema = parseStoredSchema(db.schemaJson);
     let rows = "";
     if (sampleRows > 0 && schema && db.filePath) {
-      rows = previewRows(databaseFilePath(db.filePath), schema.tables.map((t) => t.name), sampleRows)
-        .map((t) => `${t.table}(${t.columns.join(", ")}):\n${t.rows.map((r) => `  ${JSON.stringify(r)}`).join("\n")}`)
-        .join("\n");
+      // read in the sandbox once per database and export; a table whose rows cannot be read is left out
+      rows = previewsText(await previewRows(execPool(), databaseFilePath(db.filePath), schema.tables.map((t) => t.name), { limit: sampleRows, budgetMs: 10_000 }));
     }
     const parts = { name: db.name, ddl: schema ? schemaToDdl(schema) : "", rows };
     cache.set(databaseId, parts);

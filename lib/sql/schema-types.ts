@@ -6,6 +6,8 @@ export const columnSchema = z.object({
   type: z.string(),
   notNull: z.boolean(),
   primaryKey: z.boolean(),
+  generated: z.enum(["virtual", "stored"]).optional(), // GENERATED ALWAYS AS (…): computed when read (virtual) or stored
+  hidden: z.literal(true).optional(), // a virtual table's hidden column: not in SELECT *, selectable by name
 });
 
 export const foreignKeySchema = z.object({

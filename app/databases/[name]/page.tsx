@@ -1,18 +1,23 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TablePagesNav } from "@/components/databases/table-pages-nav";
 import { TableSchemaCard } from "@/components/databases/table-schema-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { StatusBadge } from "@/components/shell/status-badge";
-import { getDatabaseDetail } from "@/lib/databases/read-databases";
+import { databaseDetailQuerySchema, getDatabaseDetail } from "@/lib/databases/read-databases";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/auth/page-auth";
 
 export const dynamic = "force-dynamic";
 
-export default async function DatabasePage({ params }: { params: Promise<{ name: string }> }) {
+type PageProps = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DatabasePage({ params, searchParams }: PageProps) {
   await requirePageUser("data.read", "/databases");
   const { name } = await params;
-  const db = await getDatabaseDetail(decodeURIComponent(name)).catch((error: unknown) => {
+  const { page } = await searchParams;
+  const query = databaseDetailQuerySchema.safeParse({ page: typeof page === "string" ? page : undefined });
+  const db = await getDatabaseDetail(decodeURIComponent(name), query.success ? query.data : {}).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
@@ -43,6 +48,7 @@ export default async function DatabasePage({ params }: { params: Promise<{ name:
         <p className="mb-4 text-sm text-slate-600">Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).</p>
       ) : null}
       {db.previewError ? <p className="mb-4 text-sm text-red-700">{db.previewError}</p> : null}
+      <TablePagesNav database={db.name} tablePage={db.tablePage} tableIndex={db.tableIndex} />
       {db.schema ? (
         <div className="grid gap-4 2xl:grid-cols-2">
           {db.schema.tables.map((table) => (

@@ -1,6 +1,4 @@
 import "server-only";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { registerDatabase } from "@/lib/databases/register-database";
@@ -11,6 +9,7 @@ import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderPrompt } from "@/lib/synthesis/prompt-files";
 import { parseDatabaseScript } from "@/lib/synthesis/strong/database-script";
 import { planDifficulties } from "@/lib/synthesis/strong/difficulty-plan";
+import { withBuildFolder } from "@/lib/synthesis/strong/build-folders";
 import { materializeInChild } from "@/lib/synthesis/strong/materialize-in-child";
 
 type Built = { ok: true; id: string; tables: number } | { ok: false; outcome: ItemOutcome };
@@ -27,23 +26,21 @@ async function buildDatabase(name: string, payload: BuildDatabasePayload, ctx: S
   const text = answer.texts[0]!;
   const script = parseDatabaseScript(text);
   if (!script.ok) return { ok: false, outcome: itemFailure("unparsable", `The database answer for "${payload.domain}" cannot be used: ${script.reason}. The answer was: ${rawExcerpt(text)}`, true) };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-strong-"));
-  try {
+  return withBuildFolder(async (dir): Promise<Built> => {
     const file = path.join(dir, `${name}.sqlite`);
     const built = await materializeInChild(file, script.statements);
     if (!built.ok) return { ok: false, outcome: itemFailure("database_error", `The database for "${payload.domain}" did not build: ${built.error}`, true) };
     try {
-      const db = await registerDatabase({ name, sourceFile: file, source: "synthesized" });
+      const db = await registerDatabase({ name, sourceFile: file, source: "synthesized", pool: ctx.pool });
       return { ok: true, id: db.id, tables: db.tableCount };
     } catch (error) {
+      if (isAppError(error) && error.code === "invalid_input") return { ok: false, outcome: itemFailure("database_error", `The database for "${payload.domain}" cannot be registered: ${error.message}`, true) };
       // another runner registered it first (it took this item over): use that one
       const existing = isAppError(error) && error.code === "conflict" ? await prisma.targetDatabase.findUnique({ where: { name } }) : null;
       if (!existing) throw error;
       return { ok: true, id: existing.id, tables: existing.tableCount };
     }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

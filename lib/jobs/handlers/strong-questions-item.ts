@@ -7,7 +7,7 @@ import { newRowId } from "@/lib/jobs/row-ids";
 import type { StrongStepContext, WriteQuestionsPayload } from "@/lib/jobs/handlers/strong-context";
 import { displayResult } from "@/lib/sql/display-result";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
-import { previewRows } from "@/lib/sql/preview-rows";
+import { previewRows, previewsText } from "@/lib/sql/preview-rows";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";
 import { parseStoredSchema } from "@/lib/sql/schema-types";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
@@ -29,10 +29,9 @@ async function fewShotExamples(difficulty: string, seed: string): Promise<string
   return `\nExamples at this difficulty (on other databases):\n${lines.join("\n")}\n`;
 }
 
-function rowsText(file: string, tables: string[]): string {
-  return previewRows(file, tables, 3)
-    .map((t) => `${t.table}(${t.columns.join(", ")}):\n${t.rows.map((r) => `  ${JSON.stringify(r)}`).join("\n") || "  (no rows)"}`)
-    .join("\n");
+/** Three rows of each table for the prompt, read in the sandbox (tables whose rows cannot be read are left out). */
+async function rowsText(ctx: StrongStepContext, file: string, tables: string[]): Promise<string> {
+  return previewsText(await previewRows(ctx.pool, file, tables, { limit: 3, budgetMs: 10_000 }), "  (no rows)");
 }
 
 /**
@@ -49,7 +48,7 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
     difficulty: payload.difficulty,
     count: payload.count,
     schema: schema ? schemaToDdl(schema) : "(schema unknown)",
-    rows: schema ? rowsText(file, schema.tables.map((t) => t.name)) : "",
+    rows: schema ? await rowsText(ctx, file, schema.tables.map((t) => t.name)) : "",
     examples: await fewShotExamples(payload.difficulty, `${payload.databaseId}:${payload.part}`),
   });
   const unparsable = (text: string) => {

@@ -1,6 +1,8 @@
 // The database a strong model wrote: its SQL script read from the answer, split into statements,
 // and checked against what a new database may hold (tables, indexes, rows given as VALUES).
-import { tokenizeSql } from "@/lib/sql/sql-tokens";
+import { env } from "@/lib/env";
+import { tokenizeSql, type SqlToken } from "@/lib/sql/sql-tokens";
+import { tableShape } from "@/lib/synthesis/strong/script-table-shape";
 
 export type DatabaseScript = { ok: true; statements: string[]; tables: number; inserts: number } | { ok: false; reason: string };
 
@@ -27,33 +29,44 @@ function scriptText(text: string): string | null {
 
 const preview = (sql: string) => (sql.length > 80 ? `${sql.slice(0, 77)}…` : sql).replace(/\s+/g, " ");
 
-/** Splits and checks the script; the reason of a refusal names the statement and what is wrong. */
-export function parseDatabaseScript(answer: string): DatabaseScript {
+export type ScriptCaps = { maxTables: number; maxColumns: number };
+const envCaps = (): ScriptCaps => ({ maxTables: env.SENSE_MAX_TABLES, maxColumns: env.SENSE_MAX_COLUMNS });
+
+/**
+ * Splits and checks the script; the reason of a refusal names the statement and what is wrong.
+ * A synthesized database holds no generated columns (they compute on every read) and stays within
+ * the schema caps that registration applies (SENSE_MAX_TABLES, SENSE_MAX_COLUMNS).
+ */
+export function parseDatabaseScript(answer: string, caps: ScriptCaps = envCaps()): DatabaseScript {
   const text = scriptText(answer);
   if (text === null) return { ok: false, reason: "no SQL found in the answer (expected CREATE TABLE and INSERT statements in a ```sql block)" };
   if (text.length > MAX_SCRIPT_CHARS) return { ok: false, reason: `the script is longer than ${MAX_SCRIPT_CHARS} characters` };
   const tokens = tokenizeSql(text);
   const statements: string[] = [];
   let start = 0;
-  let words: string[] = [];
+  let current: SqlToken[] = [];
   let tables = 0;
   let inserts = 0;
   const close = (end: number): string | null => {
     const sql = text.slice(start, end).trim().replace(/;+$/, "").trim();
     start = end + 1;
-    const current = words;
-    words = [];
-    if (!current.length) return null;
+    const statementTokens = current;
+    current = [];
+    const words = statementTokens.filter((t) => t.kind === "word").map((t) => t.text.toLowerCase());
+    if (!words.length) return null;
     const n = statements.length + 1;
-    const refused = current.find((w) => REFUSED_WORDS.has(w));
+    const refused = words.find((w) => REFUSED_WORDS.has(w));
     if (refused) return `statement ${n} (${preview(sql)}) uses ${refused.toUpperCase()}, which a new database may not`;
-    const [first, second, third] = current;
+    const [first, second, third] = words;
     if (first === "create" && second === "table") {
       if (/^create\s+table\s+(if\s+not\s+exists\s+)?("[^"]*"|\S+)\s+as\b/i.test(sql)) return `statement ${n} (${preview(sql)}): CREATE TABLE … AS is not allowed`;
+      const shape = tableShape(statementTokens);
+      if (shape.generated !== null) return `statement ${n} (${preview(sql)}) declares the generated column ${shape.generated}, which a synthesized database may not hold (it would be computed on every read)`;
+      if (shape.columns > caps.maxColumns) return `statement ${n} (${preview(sql)}) declares ${shape.columns} columns; a table may have at most ${caps.maxColumns} (SENSE_MAX_COLUMNS)`;
       tables++;
     } else if (first === "create" && (second === "index" || (second === "unique" && third === "index"))) {
       // indexes are fine
-    } else if (first === "insert" && second === "into" && current.includes("values")) {
+    } else if (first === "insert" && second === "into" && words.includes("values")) {
       inserts++;
     } else {
       return `statement ${n} (${preview(sql)}) is not CREATE TABLE, CREATE INDEX or INSERT … VALUES`;
@@ -65,11 +78,12 @@ export function parseDatabaseScript(answer: string): DatabaseScript {
     if (token.kind === "symbol" && token.text === ";") {
       const problem = close(token.pos);
       if (problem) return { ok: false, reason: problem };
-    } else if (token.kind === "word") words.push(token.text.toLowerCase());
+    } else current.push(token);
   }
   const problem = close(text.length);
   if (problem) return { ok: false, reason: problem };
   if (!tables) return { ok: false, reason: "the script creates no table" };
+  if (tables > caps.maxTables) return { ok: false, reason: `the script creates ${tables} tables; a database may have at most ${caps.maxTables} (SENSE_MAX_TABLES)` };
   if (!inserts) return { ok: false, reason: "the script inserts no rows" };
   return { ok: true, statements, tables, inserts };
 }

@@ -24,7 +24,9 @@ export function materializeInChild(file: string, statements: string[], timeoutMs
     };
     const timer = setTimeout(() => finish({ ok: false, error: `building the database took longer than ${timeoutMs / 1000} s and was stopped` }), timeoutMs);
     child.on("message", (result: MaterializeResult) => finish(result));
-    child.on("exit", (code, signal) => finish({ ok: false, error: `the process building the database stopped (${signal ?? `exit ${code}`})` }));
+    // "close", not "exit": a busy parent can see the exit before the message the child sent just before
+    // it; "close" comes once the IPC channel is drained too, so a result sent is never lost
+    child.on("close", (code, signal) => finish({ ok: false, error: `the process building the database stopped (${signal ?? `exit ${code}`})` }));
     child.on("error", (error) => finish({ ok: false, error: `the process building the database could not start: ${error.message}` }));
     child.send({ file, statements });
   });

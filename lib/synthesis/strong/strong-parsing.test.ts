@@ -31,6 +31,34 @@ describe("parseDatabaseScript", () => {
   });
 });
 
+describe("parseDatabaseScript: what a synthesized database may declare", () => {
+  const table = (name: string, columns: number) => `CREATE TABLE ${name} (${Array.from({ length: columns }, (_, i) => `c${i} TEXT`).join(", ")})`;
+  const withRows = (...creates: string[]) => `\`\`\`sql\n${creates.join(";\n")};\nINSERT INTO t0 VALUES ('x');\n\`\`\``;
+
+  it("refuses generated columns, long or short form, naming the statement and the column", () => {
+    expect(parseDatabaseScript(withRows("CREATE TABLE t0 (a TEXT)", "CREATE TABLE big (n INTEGER, s TEXT GENERATED ALWAYS AS (printf('%.*c', 100000000, 'x')) VIRTUAL)"))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^statement 2 \(CREATE TABLE big .*\) declares the generated column s, which a synthesized database may not hold/),
+    });
+    expect(parseDatabaseScript(withRows("CREATE TABLE t0 (a TEXT, \"b c\" AS (a || a) STORED)"))).toMatchObject({ ok: false, reason: expect.stringContaining('declares the generated column "b c"') });
+  });
+
+  it("still accepts AS inside a column's own expressions (CAST in CHECK and DEFAULT) and constraints after the columns", () => {
+    const parsed = parseDatabaseScript(withRows("CREATE TABLE t0 (a TEXT DEFAULT (CAST(1 AS TEXT)) CHECK (CAST(a AS INTEGER) >= 0), b INTEGER, PRIMARY KEY (a), UNIQUE (b))"));
+    expect(parsed).toMatchObject({ ok: true, tables: 1 });
+  });
+
+  it("refuses 1000 tables of 151 columns, and a table of 201 columns, naming the count and the cap", () => {
+    const many = Array.from({ length: 1000 }, (_, i) => table(`t${i}`, 151));
+    expect(parseDatabaseScript(withRows(...many))).toEqual({ ok: false, reason: "the script creates 1000 tables; a database may have at most 500 (SENSE_MAX_TABLES)" });
+    expect(parseDatabaseScript(withRows(table("t0", 201)))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^statement 1 \(CREATE TABLE t0 .*\) declares 201 columns; a table may have at most 200 \(SENSE_MAX_COLUMNS\)$/),
+    });
+    expect(parseDatabaseScript(withRows(...Array.from({ length: 500 }, (_, i) => table(`t${i}`, 200))))).toMatchObject({ ok: true, tables: 500 });
+  });
+});
+
 describe("materializeDatabase", () => {
   const file = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sense-mat-")), "db.sqlite");
 

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { authFile, e2eImportsDir } from "./e2e-paths";
+
+test.use({ storageState: authFile("annotator") });
+
+// 30 tables (two pages of the schema), one with a generated column whose rows take long to compute
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const file = path.join(e2eImportsDir, "schema-pages", "warehouse.sqlite");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  const db = new Database(file);
+  const slow = Array.from({ length: 200 }, () => "length(hex(zeroblob(20000000)))").join(" + ");
+  db.exec(`BEGIN;
+    CREATE TABLE a_heavy (id INTEGER PRIMARY KEY, price REAL, big INTEGER GENERATED ALWAYS AS (${slow}) VIRTUAL);
+    INSERT INTO a_heavy (id, price) VALUES (1, 2.5);
+    ${Array.from({ length: 29 }, (_, i) => `CREATE TABLE shelf_${String(i).padStart(2, "0")} (id INTEGER PRIMARY KEY, label TEXT); INSERT INTO shelf_${String(i).padStart(2, "0")} VALUES (1, 'label ${i}');`).join("\n")}
+    COMMIT;`);
+  db.close();
+  const admin = await playwright.request.newContext({ baseURL, storageState: authFile("admin"), extraHTTPHeaders: { origin: baseURL! } });
+  const response = await admin.post("/api/databases/from-path", { data: { path: file } });
+  expect([200, 409]).toContain(response.status());
+  await admin.dispose();
+});
+
+test("a schema is shown a page of tables at a time; a generated column is marked and its slow rows are reported, not waited for", async ({ page }) => {
+  await page.goto("/databases/warehouse");
+  const nav = page.getByRole("navigation", { name: "Table pages" });
+  await expect(nav.getByTestId("table-range")).toHaveText("Tables 1–25 of 30");
+  await expect(page.getByRole("region", { name: /^Table / })).toHaveCount(25);
+  const heavy = page.getByRole("region", { name: "Table a_heavy", exact: true });
+  await expect(heavy.getByRole("table", { name: "Columns of a_heavy" }).getByRole("row").filter({ hasText: "big" })).toContainText("generated (virtual)");
+  await expect(heavy).toContainText(/Not read: its rows took longer than \d+ ms to compute/);
+  await expect(page.getByRole("table", { name: "First rows of shelf_00" })).toContainText("label 0");
+
+  await nav.getByRole("link", { name: "Next tables →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(nav.getByTestId("table-range")).toHaveText("Tables 26–30 of 30");
+  await expect(page.getByRole("region", { name: /^Table / })).toHaveCount(5);
+  await expect(page.getByRole("table", { name: "First rows of shelf_28" })).toContainText("label 28");
+});
