@@ -1,8 +1,9 @@
 import "server-only";
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { Socket } from "node:net";
 import { env } from "@/lib/env";
+import { forkCapped } from "@/lib/util/capped-fork";
 import type { JudgeProgress, JudgeReport, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
 
 // One execution child process (exec-child.ts), started under operating-system caps that SQLite's own
@@ -15,8 +16,7 @@ import type { JudgeProgress, JudgeReport, ResourceCaps, RunResponse } from "@/li
 //   SQLite writes only temporary files here (sorts, DISTINCT, GROUP BY, materialized CTEs): the write
 //   past the cap fails (Node ignores SIGXFSZ) and SQLite reports an I/O error. Temporary files are
 //   deleted by SQLite as they are opened, so a killed process leaves none behind.
-// A POSIX shell sets the caps and then becomes the Node process (exec), so the pool's IPC channel
-// and progress pipe reach it unchanged. Without /bin/sh (Windows) the process runs uncapped.
+// lib/util/capped-fork.ts sets the caps (a POSIX shell that then becomes the Node process).
 
 export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null; error?: Error };
 
@@ -31,22 +31,19 @@ export type ExecProcessEvents = {
 /** The process, and the pipes it holds open (the pool unrefs them while it has no work). */
 export type ExecProcess = { child: ChildProcess; pipes: (Socket | null)[]; kill(): void };
 
-const CAPPED = process.platform !== "win32";
 const MAX_LOGGED = 2_000; // characters of a process's stderr passed on to the server log (a JavaScript heap overflow prints pages)
 
 export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents): ExecProcess {
   // tsx's CommonJS hook starts in a third of the time of its ESM loader (measured 0.3-0.5 s against
   // 1.0-2.2 s on the loaded 2-core machine), and every process killed at a limit is started again
-  const nodeArgs = [`--max-old-space-size=${Math.max(64, Math.floor(caps.memoryMb / 2))}`, "--conditions=react-server", "--require", "tsx/cjs"];
-  const script = `ulimit -d ${caps.memoryMb * 1024} 2>/dev/null; ulimit -f ${caps.tempMb * 2048} 2>/dev/null; exec "$0" "$@"`;
   // The child runs from source through tsx; the bundler must not try to resolve it.
-  const child = fork(/*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "sql", "exec", "exec-child.ts"), [String(caps.memoryMb), String(caps.tempMb)], {
-    ...(CAPPED ? { execPath: "/bin/sh", execArgv: ["-c", script, process.execPath, ...nodeArgs] } : { execArgv: nodeArgs }),
+  const script = /*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "sql", "exec", "exec-child.ts");
+  const child = forkCapped(script, [String(caps.memoryMb), String(caps.tempMb)], { memoryMb: caps.memoryMb, fileMb: caps.tempMb }, {
     // inherits the environment; tsx finds tsconfig.json from the working folder or TSX_TSCONFIG_PATH (bin/sense.mjs)
     cwd: env.projectRoot,
     serialization: "advanced",
     stdio: ["ignore", "inherit", "pipe", "ipc", "pipe", "pipe"],
-  });
+  }, ["--conditions=react-server", "--require", "tsx/cjs"]);
   let logged = 0;
   let heapReport = false; // V8's report of a JavaScript heap overflow: pages of GC figures and native frames
   child.stderr?.setEncoding("utf8");

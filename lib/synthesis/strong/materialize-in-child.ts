@@ -1,19 +1,23 @@
 import "server-only";
-import { fork } from "node:child_process";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { forkCapped } from "@/lib/util/capped-fork";
 
 export type MaterializeResult = { ok: true; rows: number } | { ok: false; error: string };
+
+// The kernel caps the build (SQLite's own heap limit is a no-op in this driver build): 256 MiB of
+// memory, and no file past 128 MiB (the database stops at 64 MiB, its journal beside it).
+const CAPS = { memoryMb: 256, fileMb: 128 };
 
 /** Builds a database from checked statements in a child process that is killed past `timeoutMs`. */
 export function materializeInChild(file: string, statements: string[], timeoutMs = 30_000): Promise<MaterializeResult> {
   return new Promise((resolve) => {
-    const child = fork(/*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "synthesis", "strong", "materialize-child.ts"), [], {
-      execArgv: ["--conditions=react-server", "--import", "tsx"],
-      cwd: env.projectRoot,
-      serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    const script = /*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "synthesis", "strong", "materialize-child.ts");
+    const child = forkCapped(script, [], CAPS, { cwd: env.projectRoot, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }, [
+      "--conditions=react-server",
+      "--require",
+      "tsx/cjs",
+    ]);
     let settled = false;
     const finish = (result: MaterializeResult) => {
       if (settled) return;

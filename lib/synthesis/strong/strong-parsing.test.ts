@@ -127,8 +127,11 @@ describe("materializeInChild", () => {
     const memory = await materializeInChild(path.join(dir, "huge.sqlite"), huge);
     expect(memory).toMatchObject({ ok: false });
     if (!memory.ok) expect(memory.error).toMatch(/out of memory|string or blob too big|database or disk is full/);
+    // 200 MB strings, one after another: past the kernel's 256 MiB cap (SQLite's own heap limit is a no-op here)
+    const hog = ["CREATE TABLE t (n INTEGER)", `INSERT INTO t VALUES (${"length(hex(zeroblob(100000000))) + ".repeat(30)}0)`];
+    expect(await materializeInChild(path.join(dir, "hog.sqlite"), hog, 20_000)).toMatchObject({ ok: false, error: expect.stringMatching(/statement 2 .* failed: out of memory$/) });
     const started = Date.now();
-    const spin = ["CREATE TABLE t (n INTEGER)", `INSERT INTO t VALUES (${"length(hex(zeroblob(100000000))) + ".repeat(30)}0)`];
+    const spin = ["CREATE TABLE t (n INTEGER)", "INSERT INTO t SELECT COUNT(*) FROM (WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r)"];
     expect(await materializeInChild(path.join(dir, "spin.sqlite"), spin, 1_500)).toEqual({ ok: false, error: "building the database took longer than 1.5 s and was stopped" });
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 30_000);
