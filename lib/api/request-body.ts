@@ -11,12 +11,12 @@ export function formatLimit(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export const tooLarge = (what: string, limitBytes: number) => payloadTooLarge(`${what} is larger than the limit of ${formatLimit(limitBytes)}.`, limitBytes);
+const tooLarge = (what: string, limitBytes: number) => payloadTooLarge(`${what} is larger than the limit of ${formatLimit(limitBytes)}.`, limitBytes);
 
 /** Refuses at once a request that declares a body over the limit (nothing of it is read). */
-export function refuseDeclaredOversize(request: Request, limitBytes: number, what: string): void {
+function refuseDeclaredOversize(request: Request, limitBytes: number, tooLargeError: () => Error): void {
   const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(what, limitBytes);
+  if (Number.isFinite(declared) && declared > limitBytes) throw tooLargeError();
 }
 
 /**
@@ -24,8 +24,13 @@ export function refuseDeclaredOversize(request: Request, limitBytes: number, wha
  * the rest is never read) as soon as more than `limitBytes` came in: 413 naming the limit. The
  * Content-Length is checked first but not trusted; a chunked body is counted as it arrives.
  */
-export async function readBodyChunks(request: Request, limitBytes: number, what: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<number> {
-  refuseDeclaredOversize(request, limitBytes, what);
+export async function readBodyChunks(
+  request: Request,
+  limitBytes: number,
+  tooLargeError: () => Error,
+  onChunk: (chunk: Uint8Array) => Promise<void> | void,
+): Promise<number> {
+  refuseDeclaredOversize(request, limitBytes, tooLargeError);
   if (!request.body) return 0;
   const reader = request.body.getReader();
   let total = 0;
@@ -34,7 +39,7 @@ export async function readBodyChunks(request: Request, limitBytes: number, what:
       const { done, value } = await reader.read();
       if (done) return total;
       total += value.byteLength;
-      if (total > limitBytes) throw tooLarge(what, limitBytes);
+      if (total > limitBytes) throw tooLargeError();
       await onChunk(value);
     }
   } catch (error) {
@@ -48,7 +53,7 @@ export async function readBodyChunks(request: Request, limitBytes: number, what:
 /** A JSON body read within the limit. Throws BadJsonError when it does not parse (an empty body does not). */
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
   const chunks: Uint8Array[] = [];
-  const total = await readBodyChunks(request, limitBytes, "The request body", (chunk) => void chunks.push(chunk));
+  const total = await readBodyChunks(request, limitBytes, () => tooLarge("The request body", limitBytes), (chunk) => void chunks.push(chunk));
   const text = new TextDecoder().decode(Buffer.concat(chunks, total));
   try {
     return JSON.parse(text) as unknown;
