@@ -8,7 +8,7 @@ import { formatLimit, readBodyChunks } from "@/lib/api/request-body";
 import { MultipartFormatError, MultipartStream, multipartBoundary, type PartSink } from "@/lib/api/multipart-stream";
 import { databaseNameSchema } from "@/lib/databases/database-name";
 import { registerDatabase } from "@/lib/databases/register-database";
-import { ownerProcessTag } from "@/lib/store/owner-process";
+import { findOwnerTag, isOwnerGone, ownerProcessTag } from "@/lib/store/owner-process";
 
 const FIELDS_LIMIT = 64 * 1024; // the form's other fields and its framing, on top of the file
 const SQLITE_HEADER = Buffer.from("SQLite format 3\u0000", "latin1");
@@ -99,4 +99,16 @@ export async function registerUploadedDatabase(request: Request) {
   } finally {
     fs.rmSync(temp, { force: true });
   }
+}
+
+/** At start-up: removes the temporary files of uploads whose server was killed mid-upload; how many. */
+export function removeAbandonedUploads(): number {
+  if (!fs.existsSync(uploadsDir())) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(uploadsDir())) {
+    if (!name.startsWith("upload-") || !isOwnerGone(findOwnerTag(name), { ownIsStale: true })) continue;
+    fs.rmSync(path.join(uploadsDir(), name), { force: true });
+    removed++;
+  }
+  return removed;
 }
