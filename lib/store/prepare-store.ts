@@ -8,13 +8,15 @@ import { deleteOldSignInAttempts } from "@/lib/auth/sign-in";
 import { syncProviders } from "@/lib/providers/providers";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { applyMigrations } from "@/lib/store/apply-migrations";
+import { secureStoreFiles } from "@/lib/store/private-files";
 import { cleanUpAfterCrashes } from "@/lib/store/start-up-cleanup";
 import { backfillTaskHardness } from "@/lib/tasks/task-hardness";
 
 export const migrationsDir = path.join(env.projectRoot, "prisma", "migrations");
 
-/** Brings the store's schema up to date. Safe to call on every start. */
+/** Brings the store's schema up to date (its files private to their owner first). Safe to call on every start. */
 export function migrateStore(): { applied: string[] } {
+  secureStoreFiles(env.dataDir, env.dbFile);
   return applyMigrations(env.dbFile, migrationsDir);
 }
 
