@@ -2,6 +2,8 @@
 export async function register() {
   // NEXT_RUNTIME is set by Next itself; the store only exists in the Node.js runtime.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { keepNewFilesPrivate } = await import("@/lib/store/private-files");
+  keepNewFilesPrivate(); // the store, uploads and exports the server writes are its user's only
   const { prepareStore } = await import("@/lib/store/prepare-store");
   const { applied, seeded } = await prepareStore();
   if (applied.length) console.log(`[store] applied migrations: ${applied.join(", ")}`);

@@ -4,7 +4,12 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() in pages renders app/forbidden.tsx with status 403
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // page requests pass through proxy.ts, which buffers a body to hand it on; pages take none
+    // (mutations go to /api, which the proxy leaves out), so a body sent to a page is cut short
+    proxyClientMaxBodySize: "64kb",
+  },
   async headers() {
     return [
       {
@@ -15,6 +20,8 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
+      // pages get their CSP (with a nonce) from proxy.ts; API answers are data, never run
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] },
     ];
   },
 };

@@ -31,6 +31,7 @@ const envSchema = z.object({
   SENSE_TRUST_PROXY: z.enum(["0", "1"]).default("0"), // 1: a proxy in front sets X-Forwarded-For (the sign-in limit per address uses it)
   SENSE_TRUSTED_ORIGINS: z.string().optional(), // comma-separated origins allowed to send mutations (behind a proxy)
   PORT: z.coerce.number().int().positive().default(3000),
+  SENSE_HOST: z.string().min(1).default("127.0.0.1"), // the interface `npm start` listens on (scripts/start.mjs); 0.0.0.0 for all
 });
 
 export type Env = z.infer<typeof envSchema> & {

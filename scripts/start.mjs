@@ -28,8 +28,12 @@ if (builtAt === 0 || Math.max(...sources.map(newestSourceMtime)) > builtAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = env.PORT ?? "3000";
-const server = spawn(nextBin, ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
-console.log(`[start] Sense Studio on http://localhost:${port}`);
+// PORT and SENSE_HOST as lib/env.ts describes them (this plain script cannot load it): the
+// dashboard listens on this machine only unless SENSE_HOST names an interface (0.0.0.0: all).
+const port = env.PORT || "3000";
+const host = env.SENSE_HOST || "127.0.0.1";
+const server = spawn(nextBin, ["start", "-p", port, "-H", host], { cwd: root, env, stdio: "inherit" });
+const where = host === "127.0.0.1" ? `http://localhost:${port} (this machine only; SENSE_HOST=0.0.0.0 listens on all interfaces)` : host === "0.0.0.0" || host === "::" ? `port ${port} on all interfaces` : `http://${host}:${port}`;
+console.log(`[start] Sense Studio on ${where}`);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

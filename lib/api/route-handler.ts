@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { isAppError, forbidden, unauthorized, type AppErrorCode } from "@/lib/errors";
 import { asStoreBusyError } from "@/lib/store/begin-immediate";
+import { BadJsonError, DEFAULT_JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/request-body";
 import { authenticateRequest, refuseCrossSiteMutation } from "@/lib/auth/request-auth";
 import { can, permissionMinimumRole, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -15,6 +16,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   unauthorized: 401,
   too_many_requests: 429,
   unavailable: 503,
+  payload_too_large: 413,
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -28,6 +30,8 @@ type RouteSpec<A extends RouteAccess, Q extends z.ZodType, B extends z.ZodType, 
   browserOnly?: true;
   query?: Q;
   body?: B; // JSON body; omit to read the request yourself (multipart)
+  /** The largest JSON body this route reads (default 1 MB); more is refused with 413 as it streams in. */
+  bodyLimitBytes?: number;
   params?: P;
 };
 
@@ -42,8 +46,8 @@ type RouteInput<A extends RouteAccess, Q extends z.ZodType, B extends z.ZodType,
 /**
  * The one wrapper every route handler goes through: checks who is asking (401 for nobody, 403
  * for a role without the permission, 403 for a cross-site mutation carrying the cookie), validates
- * query, params and JSON body with zod, runs the domain call, and maps errors (400 bad request,
- * 4xx domain errors, 500 with an id).
+ * query, params and JSON body with zod (the body read only up to its limit: 413 beyond), runs the
+ * domain call, and maps errors (400 bad request, 4xx domain errors, 500 with an id).
  */
 export function handleRoute<
   A extends RouteAccess,
@@ -57,7 +61,7 @@ export function handleRoute<
       const url = new URL(request.url);
       const query = spec.query ? spec.query.parse(Object.fromEntries(url.searchParams)) : undefined;
       const params = spec.params ? spec.params.parse(await context.params) : undefined;
-      const body = spec.body ? spec.body.parse(await readJson(request)) : undefined;
+      const body = spec.body ? spec.body.parse(await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT)) : undefined;
       const result = await handler({ user, query, body, params, request } as RouteInput<A, Q, B, P>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -78,16 +82,6 @@ async function authorize(request: Request, access: RouteAccess, browserOnly: boo
   if (!can(user.role, access)) throw forbidden(`Your role (${user.role}) may not do this: it needs ${permissionMinimumRole[access]} or above.`);
   return user;
 }
-
-async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new BadJsonError();
-  }
-}
-
-class BadJsonError extends Error {}
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {

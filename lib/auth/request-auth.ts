@@ -32,11 +32,19 @@ export async function authenticateRequest(request: Request): Promise<{ user: Ses
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The origins this server answers as: its own (from the Host header and the URL) and configured ones. */
+const trustProxy = () => env.SENSE_TRUST_PROXY === "1";
+const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || null;
+
+/**
+ * The origins this server answers as: its own (the Host header with the URL's scheme) and the
+ * configured ones. X-Forwarded-Host and -Proto name them instead only behind a trusted proxy
+ * (SENSE_TRUST_PROXY=1); otherwise any client could claim to be any site.
+ */
 function ownOrigins(request: Request): Set<string> {
   const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  const forwarded = trustProxy();
+  const host = (forwarded ? firstValue(request.headers.get("x-forwarded-host")) : null) ?? request.headers.get("host");
+  const proto = (forwarded ? firstValue(request.headers.get("x-forwarded-proto")) : null) ?? url.protocol.replace(":", "");
   return new Set([url.origin, ...(host ? [`${proto}://${host}`] : []), ...env.trustedOrigins]);
 }
 
@@ -52,8 +60,10 @@ export function refuseCrossSiteMutation(request: Request): void {
   throw forbidden(`Refused a ${request.method} from another site (origin ${origin ?? "not given"}): mutations must come from this dashboard.`);
 }
 
+/** Whether the browser talks https to us (then cookies are Secure): the proxy says so only when trusted. */
 export function isSecureRequest(request: Request): boolean {
-  return (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")).startsWith("https");
+  const forwarded = trustProxy() ? firstValue(request.headers.get("x-forwarded-proto")) : null;
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
 }
 
 /**
@@ -62,6 +72,5 @@ export function isSecureRequest(request: Request): boolean {
  * so the header is the client's to forge unless a proxy in front overwrites it (SENSE_TRUST_PROXY=1).
  */
 export function clientAddress(request: Request): string | null {
-  if (env.SENSE_TRUST_PROXY !== "1") return null;
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return trustProxy() ? firstValue(request.headers.get("x-forwarded-for")) : null;
 }

@@ -7,8 +7,10 @@ import { runProviderCommand } from "@/lib/cli/provider-command";
 import { runSynthCommand } from "@/lib/cli/synth-command";
 import { runUserCommand } from "@/lib/cli/user-command";
 import { runDbCommand, runImportCommand, runMigrateCommand, runSeedCommand } from "@/lib/cli/commands";
+import { keepNewFilesPrivate } from "@/lib/store/private-files";
 
 async function main(argv: string[]): Promise<number> {
+  keepNewFilesPrivate(); // the store, target databases and exports it writes are its user's only
   if (argv[0] === "eval") return runEvalCommand(argv.slice(1));
   if (argv[0] === "synth") return runSynthCommand(argv.slice(1));
   if (argv[0] === "provider") return runProviderCommand(argv.slice(1));

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ownerProcessTag } from "@/lib/store/owner-process";
 
 // One file an export writes: lines gathered into chunks of about CHUNK_CHARS, each chunk encoded
 // into one buffer reused for the whole file, hashed and written from it. Nothing is allocated per
@@ -24,8 +25,9 @@ export class ExportSink {
 
   constructor(dir: string, name: string) {
     this.figures = { name, rows: 0, bytes: 0 };
-    this.partial = path.join(dir, `.${name}.${process.pid}.${crypto.randomUUID()}.partial`);
-    this.fd = fs.openSync(this.partial, "w");
+    // named for the process writing it, so start-up can tell a killed one's (lib/export/interrupted-exports.ts)
+    this.partial = path.join(dir, `.${name}.${ownerProcessTag()}.${crypto.randomUUID()}.partial`);
+    this.fd = fs.openSync(this.partial, "w", 0o600);
   }
 
   /** Adds one line (without its newline). */

@@ -11,6 +11,7 @@ import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-sel
 import { countExportItems, exportDatabaseIds } from "@/lib/export/read-export-records";
 import { datasetInfoFor, writeExportFiles, type WriteOutcome } from "@/lib/export/write-export";
 import { PROMPT_TEMPLATES, sampleRowsOf } from "@/lib/export/prompt-templates";
+import { ownerProcessTag } from "@/lib/store/owner-process";
 
 export const exportsDir = () => path.join(env.dataDir, "exports");
 
@@ -97,8 +98,8 @@ async function runExport(id: string, request: ExportRequest, where: Where, creat
     const manifest = manifestOf(id, base, request, outcome, selected, createdBy);
     outcome.commit();
     placed = targetNames(request, base).map((n) => path.join(dir, n));
-    fs.writeFileSync(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (manifest.datasetInfo) fs.writeFileSync(path.join(dir, `${base}.dataset_info.json`), `${JSON.stringify(manifest.datasetInfo, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    if (manifest.datasetInfo) fs.writeFileSync(path.join(dir, `${base}.dataset_info.json`), `${JSON.stringify(manifest.datasetInfo, null, 2)}\n`, { mode: 0o600 });
     const finished = await prisma.export.updateMany({
       where: stillRunning,
       data: { status: "done", rowCount: outcome.written, fileSha256: outcome.files[0]?.sha256 ?? null, manifestJson: JSON.stringify(manifest), finishedAt: new Date() },
@@ -118,7 +119,7 @@ export type ExportActor = AuditActor & { name: string };
 async function createRow(request: ExportRequest, actor: ExportActor | null, filePath: string | null) {
   return prisma.$transaction(async (tx) => {
     const row = await tx.export.create({
-      data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath },
+      data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath, ownerProcess: ownerProcessTag() },
     });
     await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, template: request.template, filePath } }, tx);
     return row;
@@ -154,12 +155,6 @@ export async function cancelExport(id: string, actor: AuditActor | null) {
   const row = await prisma.export.findUnique({ where: { id } });
   if (!row) throw notFound(`No export with id "${id}".`);
   throw conflict(`Cannot cancel an export that is ${row.status}.`);
-}
-
-/** On start: the dashboard's exports that were running when the app stopped cannot go on (a CLI's may still run). */
-export async function failInterruptedExports(): Promise<number> {
-  const { count } = await prisma.export.updateMany({ where: { status: "running", OR: [{ filePath: null }, { NOT: { filePath: { startsWith: "/" } } }] }, data: { status: "failed", error: "The app stopped while this export was running; start it again.", finishedAt: new Date() } });
-  return count;
 }
 
 export type ExportView = Awaited<ReturnType<typeof listExports>>[number];

@@ -5,6 +5,7 @@ import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/
 import { readBenchmarkRecords } from "@/lib/import/benchmark-records";
 import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
 import { importDatabases, type DatabaseOutcome } from "@/lib/import/import-databases";
+import { ownerProcessTag } from "@/lib/store/owner-process";
 import { hardnessOf } from "@/lib/tasks/task-hardness";
 
 export type ImportBenchmarkInput = { format: BenchmarkFormat; dir: string; split: BenchmarkSplit; createdById?: string };
@@ -36,7 +37,7 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
   const declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
 
   const run = await prisma.importRun.create({
-    data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: input.createdById },
+    data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: input.createdById, ownerProcess: ownerProcessTag() },
   });
   try {
     const dbIds = [...new Set(records.map((r) => r.dbId))];

@@ -1,7 +1,9 @@
 // `npm run worker`: a job runner in its own process, sharing the store with the app and other runners.
 import { runWorker } from "@/lib/jobs/run-worker";
 import { migrateStore } from "@/lib/store/prepare-store";
+import { keepNewFilesPrivate } from "@/lib/store/private-files";
 
+keepNewFilesPrivate();
 migrateStore();
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());

@@ -1,0 +1,20 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { isOwnerGone } from "@/lib/store/owner-process";
+
+/**
+ * At start-up: imports left `running` by a process that is gone (the app or `sense import`, killed
+ * or the machine restarted) are marked failed, so they do not read as running forever. Its tasks
+ * are written in one transaction (all or none); the databases it registered stay, and importing
+ * the folder again adds only what is missing.
+ */
+export async function failInterruptedImports(): Promise<number> {
+  const running = await prisma.importRun.findMany({ where: { status: "running" }, select: { id: true, ownerProcess: true } });
+  const gone = running.filter((r) => r.ownerProcess === null || isOwnerGone(r.ownerProcess, { ownIsStale: true })).map((r) => r.id);
+  if (!gone.length) return 0;
+  const { count } = await prisma.importRun.updateMany({
+    where: { id: { in: gone }, status: "running" },
+    data: { status: "failed", error: "The server (or the `sense import` process) stopped while this import ran, before it finished. Import the folder again: it adds only what is missing.", finishedAt: new Date() },
+  });
+  return count;
+}
