@@ -5,8 +5,10 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ownerProcessTag } from "@/lib/store/owner-process";
 import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import { databaseNameSchema, type DatabaseSource } from "@/lib/databases/database-name";
+import { copyTempName } from "@/lib/databases/abandoned-copies";
 import { copyDatabaseFile } from "@/lib/databases/copy-database-file";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import { introspectSqlite, type SqlRunner } from "@/lib/sql/introspect-sqlite";
@@ -67,7 +69,7 @@ async function withStoredFile<T>(
   const relativePath = path.join(name, `${name}.sqlite`);
   const target = path.join(env.databasesDir, relativePath);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.partial-${process.pid}-${crypto.randomUUID()}`;
+  const temp = copyTempName(target, ownerProcessTag(), crypto.randomUUID());
   let schema: DatabaseSchema;
   try {
     await copyDatabaseFile(sourceFile, temp, label);

@@ -128,7 +128,16 @@ describe("start-up clean-up after a kill", () => {
     fs.writeFileSync(deadUpload, "SQLite format 3\u0000");
     fs.writeFileSync(liveUpload, "SQLite format 3\u0000");
 
+    const copies = path.join(env.databasesDir, "half_copied");
+    fs.mkdirSync(copies, { recursive: true });
+    const deadCopy = path.join(copies, `half_copied.sqlite.partial-${dead}-4b9d5e3f-2a6c-4d7e-9f80-a1b2c3d4e5f6`);
+    const liveCopy = path.join(copies, `half_copied.sqlite.partial-${alive}-5cae6f40-3b7d-4e8f-a091-b2c3d4e5f607`);
+    fs.writeFileSync(deadCopy, "SQLite format 3\u0000");
+    fs.writeFileSync(liveCopy, "SQLite format 3\u0000");
+
     await cleanUpAfterCrashes();
+    expect(fs.existsSync(deadCopy)).toBe(false);
+    expect(fs.existsSync(liveCopy)).toBe(true);
     expect((await prisma.export.findUniqueOrThrow({ where: { id: dashboard.id } })).status).toBe("failed");
     expect(fs.existsSync(dashboardDir)).toBe(false);
     expect(fs.existsSync(deadUpload)).toBe(false);

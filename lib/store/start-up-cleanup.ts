@@ -1,9 +1,11 @@
 import "server-only";
+import { removeAbandonedCopies } from "@/lib/databases/abandoned-copies";
 import { removeAbandonedUploads } from "@/lib/databases/register-upload";
 import { failInterruptedExports } from "@/lib/export/interrupted-exports";
 import { failInterruptedImports } from "@/lib/import/interrupted-imports";
+import { cleanBuildLeftovers } from "@/lib/synthesis/strong/build-folders";
 
-export type CleanUpReport = { importsFailed: number; exportsFailed: number; uploadsRemoved: number };
+export type CleanUpReport = { importsFailed: number; exportsFailed: number; uploadsRemoved: number; buildFoldersRemoved: number };
 
 /**
  * Runs once when the app starts, before it begins any work of its own: what killed processes left
@@ -13,8 +15,7 @@ export type CleanUpReport = { importsFailed: number; exportsFailed: number; uplo
 export async function cleanUpAfterCrashes(): Promise<CleanUpReport> {
   const importsFailed = await failInterruptedImports();
   const exportsFailed = await failInterruptedExports();
-  const uploadsRemoved = removeAbandonedUploads();
-  // ---- more clean-ups of what a killed process leaves are called here, e.g. the strong job's
-  // ---- temporary build folders (owned by lib/synthesis / lib/jobs): one line each.
-  return { importsFailed, exportsFailed, uploadsRemoved };
+  const uploadsRemoved = removeAbandonedUploads() + removeAbandonedCopies(); // upload files and registration copies
+  const buildFoldersRemoved = cleanBuildLeftovers().length; // the strong job's temporary build folders
+  return { importsFailed, exportsFailed, uploadsRemoved, buildFoldersRemoved };
 }
