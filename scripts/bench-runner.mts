@@ -36,7 +36,7 @@ const { execPool } = await import("../lib/sql/exec/exec-pool");
 migrateStore();
 await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
 const taskIds = (await prisma.task.findMany({ where: { split: "dev", database: { fileStatus: "ok" } }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((t) => t.id);
-await execPool().warmUp();
+await execPool().forLane("jobs").warmUp(); // the processes the runner's steps use
 
 /** A weak job of `items` items (the dev tasks over and over) on a provider allowing `concurrency` requests. */
 async function weakJob(items: number, concurrency: number) {

@@ -24,7 +24,7 @@ const { execPool } = await import("../lib/sql/exec/exec-pool");
 migrateStore();
 await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
 await createProvider({ name: "bench-weak", baseUrl: `http://127.0.0.1:${port}/v1`, model: "sense-demo-weak", maxConcurrency: CONCURRENCY });
-await execPool().warmUp();
+await execPool().forLane("jobs").warmUp(); // the processes the runner's steps use
 
 const job = await createJob({ kind: "weak", provider: "bench-weak", tasks: { split: "dev", limit: TASKS }, samples: SAMPLES, maxPairsPerTask: 1 });
 let peakRss = process.memoryUsage().rss;
