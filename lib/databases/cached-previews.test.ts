@@ -24,7 +24,7 @@ describe("cachedPreviews", () => {
     const [first, second] = await Promise.all([cachedPreviews(counting, file, "v1", ["heavy", "plain"], 5), cachedPreviews(counting, file, "v1", ["heavy", "plain"], 5)]);
     expect(runs).toBe(2);
     expect(first).toEqual(second);
-    expect(first?.[0]?.error).toMatch(/took longer than/);
+    expect(first?.[0]?.error).toMatch(/took longer than|needed more than \d+ MB of memory/); // whichever limit of the sandbox it meets first
     expect(first?.[1]).toMatchObject({ rows: [[7]], error: null });
     expect(await cachedPreviews(counting, file, "v1", ["plain", "heavy"], 5)).toEqual([first?.[1], first?.[0]]);
     expect(runs).toBe(2);
