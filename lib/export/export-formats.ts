@@ -2,6 +2,9 @@
 // trainers' documentation: TRL (SFT conversational, DPO standard and conversational), LLaMA-Factory
 // (Alpaca and ShareGPT, with preference "ranking" datasets), OpenAI fine-tuning (chat SFT and
 // preference). Each format's rows are checked in tests against a schema of its documented shape.
+// The system instruction always goes where the trainer looks for it: a system message, or the
+// `system` column that the LLaMA-Factory entry maps (left out, LLaMA-Factory puts its template's
+// default system prompt there and the instruction would land in the user's turn).
 
 export type PromptParts = { system: string; user: string };
 export type SftRecord = PromptParts & { sql: string };
@@ -23,8 +26,8 @@ export const EXPORT_FORMATS = {
     kind: "sft",
     label: "Alpaca (instruction, input, output)",
     trainer: "LLaMA-Factory, Alpaca-style SFT",
-    render: (r: SftRecord) => ({ instruction: r.system, input: r.user, output: r.sql }),
-    datasetInfo: (file: string) => ({ file_name: file, columns: { prompt: "instruction", query: "input", response: "output" } }),
+    render: (r: SftRecord) => ({ instruction: r.user, input: "", output: r.sql, system: r.system }),
+    datasetInfo: (file: string) => ({ file_name: file, columns: { prompt: "instruction", query: "input", response: "output", system: "system" } }),
   },
   sharegpt: {
     kind: "sft",
@@ -61,8 +64,8 @@ export const EXPORT_FORMATS = {
     kind: "preference",
     label: "LLaMA-Factory preference, Alpaca (instruction, input, chosen, rejected)",
     trainer: "LLaMA-Factory DPO / ORPO / RM",
-    render: (r: PreferenceRecord) => ({ instruction: r.system, input: r.user, chosen: r.chosen, rejected: r.rejected }),
-    datasetInfo: (file: string) => ({ file_name: file, ranking: true, columns: { prompt: "instruction", query: "input", chosen: "chosen", rejected: "rejected" } }),
+    render: (r: PreferenceRecord) => ({ instruction: r.user, input: "", chosen: r.chosen, rejected: r.rejected, system: r.system }),
+    datasetInfo: (file: string) => ({ file_name: file, ranking: true, columns: { prompt: "instruction", query: "input", chosen: "chosen", rejected: "rejected", system: "system" } }),
   },
   "llamafactory-sharegpt-preference": {
     kind: "preference",

@@ -61,7 +61,7 @@ describe("every export format", () => {
     expect(row).toMatchObject({ chosen: "SELECT name FROM ports WHERE id = 0", rejected: "SELECT name FROM ports WHERE id <> 0" });
     await exportToFile({ format: "alpaca", includeEvidence: false, system: "Write SQL." }, out("alpaca-plain.jsonl"));
     const alpaca = lines(out("alpaca-plain.jsonl"));
-    expect(alpaca[0]!.instruction).toBe("Write SQL.");
+    expect(alpaca[0]!.system).toBe("Write SQL."); // in its own column, which the LLaMA-Factory entry maps
     expect(alpaca.some((r) => r.output === "select COUNT(*) from ports where id > 0")).toBe(false); // its duplicate came first
   });
 });

@@ -11,13 +11,13 @@ const chat = z.array(z.union([message("system"), message("user"), message("assis
 const turn = (from: "human" | "gpt") => z.object({ from: z.literal(from), value: text }).strict();
 
 export const TRAINER_ROW_SCHEMAS: Record<ExportFormatName, z.ZodType> = {
-  alpaca: z.object({ instruction: z.string(), input: z.string(), output: text }).strict(),
+  alpaca: z.object({ instruction: text, input: z.string(), output: text, system: z.string() }).strict(),
   sharegpt: z.object({ conversations: z.tuple([turn("human"), turn("gpt")]), system: z.string() }).strict(),
   messages: z.object({ messages: chat.refine((m) => m.at(-1)?.role === "assistant", "the last message is the assistant's") }).strict(),
   "openai-chat": z.object({ messages: chat.refine((m) => m.at(-1)?.role === "assistant" && m.some((x) => x.role === "user"), "user then assistant") }).strict(),
   "trl-dpo": z.object({ prompt: text, chosen: text, rejected: text }).strict(),
   "trl-dpo-conversational": z.object({ prompt: z.array(z.union([message("system"), message("user")])).min(1), chosen: z.tuple([message("assistant")]), rejected: z.tuple([message("assistant")]) }).strict(),
-  "llamafactory-alpaca-preference": z.object({ instruction: z.string(), input: z.string(), chosen: text, rejected: text }).strict(),
+  "llamafactory-alpaca-preference": z.object({ instruction: text, input: z.string(), chosen: text, rejected: text, system: z.string() }).strict(),
   "llamafactory-sharegpt-preference": z
     .object({ conversations: z.array(z.union([turn("human"), turn("gpt")])).min(1).refine((c) => c.at(-1)?.from === "human", "ends with a human turn"), chosen: turn("gpt"), rejected: turn("gpt"), system: z.string() })
     .strict(),
@@ -28,10 +28,10 @@ export const TRAINER_ROW_SCHEMAS: Record<ExportFormatName, z.ZodType> = {
 
 /** LLaMA-Factory's dataset_info.json entries, as its data/README documents them, per format. */
 export const LLAMA_FACTORY_ENTRIES: Partial<Record<ExportFormatName, z.ZodType>> = {
-  alpaca: z.object({ file_name: text, columns: z.object({ prompt: z.literal("instruction"), query: z.literal("input"), response: z.literal("output") }).strict() }).strict(),
+  alpaca: z.object({ file_name: text, columns: z.object({ prompt: z.literal("instruction"), query: z.literal("input"), response: z.literal("output"), system: z.literal("system") }).strict() }).strict(),
   sharegpt: z.object({ file_name: text, formatting: z.literal("sharegpt"), columns: z.object({ messages: z.literal("conversations"), system: z.literal("system") }).strict() }).strict(),
   "llamafactory-alpaca-preference": z
-    .object({ file_name: text, ranking: z.literal(true), columns: z.object({ prompt: z.literal("instruction"), query: z.literal("input"), chosen: z.literal("chosen"), rejected: z.literal("rejected") }).strict() })
+    .object({ file_name: text, ranking: z.literal(true), columns: z.object({ prompt: z.literal("instruction"), query: z.literal("input"), chosen: z.literal("chosen"), rejected: z.literal("rejected"), system: z.literal("system") }).strict() })
     .strict(),
   "llamafactory-sharegpt-preference": z
     .object({ file_name: text, formatting: z.literal("sharegpt"), ranking: z.literal(true), columns: z.object({ messages: z.literal("conversations"), chosen: z.literal("chosen"), rejected: z.literal("rejected"), system: z.literal("system") }).strict() })
