@@ -10,13 +10,13 @@ import crypto from "node:crypto";
 import { LLAMA_FACTORY_ENTRIES, TRAINER_ROW_SCHEMAS } from "@/lib/export/trainer-schemas";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
-const DBS = ["ports_a", "ports_b", "ports_c", "ports_d"];
+const DBS = ["ports_a", "ports_b", "ports_c", "ports_d"]; // each schema its own (a column named after it): a split keeps identical schemas together
 const out = (name: string) => path.join(env.dataDir, "out", name);
 const lines = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(async () => {
   for (const [i, name] of DBS.entries()) {
-    const file = writeSqlite(path.join(env.dataDir, "src", `${name}.sqlite`), `CREATE TABLE ports (id INTEGER PRIMARY KEY, name TEXT, country TEXT); INSERT INTO ports VALUES (1, 'Harwich', 'UK'), (2, 'Hook', 'NL');`);
+    const file = writeSqlite(path.join(env.dataDir, "src", `${name}.sqlite`), `CREATE TABLE ports (id INTEGER PRIMARY KEY, name TEXT, country TEXT, ${name}_note TEXT); INSERT INTO ports VALUES (1, 'Harwich', 'UK', NULL), (2, 'Hook', 'NL', NULL);`);
     const db = await registerDatabase({ name, sourceFile: file, source: "path" });
     for (let q = 0; q < 5; q++) {
       await prisma.sftSample.create({ data: { databaseId: db.id, question: `How many ports are there in country ${q} of ${name}?`, sql: `SELECT count(*) FROM ports WHERE id > ${q}`, origin: "strong", execStatus: "ok", status: q === 4 ? "pending" : "accepted", difficulty: "easy" } });
@@ -56,7 +56,7 @@ describe("every export format", () => {
     await exportToFile({ format: "trl-dpo", template: "schema-with-rows" }, out("rows.jsonl"));
     const row = lines(out("rows.jsonl")).find((r) => String(r.prompt).includes("Which ports are in ports_a 0?"))!;
     expect(row.prompt).toContain("CREATE TABLE ports (\n  id INTEGER PRIMARY KEY,");
-    expect(row.prompt).toContain('[1,"Harwich","UK"]');
+    expect(row.prompt).toContain('[1,"Harwich","UK",null]');
     expect(row.prompt).toContain("Evidence: ports means harbours");
     expect(row).toMatchObject({ chosen: "SELECT name FROM ports WHERE id = 0", rejected: "SELECT name FROM ports WHERE id <> 0" });
     await exportToFile({ format: "alpaca", includeEvidence: false, system: "Write SQL." }, out("alpaca-plain.jsonl"));
@@ -98,7 +98,7 @@ describe("selection, split and dedup", () => {
     expect(JSON.parse(imported.manifestJson!).counts.byOrigin).toEqual({ imported: 12 }); // the label and the filter agree
   });
 
-  it("never replaces files already there unless asked, and keeps the same question on two databases", async () => {
+  it("never replaces files already there unless asked, and keeps the same question on two schemas", async () => {
     await expect(exportToFile({ format: "alpaca" }, out("alpaca.jsonl"))).rejects.toThrow("exist(s) already; choose another --out or add --force");
     const before = fs.readFileSync(out("alpaca.jsonl"), "utf8");
     expect((await exportToFile({ format: "alpaca" }, out("alpaca.jsonl"), { overwrite: true })).status).toBe("done");

@@ -8,9 +8,11 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { formatOf } from "@/lib/export/export-formats";
 import { exportRows } from "@/lib/export/export-pipeline";
 import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-selection";
-import { countExportItems, exportDatabaseIds } from "@/lib/export/read-export-records";
+import { planSplit, type SplitPlan } from "@/lib/export/export-plan";
+import { countExportItems } from "@/lib/export/read-export-records";
 import { datasetInfoFor, writeExportFiles, type WriteOutcome } from "@/lib/export/write-export";
 import { PROMPT_TEMPLATES, sampleRowsOf } from "@/lib/export/prompt-templates";
+import { SPLIT_TOLERANCE } from "@/lib/export/split-plan";
 
 export const exportsDir = () => path.join(env.dataDir, "exports");
 
@@ -20,28 +22,25 @@ function appVersion(): string {
   return version;
 }
 
-/** The request, checked: the origin fits the format, and a split has databases to split. */
-async function parseRequest(input: unknown): Promise<ExportRequest> {
+/** The request, checked: the origin fits the format, and a split can be made near the requested share (its plan). */
+async function parseRequest(input: unknown): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
   if (kind === "sft" && ["weak", "mutation"].includes(request.origin ?? "")) throw invalidInput(`${request.format} is an SFT format; origin "${request.origin}" only has preference pairs.`);
-  if (request.validationFraction > 0) {
-    const databases = await exportDatabaseIds(kind, request);
-    if (databases.length < 2) throw invalidInput(`A train/validation split by database needs at least two databases; this selection has ${databases.length}.`);
-  }
-  return request;
+  return { request, plan: await planSplit(kind, request) };
 }
 
-/** The first records as they would be written (for the Exports page's preview), and how many are selected. */
+/** The first records as they would be written (for the Exports page's preview), how many are selected, and the rows of each side of a split. */
 export async function previewExport(input: unknown, limit = 3) {
-  const request = await parseRequest(input);
+  const { request, plan } = await parseRequest(input);
   const kind = formatOf(request.format).kind;
   const rows: unknown[] = [];
-  for await (const page of exportRows(request)) {
+  for await (const page of exportRows(request, plan)) {
     for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: r.render() });
     if (rows.length >= limit) break;
   }
-  return { kind, selected: await countExportItems(kind, request), rows };
+  const split = plan && { requested: plan.requested, tolerance: plan.tolerance, rows: plan.rows, share: plan.share, validationDatabases: plan.validationDatabases };
+  return { kind, selected: await countExportItems(kind, request), rows, split };
 }
 
 type Where = { kind: "dashboard" } | { kind: "file"; file: string };
@@ -57,7 +56,16 @@ function manifestOf(id: string, base: string, request: ExportRequest, outcome: W
     kind: format.kind,
     template: { name: request.template, label: PROMPT_TEMPLATES[request.template].label, sampleRows: sampleRowsOf(request), includeEvidence: request.includeEvidence, system: request.system ?? PROMPT_TEMPLATES[request.template].system },
     filters: { statuses: request.statuses, origin: request.origin ?? null, job: request.job ?? null, database: request.database ?? null, difficulty: request.difficulty ?? null, from: request.from ?? null, to: request.to ?? null, dedup: request.dedup },
-    split: { validationFraction: request.validationFraction, seed: request.seed, byDatabase: true, validationDatabases: outcome.validationDatabases },
+    split: {
+      validationFraction: request.validationFraction,
+      seed: request.seed,
+      byDatabase: true,
+      bySchema: true, // databases with identical schemas are on one side
+      tolerance: SPLIT_TOLERANCE,
+      validationDatabases: outcome.validationDatabases,
+      rows: { train: outcome.files.find((f) => f.split === "train")?.rows ?? 0, validation: outcome.files.find((f) => f.split === "validation")?.rows ?? 0 },
+      promptsOnBothSides: outcome.promptsOnBothSides, // checked while writing: an export with any fails
+    },
     counts: { selected, written: outcome.written, duplicatesDropped: outcome.duplicates, ...outcome.counts },
     files: outcome.files,
     datasetInfo: datasetInfoFor(request, outcome.files),
@@ -81,7 +89,7 @@ const placeOf = (id: string, where: Where) =>
  * then the files put in place and the manifest written. Every status change is conditional on the
  * export still running, so a cancel and a completion (or a failure) never both happen.
  */
-async function runExport(id: string, request: ExportRequest, where: Where, createdBy: string | null) {
+async function runExport(id: string, request: ExportRequest, plan: SplitPlan | null, where: Where, createdBy: string | null) {
   const { dir, base: fileBase } = placeOf(id, where);
   const base = fileBase || request.format;
   const stillRunning = { id, status: "running" };
@@ -89,7 +97,7 @@ async function runExport(id: string, request: ExportRequest, where: Where, creat
   try {
     const selected = await countExportItems(formatOf(request.format).kind, request);
     await prisma.export.update({ where: { id }, data: { totalRows: selected } });
-    const outcome = await writeExportFiles(request, { dir, base }, {
+    const outcome = await writeExportFiles(request, plan, { dir, base }, {
       onProgress: async (written) => void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
       shouldStop: async () => (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
     });
@@ -127,22 +135,22 @@ async function createRow(request: ExportRequest, actor: ExportActor | null, file
 
 /** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
 export async function startExport(input: unknown, actor: ExportActor | null) {
-  const request = await parseRequest(input);
+  const { request, plan } = await parseRequest(input);
   const row = await createRow(request, actor, null);
   await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
-  runExport(row.id, request, { kind: "dashboard" }, actor?.name ?? null).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
+  runExport(row.id, request, plan, { kind: "dashboard" }, actor?.name ?? null).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
   return row;
 }
 
 /** Runs an export to a file and waits for it (the CLI). Files already there are kept unless `overwrite`. */
 export async function exportToFile(input: unknown, file: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
-  const request = await parseRequest(input);
+  const { request, plan } = await parseRequest(input);
   if (!/\.jsonl$/i.test(file)) throw invalidInput(`The output file must end in .jsonl (one JSON object a line): ${file}`);
   const { dir, base } = placeOf("", { kind: "file", file });
   const taken = targetNames(request, base).filter((n) => fs.existsSync(path.join(dir, n)));
   if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
   const row = await createRow(request, options.actor ?? null, dir);
-  return runExport(row.id, request, { kind: "file", file }, options.actor?.name ?? null);
+  return runExport(row.id, request, plan, { kind: "file", file }, options.actor?.name ?? null);
 }
 
 export async function cancelExport(id: string, actor: AuditActor | null) {

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { ExportSink } from "@/lib/export/export-sink";
 import { formatOf } from "@/lib/export/export-formats";
+import { DigestSet } from "@/lib/export/digest-set";
 import { exportRows, type ExportSplit, type PipelineTally } from "@/lib/export/export-pipeline";
+import type { SplitPlan } from "@/lib/export/export-plan";
 import type { ExportRequest } from "@/lib/export/export-selection";
 
 export type ExportFile = { split: ExportSplit; name: string; rows: number; bytes: number; sha256: string };
@@ -13,6 +15,7 @@ export type WriteOutcome = {
   written: number;
   duplicates: number;
   validationDatabases: string[];
+  promptsOnBothSides: number;
   counts: { byOrigin: Record<string, number>; byDifficulty: Record<string, number>; byDatabase: Record<string, number> };
 };
 
@@ -30,11 +33,12 @@ const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
  */
 export async function writeExportFiles(
   request: ExportRequest,
+  plan: SplitPlan | null,
   target: { dir: string; base: string },
   hooks: { onProgress: (written: number) => Promise<void>; shouldStop: () => Promise<boolean> },
 ): Promise<WriteOutcome & { commit: () => void; discard: () => void }> {
   fs.mkdirSync(target.dir, { recursive: true });
-  const split = request.validationFraction > 0;
+  const split = plan !== null;
   const sinks = new Map<ExportSplit, ExportSink>();
   const discardAll = () => {
     for (const sink of sinks.values()) sink.discard();
@@ -53,11 +57,18 @@ export async function writeExportFiles(
   let reported = 0;
   let stopped = false;
   const files: ExportFile[] = [];
+  // the prompts of each side, to prove no prompt is on both (the split keeps schemas apart, so none should be)
+  const prompts = split ? { train: new DigestSet(), validation: new DigestSet() } : null;
+  let promptsOnBothSides = 0;
   try {
     sinkFor("train");
     if (split) sinkFor("validation");
-    for await (const page of exportRows(request, tally)) {
-      for (const { item, database, split: which, render } of page) {
+    for await (const page of exportRows(request, plan, tally)) {
+      for (const { item, database, split: which, render, promptDigest } of page) {
+        if (prompts) {
+          const digest = promptDigest();
+          if (prompts[which].add(digest) && prompts[which === "train" ? "validation" : "train"].has(digest)) promptsOnBothSides++;
+        }
         sinkFor(which).writeLine(JSON.stringify(render()));
         bump(counts.byOrigin, item.origin);
         bump(counts.byDifficulty, item.difficulty ?? "unknown");
@@ -74,6 +85,7 @@ export async function writeExportFiles(
         break;
       }
     }
+    if (promptsOnBothSides) throw new Error(`${promptsOnBothSides} prompts are on both sides of the split; nothing was written. This is a fault of the split, please report it.`);
     for (const [which, sink] of sinks) files.push({ split: which, ...sink.figures, sha256: sink.finish() });
   } catch (error) {
     discardAll();
@@ -86,6 +98,7 @@ export async function writeExportFiles(
     written,
     duplicates: tally.duplicates,
     validationDatabases: tally.validationDatabases.sort(),
+    promptsOnBothSides,
     counts,
     commit: () => {
       for (const sink of sinks.values()) fs.renameSync(sink.partial, path.join(target.dir, sink.figures.name));

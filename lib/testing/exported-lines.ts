@@ -16,30 +16,29 @@ const fromMessages = (messages: Message[], answers: string[]): LineText => ({
 });
 
 export function lineText(format: ExportFormatName, row: Record<string, unknown>): LineText {
-  const r = row as Record<string, never>;
+  const text = (key: string) => (typeof row[key] === "string" ? (row[key] as string) : "");
+  const list = <T>(key: string) => row[key] as T[];
+  const one = <T>(key: string) => row[key] as T;
+  const humans = (turns: Turn[]) => turns.filter((t) => t.from === "human").map((t) => t.value).join("\n");
   switch (format) {
     case "alpaca":
-      return { system: r.system ?? "", user: [r.instruction, r.input].filter(Boolean).join("\n"), answers: [r.output] };
+      return { system: text("system"), user: [text("instruction"), text("input")].filter(Boolean).join("\n"), answers: [text("output")] };
     case "llamafactory-alpaca-preference":
-      return { system: r.system ?? "", user: [r.instruction, r.input].filter(Boolean).join("\n"), answers: [r.chosen, r.rejected] };
-    case "sharegpt": {
-      const turns = r.conversations as Turn[];
-      return { system: r.system ?? "", user: turns.filter((t) => t.from === "human").map((t) => t.value).join("\n"), answers: turns.filter((t) => t.from === "gpt").map((t) => t.value) };
-    }
-    case "llamafactory-sharegpt-preference": {
-      const turns = r.conversations as Turn[];
-      return { system: r.system ?? "", user: turns.filter((t) => t.from === "human").map((t) => t.value).join("\n"), answers: [(r.chosen as Turn).value, (r.rejected as Turn).value] };
-    }
+      return { system: text("system"), user: [text("instruction"), text("input")].filter(Boolean).join("\n"), answers: [text("chosen"), text("rejected")] };
+    case "sharegpt":
+      return { system: text("system"), user: humans(list<Turn>("conversations")), answers: list<Turn>("conversations").filter((t) => t.from === "gpt").map((t) => t.value) };
+    case "llamafactory-sharegpt-preference":
+      return { system: text("system"), user: humans(list<Turn>("conversations")), answers: [one<Turn>("chosen").value, one<Turn>("rejected").value] };
     case "messages":
     case "openai-chat": {
-      const messages = r.messages as Message[];
+      const messages = list<Message>("messages");
       return fromMessages(messages, messages.filter((m) => m.role === "assistant").map((m) => m.content));
     }
     case "trl-dpo":
-      return { system: "", user: r.prompt, answers: [r.chosen, r.rejected] };
+      return { system: "", user: text("prompt"), answers: [text("chosen"), text("rejected")] };
     case "trl-dpo-conversational":
-      return fromMessages(r.prompt as Message[], [(r.chosen as Message[])[0]!.content, (r.rejected as Message[])[0]!.content]);
+      return fromMessages(list<Message>("prompt"), [list<Message>("chosen")[0]!.content, list<Message>("rejected")[0]!.content]);
     case "openai-preference":
-      return fromMessages((r.input as { messages: Message[] }).messages, [(r.preferred_output as Message[])[0]!.content, (r.non_preferred_output as Message[])[0]!.content]);
+      return fromMessages(one<{ messages: Message[] }>("input").messages, [list<Message>("preferred_output")[0]!.content, list<Message>("non_preferred_output")[0]!.content]);
   }
 }
