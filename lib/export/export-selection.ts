@@ -26,7 +26,12 @@ export const exportRequestSchema = z
     validationFraction: z.number().min(0).max(0.5).default(0), // share of databases held out
     seed: z.number().int().min(0).max(2 ** 31).default(42),
   })
-  .extend(templateOptionsSchema.shape);
+  .extend(templateOptionsSchema.shape)
+  .superRefine((r, ctx) => {
+    if (r.from && r.to && Date.parse(r.from) > Date.parse(r.to)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `From (${r.from}) is after To (${r.to}): no item can fall in that range; swap the two dates.` });
+    }
+  });
 
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type ExportRequestInput = z.input<typeof exportRequestSchema>;

@@ -22,11 +22,18 @@ function appVersion(): string {
   return version;
 }
 
-/** The request, checked: the origin fits the format, and a split can be made near the requested share (its plan). */
+/** The filters of a request in words, for messages. */
+function describeFilters(r: ExportRequest): string {
+  const parts = [`status ${r.statuses.join(" or ")}`, ...(["origin", "job", "database", "difficulty", "from", "to"] as const).flatMap((k) => (r[k] ? [`${k} ${r[k]}`] : []))];
+  return parts.join(", ");
+}
+
+/** The request, checked: the origin fits the format, something is selected, and a split can be made near the requested share (its plan). */
 async function parseRequest(input: unknown): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
   if (kind === "sft" && ["weak", "mutation"].includes(request.origin ?? "")) throw invalidInput(`${request.format} is an SFT format; origin "${request.origin}" only has preference pairs.`);
+  if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${kind === "sft" ? "SFT samples" : "preference pairs"} match ${describeFilters(request)}. Widen the selection.`);
   return { request, plan: await planSplit(kind, request) };
 }
 
