@@ -20,7 +20,8 @@ export type PipelineTally = { duplicates: number; validationDatabases: string[] 
  * The records of an export in order: selected page by page, each rendered example once (dedup
  * across the whole export, see example-keys.ts), assigned to train or validation by their
  * database's schema as the split plan chose, wrapped in the prompt template and rendered in the
- * trainer's format. Used by the writer and by the preview alike.
+ * trainer's format (with the item's id where the format takes extra keys). Used by the writer and
+ * by the preview alike.
  */
 export async function* exportRows(request: ExportRequest, split: SplitPlan | null, tally: PipelineTally = { duplicates: 0, validationDatabases: [] }): AsyncGenerator<ExportedRow[]> {
   const format: ExportFormat = formatOf(request.format);
@@ -31,7 +32,10 @@ export async function* exportRows(request: ExportRequest, split: SplitPlan | nul
       if (side === "validation" && !tally.validationDatabases.includes(parts.name)) tally.validationDatabases.push(parts.name);
       let prompt: PromptParts | null = null;
       const promptOf = () => (prompt ??= renderPrompt(request, { question: item.question, evidence: item.evidence, ddl: parts.ddl, rows: parts.rows }));
-      const render = () => (format.kind === "sft" ? format.render({ ...promptOf(), sql: item.sql }) : format.render({ ...promptOf(), chosen: item.sql, rejected: item.rejected ?? "" }));
+      const render = () => {
+        const record = format.kind === "sft" ? format.render({ ...promptOf(), sql: item.sql }) : format.render({ ...promptOf(), chosen: item.sql, rejected: item.rejected ?? "" });
+        return format.extraKeys ? { id: item.id, ...(record as object) } : record; // the item the line came from
+      };
       const promptDigest = () => {
         const p = promptOf();
         return sha256(`${p.system}\u0000${p.user}`);

@@ -47,8 +47,8 @@ describe("every export format", () => {
       expect(fromManifest.files[0].sha256).toBe(crypto.createHash("sha256").update(fs.readFileSync(out(`${name}.jsonl`))).digest("hex"));
       expect(done.fileSha256).toBe(fromManifest.files[0].sha256);
       const entry = LLAMA_FACTORY_ENTRIES[name];
-      expect(fs.existsSync(out(`${name}.dataset_info.json`))).toBe(Boolean(entry));
-      if (entry) expect(entry.parse(JSON.parse(fs.readFileSync(out(`${name}.dataset_info.json`), "utf8"))[name])).toMatchObject({ file_name: `${name}.jsonl` });
+      if (entry) expect(entry.parse(JSON.parse(fs.readFileSync(out("dataset_info.json"), "utf8"))[name])).toMatchObject({ file_name: `${name}.jsonl` });
+      else expect(JSON.parse(fs.existsSync(out("dataset_info.json")) ? fs.readFileSync(out("dataset_info.json"), "utf8") : "{}")).not.toHaveProperty(name);
     });
   }
 
@@ -102,7 +102,7 @@ describe("selection, split and dedup", () => {
     const before = fs.readFileSync(out("alpaca.jsonl"), "utf8");
     expect((await exportToFile({ format: "alpaca" }, out("alpaca.jsonl"), { overwrite: true })).status).toBe("done");
     expect(fs.readFileSync(out("alpaca.jsonl"), "utf8")).toBe(before);
-    await expect(exportToFile({ format: "alpaca" }, out("alpaca.json"))).rejects.toThrow("must end in .jsonl");
+    await expect(exportToFile({ format: "alpaca" }, out("alpaca.json"))).rejects.toThrow("must be a file ending in .jsonl");
     const [a, b] = await prisma.targetDatabase.findMany({ where: { name: { in: ["ports_a", "ports_b"] } } });
     for (const db of [a!, b!]) await prisma.sftSample.create({ data: { databaseId: db.id, question: "How many ports are there?", sql: "SELECT count(*) FROM ports", origin: "manual", execStatus: "ok", status: "accepted" } });
     const both = await exportToFile({ format: "alpaca", origin: "manual" }, out("same-question.jsonl"));
