@@ -8,7 +8,9 @@ import { sampleRowsOf } from "@/lib/export/prompt-templates";
 import { readExportItems, type ExportItem } from "@/lib/export/read-export-records";
 
 export type KeyedParts = DatabaseParts & { keys: DatabaseKeys };
-export type KeptItem = { item: ExportItem; parts: KeyedParts };
+export type ExportSide = "train" | "validation";
+/** An item kept for the export, its database's prompt parts and the side of the split it goes to. */
+export type KeptItem = { item: ExportItem; parts: KeyedParts; split: ExportSide };
 
 /** Each database's prompt parts and their keys, read once per export. */
 function keyedPartsCache(sampleRows: number) {
@@ -26,11 +28,11 @@ function keyedPartsCache(sampleRows: number) {
 }
 
 /**
- * The selected items page by page in id order, with their database's prompt parts, each rendered
+ * The selected items page by page in id order, with their database's prompt parts and side, each rendered
  * example once (when the request asks for dedup): an item whose example came earlier in the export,
  * from this database or another of the same schema, is counted in `tally.duplicates` and left out.
  */
-export async function* dedupedItems(kind: ExportKind, request: ExportRequest, tally: { duplicates: number }): AsyncGenerator<KeptItem[]> {
+export async function* dedupedItems(kind: ExportKind, request: ExportRequest, tally: { duplicates: number }, sideOf: (parts: KeyedParts) => ExportSide = () => "train"): AsyncGenerator<KeptItem[]> {
   const partsOf = keyedPartsCache(sampleRowsOf(request));
   const seen = new DigestSet();
   const dedupKey = dedupKeyMaker();
@@ -42,7 +44,7 @@ export async function* dedupedItems(kind: ExportKind, request: ExportRequest, ta
         tally.duplicates++;
         continue;
       }
-      kept.push({ item, parts });
+      kept.push({ item, parts, split: sideOf(parts) }); // one object a row: an export makes millions
     }
     yield kept;
   }

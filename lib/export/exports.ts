@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { formatOf } from "@/lib/export/export-formats";
-import { exportRows } from "@/lib/export/export-pipeline";
+import { exportRows, RowRenderer } from "@/lib/export/export-pipeline";
 import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-selection";
 import { addDatasetInfoEntries, dropDatasetInfoEntries, readDatasetInfo } from "@/lib/export/dataset-info";
 import { appVersion, manifestOf, targetNames, type ExportManifest } from "@/lib/export/export-manifest";
@@ -37,8 +37,9 @@ export async function previewExport(input: unknown, limit = 3) {
   const { request, plan } = await parseRequest(input);
   const kind = formatOf(request.format).kind;
   const rows: unknown[] = [];
+  const renderer = new RowRenderer(request);
   for await (const page of exportRows(request, plan)) {
-    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: r.render() });
+    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: renderer.record(r) });
     if (rows.length >= limit) break;
   }
   const split = plan && { requested: plan.requested, tolerance: plan.tolerance, rows: plan.rows, share: plan.share, validationDatabases: plan.validationDatabases };

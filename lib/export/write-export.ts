@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DigestSet } from "@/lib/export/digest-set";
 import { ExportSink } from "@/lib/export/export-sink";
-import { exportRows, type ExportSplit, type PipelineTally } from "@/lib/export/export-pipeline";
+import { exportRows, RowRenderer, type ExportSplit, type PipelineTally } from "@/lib/export/export-pipeline";
 import type { SplitPlan } from "@/lib/export/export-plan";
 import type { ExportRequest } from "@/lib/export/export-selection";
 import type { ExportItem } from "@/lib/export/read-export-records";
@@ -28,10 +28,19 @@ const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 /** The trace file's name beside the data files. */
 export const traceFileName = (base: string) => `${base}.trace.jsonl`;
 
-/** One line of the trace file: which item a data line came from, and its review state when exported. */
-function traceLine(file: string, line: number, item: ExportItem, database: string): string {
-  const reviewedAt = item.reviewedAt === null ? "null" : `"${new Date(item.reviewedAt).toISOString()}"`;
-  return `{"file":${file},"line":${line},"id":${JSON.stringify(item.id)},"status":${JSON.stringify(item.status)},"reviewedAt":${reviewedAt},"database":${JSON.stringify(database)}}`;
+/** Lines of the trace file: which item a data line came from, and its review state when exported (JSON text made once per name). */
+function traceLines() {
+  const quoted = new Map<string, string>();
+  const q = (text: string) => {
+    let known = quoted.get(text);
+    if (known === undefined) quoted.set(text, (known = JSON.stringify(text)));
+    return known;
+  };
+  return (file: string, line: number, item: ExportItem, database: string) => {
+    const reviewedAt = item.reviewedAt === null ? "null" : `"${new Date(item.reviewedAt).toISOString()}"`;
+    const id = /^[A-Za-z0-9_-]+$/.test(item.id) ? `"${item.id}"` : JSON.stringify(item.id);
+    return `{"file":${q(file)},"line":${line},"id":${id},"status":${q(item.status)},"reviewedAt":${reviewedAt},"database":${q(database)}}`;
+  };
 }
 
 /**
@@ -58,13 +67,11 @@ export async function writeExportFiles(
   const discardAll = () => {
     for (const sink of all()) sink.discard();
   };
-  const quoted = new Map<ExportSplit, string>();
   const sinkFor = (which: ExportSplit): ExportSink => {
     let sink = sinks.get(which);
     if (!sink) {
       sink = new ExportSink(target.dir, split ? `${target.base}-${which}.jsonl` : `${target.base}.jsonl`);
       sinks.set(which, sink);
-      quoted.set(which, JSON.stringify(sink.figures.name));
     }
     return sink;
   };
@@ -82,18 +89,21 @@ export async function writeExportFiles(
     sinkFor("train");
     if (split) sinkFor("validation");
     trace = new ExportSink(target.dir, traceFileName(target.base));
+    const renderer = new RowRenderer(request);
+    const traceLine = traceLines();
     for await (const page of exportRows(request, plan, tally)) {
-      for (const { item, database, split: which, render, promptDigest } of page) {
+      for (const row of page) {
+        const { item, split: which } = row;
         if (prompts) {
-          const digest = promptDigest();
+          const digest = renderer.promptDigest(row);
           if (prompts[which].add(digest) && prompts[which === "train" ? "validation" : "train"].has(digest)) promptsOnBothSides++;
         }
         const sink = sinkFor(which);
-        sink.writeLine(JSON.stringify(render()));
-        trace.writeLine(traceLine(quoted.get(which)!, sink.figures.rows, item, database));
+        sink.writeLine(renderer.line(row));
+        trace.writeLine(traceLine(sink.figures.name, sink.figures.rows, item, row.parts.name));
         bump(counts.byOrigin, item.origin);
         bump(counts.byDifficulty, item.difficulty ?? "unknown");
-        bump(counts.byDatabase, database);
+        bump(counts.byDatabase, row.parts.name);
         written++;
       }
       for (const sink of all()) sink.flush();
