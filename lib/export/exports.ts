@@ -110,7 +110,7 @@ async function createRow(request: ExportRequest, actor: ExportActor | null, file
     const row = await tx.export.create({
       data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath },
     });
-    await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, template: request.template, filePath } }, tx);
+    await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, name: request.name ?? null, template: request.template, filePath } }, tx);
     return row;
   });
 }
