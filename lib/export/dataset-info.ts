@@ -38,7 +38,7 @@ function replaceDatasetInfo(dir: string, info: Record<string, unknown>): void {
   const file = path.join(dir, DATASET_INFO_FILE);
   if (!Object.keys(info).length) return fs.rmSync(file, { force: true });
   const temporary = path.join(dir, `.${DATASET_INFO_FILE}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, `${JSON.stringify(info, null, 2)}\n`);
+  fs.writeFileSync(temporary, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
   fs.renameSync(temporary, file);
 }
 

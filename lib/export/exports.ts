@@ -57,7 +57,7 @@ function placeOf(id: string, request: ExportRequest, where: Where): { dir: strin
 /** Writes a file under a temporary name, then puts it in place read-only (over an earlier read-only one too). */
 function writeReadOnly(file: string, text: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, text, { mode: 0o444 });
+  fs.writeFileSync(temporary, text, { mode: 0o400 });
   fs.renameSync(temporary, file);
 }
 

@@ -135,7 +135,7 @@ export async function writeExportFiles(
     counts,
     commit: () => {
       for (const sink of all()) {
-        fs.chmodSync(sink.partial, 0o444); // read-only: a finished export is a snapshot
+        fs.chmodSync(sink.partial, 0o400); // read-only (and its owner's only): a finished export is a snapshot
         fs.renameSync(sink.partial, path.join(target.dir, sink.figures.name));
       }
     },
