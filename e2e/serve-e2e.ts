@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { writeBenchmarkFolder } from "../lib/testing/sqlite-fixtures";
 import { E2E_PASSWORD, e2eAccounts, e2eDataDir, e2eImportsDir, e2eStoreEnv, projectRoot, seededFile, spiderDir } from "./e2e-paths";
 
 const port = process.argv[2] ?? "3100";
@@ -42,6 +43,13 @@ const adminToken = senseAs("", ["user", "token", "--email", "ada@e2e.test", "--n
 const jobId = (out: string) => /Started \w+ job (\S+) /.exec(out)?.[1];
 const strong = sense("synth", "strong", "--provider", "demo-strong", "--domains", "lighthouse preservation,chess league", "--questions", "12", "--wait");
 const weak = sense("synth", "weak", "--provider", "demo-weak", "--database", "city_library", "--samples", "4", "--max-pairs", "2", "--wait");
+// pairs over several schemas (the exports journey splits them): the trainer check's own small
+// databases, imported in BIRD's layout, and a mutation job over their tasks
+const fixture = path.join(projectRoot, "scripts", "trainer-check", "fixture");
+const fixtureDatabases = Object.fromEntries(fs.readdirSync(fixture).filter((f) => f.endsWith(".sql")).map((f) => [f.replace(/\.sql$/, ""), fs.readFileSync(path.join(fixture, f), "utf8")]));
+const fixtureFolder = writeBenchmarkFolder(path.join(e2eImportsDir, "split-fixture"), { "dev.json": fs.readFileSync(path.join(fixture, "dev.json"), "utf8") }, fixtureDatabases, "dev_databases");
+senseAs(adminToken, ["import", "bird", fixtureFolder]);
+sense("synth", "mutate", "--origin", "bird", "--keep", "2", "--wait");
 const store = new Database(env.SENSE_DB_FILE!, { readonly: true });
 const synthesized = store.prepare("SELECT name FROM target_databases WHERE source = 'synthesized' ORDER BY name").all() as { name: string }[];
 store.close();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ExportPreviewView } from "@/components/exports/export-preview";
 import { usePreviewExport, useStartExport } from "@/components/exports/export-queries";
 import { ChoiceSelect } from "@/components/shell/choice-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
@@ -18,6 +19,7 @@ export function ExportForm() {
   const { data: facets } = useTaskFacets();
   const preview = usePreviewExport();
   const start = useStartExport();
+  const [name, setName] = useState("");
   const [format, setFormat] = useState<ExportFormatName>("trl-dpo");
   const [template, setTemplate] = useState<TemplateName>("sense-style");
   const [sampleRows, setSampleRows] = useState("");
@@ -34,6 +36,7 @@ export function ExportForm() {
   const kind = EXPORT_FORMATS[format].kind;
   const input = (): ExportRequestInput => ({
     format,
+    name: name || undefined,
     template,
     sampleRows: sampleRows === "" ? undefined : Number(sampleRows),
     includeEvidence,
@@ -49,6 +52,7 @@ export function ExportForm() {
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (preview.isError) preview.reset(); // the message shown is the last action's
     start.mutate(input());
   };
   const group = (k: "sft" | "preference") => EXPORT_FORMAT_NAMES.filter((n) => EXPORT_FORMATS[n].kind === k);
@@ -56,6 +60,10 @@ export function ExportForm() {
     <form onSubmit={onSubmit} className={cardClass} aria-label="New export">
       <h2 className="font-medium">New export</h2>
       <div className="mt-3 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs text-slate-600">
+          Name (optional)
+          <input aria-label="Export name" value={name} maxLength={80} placeholder="e.g. dpo city v2" onChange={(e) => setName(e.target.value)} className={`${inputClass} w-48`} />
+        </label>
         <label className="flex flex-col text-xs text-slate-600">
           Format
           <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormatName)} className={inputClass}>
@@ -114,11 +122,14 @@ export function ExportForm() {
         <label className="flex items-center gap-1 text-xs text-slate-600">
           <input type="checkbox" checked={dedup} onChange={(e) => setDedup(e.target.checked)} /> Drop duplicates
         </label>
-        <NumberField label="Validation share of databases" value={validation} onChange={setValidation} min={0} max={0.5} step={0.05} width="w-28" />
+        <NumberField label="Validation share of rows" value={validation} onChange={setValidation} min={0} max={0.5} step={0.05} width="w-28" />
         <NumberField label="Seed" value={seed} onChange={setSeed} min={0} />
       </fieldset>
       <div className="mt-3 flex gap-2">
-        <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm" onClick={() => preview.mutate(input())} disabled={preview.isPending}>
+        <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm" onClick={() => {
+            start.reset();
+            preview.mutate(input());
+          }} disabled={preview.isPending}>
           Preview
         </button>
         <button type="submit" className={buttonClass} disabled={start.isPending}>
@@ -126,19 +137,7 @@ export function ExportForm() {
         </button>
       </div>
       <MutationFeedback error={start.error ?? preview.error} success={start.data ? "Export started." : null} />
-      {preview.data ? (
-        <section aria-label="Preview" className="mt-3">
-          <p className="text-sm text-slate-600" data-testid="preview-selected">
-            {preview.data.selected} {preview.data.kind === "sft" ? "samples" : "pairs"} selected (before dedup); the first records:
-          </p>
-          {preview.data.rows.map((r, i) => (
-            <pre key={i} className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-3 text-xs text-slate-100">
-              {r.split !== "train" ? `// ${r.split}\n` : ""}
-              {JSON.stringify(r.record, null, 2)}
-            </pre>
-          ))}
-        </section>
-      ) : null}
+      {preview.data ? <ExportPreviewView preview={preview.data} /> : null}
     </form>
   );
 }

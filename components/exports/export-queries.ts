@@ -19,7 +19,12 @@ export const exportsQuery = () =>
   });
 export const useExports = () => useQuery(exportsQuery());
 
-export type ExportPreview = { kind: string; selected: number; rows: { split: string; record: unknown }[] };
+export type ExportPreview = {
+  kind: string;
+  selected: number;
+  rows: { split: string; record: unknown }[];
+  split: { requested: number; tolerance: number; rows: { train: number; validation: number }; share: number; validationDatabases: string[] } | null;
+};
 
 /** The preview is a POST (the selection is a body) whose answer is not cached. */
 export const usePreviewExport = () => useMutation({ mutationFn: (input: ExportRequestInput) => fetchJson<ExportPreview>("/api/exports/preview", { method: "POST", json: input }) });

@@ -24,8 +24,11 @@ export function ExportsTable() {
             <Fragment key={e.id}>
               <tr className="border-t border-slate-100" data-export-id={e.id}>
                 <td className="px-3 py-2">
-                  <div className="font-medium">{e.format}</div>
-                  <div className="text-xs text-slate-500">{e.template}</div>
+                  <div className="font-medium" data-testid="export-name">{e.name ?? e.format}</div>
+                  <div className="text-xs text-slate-500">
+                    {e.name ? `${e.format} · ` : ""}
+                    {e.template}
+                  </div>
                 </td>
                 <td className="px-3 py-2">
                   <StatusBadge value={e.status} />
@@ -47,9 +50,21 @@ export function ExportsTable() {
                     </div>
                   ))}
                   {e.manifest ? (
-                    <a className="text-slate-600 underline" href={fileUrl(e.id, `${e.manifest.base}.manifest.json`)} download>
-                      manifest
-                    </a>
+                    <div className="space-x-2">
+                      <a className="text-slate-600 underline" href={fileUrl(e.id, `${e.manifest.base}.manifest.json`)} download>
+                        manifest
+                      </a>
+                      {e.manifest.trace ? (
+                        <a className="text-slate-600 underline" href={fileUrl(e.id, e.manifest.trace.name)} download title="Which item each line came from">
+                          trace
+                        </a>
+                      ) : null}
+                      {e.manifest.datasetInfoFile ? (
+                        <a className="text-slate-600 underline" href={fileUrl(e.id, e.manifest.datasetInfoFile)} download title="LLaMA-Factory's dataset_info.json for these files">
+                          {e.manifest.datasetInfoFile}
+                        </a>
+                      ) : null}
+                    </div>
                   ) : null}
                 </td>
                 <td className="px-3 py-2 text-xs">{new Date(e.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>

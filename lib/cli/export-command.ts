@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "@/lib/cli/cli-output";
 import { requireCliUser } from "@/lib/cli/cli-user";
+import type { ExportManifest } from "@/lib/export/export-manifest";
 import { exportToFile } from "@/lib/export/exports";
 import { migrateStore } from "@/lib/store/prepare-store";
 
@@ -14,12 +15,12 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     strict: true,
     allowPositionals: true,
     options: {
-      format: text, out: text, template: text, "sample-rows": text, "no-evidence": { type: "boolean" }, system: text,
+      format: text, name: text, out: text, template: text, "sample-rows": text, "no-evidence": { type: "boolean" }, system: text,
       status: text, origin: text, job: text, database: text, difficulty: text, from: text, to: text,
       "no-dedup": { type: "boolean" }, validation: text, seed: text, force: { type: "boolean" },
     },
   });
-  if (positionals.length || !values.format || !values.out) throw new UsageError("usage: sense export --format NAME --out FILE.jsonl [--template T] [--status accepted,edited] [filters] [--validation 0.1 --seed 42]");
+  if (positionals.length || !values.format || !values.out) throw new UsageError("usage: sense export --format NAME --out FILE.jsonl|FOLDER/ [--name NAME] [--template T] [--status accepted,edited] [filters] [--validation 0.1 --seed 42]");
   const number = (flag: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const n = Number(value);
@@ -28,10 +29,11 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   };
   migrateStore();
   const actor = await requireCliUser("export");
-  const out = path.resolve(values.out);
+  const out = path.resolve(values.out) + (/[\\/]$/.test(values.out) ? path.sep : ""); // a trailing slash names a folder
   const done = await exportToFile(
     {
       format: values.format,
+      name: values.name,
       template: values.template,
       sampleRows: number("sample-rows", values["sample-rows"]),
       includeEvidence: !values["no-evidence"],
@@ -54,9 +56,12 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     console.error(`sense: the export ${done.status}: ${done.error ?? ""}`);
     return 1;
   }
-  const manifest = JSON.parse(done.manifestJson!) as { base: string; counts: { selected: number; written: number; duplicatesDropped: number }; files: { name: string; rows: number; sha256: string }[] };
+  const manifest = JSON.parse(done.manifestJson!) as ExportManifest;
+  const dir = done.filePath!;
   console.log(`Exported ${manifest.counts.written} of ${manifest.counts.selected} selected records (${manifest.counts.duplicatesDropped} duplicates dropped) as ${values.format}:`);
-  for (const f of manifest.files) console.log(`  ${path.join(path.dirname(out), f.name)}  ${f.rows} rows  sha256 ${f.sha256}`);
-  console.log(`  ${path.join(path.dirname(out), `${manifest.base}.manifest.json`)}`);
+  for (const f of manifest.files) console.log(`  ${path.join(dir, f.name)}  ${f.rows} rows  sha256 ${f.sha256}`);
+  if (manifest.trace) console.log(`  ${path.join(dir, manifest.trace.name)}  (which item each line came from)`);
+  console.log(`  ${path.join(dir, `${manifest.base}.manifest.json`)}`);
+  if (manifest.datasetInfoFile) console.log(`  ${path.join(dir, manifest.datasetInfoFile)}  (LLaMA-Factory: dataset_dir ${dir}, datasets ${Object.keys(manifest.datasetInfo ?? {}).join(", ")})`);
   return 0;
 }

@@ -37,15 +37,20 @@ Usage:
                      [--input-price USD_PER_M] [--output-price USD_PER_M]
       Model providers: any OpenAI-compatible endpoint. The API key is read from the variable
       --api-key-env names, never from the command line.
-  sense export --format NAME --out FILE.jsonl [--template sense-style|schema-with-rows|code-comment]
+  sense export --format NAME --out FILE.jsonl|FOLDER/ [--name NAME]
+               [--template sense-style|schema-with-rows|code-comment]
                [--sample-rows N] [--no-evidence] [--system TEXT] [--status accepted,edited]
                [--origin O] [--job ID] [--database D] [--difficulty X] [--from DATE] [--to DATE]
                [--no-dedup] [--validation FRACTION --seed N] [--force]
       Write curated items in a trainer's format, one JSON object a line, with FILE's base name
-      .manifest.json beside it (and .dataset_info.json for LLaMA-Factory). Formats: alpaca, sharegpt,
-      messages, openai-chat (SFT samples); trl-dpo, trl-dpo-conversational,
-      llamafactory-alpaca-preference, llamafactory-sharegpt-preference, openai-preference (pairs).
-      --validation holds out that share of the databases (none on both sides) as -validation.jsonl.
+      .manifest.json and .trace.jsonl (the item of each line) beside it, and LLaMA-Factory's entries
+      in the folder's dataset_info.json. A FOLDER/ gets files named NAME-ID (or FORMAT-ID), as the
+      dashboard names them. Formats: alpaca, sharegpt, messages, openai-chat (SFT samples);
+      trl-dpo, trl-dpo-conversational, llamafactory-alpaca-preference,
+      llamafactory-sharegpt-preference, openai-preference (pairs). Each rendered example is written
+      once. --validation holds out about that share of the rows (within a quarter of it), whole
+      schemas at a time (no schema on both sides), as -validation.jsonl; a selection that cannot be
+      split so is refused with the reason, as is one that selects nothing.
       Files already there are kept (the export is refused) unless --force.
   sense db add <file.sqlite> [--name NAME]
       Register a SQLite file: copy it into the data directory and introspect it.

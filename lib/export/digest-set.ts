@@ -4,6 +4,15 @@
 
 const WORDS = 4; // 16 bytes a key
 
+type Key = [number, number, number, number];
+
+function keyOf(digest: Uint8Array): Key {
+  const view = new DataView(digest.buffer, digest.byteOffset, WORDS * 4);
+  const key = [0, 1, 2, 3].map((i) => view.getUint32(i * 4, true)) as Key;
+  if (!(key[0] | key[1] | key[2] | key[3])) key[3] = 1; // all zeros marks an empty slot: that one digest is folded onto another
+  return key;
+}
+
 export class DigestSet {
   private slots: Uint32Array;
   private used = 0;
@@ -19,13 +28,22 @@ export class DigestSet {
   /** Adds the first 16 bytes of `digest`; false when they were there already. */
   add(digest: Uint8Array): boolean {
     if ((this.used + 1) * 2 > this.slots.length / WORDS) this.grow();
-    const view = new DataView(digest.buffer, digest.byteOffset, WORDS * 4);
-    const key = [0, 1, 2, 3].map((i) => view.getUint32(i * 4, true)) as [number, number, number, number];
-    if (!(key[0] | key[1] | key[2] | key[3])) key[3] = 1; // all zeros marks an empty slot: that one digest is folded onto another
-    return this.insert(this.slots, key);
+    return this.insert(this.slots, keyOf(digest));
   }
 
-  private insert(slots: Uint32Array, key: [number, number, number, number]): boolean {
+  /** Whether the first 16 bytes of `digest` are in the set. */
+  has(digest: Uint8Array): boolean {
+    const key = keyOf(digest);
+    const mask = this.slots.length / WORDS - 1;
+    for (let i = key[0] & mask; ; i = (i + 1) & mask) {
+      const at = i * WORDS;
+      const s = this.slots;
+      if (!(s[at]! | s[at + 1]! | s[at + 2]! | s[at + 3]!)) return false;
+      if (s[at] === key[0] && s[at + 1] === key[1] && s[at + 2] === key[2] && s[at + 3] === key[3]) return true;
+    }
+  }
+
+  private insert(slots: Uint32Array, key: Key): boolean {
     const mask = slots.length / WORDS - 1;
     for (let i = key[0] & mask; ; i = (i + 1) & mask) {
       const at = i * WORDS;

@@ -60,9 +60,9 @@ export const FROM: Record<ExportKind, string> = {
 };
 
 export const COLUMNS: Record<ExportKind, string> = {
-  sft: "s.id, s.database_id, s.question, s.edited_question, s.evidence, s.origin, s.difficulty, s.sql, s.edited_sql",
+  sft: "s.id, s.database_id, s.question, s.edited_question, s.evidence, s.origin, s.difficulty, s.sql, s.edited_sql, s.status, s.reviewed_at",
   preference:
-    "p.id, t.database_id, t.question, t.evidence, t.difficulty, t.hardness, p.chosen_sql, p.final_chosen_sql, p.rejected_sql, p.final_rejected_sql, j.kind AS job_kind, c.source AS rejected_source",
+    "p.id, t.database_id, t.question, t.evidence, t.difficulty, t.hardness, p.chosen_sql, p.final_chosen_sql, p.rejected_sql, p.final_rejected_sql, j.kind AS job_kind, c.source AS rejected_source, p.status, p.reviewed_at",
 };
 
 const and = (parts: SqlPart[]): SqlPart => ({ sql: parts.map((p) => p.sql).join(" AND "), params: parts.flatMap((p) => p.params) });

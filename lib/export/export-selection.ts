@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "@/lib/export/export-formats";
+import { exportNameSchema } from "@/lib/export/export-names";
 import { templateOptionsSchema } from "@/lib/export/prompt-templates";
 import { filterText } from "@/lib/util/filter-text";
 
@@ -15,6 +16,7 @@ const isoDate = z
 export const exportRequestSchema = z
   .object({
     format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormatName, ...ExportFormatName[]]),
+    name: exportNameSchema, // the researcher's name for it (lists, manifest, file names)
     statuses: z.array(z.enum(["accepted", "edited", "pending", "rejected"])).min(1).default(["accepted", "edited"]),
     origin: filterText, // strong | imported | manual (SFT); weak | mutation (pairs)
     job: filterText,
@@ -23,10 +25,15 @@ export const exportRequestSchema = z
     from: isoDate, // reviewed (or created) on or after
     to: isoDate, // … and before the end of this day
     dedup: z.boolean().default(true),
-    validationFraction: z.number().min(0).max(0.5).default(0), // share of databases held out
+    validationFraction: z.number().min(0).max(0.5).default(0), // share of rows held out, whole schemas at a time
     seed: z.number().int().min(0).max(2 ** 31).default(42),
   })
-  .extend(templateOptionsSchema.shape);
+  .extend(templateOptionsSchema.shape)
+  .superRefine((r, ctx) => {
+    if (r.from && r.to && Date.parse(r.from) > Date.parse(r.to)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `From (${r.from}) is after To (${r.to}): no item can fall in that range; swap the two dates.` });
+    }
+  });
 
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type ExportRequestInput = z.input<typeof exportRequestSchema>;

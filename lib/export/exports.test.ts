@@ -10,13 +10,13 @@ import crypto from "node:crypto";
 import { LLAMA_FACTORY_ENTRIES, TRAINER_ROW_SCHEMAS } from "@/lib/export/trainer-schemas";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
-const DBS = ["ports_a", "ports_b", "ports_c", "ports_d"];
+const DBS = ["ports_a", "ports_b", "ports_c", "ports_d"]; // each schema its own (a column named after it): a split keeps identical schemas together
 const out = (name: string) => path.join(env.dataDir, "out", name);
 const lines = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(async () => {
   for (const [i, name] of DBS.entries()) {
-    const file = writeSqlite(path.join(env.dataDir, "src", `${name}.sqlite`), `CREATE TABLE ports (id INTEGER PRIMARY KEY, name TEXT, country TEXT); INSERT INTO ports VALUES (1, 'Harwich', 'UK'), (2, 'Hook', 'NL');`);
+    const file = writeSqlite(path.join(env.dataDir, "src", `${name}.sqlite`), `CREATE TABLE ports (id INTEGER PRIMARY KEY, name TEXT, country TEXT, ${name}_note TEXT); INSERT INTO ports VALUES (1, 'Harwich', 'UK', NULL), (2, 'Hook', 'NL', NULL);`);
     const db = await registerDatabase({ name, sourceFile: file, source: "path" });
     for (let q = 0; q < 5; q++) {
       await prisma.sftSample.create({ data: { databaseId: db.id, question: `How many ports are there in country ${q} of ${name}?`, sql: `SELECT count(*) FROM ports WHERE id > ${q}`, origin: "strong", execStatus: "ok", status: q === 4 ? "pending" : "accepted", difficulty: "easy" } });
@@ -47,8 +47,8 @@ describe("every export format", () => {
       expect(fromManifest.files[0].sha256).toBe(crypto.createHash("sha256").update(fs.readFileSync(out(`${name}.jsonl`))).digest("hex"));
       expect(done.fileSha256).toBe(fromManifest.files[0].sha256);
       const entry = LLAMA_FACTORY_ENTRIES[name];
-      expect(fs.existsSync(out(`${name}.dataset_info.json`))).toBe(Boolean(entry));
-      if (entry) expect(entry.parse(JSON.parse(fs.readFileSync(out(`${name}.dataset_info.json`), "utf8"))[name])).toMatchObject({ file_name: `${name}.jsonl` });
+      if (entry) expect(entry.parse(JSON.parse(fs.readFileSync(out("dataset_info.json"), "utf8"))[name])).toMatchObject({ file_name: `${name}.jsonl` });
+      else expect(JSON.parse(fs.existsSync(out("dataset_info.json")) ? fs.readFileSync(out("dataset_info.json"), "utf8") : "{}")).not.toHaveProperty(name);
     });
   }
 
@@ -56,12 +56,12 @@ describe("every export format", () => {
     await exportToFile({ format: "trl-dpo", template: "schema-with-rows" }, out("rows.jsonl"));
     const row = lines(out("rows.jsonl")).find((r) => String(r.prompt).includes("Which ports are in ports_a 0?"))!;
     expect(row.prompt).toContain("CREATE TABLE ports (\n  id INTEGER PRIMARY KEY,");
-    expect(row.prompt).toContain('[1,"Harwich","UK"]');
+    expect(row.prompt).toContain('[1,"Harwich","UK",null]');
     expect(row.prompt).toContain("Evidence: ports means harbours");
     expect(row).toMatchObject({ chosen: "SELECT name FROM ports WHERE id = 0", rejected: "SELECT name FROM ports WHERE id <> 0" });
     await exportToFile({ format: "alpaca", includeEvidence: false, system: "Write SQL." }, out("alpaca-plain.jsonl"));
     const alpaca = lines(out("alpaca-plain.jsonl"));
-    expect(alpaca[0]!.instruction).toBe("Write SQL.");
+    expect(alpaca[0]!.system).toBe("Write SQL."); // in its own column, which the LLaMA-Factory entry maps
     expect(alpaca.some((r) => r.output === "select COUNT(*) from ports where id > 0")).toBe(false); // its duplicate came first
   });
 });
@@ -86,8 +86,7 @@ describe("selection, split and dedup", () => {
     expect(pending.rowCount).toBe(1);
     const all = await exportToFile({ format: "alpaca", dedup: false }, out("all.jsonl"));
     expect(all.rowCount).toBe(17);
-    const future = await exportToFile({ format: "alpaca", from: "2999-01-01" }, out("future.jsonl"));
-    expect(future.rowCount).toBe(0);
+    await expect(exportToFile({ format: "alpaca", from: "2999-01-01" }, out("future.jsonl"))).rejects.toThrow("Nothing to export"); // export-refusals.test.ts
     // an origin and a date range together: both hold (neither replaces the other)
     const job = await prisma.job.create({ data: { kind: "mutation", status: "done", configJson: "{}" } });
     await prisma.preferencePair.updateMany({ where: { task: { database: { name: "ports_c" } } }, data: { jobId: job.id } });
@@ -98,12 +97,12 @@ describe("selection, split and dedup", () => {
     expect(JSON.parse(imported.manifestJson!).counts.byOrigin).toEqual({ imported: 12 }); // the label and the filter agree
   });
 
-  it("never replaces files already there unless asked, and keeps the same question on two databases", async () => {
+  it("never replaces files already there unless asked, and keeps the same question on two schemas", async () => {
     await expect(exportToFile({ format: "alpaca" }, out("alpaca.jsonl"))).rejects.toThrow("exist(s) already; choose another --out or add --force");
     const before = fs.readFileSync(out("alpaca.jsonl"), "utf8");
     expect((await exportToFile({ format: "alpaca" }, out("alpaca.jsonl"), { overwrite: true })).status).toBe("done");
     expect(fs.readFileSync(out("alpaca.jsonl"), "utf8")).toBe(before);
-    await expect(exportToFile({ format: "alpaca" }, out("alpaca.json"))).rejects.toThrow("must end in .jsonl");
+    await expect(exportToFile({ format: "alpaca" }, out("alpaca.json"))).rejects.toThrow("must be a file ending in .jsonl");
     const [a, b] = await prisma.targetDatabase.findMany({ where: { name: { in: ["ports_a", "ports_b"] } } });
     for (const db of [a!, b!]) await prisma.sftSample.create({ data: { databaseId: db.id, question: "How many ports are there?", sql: "SELECT count(*) FROM ports", origin: "manual", execStatus: "ok", status: "accepted" } });
     const both = await exportToFile({ format: "alpaca", origin: "manual" }, out("same-question.jsonl"));

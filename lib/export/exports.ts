@@ -6,107 +6,97 @@ import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { formatOf } from "@/lib/export/export-formats";
-import { exportRows } from "@/lib/export/export-pipeline";
+import { exportRows, RowRenderer } from "@/lib/export/export-pipeline";
 import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-selection";
-import { countExportItems, exportDatabaseIds } from "@/lib/export/read-export-records";
-import { datasetInfoFor, writeExportFiles, type WriteOutcome } from "@/lib/export/write-export";
-import { PROMPT_TEMPLATES, sampleRowsOf } from "@/lib/export/prompt-templates";
+import { addDatasetInfoEntries, dropDatasetInfoEntries, readDatasetInfo } from "@/lib/export/dataset-info";
+import { appVersion, manifestOf, targetNames, type ExportManifest } from "@/lib/export/export-manifest";
+import { exportFileBase } from "@/lib/export/export-names";
+import { planSplit, type SplitPlan } from "@/lib/export/export-plan";
+import { countExportItems } from "@/lib/export/read-export-records";
+import { writeExportFiles } from "@/lib/export/write-export";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 
 export const exportsDir = () => path.join(env.dataDir, "exports");
 
-let version: string | null = null;
-function appVersion(): string {
-  version ??= (JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ path.join(env.projectRoot, "package.json"), "utf8")) as { version: string }).version;
-  return version;
+/** The filters of a request in words, for messages. */
+function describeFilters(r: ExportRequest): string {
+  const parts = [`status ${r.statuses.join(" or ")}`, ...(["origin", "job", "database", "difficulty", "from", "to"] as const).flatMap((k) => (r[k] ? [`${k} ${r[k]}`] : []))];
+  return parts.join(", ");
 }
 
-/** The request, checked: the origin fits the format, and a split has databases to split. */
-async function parseRequest(input: unknown): Promise<ExportRequest> {
+/** The request, checked: the origin fits the format, something is selected, and a split can be made near the requested share (its plan). */
+async function parseRequest(input: unknown): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
   if (kind === "sft" && ["weak", "mutation"].includes(request.origin ?? "")) throw invalidInput(`${request.format} is an SFT format; origin "${request.origin}" only has preference pairs.`);
-  if (request.validationFraction > 0) {
-    const databases = await exportDatabaseIds(kind, request);
-    if (databases.length < 2) throw invalidInput(`A train/validation split by database needs at least two databases; this selection has ${databases.length}.`);
-  }
-  return request;
+  if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${kind === "sft" ? "SFT samples" : "preference pairs"} match ${describeFilters(request)}. Widen the selection.`);
+  return { request, plan: await planSplit(kind, request) };
 }
 
-/** The first records as they would be written (for the Exports page's preview), and how many are selected. */
+/** The first records as they would be written (for the Exports page's preview), how many are selected, and the rows of each side of a split. */
 export async function previewExport(input: unknown, limit = 3) {
-  const request = await parseRequest(input);
+  const { request, plan } = await parseRequest(input);
   const kind = formatOf(request.format).kind;
   const rows: unknown[] = [];
-  for await (const page of exportRows(request)) {
-    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: r.render() });
+  const renderer = new RowRenderer(request);
+  for await (const page of exportRows(request, plan)) {
+    for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: renderer.record(r) });
     if (rows.length >= limit) break;
   }
-  return { kind, selected: await countExportItems(kind, request), rows };
+  const split = plan && { requested: plan.requested, tolerance: plan.tolerance, rows: plan.rows, share: plan.share, validationDatabases: plan.validationDatabases };
+  return { kind, selected: await countExportItems(kind, request), rows, split };
 }
 
-type Where = { kind: "dashboard" } | { kind: "file"; file: string };
+/** Where an export goes: the dashboard's folder for it, a file the CLI names, or a folder the CLI names (files named as the dashboard's). */
+type Where = { kind: "dashboard" } | { kind: "file"; file: string } | { kind: "folder"; dir: string };
 
-function manifestOf(id: string, base: string, request: ExportRequest, outcome: WriteOutcome, selected: number, createdBy: string | null) {
-  const format = formatOf(request.format);
-  return {
-    id,
-    base,
-    format: request.format,
-    formatLabel: format.label,
-    trainer: format.trainer,
-    kind: format.kind,
-    template: { name: request.template, label: PROMPT_TEMPLATES[request.template].label, sampleRows: sampleRowsOf(request), includeEvidence: request.includeEvidence, system: request.system ?? PROMPT_TEMPLATES[request.template].system },
-    filters: { statuses: request.statuses, origin: request.origin ?? null, job: request.job ?? null, database: request.database ?? null, difficulty: request.difficulty ?? null, from: request.from ?? null, to: request.to ?? null, dedup: request.dedup },
-    split: { validationFraction: request.validationFraction, seed: request.seed, byDatabase: true, validationDatabases: outcome.validationDatabases },
-    counts: { selected, written: outcome.written, duplicatesDropped: outcome.duplicates, ...outcome.counts },
-    files: outcome.files,
-    datasetInfo: datasetInfoFor(request, outcome.files),
-    createdBy,
-    appVersion: appVersion(),
-    finishedAt: new Date().toISOString(),
-  };
+function placeOf(id: string, request: ExportRequest, where: Where): { dir: string; base: string } {
+  if (where.kind === "file") return { dir: path.dirname(where.file), base: path.basename(where.file).replace(/\.jsonl$/i, "") };
+  return { dir: where.kind === "folder" ? where.dir : path.join(exportsDir(), id), base: exportFileBase(request.name, request.format, id) };
 }
 
-/** The files an export writes, by name (the jsonl files, its manifest, a LLaMA-Factory dataset_info). */
-function targetNames(request: ExportRequest, base: string): string[] {
-  const data = request.validationFraction > 0 ? [`${base}-train.jsonl`, `${base}-validation.jsonl`] : [`${base}.jsonl`];
-  return [...data, `${base}.manifest.json`, ...(formatOf(request.format).datasetInfo ? [`${base}.dataset_info.json`] : [])];
+/** Writes a file under a temporary name, then puts it in place read-only (over an earlier read-only one too). */
+function writeReadOnly(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, text, { mode: 0o400 });
+  fs.renameSync(temporary, file);
 }
-
-const placeOf = (id: string, where: Where) =>
-  where.kind === "file" ? { dir: path.dirname(where.file), base: path.basename(where.file).replace(/\.jsonl$/i, "") } : { dir: path.join(exportsDir(), id), base: "" };
 
 /**
  * Writes an export (the caller decides whether to wait): progress on the row, cancel between pages,
- * then the files put in place and the manifest written. Every status change is conditional on the
- * export still running, so a cancel and a completion (or a failure) never both happen.
+ * then the files put in place, the manifest written and the LLaMA-Factory entries added to the
+ * folder's dataset_info.json. Every status change is conditional on the export still running, so a
+ * cancel and a completion (or a failure) never both happen.
  */
-async function runExport(id: string, request: ExportRequest, where: Where, createdBy: string | null) {
-  const { dir, base: fileBase } = placeOf(id, where);
-  const base = fileBase || request.format;
+async function runExport(id: string, request: ExportRequest, plan: SplitPlan | null, where: Where, createdBy: string | null) {
+  const { dir, base } = placeOf(id, request, where);
   const stillRunning = { id, status: "running" };
   let placed: string[] = [];
+  let entries: Record<string, unknown> | null = null;
+  const undo = () => {
+    for (const file of placed) fs.rmSync(file, { force: true });
+    if (entries) dropDatasetInfoEntries(dir, Object.keys(entries));
+  };
   try {
     const selected = await countExportItems(formatOf(request.format).kind, request);
     await prisma.export.update({ where: { id }, data: { totalRows: selected } });
-    const outcome = await writeExportFiles(request, { dir, base }, {
+    const outcome = await writeExportFiles(request, plan, { dir, base }, {
       onProgress: async (written) => void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
       shouldStop: async () => (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
     });
     if (outcome.status === "cancelled") return prisma.export.findUniqueOrThrow({ where: { id } });
-    const manifest = manifestOf(id, base, request, outcome, selected, createdBy);
+    const manifest = manifestOf({ id, base, request, outcome, selected, createdBy });
+    placed = targetNames(plan !== null, base).map((n) => path.join(dir, n));
     outcome.commit();
-    placed = targetNames(request, base).map((n) => path.join(dir, n));
-    fs.writeFileSync(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    if (manifest.datasetInfo) fs.writeFileSync(path.join(dir, `${base}.dataset_info.json`), `${JSON.stringify(manifest.datasetInfo, null, 2)}\n`, { mode: 0o600 });
+    writeReadOnly(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (manifest.datasetInfo) addDatasetInfoEntries(dir, (entries = manifest.datasetInfo));
     const finished = await prisma.export.updateMany({
       where: stillRunning,
       data: { status: "done", rowCount: outcome.written, fileSha256: outcome.files[0]?.sha256 ?? null, manifestJson: JSON.stringify(manifest), finishedAt: new Date() },
     });
-    if (finished.count === 0) for (const file of placed) fs.rmSync(file, { force: true }); // cancelled at the last moment
+    if (finished.count === 0) undo(); // cancelled at the last moment
   } catch (error) {
-    for (const file of placed) fs.rmSync(file, { force: true });
+    undo();
     if (where.kind === "dashboard") fs.rmSync(dir, { recursive: true, force: true });
     await prisma.export.updateMany({ where: stillRunning, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
   }
@@ -121,29 +111,38 @@ async function createRow(request: ExportRequest, actor: ExportActor | null, file
     const row = await tx.export.create({
       data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath, ownerProcess: ownerProcessTag() },
     });
-    await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, template: request.template, filePath } }, tx);
+    await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, name: request.name ?? null, template: request.template, filePath } }, tx);
     return row;
   });
 }
 
 /** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
 export async function startExport(input: unknown, actor: ExportActor | null) {
-  const request = await parseRequest(input);
+  const { request, plan } = await parseRequest(input);
   const row = await createRow(request, actor, null);
   await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
-  runExport(row.id, request, { kind: "dashboard" }, actor?.name ?? null).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
+  runExport(row.id, request, plan, { kind: "dashboard" }, actor?.name ?? null).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
   return row;
 }
 
-/** Runs an export to a file and waits for it (the CLI). Files already there are kept unless `overwrite`. */
-export async function exportToFile(input: unknown, file: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
-  const request = await parseRequest(input);
-  if (!/\.jsonl$/i.test(file)) throw invalidInput(`The output file must end in .jsonl (one JSON object a line): ${file}`);
-  const { dir, base } = placeOf("", { kind: "file", file });
-  const taken = targetNames(request, base).filter((n) => fs.existsSync(path.join(dir, n)));
-  if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
+/**
+ * Runs an export and waits for it (the CLI), to `out`: a file ending in .jsonl, or a folder (an
+ * existing one, or a path ending in a slash), where the files are named as the dashboard names them
+ * (the export's name or format, and its id). Files already there are kept unless `overwrite`.
+ */
+export async function exportToFile(input: unknown, out: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
+  const { request, plan } = await parseRequest(input);
+  const toFolder = /[\\/]$/.test(out) || (fs.existsSync(out) && fs.statSync(out).isDirectory());
+  if (!toFolder && !/\.jsonl$/i.test(out)) throw invalidInput(`The output must be a file ending in .jsonl (one JSON object a line) or a folder (ending in /): ${out}`);
+  const where: Where = toFolder ? { kind: "folder", dir: path.resolve(out) } : { kind: "file", file: path.resolve(out) };
+  const dir = where.kind === "folder" ? where.dir : path.dirname(where.file);
+  if (where.kind === "file") {
+    const taken = targetNames(plan !== null, placeOf("", request, where).base).filter((n) => fs.existsSync(path.join(dir, n)));
+    if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
+  }
+  if (formatOf(request.format).datasetInfo) readDatasetInfo(dir); // one it could not add to is refused before anything is written
   const row = await createRow(request, options.actor ?? null, dir);
-  return runExport(row.id, request, { kind: "file", file }, options.actor?.name ?? null);
+  return runExport(row.id, request, plan, where, options.actor?.name ?? null);
 }
 
 export async function cancelExport(id: string, actor: AuditActor | null) {
@@ -173,21 +172,37 @@ export async function listExports(limit = 100) {
     rowCount: e.rowCount,
     error: e.error,
     fileSha256: e.fileSha256,
-    manifest: e.manifestJson ? (JSON.parse(e.manifestJson) as ReturnType<typeof manifestOf>) : null,
+    name: (JSON.parse(e.filtersJson) as { name?: string }).name ?? null,
+    manifest: e.manifestJson ? (JSON.parse(e.manifestJson) as ExportManifest) : null,
     createdAt: e.createdAt.toISOString(),
     finishedAt: e.finishedAt?.toISOString() ?? null,
   }));
 }
 
-/** The path of one of an export's files, for download (only files its manifest lists). */
+// a file put in place by an export is older than its finish; a later one with the same name was written since
+const WRITTEN_SINCE_MS = 50;
+
+/**
+ * The path of one of an export's files, for download (only files its manifest lists). A finished
+ * export is a snapshot: a file another export has since written over (the CLI's --force) is
+ * refused rather than served as this export's.
+ */
 export async function exportFilePath(id: string, name: string): Promise<string> {
   const row = await prisma.export.findUnique({ where: { id } });
   if (!row) throw notFound(`No export with id "${id}".`);
-  if (row.status !== "done" || !row.manifestJson || !row.filePath) throw conflict(`The export is ${row.status}; there is no file to download.`);
-  const manifest = JSON.parse(row.manifestJson) as { base: string; files: { name: string }[]; datasetInfo: unknown };
-  const allowed = [...manifest.files.map((f) => f.name), `${manifest.base}.manifest.json`, ...(manifest.datasetInfo ? [`${manifest.base}.dataset_info.json`] : [])];
+  if (row.status !== "done" || !row.manifestJson || !row.filePath || !row.finishedAt) throw conflict(`The export is ${row.status}; there is no file to download.`);
+  const manifest = JSON.parse(row.manifestJson) as Pick<ExportManifest, "base" | "files" | "trace" | "datasetInfoFile">;
+  const recorded = [...manifest.files, ...(manifest.trace ? [manifest.trace] : [])];
+  const allowed = [...recorded.map((f) => f.name), `${manifest.base}.manifest.json`, ...(manifest.datasetInfoFile ? [manifest.datasetInfoFile] : [])];
   if (!allowed.includes(name)) throw notFound(`The export has no file named "${name}".`);
   const file = path.resolve(env.dataDir, row.filePath, name); // name is one the manifest lists
   if (!fs.existsSync(file)) throw notFound(`The file ${name} of this export is gone from the data directory.`);
+  if (name !== manifest.datasetInfoFile) {
+    const stat = fs.statSync(file);
+    const bytes = recorded.find((f) => f.name === name)?.bytes;
+    if (stat.mtimeMs > row.finishedAt.getTime() + WRITTEN_SINCE_MS || (bytes !== undefined && stat.size !== bytes)) {
+      throw conflict(`The file ${name} was replaced after this export finished (another export wrote a file of that name there); this export's manifest no longer describes it.`);
+    }
+  }
   return file;
 }

@@ -16,7 +16,7 @@ export const PROMPT_TEMPLATES = {
     system: "You are a SQLite expert. Given a database schema with sample rows and a question, write one SQLite query that answers the question. Answer with the SQL only.",
   },
   "code-comment": {
-    label: "Code completion: the schema and question as SQL comments (for base models)",
+    label: "Code completion: the schema and question as SQL comments, the answer the whole SQL (for base models)",
     sampleRows: 0,
     system: "",
   },
@@ -41,8 +41,12 @@ export function renderPrompt(options: TemplateOptions, input: PromptInput): Prom
   const system = options.system ?? template.system;
   const evidence = options.includeEvidence && input.evidence ? input.evidence : null;
   if (options.template === "code-comment") {
+    // the prompt is comments only and the answer is the whole SQL, in every format and on both
+    // sides of a pair: a prompt ending in "SELECT" before an answer that starts with it taught
+    // models to write "SELECT SELECT …", and an answer cut after its first word could not start
+    // with WITH or be executed as it stands
     const comment = (text: string) => text.split("\n").map((l) => `-- ${l}`).join("\n");
-    const user = [comment(input.ddl), input.rows ? comment(`Sample rows:\n${input.rows}`) : "", evidence ? comment(`Evidence: ${evidence}`) : "", comment(`Question: ${input.question}`), "SELECT"].filter(Boolean).join("\n");
+    const user = [comment(input.ddl), input.rows ? comment(`Sample rows:\n${input.rows}`) : "", evidence ? comment(`Evidence: ${evidence}`) : "", comment(`Question: ${input.question}`)].filter(Boolean).join("\n");
     return { system, user };
   }
   const parts = [`Database schema:\n${input.ddl}`];

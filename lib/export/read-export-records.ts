@@ -15,10 +15,14 @@ export type ExportItem = {
   difficulty: string | null;
   sql: string; // SFT: the SQL; pairs: the chosen side
   rejected: string | null; // pairs: the rejected side
+  status: string; // as the export read it (its trace records it)
+  reviewedAt: string | null; // the last review before the export, stored ISO text
 };
 
-type SftRow = { id: string; database_id: string; question: string; edited_question: string | null; evidence: string | null; origin: string; difficulty: string | null; sql: string; edited_sql: string | null };
-type PairRow = {
+type Reviewed = { status: string; reviewed_at: string | null };
+
+type SftRow = Reviewed & { id: string; database_id: string; question: string; edited_question: string | null; evidence: string | null; origin: string; difficulty: string | null; sql: string; edited_sql: string | null };
+type PairRow = Reviewed & {
   id: string;
   database_id: string;
   question: string;
@@ -54,6 +58,8 @@ const sftItem = (s: SftRow): ExportItem => ({
   difficulty: s.difficulty,
   sql: s.edited_sql ?? s.sql,
   rejected: null,
+  status: s.status,
+  reviewedAt: s.reviewed_at,
 });
 
 const pairItem = (p: PairRow): ExportItem => ({
@@ -65,6 +71,8 @@ const pairItem = (p: PairRow): ExportItem => ({
   difficulty: p.difficulty ?? p.hardness, // as given by its source, else its Spider hardness
   sql: p.final_chosen_sql ?? p.chosen_sql, // the sides as the review left them (a swap, an edit)
   rejected: p.final_rejected_sql ?? p.rejected_sql,
+  status: p.status,
+  reviewedAt: p.reviewed_at,
 });
 
 /** How many items the selection holds (before dedup). */
