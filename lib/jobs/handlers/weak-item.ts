@@ -32,14 +32,17 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     evidence: task.evidence ? `Evidence: ${task.evidence}\n` : "",
     question: task.question,
   });
+  // each answer is read once (the call's record and the candidate share the reading)
+  const readings = new Map<string, ReturnType<typeof extractSql>>();
+  const read = (text: string) => readings.get(text) ?? readings.set(text, extractSql(text)).get(text)!;
   const unparsable = (text: string) => {
-    const parsed = extractSql(text);
+    const parsed = read(text);
     return parsed.ok ? null : parsed.reason;
   };
   const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, { temperature: ctx.config.temperature, unparsable });
   if (!answers.ok) return itemFailure(answers.kind, answers.message, true);
 
-  const extracted = answers.texts.map((text) => ({ text, parsed: extractSql(text) }));
+  const extracted = answers.texts.map((text) => ({ text, parsed: read(text) }));
   const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
   const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
   if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!, true);
