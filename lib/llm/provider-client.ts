@@ -1,5 +1,7 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { createChatClient, type ChatAnswer, type ChatFailure } from "@/lib/llm/chat-client";
+import { capStoredText } from "@/lib/llm/stored-text";
 import { RequestLimiter } from "@/lib/llm/request-limiter";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { estimateCostUsd } from "@/lib/providers/provider-schema";
@@ -35,6 +37,7 @@ function entryFor(provider: Provider): Entry {
       temperature: provider.temperature,
       maxTokens: provider.maxTokens,
       timeoutMs: provider.timeoutMs,
+      maxResponseBytes: env.SENSE_MODEL_REPLY_MAX_MB * 1024 * 1024,
     }),
     limiter: new RequestLimiter({ maxConcurrency: provider.maxConcurrency, requestsPerMin: provider.requestsPerMin, tokensPerMin: provider.tokensPerMin }),
   };
@@ -78,5 +81,5 @@ export async function callProvider(
     };
   }
   release(0);
-  return { answer, record: { status: answer.kind, httpStatus: answer.status, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: answer.latencyMs, error: answer.message.slice(0, 500) } };
+  return { answer, record: { status: answer.kind, httpStatus: answer.status, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: answer.latencyMs, error: capStoredText(answer.message, 4_000) } };
 }

@@ -7,6 +7,7 @@ import { insertRows } from "@/lib/jobs/job-sql";
 import { sqlTime } from "@/lib/store/sql-time";
 import { newRowId } from "@/lib/jobs/row-ids";
 import { extractSql } from "@/lib/llm/extract-sql";
+import { capStoredText } from "@/lib/llm/stored-text";
 import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { sampleModelTexts } from "@/lib/synthesis/model-text";
@@ -53,7 +54,7 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     const verdict = at === -1 ? null : judged!.verdicts[at]!;
     return {
       index,
-      rawText: e.text,
+      rawText: capStoredText(e.text),
       sql: e.parsed.ok ? e.parsed.sql : null,
       verdict: verdict ? verdictKind(verdict) : "unparsable",
       error: e.parsed.ok ? (verdict?.predError ?? null) : e.parsed.reason,
