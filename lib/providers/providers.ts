@@ -40,6 +40,16 @@ export async function createProvider(input: unknown, actor: AuditActor | null = 
   return toProviderView(provider);
 }
 
+/**
+ * What an update does to the stored key, and what the audit says of it. A key is never sent to a
+ * host it was not given for: moving the base URL drops it unless a key comes along.
+ */
+function keyChange(stored: string | null, given: string | undefined, baseUrlChanged: boolean): { data: { apiKey?: string | null }; audit: string } {
+  if (given !== undefined) return { data: { apiKey: given || null }, audit: given ? "replaced" : stored ? "removed" : "none" };
+  if (!stored) return { data: {}, audit: "none" };
+  return baseUrlChanged ? { data: { apiKey: null }, audit: "dropped (the base URL changed)" } : { data: {}, audit: "kept" };
+}
+
 /** Updates a provider made in the dashboard; an omitted apiKey keeps the stored one, "" removes it. */
 export async function updateProvider(id: string, input: unknown, actor: AuditActor | null = null): Promise<ProviderView> {
   const existing = await prisma.provider.findUnique({ where: { id } });
@@ -49,10 +59,9 @@ export async function updateProvider(id: string, input: unknown, actor: AuditAct
   if (data.name !== existing.name && (await prisma.provider.findUnique({ where: { name: data.name } }))) {
     throw conflict(`A provider named "${data.name}" exists already.`);
   }
-  // a key is never sent to a host it was not given for: moving the base URL drops it unless a key comes along
-  const keyChange = apiKey !== undefined ? { apiKey: apiKey || null } : data.baseUrl !== existing.baseUrl ? { apiKey: null } : {};
-  const provider = await prisma.provider.update({ where: { id }, data: { ...data, ...keyChange, managedBy: "ui" } });
-  await recordAuditEvent(actor, { action: "provider.update", targetType: "provider", targetId: id, detail: { name: data.name, baseUrl: data.baseUrl, model: data.model, apiKey: apiKey === undefined ? "kept" : apiKey ? "replaced" : "removed" } });
+  const key = keyChange(existing.apiKey, apiKey, data.baseUrl !== existing.baseUrl);
+  const provider = await prisma.provider.update({ where: { id }, data: { ...data, ...key.data, managedBy: "ui" } });
+  await recordAuditEvent(actor, { action: "provider.update", targetType: "provider", targetId: id, detail: { name: data.name, baseUrl: data.baseUrl, model: data.model, apiKey: key.audit } });
   return toProviderView(provider);
 }
 
