@@ -5,6 +5,7 @@ import { capStoredText } from "@/lib/llm/stored-text";
 import { RequestLimiter } from "@/lib/llm/request-limiter";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { estimateCostUsd } from "@/lib/providers/provider-schema";
+import { providerApiKey } from "@/lib/providers/secret-box";
 
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -33,7 +34,7 @@ function entryFor(provider: Provider): Entry {
     client: createChatClient({
       baseUrl: provider.baseUrl,
       model: provider.model,
-      apiKey: provider.apiKey ?? undefined,
+      apiKey: providerApiKey(provider), // decrypted for the request only
       temperature: provider.temperature,
       maxTokens: provider.maxTokens,
       timeoutMs: provider.timeoutMs,
