@@ -55,7 +55,17 @@ async function streamHuge(res: http.ServerResponse, total: number, count: (n: nu
   const piece = Buffer.alloc(1024 * 1024, "a");
   for (let sent = 0; sent < total && !res.destroyed; sent += piece.length) {
     count(piece.length);
-    if (!res.write(piece)) await new Promise<void>((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
+    if (!res.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const go = () => {
+          res.off("drain", go);
+          res.off("close", go);
+          resolve();
+        };
+        res.on("drain", go);
+        res.on("close", go);
+      });
+    }
   }
   if (!res.destroyed) res.end(`"${head[1]}`);
 }
