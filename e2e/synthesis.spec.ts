@@ -82,6 +82,8 @@ test.describe("providers (an admin's)", () => {
     await expect(form.getByRole("alert")).toContainText("baseUrl must be a URL");
     await form.getByLabel("Provider base url").fill("https://api.openai.com/v1");
     await form.getByRole("button", { name: "Add provider" }).click();
+    // the server tests the connection of a provider it adds, and says what it found (no network here, or a refused key)
+    await expect(page.getByText(/^Added\. Connection test of openai-4o: (Not reachable|Reachable, but the API key was refused|No answer)/)).toBeVisible({ timeout: 15_000 });
     const row = page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" });
     await expect(row).toContainText("gpt-4o");
     await expect(row).toContainText("set");
@@ -90,5 +92,8 @@ test.describe("providers (an admin's)", () => {
     expect(await page.content()).not.toContain("sk-e2e-secret");
     const api = await page.request.get("/api/providers");
     expect(await api.text()).not.toContain("sk-e2e-secret");
+    // a connection test on demand: the local stand-in lists its models
+    await page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "demo-weak" }).getByRole("button", { name: "Test" }).click();
+    await expect(page.getByTestId("provider-connection")).toHaveText('demo-weak: Reachable: the model "sense-demo-weak" is listed (2 models).');
   });
 });

@@ -23,7 +23,12 @@ const envSchema = z.object({
   SENSE_REVIEW_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000), // a review claim lasts this long without activity
   SENSE_DEMO_MODEL_SERVER: z.enum(["0", "1"]).default("1"), // start the local stand-in model server with the app
   SENSE_DEMO_MODEL_PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
+  SENSE_MODEL_REPLY_MAX_MB: z.coerce.number().int().min(1).max(1024).default(4), // the most of a model's reply that is read; past it the call is too_large
   SENSE_PROVIDERS: z.string().optional(), // JSON array of providers, see lib/providers/provider-schema.ts
+  SENSE_SECRET_KEY: z // encrypts provider API keys at rest; without it, data/secret.key is made on first start
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "SENSE_SECRET_KEY must be 32 bytes: 64 hex characters or 44 of base64 (openssl rand -base64 32)")
+    .optional(),
   SENSE_ADMIN_EMAIL: z.string().email().optional(), // first run: the admin account made from these two
   SENSE_ADMIN_PASSWORD: z.string().min(12, "SENSE_ADMIN_PASSWORD needs at least 12 characters").optional(),
   SENSE_ADMIN_NAME: z.string().min(2).optional(),

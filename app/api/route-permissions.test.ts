@@ -103,6 +103,7 @@ const matrix: Record<string, Entry> = {
       return { params: { id: provider.id }, body: { name, baseUrl: "http://127.0.0.1:9/v1", model: "m2" } };
     },
   },
+  "POST /api/providers/[id]/test": { least: "lead", call: async () => ({ params: { id: (await createProvider({ name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m", timeoutMs: 500 })).id } }) },
   "DELETE /api/providers/[id]": { least: "admin", call: async () => ({ params: { id: (await createProvider({ name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m" })).id } }) },
   "POST /api/databases": {
     least: "admin",

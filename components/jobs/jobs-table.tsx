@@ -9,9 +9,12 @@ import { TableHead } from "@/components/shell/table-head";
 import type { JobProgress } from "@/lib/jobs/read-jobs";
 
 const eta = (s: number | null) => (s === null ? "—" : s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);
-/** A paused or cancelled job finishes what its runners already started: say so until it has. */
+/**
+ * A paused or cancelled job finishes what its runners already started: say so until it has. A done
+ * job says how it ended: done, done with failures, or failed (every item failed).
+ */
 const shownStatus = (job: JobProgress) =>
-  job.itemsInFlight && job.status === "paused" ? "pausing" : job.itemsInFlight && job.status === "cancelled" ? "cancelling" : job.status;
+  job.itemsInFlight && job.status === "paused" ? "pausing" : job.itemsInFlight && job.status === "cancelled" ? "cancelling" : (job.result ?? job.status);
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 /** What a job queued for review, linked to its review queue. */
@@ -69,12 +72,19 @@ export function JobsTable() {
                   ) : null}
                 </td>
                 <td className="px-3 py-2">
-                  <div className="h-2 w-40 overflow-hidden rounded bg-slate-100">
-                    <div className="h-2 bg-sky-500" style={{ width: `${(100 * handled) / Math.max(1, job.itemsTotal)}%` }} />
+                  {/* done items in blue, failed ones in red: a job whose every item failed has a red bar, not a full blue one */}
+                  <div className="flex h-2 w-40 overflow-hidden rounded bg-slate-100" aria-hidden>
+                    <div className="h-2 bg-sky-500" style={{ width: `${(100 * job.itemsDone) / Math.max(1, job.itemsTotal)}%` }} />
+                    <div className="h-2 bg-red-500" style={{ width: `${(100 * job.itemsFailed) / Math.max(1, job.itemsTotal)}%` }} />
                   </div>
                   <div className="mt-1 text-xs tabular-nums" data-testid="job-progress">
                     {handled}/{job.itemsTotal}
                   </div>
+                  {job.itemsFailed ? (
+                    <div className="text-xs tabular-nums text-red-700" data-testid="job-failed-items">
+                      {job.itemsFailed} failed
+                    </div>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 text-xs tabular-nums">{job.itemsPerSecond ? `${job.itemsPerSecond.toFixed(1)}/s` : "—"}</td>
                 <td className="px-3 py-2 text-xs tabular-nums">{eta(job.etaSeconds)}</td>

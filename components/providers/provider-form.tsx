@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useSaveProvider } from "@/components/providers/provider-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
-import { providerInputSchema, type ProviderView } from "@/lib/providers/provider-schema";
+import { providerInputSchema, type ConnectionCheck, type ProviderView } from "@/lib/providers/provider-schema";
 
 type Field = { key: string; label: string; type?: "number" | "password"; width?: string; placeholder?: string };
 
@@ -31,7 +31,7 @@ function initialValues(p: ProviderView | null): Record<string, string> {
 }
 
 /** Adds or edits a provider; the form is checked with the same schema as the server. The key is write-only. */
-export function ProviderForm({ provider, onDone }: { provider: ProviderView | null; onDone: () => void }) {
+export function ProviderForm({ provider, onDone }: { provider: ProviderView | null; onDone: (saved?: { provider: ProviderView; connection?: ConnectionCheck }) => void }) {
   const save = useSaveProvider();
   const [values, setValues] = useState(() => initialValues(provider));
   const [problem, setProblem] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
       return;
     }
     setProblem(null);
-    save.mutate({ id: provider?.id ?? null, input: parsed.data }, { onSuccess: onDone });
+    save.mutate({ id: provider?.id ?? null, input: parsed.data }, { onSuccess: (saved) => onDone(saved) });
   };
   return (
     <form onSubmit={onSubmit} aria-label={provider ? `Edit provider ${provider.name}` : "Add a provider"} className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3">
@@ -74,7 +74,7 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
         <button type="submit" className={buttonClass} disabled={save.isPending}>
           {provider ? "Save provider" : "Add provider"}
         </button>
-        <button type="button" className="text-sm text-slate-600 underline" onClick={onDone}>
+        <button type="button" className="text-sm text-slate-600 underline" onClick={() => onDone()}>
           Cancel
         </button>
       </div>

@@ -2,14 +2,12 @@
 
 import { useState } from "react";
 import { ProviderForm } from "@/components/providers/provider-form";
+import { ConnectionSummary, ProviderRow } from "@/components/providers/provider-row";
 import { useDeleteProvider, useProviders } from "@/components/providers/provider-queries";
 import { cardClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
-import type { ProviderView } from "@/lib/providers/provider-schema";
-
-const limits = (p: ProviderView) => [p.requestsPerMin ? `${p.requestsPerMin} req/min` : null, p.tokensPerMin ? `${p.tokensPerMin} tok/min` : null].filter(Boolean).join(", ") || "—";
-const managedLabel: Record<string, string> = { env: "SENSE_PROVIDERS", demo: "local stand-in", ui: "dashboard" };
+import type { ConnectionCheck, ProviderView } from "@/lib/providers/provider-schema";
 
 /** The named OpenAI-compatible endpoints jobs can use. Keys are write-only: the browser never sees one. */
 /** Providers for a job; only an admin (`canManage`) sees the add, edit and delete controls. */
@@ -17,6 +15,8 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
   const { data, error, isPending } = useProviders();
   const remove = useDeleteProvider();
   const [editing, setEditing] = useState<ProviderView | "new" | null>(null);
+  // the connection test the server ran when a provider was added (the answer of that mutation)
+  const [added, setAdded] = useState<{ name: string; connection: ConnectionCheck } | null>(null);
   return (
     <section className={cardClass} aria-label="Model providers">
       <div className="flex items-center justify-between">
@@ -35,16 +35,11 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
           <TableHead columns={["Name", "Model", "Base URL", "Key", "Concurrency", "Limits", "From", ""]} />
           <tbody>
             {data.map((p) => (
-              <tr key={p.id} className="border-t border-slate-100">
-                <td className="px-3 py-1.5 font-medium">{p.name}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{p.model}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{p.baseUrl}</td>
-                <td className="px-3 py-1.5 text-xs">{p.hasApiKey ? "set" : "none"}</td>
-                <td className="px-3 py-1.5 text-xs tabular-nums">{p.maxConcurrency}</td>
-                <td className="px-3 py-1.5 text-xs">{limits(p)}</td>
-                <td className="px-3 py-1.5 text-xs">{managedLabel[p.managedBy] ?? p.managedBy}</td>
-                <td className="space-x-2 px-3 py-1.5 text-right text-xs">
-                  {p.managedBy === "env" || !canManage ? null : (
+              <ProviderRow
+                key={p.id}
+                provider={p}
+                actions={
+                  p.managedBy === "env" || !canManage ? null : (
                     <>
                       <button type="button" className="underline" onClick={() => setEditing(p)}>
                         Edit
@@ -53,15 +48,29 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
                         Delete
                       </button>
                     </>
-                  )}
-                </td>
-              </tr>
+                  )
+                }
+              />
             ))}
           </tbody>
         </table>
       ) : null}
+      {added ? (
+        <p className="mt-2 text-xs">
+          Added. Connection test of <ConnectionSummary check={added.connection} name={added.name} />
+        </p>
+      ) : null}
       <MutationFeedback error={remove.error} />
-      {editing ? <ProviderForm key={editing === "new" ? "new" : editing.id} provider={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ProviderForm
+          key={editing === "new" ? "new" : editing.id}
+          provider={editing === "new" ? null : editing}
+          onDone={(result) => {
+            setEditing(null);
+            setAdded(result?.connection ? { name: result.provider.name, connection: result.connection } : null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ const tones: Record<string, string> = {
   missing: "bg-amber-100 text-amber-900",
   invalid: "bg-red-100 text-red-800",
   failed: "bg-red-100 text-red-800",
+  "done with failures": "bg-amber-100 text-amber-900",
   running: "bg-sky-100 text-sky-800",
   paused: "bg-amber-100 text-amber-900",
   pausing: "bg-amber-50 text-amber-900",

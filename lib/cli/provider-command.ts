@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "@/lib/cli/cli-output";
 import { secretFromEnv } from "@/lib/env";
-import { createProvider, listProviders, syncProviders } from "@/lib/providers/providers";
+import { addProvider } from "@/lib/providers/provider-connection";
+import { listProviders, syncProviders } from "@/lib/providers/providers";
 import { migrateStore } from "@/lib/store/prepare-store";
 import { requireCliUser } from "@/lib/cli/cli-user";
 
@@ -49,7 +50,8 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
       return [[field, Number(raw)]];
     }),
   );
-  const provider = await createProvider({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }, actor);
+  const { provider, connection } = await addProvider({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }, actor);
   console.log(`Added provider ${provider.name}: ${provider.model} at ${provider.baseUrl}${provider.hasApiKey ? " (key set)" : ""}.`);
+  console.log(`Connection test: ${connection.summary}`);
   return 0;
 }

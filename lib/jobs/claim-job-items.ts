@@ -49,16 +49,16 @@ async function claimPending(tx: Tx, claim: Claim, jobId: string, limit: number):
 
 /**
  * Claims up to `limit` items of running jobs for `workerId`: leased ones whose lease has expired
- * (their worker died) first, then pending ones in equal shares across the running jobs (a share a
- * job cannot fill goes to the others). Each claim is one conditional UPDATE … RETURNING that marks
+ * (their worker died) first, then pending ones in equal shares across the running jobs, each job
+ * at most `roomFor(jobId)` items (a share a job cannot fill or use goes to the others). Each claim is one conditional UPDATE … RETURNING that marks
  * rows with a token unique to this claim; rows another worker took first simply do not match.
  */
-export function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = 3): Promise<ClaimedItem[]> {
+export function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = 3, roomFor: (jobId: string) => number = () => limit): Promise<ClaimedItem[]> {
   // one transaction: one commit (and sync to disk) for the whole claim
-  return prisma.$transaction((tx) => claimInTransaction(tx, workerId, limit, leaseMs, maxAttempts));
+  return prisma.$transaction((tx) => claimInTransaction(tx, workerId, limit, leaseMs, maxAttempts, roomFor));
 }
 
-async function claimInTransaction(tx: Tx, workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<ClaimedItem[]> {
+async function claimInTransaction(tx: Tx, workerId: string, limit: number, leaseMs: number, maxAttempts: number, roomFor: (jobId: string) => number): Promise<ClaimedItem[]> {
   const now = new Date();
   const claim: Claim = { token: `${workerId}:${crypto.randomUUID()}`, now: sqlTime(now), until: sqlTime(new Date(now.getTime() + leaseMs)) };
   // an item whose runner keeps dying on it is not claimed again and again (see finishIdleJobs)
@@ -71,11 +71,14 @@ async function claimInTransaction(tx: Tx, workerId: string, limit: number, lease
     const share = Math.ceil((limit - won.length) / open.length);
     const more: string[] = [];
     for (const jobId of open) {
-      const want = Math.min(share, limit - won.length);
-      if (want <= 0) break;
+      if (limit - won.length <= 0) break;
+      // a job the runner already holds as many items of as it can use gets none (its share goes to the others)
+      const room = roomFor(jobId) - won.filter((i) => i.jobId === jobId).length;
+      const want = Math.min(share, limit - won.length, room);
+      if (want <= 0) continue;
       const got = await claimPending(tx, claim, jobId, want);
       won.push(...got);
-      if (got.length === want) more.push(jobId); // it may have more to give
+      if (got.length === want && room > want) more.push(jobId); // it may have more to give, and room for it
     }
     open = more;
   }

@@ -23,6 +23,19 @@ export async function loadJob(jobId: string): Promise<LoadedJob> {
   return { id: job.id, config: jobConfigSchema.parse(raw), prompts: storedPromptsSchema.parse(raw).prompts, provider: job.provider };
 }
 
+/**
+ * How many of a job's items one runner keeps claimed: what its provider can serve at once, three times
+ * over (so that the next requests are ready when answers come), and no more. An item waiting for
+ * its provider would only hold a runner slot that another job could use. Jobs without a model
+ * (mutation) may use the whole runner.
+ */
+export function itemsWorthHolding(job: LoadedJob, concurrency: number): number {
+  const { config, provider } = job;
+  if (config.kind === "mutation" || !provider) return concurrency;
+  const requestsPerItem = config.kind === "weak" ? config.samples : 1;
+  return Math.max(1, Math.min(concurrency, Math.ceil((3 * provider.maxConcurrency) / requestsPerItem)));
+}
+
 /** Runs one work item with the handler of its step. */
 export async function runJobStep(item: ClaimedItem, job: LoadedJob, pool: ExecPool): Promise<ItemOutcome> {
   const payload: unknown = JSON.parse(item.payloadJson);

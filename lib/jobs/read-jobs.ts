@@ -8,6 +8,8 @@ export type JobProgress = {
   id: string;
   kind: string;
   status: string;
+  /** How a done job ended: "done" (no item failed), "done with failures", or "failed" (every item did); null until it is done. */
+  result: JobResult | null;
   itemsTotal: number;
   itemsDone: number;
   itemsFailed: number;
@@ -28,6 +30,15 @@ export type JobProgress = {
   createdAt: string;
   finishedAt: string | null;
 };
+
+export type JobResult = "done" | "done with failures" | "failed";
+
+/** How a job that is done ended, judged by its items (a job whose every item failed is no success). */
+export function jobResult(job: { status: string; itemsDone: number; itemsFailed: number }): JobResult | null {
+  if (job.status !== "done") return null;
+  if (!job.itemsFailed) return "done";
+  return job.itemsDone ? "done with failures" : "failed";
+}
 
 /** Counts of a job's outputs and failures, from the counters the store keeps per job. */
 function jobCounts(counts: Map<string, number> | undefined) {
@@ -69,6 +80,7 @@ export async function listJobs(limit = 50): Promise<JobProgress[]> {
       id: job.id,
       kind: job.kind,
       status: job.status,
+      result: jobResult(job),
       itemsTotal: job.itemsTotal,
       itemsDone: job.itemsDone,
       itemsFailed: job.itemsFailed,

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/claim-job-items";
 import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease, runningJobIds } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
-import { loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
+import { itemsWorthHolding, loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 
 const JOB_CACHE_MS = 30_000;
@@ -33,23 +33,37 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const concurrency = options.concurrency ?? env.SENSE_WORKER_CONCURRENCY;
   const leaseMs = options.leaseMs ?? env.SENSE_JOB_LEASE_MS;
   const throttleMs = options.throttleMs ?? env.SENSE_WORKER_THROTTLE_MS;
-  const jobs = new Map<string, { at: number; job: Promise<LoadedJob> }>();
+  const jobs = new Map<string, { at: number; job: Promise<LoadedJob>; cap?: number }>();
   const inFlight = new Set<Promise<void>>();
   let processed = 0;
 
-  // a job's configuration and provider, read again after a while (an edited provider takes effect)
+  // a job's configuration and provider, read again after a while (an edited provider takes effect),
+  // and how many of its items are worth holding (lib/jobs/job-steps.ts)
   const jobOf = (jobId: string) => {
     const known = jobs.get(jobId);
     if (known && Date.now() - known.at < JOB_CACHE_MS) return known.job;
     for (const [id, entry] of jobs) if (Date.now() - entry.at >= JOB_CACHE_MS) jobs.delete(id);
     const job = loadJob(jobId);
-    jobs.set(jobId, { at: Date.now(), job });
-    job.catch(() => jobs.delete(jobId));
+    const entry = { at: Date.now(), job, cap: known?.cap };
+    jobs.set(jobId, entry);
+    job.then((j) => (entry.cap = itemsWorthHolding(j, concurrency))).catch(() => jobs.delete(jobId));
     return job;
   };
 
+  // the items this runner holds (claimed, waiting or running) per job: a claim gives a job at most
+  // what it can use, so that a job waiting on a slow provider leaves the other slots to other jobs;
+  // a job not known yet gets one item, which loads it
+  const held = new Map<string, number>();
+  const count = (jobId: string, d: number) => held.set(jobId, (held.get(jobId) ?? 0) + d);
+  const roomFor = (jobId: string) => (jobs.get(jobId)?.cap ?? 1) - (held.get(jobId) ?? 0);
+
   // an item's lease is renewed from its claim until its step is over (it may wait for a slot first)
-  const hold = (item: ClaimedItem) => ({ item, heartbeat: setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3)) });
+  const hold = (item: ClaimedItem) => {
+    count(item.jobId, 1);
+    void jobOf(item.jobId).catch(() => undefined);
+    return { item, heartbeat: setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3)) };
+  };
+  const unhold = (item: ClaimedItem) => count(item.jobId, -1);
 
   const runOne = async ({ item, heartbeat }: ReturnType<typeof hold>) => {
     let outcome: ItemOutcome;
@@ -60,6 +74,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
       outcome = { ok: false, kind: "internal", message: (error as Error).message, retryable: true };
     } finally {
       clearInterval(heartbeat);
+      unhold(item);
     }
     try {
       if (outcome.ok) await completeJobItem(item, outcome.write);
@@ -94,6 +109,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     if (!stopped.length) return;
     for (const w of stopped) {
       clearInterval(w.heartbeat);
+      unhold(w.item);
       waiting.splice(waiting.indexOf(w), 1);
     }
     await releaseJobItems(stopped.map((w) => w.item)).catch(() => undefined);
@@ -103,7 +119,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     let items: ClaimedItem[] = [];
     const room = concurrency + batch - inFlight.size - ready.length;
     try {
-      if (room >= batch) items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts);
+      if (room >= batch) items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts, roomFor);
       if (!items.length && !inFlight.size && !ready.length) await finishIdleJobs();
       storeErrors = 0;
     } catch (error) {

@@ -1,8 +1,11 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { createChatClient, type ChatAnswer, type ChatFailure } from "@/lib/llm/chat-client";
+import { capStoredText } from "@/lib/llm/stored-text";
 import { RequestLimiter } from "@/lib/llm/request-limiter";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { estimateCostUsd } from "@/lib/providers/provider-schema";
+import { providerApiKey } from "@/lib/providers/secret-box";
 
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -31,10 +34,11 @@ function entryFor(provider: Provider): Entry {
     client: createChatClient({
       baseUrl: provider.baseUrl,
       model: provider.model,
-      apiKey: provider.apiKey ?? undefined,
+      apiKey: providerApiKey(provider), // decrypted for the request only
       temperature: provider.temperature,
       maxTokens: provider.maxTokens,
       timeoutMs: provider.timeoutMs,
+      maxResponseBytes: env.SENSE_MODEL_REPLY_MAX_MB * 1024 * 1024,
     }),
     limiter: new RequestLimiter({ maxConcurrency: provider.maxConcurrency, requestsPerMin: provider.requestsPerMin, tokensPerMin: provider.tokensPerMin }),
   };
@@ -78,5 +82,5 @@ export async function callProvider(
     };
   }
   release(0);
-  return { answer, record: { status: answer.kind, httpStatus: answer.status, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: answer.latencyMs, error: answer.message.slice(0, 500) } };
+  return { answer, record: { status: answer.kind, httpStatus: answer.status, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: answer.latencyMs, error: capStoredText(answer.message, 4_000) } };
 }

@@ -39,6 +39,10 @@ export type ProviderView = Omit<ProviderSettings, "apiKey"> & {
   outputPricePerMTok: number | null;
 };
 
+/** What a provider's connection test found (lib/providers/provider-connection.ts), in words in `summary`. */
+export type ConnectionVerdict = "ok" | "model_missing" | "no_model_list" | "auth_refused" | "timeout" | "unreachable" | "http_error" | "bad_response";
+export type ConnectionCheck = { verdict: ConnectionVerdict; summary: string; latencyMs: number };
+
 /** SENSE_PROVIDERS: a JSON array of providers; `apiKeyEnv` names another variable holding the key. */
 export const envProvidersSchema = z.array(providerInputSchema.extend({ apiKeyEnv: z.string().optional() }));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createProvider, deleteProvider, DEMO_STRONG_PROVIDER, DEMO_WEAK_PROVIDER, listProviders, syncProviders, updateProvider } from "@/lib/providers/providers";
 import { estimateCostUsd } from "@/lib/providers/provider-schema";
+import { openSecret } from "@/lib/providers/secret-box";
 import { renderPrompt } from "@/lib/synthesis/prompt-files";
 
 describe("providers", () => {
@@ -11,7 +12,9 @@ describe("providers", () => {
     expect(JSON.stringify(await listProviders())).not.toContain("sk-secret");
     const updated = await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://api.example.test/v1", model: "gpt-4o-mini" });
     expect(updated).toMatchObject({ model: "gpt-4o-mini", hasApiKey: true });
-    expect((await prisma.provider.findUniqueOrThrow({ where: { id: created.id } })).apiKey).toBe("sk-secret");
+    const stored = (await prisma.provider.findUniqueOrThrow({ where: { id: created.id } })).apiKey!;
+    expect(stored).toMatch(/^enc:v1:/); // encrypted at rest (lib/providers/secret-box.ts)
+    expect(openSecret(stored)).toBe("sk-secret");
     // moving the base URL drops the key unless one comes along: it is never sent to another host
     expect(await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://elsewhere.example.test/v1", model: "gpt-4o-mini" })).toMatchObject({ hasApiKey: false });
     expect(await updateProvider(created.id, { name: "openai-4o", baseUrl: "https://elsewhere.example.test/v1", model: "gpt-4o-mini", apiKey: "sk-new" })).toMatchObject({ hasApiKey: true });

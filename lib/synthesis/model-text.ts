@@ -2,10 +2,11 @@ import "server-only";
 import { callProvider, type ChatMessage, type ModelCallRecord } from "@/lib/llm/provider-client";
 import type { ChatAnswer, ChatFailure } from "@/lib/llm/chat-client";
 import { recordModelCalls } from "@/lib/llm/record-model-calls";
+import { capStoredText } from "@/lib/llm/stored-text";
 import type { Provider } from "@/lib/generated/prisma/client";
 
 /** The raw text of an answer, cut for an error message (unparsable output is kept, never dropped). */
-export const rawExcerpt = (text: string, max = 1_500) => (text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text);
+export const rawExcerpt = (text: string, max = 1_500) => capStoredText(text, max);
 
 export type ModelTexts = { ok: true; texts: string[] } | { ok: false; kind: ChatFailure["kind"]; message: string };
 

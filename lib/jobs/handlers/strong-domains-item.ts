@@ -1,23 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { enqueueJobItems, itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { buildDatabasePayloads, type StrongStepContext } from "@/lib/jobs/handlers/strong-context";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderPrompt } from "@/lib/synthesis/prompt-files";
-
-const domainListSchema = z.array(z.string().trim().min(2).max(80));
-
-/** The domains in a model's answer: a JSON array of names (in a fenced block or bare). */
-export function parseDomainList(text: string): string[] | null {
-  const json = /\[[\s\S]*\]/.exec(text)?.[0];
-  if (!json) return null;
-  try {
-    const parsed = domainListSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+import { parseDomainList } from "@/lib/synthesis/strong/domain-list";
 
 /** A strong job's first step when it was asked to propose domains: the model names them. */
 export async function processProposeDomainsItem(payload: { count: number }, ctx: StrongStepContext): Promise<ItemOutcome> {

@@ -7,6 +7,7 @@ import { insertRows } from "@/lib/jobs/job-sql";
 import { sqlTime } from "@/lib/store/sql-time";
 import { newRowId } from "@/lib/jobs/row-ids";
 import { extractSql } from "@/lib/llm/extract-sql";
+import { capStoredText } from "@/lib/llm/stored-text";
 import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { sampleModelTexts } from "@/lib/synthesis/model-text";
@@ -32,14 +33,17 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     evidence: task.evidence ? `Evidence: ${task.evidence}\n` : "",
     question: task.question,
   });
+  // each answer is read once (the call's record and the candidate share the reading)
+  const readings = new Map<string, ReturnType<typeof extractSql>>();
+  const read = (text: string) => readings.get(text) ?? readings.set(text, extractSql(text)).get(text)!;
   const unparsable = (text: string) => {
-    const parsed = extractSql(text);
+    const parsed = read(text);
     return parsed.ok ? null : parsed.reason;
   };
   const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, { temperature: ctx.config.temperature, unparsable });
   if (!answers.ok) return itemFailure(answers.kind, answers.message, true);
 
-  const extracted = answers.texts.map((text) => ({ text, parsed: extractSql(text) }));
+  const extracted = answers.texts.map((text) => ({ text, parsed: read(text) }));
   const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
   const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
   if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!, true);
@@ -50,7 +54,7 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     const verdict = at === -1 ? null : judged!.verdicts[at]!;
     return {
       index,
-      rawText: e.text,
+      rawText: capStoredText(e.text),
       sql: e.parsed.ok ? e.parsed.sql : null,
       verdict: verdict ? verdictKind(verdict) : "unparsable",
       error: e.parsed.ok ? (verdict?.predError ?? null) : e.parsed.reason,

@@ -1,6 +1,7 @@
 // The database a strong model wrote: its SQL script read from the answer, split into statements,
 // and checked against what a new database may hold (tables, indexes, rows given as VALUES).
 import { env } from "@/lib/env";
+import { fencedBlocks, parseModelJson, withoutTrailingSemicolons } from "@/lib/llm/text-spans";
 import { tokenizeSql, type SqlToken } from "@/lib/sql/sql-tokens";
 import { tableShape } from "@/lib/synthesis/strong/script-table-shape";
 
@@ -12,17 +13,16 @@ const REFUSED_WORDS = new Set(["select", "with", "attach", "detach", "pragma", "
 
 /** The SQL of the answer: every ```sql block in order, a JSON {"sql": …}, or the bare text. */
 function scriptText(text: string): string | null {
-  const blocks = [...text.matchAll(/```[ \t]*([a-zA-Z]*)[ \t]*\n([\s\S]*?)```/g)].filter((m) => !m[1] || /^(sql|sqlite)$/i.test(m[1]));
-  if (blocks.length) return blocks.map((m) => m[2]).join(";\n");
-  const json = /^\s*\{[\s\S]*\}\s*$/.exec(text)?.[0];
-  if (json) {
-    try {
-      const parsed = JSON.parse(json) as { sql?: unknown; statements?: unknown };
-      if (typeof parsed.sql === "string") return parsed.sql;
-      if (Array.isArray(parsed.statements) && parsed.statements.every((s) => typeof s === "string")) return parsed.statements.join(";\n");
-    } catch {
-      return null;
-    }
+  // linear scans (lib/llm/text-spans.ts): a backtracking pattern over model text can take minutes
+  const blocks = fencedBlocks(text, (lang) => !lang || /^(sql|sqlite)$/i.test(lang));
+  if (blocks.length) return blocks.map((b) => b.body).join(";\n");
+  const json = text.trim();
+  if (json.startsWith("{") && json.endsWith("}")) {
+    const read = parseModelJson(json);
+    if (!read.ok) return null;
+    const parsed = read.value as { sql?: unknown; statements?: unknown };
+    if (typeof parsed.sql === "string") return parsed.sql;
+    if (Array.isArray(parsed.statements) && parsed.statements.every((s) => typeof s === "string")) return parsed.statements.join(";\n");
   }
   return /^\s*create\b/i.test(text) ? text : null;
 }
@@ -48,7 +48,7 @@ export function parseDatabaseScript(answer: string, caps: ScriptCaps = envCaps()
   let tables = 0;
   let inserts = 0;
   const close = (end: number): string | null => {
-    const sql = text.slice(start, end).trim().replace(/;+$/, "").trim();
+    const sql = withoutTrailingSemicolons(text.slice(start, end).trim()).trim();
     start = end + 1;
     const statementTokens = current;
     current = [];

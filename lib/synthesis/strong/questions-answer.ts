@@ -1,5 +1,6 @@
 // The question + SQL pairs a strong model wrote for one database, read from its answer with zod.
 import { z } from "zod";
+import { lastFencedBlock, parseModelJson } from "@/lib/llm/text-spans";
 
 export const writtenQuestionSchema = z.object({
   question: z.string().trim().min(5, "question is too short").max(2_000),
@@ -18,7 +19,8 @@ export type QuestionsAnswer =
   | { ok: false; reason: string };
 
 function jsonText(answer: string): string | null {
-  const fenced = [...answer.matchAll(/```[ \t]*(json)?[ \t]*\n([\s\S]*?)```/gi)].at(-1)?.[2];
+  // the last ``` block with no language or json (a linear scan: lib/llm/text-spans.ts)
+  const fenced = lastFencedBlock(answer, (lang) => !lang || lang.toLowerCase() === "json");
   if (fenced) return fenced;
   const start = answer.search(/[[{]/);
   return start === -1 ? null : answer.slice(start, Math.max(answer.lastIndexOf("]"), answer.lastIndexOf("}")) + 1);
@@ -28,12 +30,9 @@ function jsonText(answer: string): string | null {
 export function parseQuestionsAnswer(answer: string): QuestionsAnswer {
   const text = jsonText(answer);
   if (!text) return { ok: false, reason: "no JSON found in the answer (expected [{\"question\": …, \"sql\": …}])" };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `the JSON does not parse: ${(error as Error).message}` };
-  }
+  const json = parseModelJson(text);
+  if (!json.ok) return { ok: false, reason: json.reason };
+  const parsed = json.value;
   const list = Array.isArray(parsed) ? parsed : (parsed as { questions?: unknown })?.questions;
   if (!Array.isArray(list)) return { ok: false, reason: "the JSON is not an array of {question, sql}" };
   const questions: WrittenQuestion[] = [];
