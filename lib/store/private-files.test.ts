@@ -57,7 +57,7 @@ describe("file modes", () => {
     expect(modeOf(db).toString(8)).toBe("600");
   }, 60_000);
 
-  it("writes export files 0600", async () => {
+  it("writes export files for their owner only (finished files read-only: 0400; dataset_info.json, which later exports add to, 0600)", async () => {
     await seedDemo();
     await prisma.sftSample.create({ data: { databaseId: (await prisma.targetDatabase.findFirstOrThrow()).id, question: "How many books?", sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok", status: "accepted" } });
     const previous = process.umask(0o022);
@@ -65,7 +65,11 @@ describe("file modes", () => {
       const file = path.join(env.dataDir, "modes-out", "samples.jsonl");
       const done = await exportToFile({ format: "alpaca" }, file);
       expect(done.status).toBe("done");
-      for (const name of ["samples.jsonl", "samples.manifest.json", "samples.dataset_info.json"]) expect(modeOf(path.join(path.dirname(file), name)).toString(8), name).toBe("600");
+      const written = fs.readdirSync(path.dirname(file)).sort();
+      expect(written).toEqual(expect.arrayContaining(["dataset_info.json", "samples.jsonl", "samples.manifest.json", "samples.trace.jsonl"]));
+      for (const name of written) expect(modeOf(path.join(path.dirname(file), name)) & 0o077, `${name} is readable by others`).toBe(0);
+      expect(modeOf(file).toString(8)).toBe("400");
+      expect(modeOf(path.join(path.dirname(file), "dataset_info.json")).toString(8)).toBe("600");
     } finally {
       process.umask(previous);
     }
