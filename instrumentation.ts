@@ -8,6 +8,11 @@ export async function register() {
   const { applied, seeded } = await prepareStore();
   if (applied.length) console.log(`[store] applied migrations: ${applied.join(", ")}`);
   if (seeded) console.log("[store] seeded the demo database city_library");
+  // start the SQL processes of the console and review now: the first people in do not wait for them
+  const { execPool } = await import("@/lib/sql/exec/exec-pool");
+  execPool()
+    .warmUp()
+    .catch((error: unknown) => console.error("[sql] could not start the SQL processes ahead of use:", error));
   const { startEmbeddedModelServer } = await import("@/lib/model-server/embedded-model-server");
   startEmbeddedModelServer();
   const { startEmbeddedWorker } = await import("@/lib/jobs/embedded-worker");

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { registerDatabase } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from "@/lib/export/export-formats";
-import { cancelExport, exportToFile, listExports, previewExport, startExport } from "@/lib/export/exports";
+import { cancelExport, exportRunEnded, exportToFile, listExports, previewExport, startExport } from "@/lib/export/exports";
 import crypto from "node:crypto";
 import { LLAMA_FACTORY_ENTRIES, TRAINER_ROW_SCHEMAS } from "@/lib/export/trainer-schemas";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
@@ -123,13 +123,13 @@ describe("dashboard exports", () => {
     expect(preview).toMatchObject({ kind: "preference", selected: 16 });
     expect(preview.rows).toHaveLength(3);
     const started = await startExport({ format: "trl-dpo" }, null);
-    for (let i = 0; i < 100 && (await prisma.export.findUniqueOrThrow({ where: { id: started.id } })).status === "running"; i++) await new Promise((r) => setTimeout(r, 20));
+    await exportRunEnded(started.id);
     const [listed] = await listExports();
     expect(listed).toMatchObject({ id: started.id, status: "done", rowCount: 16, totalRows: 16 });
     expect(listed!.manifest?.counts.byDatabase).toEqual({ ports_a: 4, ports_b: 4, ports_c: 4, ports_d: 4 });
     const cancelled = await startExport({ format: "trl-dpo" }, null);
     await cancelExport(cancelled.id, null);
-    for (let i = 0; i < 100; i++) await new Promise((r) => setTimeout(r, 20));
+    await exportRunEnded(cancelled.id); // the run saw the cancel and stopped: nothing more will be written
     const row = await prisma.export.findUniqueOrThrow({ where: { id: cancelled.id } });
     expect(row.status).toBe("cancelled");
     const dir = path.join(env.dataDir, "exports", cancelled.id);

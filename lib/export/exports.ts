@@ -121,8 +121,19 @@ export async function startExport(input: unknown, actor: ExportActor | null) {
   const { request, plan } = await parseRequest(input);
   const row = await createRow(request, actor, null);
   await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
-  runExport(row.id, request, plan, { kind: "dashboard" }, actor?.name ?? null).catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error));
+  const run = runExport(row.id, request, plan, { kind: "dashboard" }, actor?.name ?? null)
+    .then(() => undefined)
+    .catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error))
+    .finally(() => backgroundRuns.delete(row.id));
+  backgroundRuns.set(row.id, run);
   return row;
+}
+
+const backgroundRuns = new Map<string, Promise<void>>();
+
+/** Resolves once this process's background run of a dashboard export has ended (at once if none). */
+export function exportRunEnded(id: string): Promise<void> {
+  return backgroundRuns.get(id) ?? Promise.resolve();
 }
 
 /**
