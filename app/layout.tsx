@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
 import { NavLinks } from "@/components/shell/nav-links";
 import { QueryProvider } from "@/components/shell/query-provider";
 import { SignedInAs } from "@/components/shell/signed-in-as";
+import { ThemeChoice } from "@/components/shell/theme-choice";
+import { ThemeProvider } from "@/components/shell/theme-provider";
+import { nonceOfPolicy } from "@/lib/api/content-security-policy";
 import { currentPageUser } from "@/lib/auth/page-auth";
 import "./globals.css";
 
@@ -13,26 +18,33 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentPageUser();
+  const nonce = nonceOfPolicy((await headers()).get("content-security-policy"));
+  const sidebar = (
+    <>
+      <div className="mb-6 hidden px-3 md:block">
+        <div className="text-lg font-semibold tracking-tight">Sense Studio</div>
+        <div className="text-xs text-slate-500">text-to-SQL data workbench</div>
+      </div>
+      {user ? (
+        <>
+          <NavLinks role={user.role} />
+          <SignedInAs user={{ name: user.name, email: user.email, role: user.role }} />
+        </>
+      ) : null}
+      <div className="px-3">
+        <ThemeChoice />
+      </div>
+    </>
+  );
+  // next-themes sets the theme's class on <html> before React hydrates: the attribute differs on purpose
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
       <body>
-        <QueryProvider>
-          <div className="flex min-h-screen">
-            <aside className="w-52 shrink-0 border-r border-slate-200 bg-white p-4">
-              <div className="mb-6 px-3">
-                <div className="text-lg font-semibold tracking-tight">Sense Studio</div>
-                <div className="text-xs text-slate-500">text-to-SQL data workbench</div>
-              </div>
-              {user ? (
-                <>
-                  <NavLinks role={user.role} />
-                  <SignedInAs user={{ name: user.name, email: user.email, role: user.role }} />
-                </>
-              ) : null}
-            </aside>
-            <main className="min-w-0 flex-1 p-8">{children}</main>
-          </div>
-        </QueryProvider>
+        <ThemeProvider nonce={nonce}>
+          <QueryProvider>
+            <AppShell sidebar={sidebar}>{children}</AppShell>
+          </QueryProvider>
+        </ThemeProvider>
       </body>
     </html>
   );

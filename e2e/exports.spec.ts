@@ -41,6 +41,8 @@ test("a researcher picks filters and a format, previews the first records, downl
 
   await row.getByRole("button", { name: "Manifest" }).click();
   const manifest = JSON.parse((await page.getByLabel("Manifest").textContent()) ?? "{}");
+  // its long lines wrap: the open manifest does not make the page wider than the window
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   expect(manifest).toMatchObject({ format: "trl-dpo-conversational", template: { name: "schema-with-rows", sampleRows: 3 }, filters: { statuses: ["accepted", "edited", "pending"], database: "city_library" } });
   expect(manifest.counts.written).toBe(lines.length);
   expect(manifest.files[0].rows).toBe(lines.length);

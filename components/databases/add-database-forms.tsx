@@ -16,7 +16,7 @@ export function UploadDatabaseForm() {
     <form onSubmit={onSubmit} className={cardClass} aria-label="Upload a SQLite file">
       <h2 className="font-medium">Upload a SQLite file</h2>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm" aria-label="SQLite file" />
+        <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-slate-700" aria-label="SQLite file" />
         <input name="name" placeholder="name (default: file name)" className={inputClass} aria-label="Database name" />
         <button type="submit" className={buttonClass} disabled={upload.isPending}>
           {upload.isPending ? "Uploading…" : "Upload"}

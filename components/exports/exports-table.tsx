@@ -84,7 +84,7 @@ export function ExportsTable() {
               {open === e.id && e.manifest ? (
                 <tr>
                   <td colSpan={6} className="bg-slate-50 px-3 py-2">
-                    <pre aria-label="Manifest" className="max-h-96 overflow-auto text-xs">
+                    <pre aria-label="Manifest" className="max-h-96 overflow-auto whitespace-pre-wrap text-xs [overflow-wrap:anywhere]">
                       {JSON.stringify(e.manifest, null, 2)}
                     </pre>
                   </td>

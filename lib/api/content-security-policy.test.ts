@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newCspNonce, pageContentSecurityPolicy } from "@/lib/api/content-security-policy";
+import { newCspNonce, nonceOfPolicy, pageContentSecurityPolicy } from "@/lib/api/content-security-policy";
 
 describe("the pages' Content-Security-Policy", () => {
   it("lets scripts run only with the response's nonce, and frames, plugins and other origins not at all", () => {
@@ -17,5 +17,12 @@ describe("the pages' Content-Security-Policy", () => {
     const nonces = new Set(Array.from({ length: 1000 }, newCspNonce));
     expect(nonces.size).toBe(1000);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
+  });
+
+  it("gives back the nonce of a policy, for the page's own inline script (the theme)", () => {
+    const nonce = newCspNonce();
+    expect(nonceOfPolicy(pageContentSecurityPolicy(nonce, { dev: false }))).toBe(nonce);
+    expect(nonceOfPolicy(null)).toBeUndefined();
+    expect(nonceOfPolicy("default-src 'self'")).toBeUndefined();
   });
 });

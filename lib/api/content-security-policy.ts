@@ -26,3 +26,8 @@ export function newCspNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/** The nonce in a policy made by pageContentSecurityPolicy (undefined if there is none). */
+export function nonceOfPolicy(policy: string | null): string | undefined {
+  return policy?.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
+}

@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { projectRoot } from "./e2e-paths";
+
+// Every page at 1440 px and 390 px, light and dark: nothing is wider than the window, the sidebar
+// folds behind a Menu button on a phone, the dark theme is dark. The screenshots this takes are the
+// ones docs/screenshots.md shows (they are rewritten on every run).
+
+const shots = path.join(projectRoot, "docs", "screenshots");
+const widths = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+const themes = ["light", "dark"] as const;
+
+async function firstTaskPath(page: Page) {
+  await page.goto("/tasks");
+  const href = await page.getByRole("table").getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\/tasks\/\w+/);
+  return href!;
+}
+
+const signedInPages = [
+  ["overview", "/"],
+  ["databases", "/databases"],
+  ["database-schema", "/databases/city_library"],
+  ["tasks", "/tasks"],
+  ["task", "(first task)"],
+  ["console", "/console"],
+  ["jobs", "/jobs"],
+  ["review", "/review?queue=sft"],
+  ["review-browse", "/review/browse"],
+  ["exports", "/exports"],
+  ["audit", "/audit"],
+  ["accounts", "/admin/accounts"],
+  ["account", "/account"],
+  ["not-found", "/no-such-page"],
+] as const;
+
+/** The page is no wider than the window (a wide table scrolls inside the page's own frame). */
+async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Relative luminance of the body's background: near 1 in the light theme, near 0 in the dark. */
+async function backgroundLightness(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.createElement("canvas").getContext("2d")!;
+    canvas.fillStyle = getComputedStyle(document.body).backgroundColor; // oklch(...) is drawn as sRGB
+    canvas.fillRect(0, 0, 1, 1);
+    const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
+    return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+  });
+}
+
+for (const size of widths) {
+  for (const theme of themes) {
+    test(`every page at ${size.width} px in the ${theme} theme fits the window`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.emulateMedia({ colorScheme: theme }); // the default theme follows the system
+      fs.mkdirSync(shots, { recursive: true });
+      const taskPath = await firstTaskPath(page);
+      for (const [name, where] of signedInPages) {
+        await page.goto(where === "(first task)" ? taskPath : where);
+        await expect(page.getByRole("main")).not.toBeEmpty();
+        await expect(page.getByRole("main").getByRole("heading").first()).toBeVisible();
+        if (theme === "dark") expect(await backgroundLightness(page)).toBeLessThan(0.15);
+        else expect(await backgroundLightness(page)).toBeGreaterThan(0.9);
+        await expectNoSidewaysScroll(page);
+        const nav = page.getByRole("navigation", { name: "Main" });
+        if (size.width < 768) {
+          await expect(nav).toBeHidden();
+          await page.getByRole("button", { name: "Menu" }).click();
+          await expect(nav).toBeVisible();
+          await page.getByRole("button", { name: "Close menu" }).click();
+          await expect(nav).toBeHidden();
+        } else {
+          await expect(nav).toBeVisible();
+        }
+        await page.screenshot({ path: path.join(shots, `${name}-${size.width}-${theme}.png`), fullPage: true });
+      }
+    });
+  }
+}
+
+test("the theme picker switches to dark and back, and the choice is kept across pages", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  const picker = page.getByRole("combobox", { name: "Theme" });
+  await picker.selectOption("dark");
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.goto("/tasks");
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  expect(await backgroundLightness(page)).toBeLessThan(0.15);
+  await page.getByRole("combobox", { name: "Theme" }).selectOption("light");
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await page.getByRole("combobox", { name: "Theme" }).selectOption("system");
+});
