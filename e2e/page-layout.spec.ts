@@ -38,6 +38,25 @@ const signedInPages = [
   ["not-found", "/no-such-page"],
 ] as const;
 
+const shotName = (page: string, width: number, theme: string) => `${page}-${width}-${theme}.jpg`;
+
+// the index of the screenshots, written with them so that it always lists what the run took
+test.afterAll(() => {
+  const rows = signedInPages.map(([name, where]) => `| ${name} (\`${where}\`) | ${widths.flatMap((w) => themes.map((t) => `[${w.width} ${t}](screenshots/${shotName(name, w.width, t)})`)).join(" | ")} |`);
+  const head = `| page | ${widths.flatMap((w) => themes.map((t) => `${w.width} px ${t}`)).join(" | ")} |`;
+  const text = [
+    "# Screenshots",
+    "",
+    "Every page as the admin sees it, at 1440 px and 390 px wide, in the light and the dark theme. `e2e/page-layout.spec.ts` takes them on every e2e run (`npm test`), after checking that each page fits its window; do not edit them by hand.",
+    "",
+    head,
+    `|${" --- |".repeat(1 + widths.length * themes.length)}`,
+    ...rows,
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(projectRoot, "docs", "screenshots.md"), text);
+});
+
 /** The page is no wider than the window (a wide table scrolls inside the page's own frame). */
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -80,7 +99,7 @@ for (const size of widths) {
         } else {
           await expect(nav).toBeVisible();
         }
-        await page.screenshot({ path: path.join(shots, `${name}-${size.width}-${theme}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(shots, shotName(name, size.width, theme)), fullPage: true, type: "jpeg", quality: 70 });
       }
     });
   }
