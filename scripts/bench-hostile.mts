@@ -1,4 +1,4 @@
-// npm run bench:hostile [-- --seconds 20 --clients 50] — is the app still there for everyone while
+// npm run bench:hostile [-- --seconds 20 --clients 50 --only clients|<case>] — is the app still there for everyone while
 // someone attacks it? On a real `next start` (embedded runner) over a fresh store with demo data:
 // 1. 50 console clients run a normal query each second while 2 clients send runaway queries:
 //    p50/p95 of the normal queries and of /api/health (target: p95 < 1 s and < 200 ms);
@@ -35,7 +35,7 @@ try {
     fetch(`${ctx.base}/api/sql/run`, { method: "POST", headers: { ...annotator, "content-type": "application/json" }, body: JSON.stringify({ database: "city_library", sql }) });
   const health = () => fetch(`${ctx.base}/api/health`);
 
-  if (!values.only) {
+  if (!values.only || values.only === "clients") {
     for (const runaways of [0, 2]) {
       const hostile = Array.from({ length: runaways }, () => pollTimes(() => consoleQuery(RUNAWAY_SQL), 0));
       const normal = Array.from({ length: clients }, () => pollTimes(() => consoleQuery(NORMAL_SQL), thinkMs));
@@ -55,6 +55,7 @@ try {
   const files = fs.existsSync(casesDir) ? fs.readdirSync(casesDir).filter((f) => f.endsWith(".mts")).sort() : [];
   for (const file of files) {
     const { hostileCase } = (await import(path.join(casesDir, file))) as { hostileCase: HostileCase };
+    if (values.only === "clients") break;
     if (values.only && !hostileCase.name.includes(values.only) && !file.includes(values.only)) continue;
     const healthPoll = pollTimes(health, 100);
     const t0 = performance.now();
