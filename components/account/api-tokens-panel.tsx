@@ -5,8 +5,9 @@ import { useCreateToken, useRevokeToken, useTokens } from "@/components/account/
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
+import { DateTime } from "@/components/shell/date-time";
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const when = (iso: string | null) => <DateTime at={iso} />;
 
 /** API tokens: the CLI (SENSE_API_TOKEN) and scripts (Authorization: Bearer) act as you with one. */
 export function ApiTokensPanel() {

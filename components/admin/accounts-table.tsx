@@ -6,8 +6,9 @@ import { inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
 import { roles, type Role } from "@/lib/auth/roles";
+import { DateTime } from "@/components/shell/date-time";
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const when = (iso: string | null) => <DateTime at={iso} />;
 
 export function AccountsTable() {
   const { data, error } = useAccounts();

@@ -2,6 +2,7 @@
 
 import { useAuditLog } from "@/components/audit/audit-queries";
 import { TableHead } from "@/components/shell/table-head";
+import { DateTime } from "@/components/shell/date-time";
 
 export function AuditTable() {
   const { data, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useAuditLog();
@@ -14,7 +15,7 @@ export function AuditTable() {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} className="border-t border-slate-100">
-              <td className="whitespace-nowrap px-3 py-1.5 text-xs">{new Date(e.at).toLocaleString()}</td>
+              <td className="whitespace-nowrap px-3 py-1.5 text-xs"><DateTime at={e.at} seconds /></td>
               <td className="px-3 py-1.5" title={e.whoEmail ?? undefined}>{e.who ?? "system"}</td>
               <td className="px-3 py-1.5 text-xs">{e.via}</td>
               <td className="px-3 py-1.5 font-mono text-xs">{e.action}</td>

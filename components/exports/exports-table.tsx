@@ -5,6 +5,7 @@ import { fileUrl, useCancelExport, useExports } from "@/components/exports/expor
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { TableHead } from "@/components/shell/table-head";
+import { DateTime } from "@/components/shell/date-time";
 
 /** Past exports with progress, their files to download again, and their manifest. */
 export function ExportsTable() {
@@ -67,7 +68,7 @@ export function ExportsTable() {
                     </div>
                   ) : null}
                 </td>
-                <td className="px-3 py-2 text-xs">{new Date(e.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+                <td className="px-3 py-2 text-xs"><DateTime at={e.createdAt} /></td>
                 <td className="space-x-2 px-3 py-2 text-right text-xs">
                   {e.status === "running" ? (
                     <button type="button" className="underline" onClick={() => cancel.mutate(e.id)}>

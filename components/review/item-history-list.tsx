@@ -1,4 +1,5 @@
 import type { HistoryEntry } from "@/lib/review/item-history";
+import { DateTime } from "@/components/shell/date-time";
 
 const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -10,7 +11,7 @@ export function ItemHistoryList({ history }: { history: HistoryEntry[] }) {
       {history.map((h) => (
         <li key={h.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
           <div>
-            <span className="font-medium">{h.action}</span> by {h.who} · <time dateTime={h.at}>{new Date(h.at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+            <span className="font-medium">{h.action}</span> by {h.who} · <DateTime at={h.at} seconds />
             {h.undone ? <span className="ml-2 rounded bg-slate-200 px-1 text-xs">undone</span> : null}
           </div>
           {h.changes.length ? (
