@@ -4,6 +4,7 @@ import { databaseFilePath } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import type { Tx } from "@/lib/jobs/item-outcome";
+import { pairMetric } from "@/lib/review/pair-metric";
 import { effectiveChosen, effectiveRejected, pairSnapshot, sftSnapshot } from "@/lib/review/item-snapshot";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
@@ -72,11 +73,15 @@ export async function editSftSample(reviewer: Reviewer, id: string, input: unkno
 /** Replaces a pair's chosen side with an edit: it must run, and give another result than the rejected side. */
 export async function editPairChosen(reviewer: Reviewer, id: string, input: unknown) {
   const { sql } = editPairInputSchema.parse(input);
-  const pair = await prisma.preferencePair.findUnique({ where: { id }, include: { task: { select: { database: { select: { filePath: true } } } } } });
+  const pair = await prisma.preferencePair.findUnique({
+    where: { id },
+    include: { task: { select: { origin: true, database: { select: { filePath: true } } } }, job: { select: { configJson: true } } },
+  });
   if (!pair) throw notFound(`No preference pair with id "${id}".`);
   const filePath = pair.task.database.filePath;
   await runEditedSql(filePath, sql);
-  const [judged] = await execPool().judge([{ dbFile: databaseFilePath(filePath!), goldSql: sql, candidates: [effectiveRejected(pair)] }], "spider", { timeoutMs: env.SENSE_SQL_TIMEOUT_MS });
+  const metric = pairMetric(pair.job, pair.task.origin);
+  const [judged] = await execPool().judge([{ dbFile: databaseFilePath(filePath!), goldSql: sql, candidates: [effectiveRejected(pair)] }], metric, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS });
   if (judged?.verdicts[0]?.match) throw invalidInput("The edited chosen SQL returns the same result as the rejected SQL; a preference pair needs them to differ.");
   return changeHeldItem(reviewer, "pairs", id, "edit", () => ({ status: "edited", finalChosenSql: sql }));
 }

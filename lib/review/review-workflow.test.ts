@@ -142,4 +142,24 @@ describe("actions", () => {
     await expect(swapPair(ana, brokenId!)).rejects.toThrow("The rejected side cannot become the chosen one: it failed: no such column: nope");
     expect(await prisma.preferencePair.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "edited", finalChosenSql: "SELECT count(branch_id) FROM branches", finalRejectedSql: null });
   });
+
+  it("judges an edited chosen side with the metric of the job that made the pair (BIRD: column order counts)", async () => {
+    const task = await prisma.task.findFirstOrThrow({ where: { origin: "demo", goldSql: "SELECT count(*) FROM branches" } });
+    const jobOf = (metric: "spider" | "bird") =>
+      prisma.job.create({ data: { kind: "weak", status: "done", configJson: JSON.stringify({ kind: "weak", provider: "p", metric, tasks: {} }) } });
+    const rejectedSql = "SELECT title, book_id FROM books";
+    const swapped = "SELECT book_id, title FROM books"; // the same rows with the columns the other way round
+    for (const metric of ["bird", "spider"] as const) {
+      await prisma.preferencePair.updateMany({ where: { status: "pending" }, data: { status: "rejected" } }); // only this pair is claimable
+      const pair = await prisma.preferencePair.create({ data: { taskId: task.id, jobId: (await jobOf(metric)).id, chosenSql: task.goldSql, chosenSource: "gold", rejectedSql } });
+      const [id] = await claimReviewItems(ana.id, "pairs", { database: "city_library" }, { want: 1, leaseMs: LEASE });
+      expect(id).toBe(pair.id);
+      if (metric === "bird") {
+        await editPairChosen(ana, id!, { sql: swapped }); // BIRD compares rows as tuples: another result
+        expect(await prisma.preferencePair.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "edited", finalChosenSql: swapped });
+      } else {
+        await expect(editPairChosen(ana, id!, { sql: swapped })).rejects.toThrow("returns the same result as the rejected SQL"); // Spider ignores column order
+      }
+    }
+  });
 });
