@@ -20,7 +20,7 @@ const MAX_GOLD_ROWS = 10_000; // larger gold results are not kept
 const PROGRESS_FD = 4;
 const WATCHDOG_FD = 5;
 const caps: ResourceCaps = { memoryMb: Number(process.argv[2]) || 0, tempMb: Number(process.argv[3]) || 0 };
-const open = new Map<string, Database.Database>();
+const open = new Map<string, { db: Database.Database; identity: string }>();
 const goldResults = new Map<string, ExecResult>();
 let retire = false; // a query went past a cap: answer, then let the pool replace this process
 
@@ -34,14 +34,32 @@ function touch<V>(map: Map<string, V>, key: string): V | undefined {
   return value;
 }
 
-function connection(file: string): Database.Database {
+/**
+ * Which file is at `path` now (null: none): a database deleted and registered again has a new file
+ * at the same path, and a connection or gold result of the old one must not be used for it.
+ */
+function fileIdentity(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The open connection to the file at `file` (`identity` from fileIdentity), reopened when the file there changed. */
+function connection(file: string, identity: string): Database.Database {
   const cached = touch(open, file);
-  if (cached) return cached;
+  if (cached?.identity === identity) return cached.db;
+  if (cached) {
+    cached.db.close();
+    open.delete(file);
+  }
   const db = openReadonly(file);
-  open.set(file, db);
+  open.set(file, { db, identity });
   if (open.size > MAX_OPEN) {
-    const [oldest, oldDb] = open.entries().next().value as [string, Database.Database];
-    oldDb.close();
+    const [oldest, old] = open.entries().next().value as [string, { db: Database.Database }];
+    old.db.close();
     open.delete(oldest);
   }
   return db;
@@ -100,9 +118,10 @@ function judge(request: JudgeRequest): void {
     const skipped = (candidate: number) => skip.has(`${t}:${candidate}`);
     let failed = failedGold(task, `Database file not found: ${task.dbFile}`);
     try {
-      if (fs.existsSync(task.dbFile)) {
-        const db = connection(task.dbFile);
-        const key = `${task.dbFile}\u0000${request.metric}\u0000${normalizeSql(task.goldSql)}`;
+      const identity = fileIdentity(task.dbFile);
+      if (identity) {
+        const db = connection(task.dbFile, identity);
+        const key = `${task.dbFile}\u0000${identity}\u0000${request.metric}\u0000${normalizeSql(task.goldSql)}`;
         judgeCandidates(task, request.metric, fromCandidate, skipped, (sql) => runQuery(db, sql, request.maxRows, request.maxBytes), (run) => {
           const hit = touch(goldResults, key);
           if (hit) return { result: hit, cached: true };
@@ -127,8 +146,9 @@ function judge(request: JudgeRequest): void {
 }
 
 function run(request: RunRequest): ExecResult {
-  if (!fs.existsSync(request.dbFile)) return missing(request.dbFile);
-  return runQuery(connection(request.dbFile), request.sql, request.maxRows, request.maxBytes);
+  const identity = fileIdentity(request.dbFile);
+  if (!identity) return missing(request.dbFile);
+  return runQuery(connection(request.dbFile, identity), request.sql, request.maxRows, request.maxBytes);
 }
 
 process.on("message", (request: ExecRequest) => {
