@@ -14,6 +14,24 @@ beforeAll(async () => {
   await seedDemo();
 });
 
+/**
+ * Resolves once an item of the job (held by the one runner working on it) has had its lease renewed
+ * and the lease it was first seen with has run out: without the renewal another runner could claim it.
+ */
+async function renewedPastItsFirstLease(jobId: string): Promise<void> {
+  const firstSeen = new Map<string, number>();
+  for (;;) {
+    const held = await prisma.jobItem.findMany({ where: { jobId, status: "leased" }, select: { id: true, leaseExpiresAt: true } });
+    for (const item of held) {
+      const expires = item.leaseExpiresAt!.getTime();
+      const first = firstSeen.get(item.id);
+      if (first === undefined) firstSeen.set(item.id, expires);
+      else if (expires > first && Date.now() > first) return;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe("mutation jobs", () => {
   it("run to completion: every item done once, pairs queued with the gold as chosen", async () => {
     const job = await demoJob();
@@ -103,7 +121,7 @@ describe("mutation jobs", () => {
     await Promise.all([
       runWorker({ workerId: "slow-a", stopWhenIdle: true, concurrency: 2, leaseMs: 300, throttleMs: 700 }),
       (async () => {
-        await new Promise((r) => setTimeout(r, 350));
+        await renewedPastItsFirstLease(job.id);
         await runWorker({ workerId: "slow-b", stopWhenIdle: true, concurrency: 2, leaseMs: 300, throttleMs: 700 });
       })(),
     ]);
