@@ -1,6 +1,7 @@
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { seededFile } from "./e2e-paths";
+import { e2eStoreEnv, seededFile } from "./e2e-paths";
 import { signInAs } from "./sign-in";
 
 // The review workspace on queues that real jobs made (serve-e2e.ts runs a strong and a weak job
@@ -112,6 +113,17 @@ test("two reviewers at the same time never get the same item", async ({ browser 
   await cy.context.close();
 });
 
+/** When the claim on an SFT sample runs out, as the store has it (0: not claimed). */
+function leaseExpiry(id: string): number {
+  const store = new Database(e2eStoreEnv.SENSE_DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const row = store.prepare("SELECT lease_expires_at AS at FROM sft_samples WHERE id = ?").get(id) as { at: string | null } | undefined;
+    return row?.at ? Date.parse(row.at) : 0;
+  } finally {
+    store.close();
+  }
+}
+
 test("a claim that expires returns the item to the queue, and the reviewer who lost it is told and changes nothing", async ({ browser }) => {
   const url = `/review?queue=sft&database=${seeded().chess}`;
   const idle = await reviewer(browser, "Di Idle", url);
@@ -119,8 +131,8 @@ test("a claim that expires returns the item to the queue, and the reviewer who l
   const other = await reviewer(browser, "Ed Next", url);
   expect(await currentId(other.page)).not.toBe(held); // still claimed by Di
   await other.context.close();
-  // Di does nothing: no heartbeat renews the 4 s claim
-  await new Promise((r) => setTimeout(r, 6_000));
+  // Di does nothing: no heartbeat renews the 4 s claim, which runs out (read from the store itself)
+  await expect.poll(() => Date.now() > leaseExpiry(held), { timeout: 15_000, intervals: [250] }).toBe(true);
   const later = await reviewer(browser, "Fay Later", url);
   const ids = [await currentId(later.page)];
   for (let i = 0; i < 3 && !ids.includes(held); i++) {
