@@ -1,5 +1,5 @@
 import path from "node:path";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { listDatabases } from "@/lib/databases/read-databases";
 import { registerDatabase } from "@/lib/databases/register-database";
 import { benchmarkFormatSchema, benchmarkSplitSchema } from "@/lib/import/benchmark-layout";

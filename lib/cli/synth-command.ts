@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { prisma } from "@/lib/db";
 import { createJob } from "@/lib/jobs/create-job";
 import type { JobConfigInput } from "@/lib/jobs/job-config";
