@@ -1,7 +1,7 @@
 // The compiled CLI: lib/cli/compiled-main.ts and the child processes it starts (SQL execution,
 // database builds) bundled by esbuild into .cache/cli/<build id>/, so `sense` starts without a
 // TypeScript loader. .cache/cli/current.json names the build and every source file that went into it
-// with its size, modification time and SHA-256; a build whose sources changed (a `git pull`, an
+// with its SHA-256 (the bytes esbuild compiled); a build whose sources changed (a `git pull`, an
 // edit) is never run: bin/sense.mjs rebuilds it first (or, when it cannot, runs from source).
 // `node bin/cli-build.mjs` builds it now (npm's postinstall does, after `prisma generate`).
 import crypto from "node:crypto";
@@ -29,16 +29,11 @@ const cacheDir = (root) => path.join(root, ".cache", "cli");
 const currentFile = (root) => path.join(cacheDir(root), "current.json");
 const sha256 = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex");
 
-/** [size, mtimeMs, sha256] of a file as it is now (sha only when asked). */
-function fingerprint(file, withHash) {
-  const st = fs.statSync(file);
-  return [st.size, st.mtimeMs, withHash ? sha256(fs.readFileSync(file)) : null];
-}
-
 /**
  * The folder of the compiled CLI when it was built from the sources as they are now; null when there
- * is none, or any source changed, appeared in another form or is gone. A file whose time changed but
- * whose bytes did not (a checkout of the same content) is taken as it is, and its time noted.
+ * is none, or any source's bytes changed or it is gone. Every source is read and hashed each time
+ * (about 180 files, 0.8 MB: 2-5 ms): a file's size and time can stay the same across a change
+ * (a tool that keeps times, a coarse clock), its bytes cannot.
  */
 export function currentCliBuild(root) {
   let current;
@@ -47,34 +42,27 @@ export function currentCliBuild(root) {
   } catch {
     return null;
   }
-  const dir = path.join(cacheDir(root), String(current.id));
-  let touched = false;
-  for (const [rel, [size, mtimeMs, hash]] of Object.entries(current.inputs ?? {})) {
-    let now;
+  for (const [rel, hash] of Object.entries(current.inputs ?? {})) {
+    let bytes;
     try {
-      now = fingerprint(path.join(root, rel), false);
+      bytes = fs.readFileSync(path.join(root, rel));
     } catch {
       return null; // gone
     }
-    if (now[0] !== size) return null;
-    if (now[1] === mtimeMs) continue;
-    if (fingerprint(path.join(root, rel), true)[2] !== hash) return null;
-    current.inputs[rel] = [size, now[1], hash];
-    touched = true;
+    if (sha256(bytes) !== hash) return null;
   }
-  if (!fs.existsSync(path.join(dir, CLI_ENTRY_FILE))) return null;
-  if (touched) writeAtomically(currentFile(root), JSON.stringify(current), true);
-  return dir;
+  const dir = path.join(cacheDir(root), String(current.id));
+  return fs.existsSync(path.join(dir, CLI_ENTRY_FILE)) ? dir : null;
 }
 
-function writeAtomically(file, text, quiet) {
+function writeAtomically(file, text) {
   const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
   try {
     fs.writeFileSync(temp, text);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    if (!quiet) throw error;
+    throw error;
   }
 }
 
@@ -95,9 +83,8 @@ function recordInputs(root, inputs) {
       build.onLoad({ filter: /.*/, namespace: "empty-module" }, () => ({ contents: "", loader: "js" }));
       build.onLoad({ filter: /\.(ts|tsx|mts|js|mjs|json)$/ }, (args) => {
         if (args.path.split(path.sep).includes("node_modules")) return undefined; // a bundled package: its package.json stands for it
-        const st = fs.statSync(args.path);
         const bytes = fs.readFileSync(args.path);
-        inputs[path.relative(root, args.path)] = [st.size, st.mtimeMs, sha256(bytes)];
+        inputs[path.relative(root, args.path)] = sha256(bytes);
         return { contents: bytes, loader: loaders[path.extname(args.path)] };
       });
     },
@@ -132,9 +119,9 @@ export async function buildCli(root) {
     });
     // the build's module graph, its output paths relative to the build folder (lib/cli tests read it)
     fs.writeFileSync(path.join(staging, "meta.json"), JSON.stringify(result.metafile).replaceAll(`${path.relative(root, staging)}/`, ""));
-    for (const rel of [...SETTINGS, ...BUNDLED_PACKAGES.map((p) => `node_modules/${p}/package.json`)]) inputs[rel] = fingerprint(path.join(root, rel), true);
+    for (const rel of [...SETTINGS, ...BUNDLED_PACKAGES.map((p) => `node_modules/${p}/package.json`)]) inputs[rel] = sha256(fs.readFileSync(path.join(root, rel)));
     const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b)));
-    const id = sha256(JSON.stringify(Object.entries(sorted).map(([rel, [, , hash]]) => [rel, hash]))).slice(0, 16);
+    const id = sha256(JSON.stringify(Object.entries(sorted))).slice(0, 16);
     const dir = path.join(cacheDir(root), id);
     try {
       fs.renameSync(staging, dir);
@@ -142,7 +129,7 @@ export async function buildCli(root) {
       if (!fs.existsSync(path.join(dir, CLI_ENTRY_FILE))) throw error; // else another process built the same sources just now
     }
     retirePrevious(root);
-    writeAtomically(currentFile(root), JSON.stringify({ id, builtAt: new Date().toISOString(), inputs: sorted }), false);
+    writeAtomically(currentFile(root), JSON.stringify({ id, builtAt: new Date().toISOString(), inputs: sorted }));
     pruneOldBuilds(root, id);
     return dir;
   } finally {
