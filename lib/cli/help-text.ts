@@ -71,8 +71,10 @@ const commandHelp: Record<CliCommand, string> = {
       Print a new API token for that account (people make their own on the Account page).`,
   migrate: `  sense migrate
       Apply pending store migrations (the app also does this on start).`,
-  seed: `  sense seed
-      Add the demo database (city_library) and its tasks if they are missing.`,
+  seed: `  sense seed [--if-empty]
+      Add the demo database (city_library) and its tasks if they are missing. --if-empty: only into
+      a store that holds no database and no import yet, as the app's first start does (never with
+      SENSE_SEED_DEMO=0).`,
 };
 
 const ACTING_AS = `Acting as a person: import, db, synth, provider and export act as the owner of the API token in

@@ -40,6 +40,7 @@ async function dispatch(argv: string[]): Promise<number> {
       split: { type: "string" },
       name: { type: "string" },
       json: { type: "boolean" },
+      "if-empty": { type: "boolean" },
     },
   });
   const [command, ...args] = positionals;
@@ -55,7 +56,7 @@ async function dispatch(argv: string[]): Promise<number> {
     case "migrate":
       return (await import("@/lib/cli/commands")).runMigrateCommand();
     case "seed":
-      return (await import("@/lib/cli/commands")).runSeedCommand();
+      return (await import("@/lib/cli/commands")).runSeedCommand({ ifEmpty: values["if-empty"] ?? false });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
