@@ -1,5 +1,5 @@
-// `npm run bench:cli [-- RUNS]`: wall time of the CLI's start, median (and min–max) of RUNS runs
-// (default 5) each: `sense --help` and `npx sense --help`, `sense eval` on one gold/prediction pair
+// `npm run bench:cli [-- --runs N] [--root DIR]`: wall time of the CLI's start, median (and min–max)
+// of N runs (default 5) each, of this checkout or of the one at DIR (e.g. an older commit's worktree): `sense --help` and `npx sense --help`, `sense eval` on one gold/prediction pair
 // (a one-table database made here), the same two from source through tsx (SENSE_CLI_FROM_SOURCE=1,
 // what bin/sense.mjs falls back to), and what npx alone costs (a package whose bin prints one line).
 import { spawnSync } from "node:child_process";
@@ -8,9 +8,11 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const runs = Number(process.argv[2]) || 5;
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, root: { type: "string" } } });
+const root = path.resolve(values.root ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
+const runs = Math.max(1, Number(values.runs) || 5);
 const bin = path.join(root, "bin", "sense.mjs");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sense-bench-cli-"));
 
@@ -48,7 +50,7 @@ function measure(label, command, args, options) {
 }
 
 try {
-  console.log(`CLI start-up, ${runs} runs each (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, ${os.availableParallelism()} cores)`);
+  console.log(`CLI start-up of ${root}, ${runs} runs each (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, ${os.availableParallelism()} cores)`);
   measure("node -e 0 (Node alone)", process.execPath, ["-e", "0"]);
   measure("npx floor (npx of a one-line bin)", "npx", ["floor"], { cwd: path.join(scratch, "npx-floor") });
   measure("sense --help", process.execPath, [bin, "--help"]);
