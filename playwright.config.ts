@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { authFile } from "./e2e/e2e-paths";
+import { e2ePorts } from "./e2e/e2e-ports";
 
-const port = 3100;
+// free ports picked once per run (the workers inherit them): another checkout's run may be going on
+const { app: port, model: modelPort } = e2ePorts();
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,7 +36,7 @@ export default defineConfig({
   ],
   webServer: {
     // Builds nothing: `npm test` runs `next build` first. The script owns the e2e store.
-    command: `node --import tsx e2e/serve-e2e.ts ${port}`,
+    command: `node --import tsx e2e/serve-e2e.ts ${port} ${modelPort}`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -8,7 +8,9 @@ import Database from "better-sqlite3";
 import { writeBenchmarkFolder } from "../lib/testing/sqlite-fixtures";
 import { E2E_PASSWORD, e2eAccounts, e2eDataDir, e2eImportsDir, e2eStoreEnv, projectRoot, seededFile, spiderDir } from "./e2e-paths";
 
-const port = process.argv[2] ?? "3100";
+// the app's port and its stand-in model server's, as playwright.config.ts picked them (e2e/e2e-ports.ts)
+const [port, modelPort] = process.argv.slice(2);
+if (!port || !modelPort) throw new Error("usage: serve-e2e.ts APP_PORT MODEL_PORT");
 if (path.basename(e2eDataDir) !== ".e2e-data" || path.dirname(e2eDataDir) !== projectRoot) {
   throw new Error(`Refusing to use ${e2eDataDir} as the e2e store.`);
 }
@@ -22,7 +24,7 @@ const env: NodeJS.ProcessEnv = {
   SENSE_SQL_TIMEOUT_MS: "1500",
   SENSE_WORKER_THROTTLE_MS: "150", // slow enough to watch, pause and resume a job
   SENSE_WORKER_CONCURRENCY: "2",
-  SENSE_DEMO_MODEL_PORT: "8797", // the app's embedded stand-in model server, apart from a dev server's 8787
+  SENSE_DEMO_MODEL_PORT: modelPort, // the app's embedded stand-in model server (and the CLI's, for the jobs below)
   SENSE_REVIEW_LEASE_MS: "4000", // short claims, so a journey can watch one expire
   SENSE_IMPORT_ROOTS: [e2eImportsDir, path.dirname(spiderDir)].join(path.delimiter),
 };

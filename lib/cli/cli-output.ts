@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
-
-/** A mistake in how the CLI was called: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError } from "@/lib/cli/usage-error";
 
 /** Prints an error the way a person can act on it and returns the exit code. */
 export function reportCliError(error: unknown): number {

@@ -1,11 +1,11 @@
 import path from "node:path";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { listDatabases } from "@/lib/databases/read-databases";
 import { registerDatabase } from "@/lib/databases/register-database";
 import { benchmarkFormatSchema, benchmarkSplitSchema } from "@/lib/import/benchmark-layout";
 import { importBenchmark, type ImportReport } from "@/lib/import/import-benchmark";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { migrateStore } from "@/lib/store/prepare-store";
+import { migrateStore, seedDemoIntoEmptyStore } from "@/lib/store/prepare-store";
 import { requireCliUser } from "@/lib/cli/cli-user";
 
 export async function runImportCommand(args: string[], options: { split?: string; json: boolean }): Promise<number> {
@@ -63,8 +63,13 @@ export async function runMigrateCommand(): Promise<number> {
   return 0;
 }
 
-export async function runSeedCommand(): Promise<number> {
+export async function runSeedCommand(options: { ifEmpty: boolean }): Promise<number> {
   migrateStore();
+  if (options.ifEmpty) {
+    // what the app's start does (npm start runs this step itself, to say what it is doing)
+    console.log((await seedDemoIntoEmptyStore()) ? "Demo data: the store was empty; added city_library and its tasks." : "Demo data: not needed (the store holds data, or SENSE_SEED_DEMO=0).");
+    return 0;
+  }
   const { databaseAdded, tasksAdded } = await seedDemo();
   console.log(`Demo data: ${databaseAdded ? "database added" : "database present"}, ${tasksAdded} tasks added.`);
   return 0;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { readDifficultyFile, readGoldFile, readPredictionFile } from "@/lib/eval/eval-inputs";
 import { evaluatePredictions, type EvalSummary, type GroupScore } from "@/lib/eval/evaluate-predictions";
 import { ExecPool } from "@/lib/sql/exec/exec-pool";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { requireCliUser } from "@/lib/cli/cli-user";
 import type { ExportManifest } from "@/lib/export/export-manifest";
 import { exportToFile } from "@/lib/export/exports";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { secretFromEnv } from "@/lib/env";
 import { addProvider } from "@/lib/providers/provider-connection";
 import { listProviders, syncProviders } from "@/lib/providers/providers";

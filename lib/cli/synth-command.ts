@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import { prisma } from "@/lib/db";
+import { conflict } from "@/lib/errors";
 import { createJob } from "@/lib/jobs/create-job";
 import type { JobConfigInput } from "@/lib/jobs/job-config";
 import { runWorker } from "@/lib/jobs/run-worker";
@@ -72,17 +73,20 @@ export async function runSynthCommand(argv: string[]): Promise<number> {
   migrateStore();
   const actor = await requireCliUser("jobs.manage");
   await syncProviders();
+  // with --wait and a demo provider, the stand-in runs here when the app does not run it; a port
+  // held by another program is refused before a job is made
+  const named = values.wait && "provider" in config ? await prisma.provider.findUnique({ where: { name: config.provider } }) : null;
+  const modelServer = named?.managedBy === "demo" ? await startEmbeddedModelServer({ log: false }) : null;
+  if (modelServer?.state === "refused") throw conflict(modelServer.message);
   const job = await createJob(config, actor);
   console.log(`Started ${job.kind} job ${job.id} with ${job.itemsTotal} work items.`);
   if (!values.wait) {
     console.log("The app's job runner (or `npm run worker`) will work on it; watch it on the Jobs page.");
     return 0;
   }
-  const provider = job.providerId ? await prisma.provider.findUnique({ where: { id: job.providerId } }) : null;
-  const modelServer = provider?.managedBy === "demo" ? startEmbeddedModelServer() : null; // the stand-in, when the app is not running it
   await runWorker({ stopWhenIdle: true });
   await execPool().close();
-  modelServer?.close();
+  modelServer?.server?.close();
   const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { _count: { select: { pairs: true, sftSamples: true, calls: true } } } });
   const queued = await prisma.sftSample.count({ where: { jobId: job.id, status: "pending" } });
   const outputs = done.kind === "strong" ? `${queued} SFT samples queued for review (${done._count.sftSamples - queued} with SQL that fails)` : `${done._count.pairs} preference pairs queued for review`;

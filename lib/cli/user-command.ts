@@ -3,7 +3,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { UsageError } from "@/lib/cli/cli-output";
+import { UsageError } from "@/lib/cli/usage-error";
 import type { AuditActor } from "@/lib/audit/audit-events";
 import { createAccount, resetPasswordAsOperator } from "@/lib/auth/accounts";
 import { createApiToken } from "@/lib/auth/api-tokens";

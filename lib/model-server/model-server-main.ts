@@ -2,7 +2,8 @@
 //   [--every-500 N] [--every-garbage N] [--every-hang N]`: the local stand-in for a real model.
 import { parseArgs } from "node:util";
 import { faultPlanSchema } from "@/lib/model-server/fault-plan";
-import { createModelServer, LOCAL_MODELS } from "@/lib/model-server/model-server";
+import { createModelServer } from "@/lib/model-server/model-server";
+import { LOCAL_MODELS } from "@/lib/model-server/stand-in-identity";
 
 const flags = ["port", "host", "latency-ms", "every-429", "retry-after-seconds", "every-500", "every-garbage", "every-hang"] as const;
 const { values } = parseArgs({ options: Object.fromEntries(flags.map((f) => [f, { type: "string" as const }])), strict: true });

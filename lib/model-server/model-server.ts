@@ -5,8 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { demoAnswer } from "@/lib/model-server/demo-responder";
 import { faultFor, faultPlanSchema, type FaultPlan } from "@/lib/model-server/fault-plan";
-
-export const LOCAL_MODELS = ["sense-demo-strong", "sense-demo-weak"];
+import { standInModelList } from "@/lib/model-server/stand-in-identity";
 
 const chatRequestSchema = z.object({
   model: z.string().min(1),
@@ -41,7 +40,7 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://local");
     if (req.method === "GET" && url.pathname === "/v1/models") {
-      return sendJson(res, 200, { object: "list", data: LOCAL_MODELS.map((id) => ({ id, object: "model", created: 0, owned_by: "sense-studio" })) });
+      return sendJson(res, 200, standInModelList()); // also how our processes know it is ours (stand-in-identity.ts)
     }
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") return openAiError(res, 404, `No route ${req.method} ${url.pathname}`, "not_found");
     let body: z.infer<typeof chatRequestSchema>;

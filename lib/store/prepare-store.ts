@@ -38,10 +38,12 @@ export async function prepareStore(): Promise<{ applied: string[]; seeded: boole
   const admin = await ensureFirstAdmin();
   if (admin === "created") console.log(`[auth] made the first admin account, ${env.SENSE_ADMIN_EMAIL}`);
   if (admin === "missing") console.warn(`[auth] ${firstAdminHint}`);
-  let seeded = false;
-  if (env.SENSE_SEED_DEMO === "1") {
-    const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);
-    if (databases === 0 && imports === 0) seeded = (await seedDemo()).tasksAdded > 0;
-  }
-  return { applied, seeded };
+  return { applied, seeded: await seedDemoIntoEmptyStore() };
+}
+
+/** The demo data, into a store that holds no database and no import yet (unless SENSE_SEED_DEMO=0); whether it was added. */
+export async function seedDemoIntoEmptyStore(): Promise<boolean> {
+  if (env.SENSE_SEED_DEMO !== "1") return false;
+  const [databases, imports] = await Promise.all([prisma.targetDatabase.count(), prisma.importRun.count()]);
+  return databases === 0 && imports === 0 && (await seedDemo()).tasksAdded > 0;
 }

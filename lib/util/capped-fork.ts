@@ -20,7 +20,7 @@ export type ProcessCaps = { memoryMb: number; fileMb: number };
 
 export const capsApply = process.platform !== "win32";
 
-/** Forks `script` (run from source through tsx) under the caps. */
+/** Forks `script` (from source through tsx, or compiled: lib/util/child-entry.ts) under the caps. */
 export function forkCapped(script: string, args: string[], caps: ProcessCaps, options: ForkOptions, nodeArgs: string[]): ChildProcess {
   const allNodeArgs = [`--max-old-space-size=${Math.max(64, Math.floor(caps.memoryMb / 2))}`, ...nodeArgs];
   const shell = `ulimit -d ${caps.memoryMb * 1024} 2>/dev/null; ulimit -f ${caps.fileMb * 2048} 2>/dev/null; exec "$0" "$@"`;

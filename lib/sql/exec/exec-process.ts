@@ -1,9 +1,9 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { Socket } from "node:net";
 import { env } from "@/lib/env";
 import { forkCapped } from "@/lib/util/capped-fork";
+import { childEntry } from "@/lib/util/child-entry";
 import type { JudgeProgress, JudgeReport, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
 
 // One execution child process (exec-child.ts), started under operating-system caps that SQLite's own
@@ -35,15 +35,15 @@ const MAX_LOGGED = 2_000; // characters of a process's stderr passed on to the s
 
 export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents): ExecProcess {
   // tsx's CommonJS hook starts in a third of the time of its ESM loader (measured 0.3-0.5 s against
-  // 1.0-2.2 s on the loaded 2-core machine), and every process killed at a limit is started again
-  // The child runs from source through tsx; the bundler must not try to resolve it.
-  const script = /*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "sql", "exec", "exec-child.ts");
+  // 1.0-2.2 s on the loaded 2-core machine), and every process killed at a limit is started again;
+  // the compiled CLI starts it from its own build instead (lib/util/child-entry.ts)
+  const { script, nodeArgs } = childEntry(env.projectRoot, "lib/sql/exec/exec-child.ts");
   const child = forkCapped(script, [String(caps.memoryMb), String(caps.tempMb)], { memoryMb: caps.memoryMb, fileMb: caps.tempMb }, {
     // inherits the environment; tsx finds tsconfig.json from the working folder or TSX_TSCONFIG_PATH (bin/sense.mjs)
     cwd: env.projectRoot,
     serialization: "advanced",
     stdio: ["ignore", "inherit", "pipe", "ipc", "pipe", "pipe"],
-  }, ["--conditions=react-server", "--require", "tsx/cjs"]);
+  }, nodeArgs);
   let logged = 0;
   let heapReport = false; // V8's report of a JavaScript heap overflow: pages of GC figures and native frames
   child.stderr?.setEncoding("utf8");

@@ -1,7 +1,7 @@
 import "server-only";
-import path from "node:path";
 import { env } from "@/lib/env";
 import { forkCapped } from "@/lib/util/capped-fork";
+import { childEntry } from "@/lib/util/child-entry";
 
 export type MaterializeResult = { ok: true; rows: number } | { ok: false; error: string };
 
@@ -12,12 +12,8 @@ const CAPS = { memoryMb: 256, fileMb: 128 };
 /** Builds a database from checked statements in a child process that is killed past `timeoutMs`. */
 export function materializeInChild(file: string, statements: string[], timeoutMs = 30_000): Promise<MaterializeResult> {
   return new Promise((resolve) => {
-    const script = /*turbopackIgnore: true*/ path.join(env.projectRoot, "lib", "synthesis", "strong", "materialize-child.ts");
-    const child = forkCapped(script, [], CAPS, { cwd: env.projectRoot, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }, [
-      "--conditions=react-server",
-      "--require",
-      "tsx/cjs",
-    ]);
+    const { script, nodeArgs } = childEntry(env.projectRoot, "lib/synthesis/strong/materialize-child.ts");
+    const child = forkCapped(script, [], CAPS, { cwd: env.projectRoot, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }, nodeArgs);
     let settled = false;
     const finish = (result: MaterializeResult) => {
       if (settled) return;
