@@ -10,7 +10,7 @@ export const auditKeys = { all: ["audit"] as const, list: (filters: Partial<Audi
 export function auditSearchParams(filters: Partial<AuditFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== "" && !(key === "limit" && value === 100)) params.set(key, String(value));
+    if (value !== undefined && value !== "" && !(key === "limit" && value === 200)) params.set(key, String(value));
   }
   return params;
 }

@@ -53,7 +53,7 @@ export const auditFiltersSchema = z
     // keyset: the page of entries older than `before` (the next page), or newer than `after` (the previous one)
     before: cursor(),
     after: cursor(),
-    limit: z.coerce.number({ message: "a number from 1 to 500" }).int().min(1, "a number from 1 to 500").max(500, "a number from 1 to 500").default(100),
+    limit: z.coerce.number({ message: "a number from 1 to 500" }).int().min(1, "a number from 1 to 500").max(500, "a number from 1 to 500").default(200),
   })
   .refine((f) => !(f.before && f.after), { message: "give before or after, not both", path: ["after"] })
   .refine((f) => !f.from || !f.to || parseMoment(f.from)!.start < parseMoment(f.to)!.end, { message: "earlier than from: the range holds nothing", path: ["to"] });
