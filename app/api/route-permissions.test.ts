@@ -126,6 +126,15 @@ const matrix: Record<string, Entry> = {
   "GET /api/admin/accounts": { least: "admin", call: () => ({}) },
   "POST /api/admin/accounts": { least: "admin", call: () => ({ body: { email: `${unique("new")}@example.test`, name: "New Person", role: "annotator", password: TEST_PASSWORD } }) },
   "PATCH /api/admin/accounts/[id]": { least: "admin", call: async () => ({ params: { id: (await makeTestUser("annotator")).id }, body: { role: "researcher" } }) },
+  "GET /api/admin/lockouts": { least: "admin", call: () => ({}) },
+  "POST /api/admin/lockouts/[id]/lift": {
+    least: "admin",
+    call: async () => {
+      const email = `${unique("locked")}@example.test`;
+      const lockout = await prisma.signInLockout.create({ data: { kind: "email", key: email, lockedUntil: new Date(Date.now() + 600_000), failedAttempts: 5 } });
+      return { params: { id: lockout.id } };
+    },
+  },
 };
 
 /** Every route file under app/api and the methods it exports, as "METHOD /api/route/path". */
@@ -213,7 +222,11 @@ describe("the permission matrix", () => {
     const named = async (action: string, who: SessionUser) => prisma.auditEvent.count({ where: { action, userId: who.id, via: "ui" } });
     for (const action of ["job.start", "job.pause"]) expect(await named(action, people.lead), action).toBeGreaterThan(0);
     for (const action of ["export.start", "export.cancel"]) expect(await named(action, people.researcher), action).toBeGreaterThan(0);
-    for (const action of ["provider.create", "provider.update", "provider.delete", "account.create", "account.update"]) expect(await named(action, people.admin), action).toBeGreaterThan(0);
+    for (const action of ["provider.create", "provider.update", "provider.delete", "account.create", "account.update", "database.upload", "database.register", "import.start", "import.finish", "session.lockout-lift"]) {
+      expect(await named(action, people.admin), action).toBeGreaterThan(0);
+    }
+    // a lockout is lifted only by an admin: the others' calls were refused and lifted nothing
+    expect(await prisma.auditEvent.count({ where: { action: "session.lockout-lift", userId: { not: people.admin.id } } })).toBe(0);
     expect(await prisma.reviewAction.count({ where: { userId: people.annotator.id, action: "accept", via: "ui" } })).toBeGreaterThan(0);
     // the refused calls wrote nothing: every entry from a request names a person
     expect(await prisma.auditEvent.count({ where: { userId: null, via: { not: "system" } } })).toBe(0);

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
@@ -8,8 +9,13 @@ export default async function AuditPage() {
   await requirePageUser("audit.read", "/audit");
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Every review decision, export, account and token change: who, when, and from where (the dashboard, an API token, the CLI)." />
-      <AuditTable />
+      <PageHeader
+        title="Audit log"
+        subtitle="Every review decision, export, job, database, import, account and token change, and every sign-in that failed: who, when, and from where (the dashboard, an API token, the CLI). Filters stay in the address, so a view can be shared."
+      />
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading the audit log…</p>}>
+        <AuditTable />
+      </Suspense>
     </>
   );
 }

@@ -1,20 +1,26 @@
 "use client";
 
-import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
+import type { AuditFilters, AuditPage } from "@/lib/audit/audit-filters";
 
-export type AuditRow = { id: string; at: string; who: string | null; whoEmail: string | null; via: string; action: string; target: string; detail: string };
-type AuditPage = { entries: AuditRow[]; nextCursor: string | null };
+export const auditKeys = { all: ["audit"] as const, list: (filters: Partial<AuditFilters>) => [...auditKeys.all, "list", filters] as const };
 
-export const auditKeys = { all: ["audit"] as const, list: () => [...auditKeys.all, "list"] as const };
+/** The filters as URL search params (the page's address and the API's query), defaults left out. */
+export function auditSearchParams(filters: Partial<AuditFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "" && !(key === "limit" && value === 200)) params.set(key, String(value));
+  }
+  return params;
+}
 
-/** The log newest first, a page of 200 at a time (keyset: each older page starts where the last ended). */
-export const auditQuery = () =>
-  infiniteQueryOptions({
-    queryKey: auditKeys.list(),
-    queryFn: ({ pageParam }) => fetchJson<AuditPage>(`/api/audit?limit=200${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ""}`),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: 5_000,
+/** One page of the log; the newest page is polled, so new entries appear while it is open. */
+export const auditQuery = (filters: AuditFilters) =>
+  queryOptions({
+    queryKey: auditKeys.list(filters),
+    queryFn: () => fetchJson<AuditPage>(`/api/audit?${auditSearchParams(filters)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: filters.before || filters.after ? false : 5_000,
   });
-export const useAuditLog = () => useInfiniteQuery(auditQuery());
+export const useAuditLog = (filters: AuditFilters, enabled: boolean) => useQuery({ ...auditQuery(filters), enabled });

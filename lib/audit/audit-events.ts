@@ -2,8 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-// The audit log of exports, accounts and tokens (review decisions are in review_actions, with
-// their before/after). Every row names the person who acted and how: the UI, an API token, the CLI.
+// The audit log of everything but review decisions (those are in review_actions, with
+// their before/after). Every row names the person who acted and how: the UI, an API token, the CLI;
+// a failed sign-in and a lockout have nobody signed in (user_id null, via ui), the system none at all.
 
 /** Who acted: a person (their account id), or an operator at the CLI (`id: null`, named in `operator`). */
 export type AuditActor = { id: string | null; via: "ui" | "api-token" | "cli"; operator?: string };

@@ -1,49 +1,97 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { invalidInput } from "@/lib/errors";
+import { isReviewAction, isReviewTargetType } from "@/lib/audit/audit-actions";
+import { describeEventDetail, describeReviewDetail } from "@/lib/audit/audit-detail";
+import { auditFiltersSchema, parseMoment, readCursor, readTarget, type AuditEntry, type AuditFilters, type AuditPage } from "@/lib/audit/audit-filters";
 
-export const auditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  user: z.string().optional(), // a user id
-  before: z
-    .string()
-    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[\w-]+$/, "before is the nextCursor of an earlier answer")
-    .refine((v) => !Number.isNaN(Date.parse(v.split("|")[0]!)), "before is the nextCursor of an earlier answer")
-    .optional(), // keyset: entries older than this "<ISO time>|<id>"
-});
+export { auditFiltersSchema as auditQuerySchema } from "@/lib/audit/audit-filters";
 
-export type AuditEntry = { id: string; at: Date; who: string | null; whoEmail: string | null; via: string; action: string; target: string; detail: string };
+type Row = { id: string; at: Date; userId: string | null; entry: Omit<AuditEntry, "who" | "whoEmail" | "at"> };
 
-const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+const cursorOf = (row: Row) => `${row.at.toISOString()}|${row.id}`;
 
-/** Entries older than the cursor: an earlier time, or the same time and a smaller id (one index range on created_at). */
-function olderThan(before: string | undefined) {
-  if (!before) return {};
-  const [iso, id] = before.split("|") as [string, string];
-  const at = new Date(iso);
-  return { createdAt: { lte: at }, NOT: { createdAt: at, id: { gte: id } } };
+/** Which of the two logs can hold entries matching the filters (an action or target names one). */
+function logsFor(filters: AuditFilters): { events: boolean; reviews: boolean } {
+  const target = filters.target ? readTarget(filters.target) : null;
+  const byAction = filters.action ? (isReviewAction(filters.action) ? "reviews" : "events") : null;
+  const byTarget = target ? (isReviewTargetType(target.type) ? "reviews" : "events") : null;
+  if (byAction && byTarget && byAction !== byTarget) return { events: false, reviews: false };
+  const only = byAction ?? byTarget;
+  return { events: !only || only === "events", reviews: !only || only === "reviews" };
+}
+
+/** The time range and the cursor as conditions on (created_at, id). */
+function timeConditions(filters: AuditFilters) {
+  const and: object[] = [];
+  if (filters.from) and.push({ createdAt: { gte: parseMoment(filters.from)!.start } });
+  if (filters.to) and.push({ createdAt: { lt: parseMoment(filters.to)!.end } });
+  if (filters.before) {
+    const { at, id } = readCursor(filters.before);
+    and.push({ createdAt: { lte: at } }, { NOT: { createdAt: at, id: { gte: id } } });
+  }
+  if (filters.after) {
+    const { at, id } = readCursor(filters.after);
+    and.push({ createdAt: { gte: at } }, { NOT: { createdAt: at, id: { lte: id } } });
+  }
+  return and;
+}
+
+async function personId(email: string): Promise<string> {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw invalidInput(`person: no account has the email ${email}.`);
+  return user.id;
 }
 
 /**
- * One page of both logs (review decisions and other events), newest first, keyset-paged through the
- * (created_at, id) indexes: each page reads at most `limit` rows of each log.
+ * One page of both logs (review decisions and other events), newest first, keyset-paged on
+ * (created_at, id): `before` gives the older page, `after` the newer one. Each filter has an index
+ * that ends in (created_at, id), so a page reads at most limit + 1 rows of each log, whatever the
+ * size of the store; nothing is counted.
  */
-export async function readAuditLog(input: unknown): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
-  const { limit, user, before } = auditQuerySchema.parse(input);
-  const where = { ...(user ? { userId: user } : {}), ...olderThan(before) };
+export async function readAuditLog(input: unknown): Promise<AuditPage> {
+  const filters = auditFiltersSchema.parse(input);
+  const userId = filters.person ? await personId(filters.person) : undefined;
+  const target = filters.target ? readTarget(filters.target) : undefined;
+  const logs = logsFor(filters);
+  const newer = Boolean(filters.after);
+  const direction = newer ? ("asc" as const) : ("desc" as const);
+  const orderBy = [{ createdAt: direction }, { id: direction }];
+  const take = filters.limit + 1;
+  const AND = timeConditions(filters);
   const [events, reviews] = await Promise.all([
-    prisma.auditEvent.findMany({ where, orderBy: newestFirst, take: limit }),
-    prisma.reviewAction.findMany({ where, orderBy: newestFirst, take: limit, select: { id: true, createdAt: true, userId: true, via: true, action: true, itemType: true, itemId: true, undoneAt: true } }),
+    logs.events
+      ? prisma.auditEvent.findMany({
+          where: { userId, action: filters.action, targetType: target?.type, targetId: target?.id, AND },
+          orderBy,
+          take,
+        })
+      : [],
+    logs.reviews
+      ? prisma.reviewAction.findMany({
+          where: { userId, action: filters.action?.slice("review.".length), itemType: target?.type, itemId: target?.id, AND },
+          orderBy,
+          take,
+        })
+      : [],
   ]);
-  const userIds = [...new Set([...events, ...reviews].map((e) => e.userId).filter((id): id is string => !!id))];
-  const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
-  const person = new Map(users.map((u) => [u.id, u]));
-  const who = (userId: string | null) => ({ who: userId ? (person.get(userId)?.name ?? null) : null, whoEmail: userId ? (person.get(userId)?.email ?? null) : null });
-  const entries: AuditEntry[] = [
-    ...events.map((e) => ({ id: e.id, at: e.createdAt, ...who(e.userId), via: e.via, action: e.action, target: `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}`, detail: e.detailJson })),
-    ...reviews.map((r) => ({ id: r.id, at: r.createdAt, ...who(r.userId), via: r.via, action: `review.${r.action}`, target: `${r.itemType} ${r.itemId}`, detail: r.undoneAt ? JSON.stringify({ undoneAt: r.undoneAt }) : "{}" })),
+  const rows: Row[] = [
+    ...events.map((e) => ({ id: e.id, at: e.createdAt, userId: e.userId, entry: { id: e.id, via: e.via, action: e.action, targetType: e.targetType, targetId: e.targetId, detail: describeEventDetail(e.detailJson) } })),
+    ...reviews.map((r) => ({ id: r.id, at: r.createdAt, userId: r.userId, entry: { id: r.id, via: r.via, action: `review.${r.action}`, targetType: r.itemType, targetId: r.itemId, detail: describeReviewDetail(r.beforeJson, r.afterJson, r.undoneAt) } })),
   ];
-  const page = entries.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, limit);
+  const sign = newer ? 1 : -1;
+  rows.sort((a, b) => sign * (a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const more = rows.length > filters.limit;
+  const page = rows.slice(0, filters.limit);
+  if (newer) page.reverse();
+  const first = page[0];
   const last = page.at(-1);
-  return { entries: page, nextCursor: page.length === limit && last ? `${last.at.toISOString()}|${last.id}` : null };
+  const nextCursor = newer ? (last ? cursorOf(last) : (filters.after ?? null)) : more && last ? cursorOf(last) : null;
+  const prevCursor = newer ? (more && first ? cursorOf(first) : null) : filters.before ? (first ? cursorOf(first) : filters.before) : null;
+
+  const ids = [...new Set(page.map((r) => r.userId).filter((id): id is string => !!id))];
+  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
+  const person = new Map(users.map((u) => [u.id, u]));
+  const entries: AuditEntry[] = page.map((r) => ({ ...r.entry, at: r.at.toISOString(), who: r.userId ? (person.get(r.userId)?.name ?? "a removed account") : null, whoEmail: r.userId ? (person.get(r.userId)?.email ?? null) : null }));
+  return { entries, nextCursor, prevCursor };
 }

@@ -86,8 +86,8 @@ describe("accounts", () => {
     await updateAccount(other, admin.id, { role: "lead" });
     const events = await prisma.auditEvent.findMany({ where: { action: "account.update", targetId: { in: [admin.id, other.id] } }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.userId, e.targetId, JSON.parse(e.detailJson).role])).toEqual([
-      [admin.id, other.id, "admin"],
-      [other.id, admin.id, "lead"],
+      [admin.id, other.id, { from: "annotator", to: "admin" }],
+      [other.id, admin.id, { from: "admin", to: "lead" }],
     ]);
   });
 

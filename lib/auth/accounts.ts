@@ -62,13 +62,13 @@ async function endSessionsAndTokens(userId: string): Promise<void> {
 export async function updateAccount(actor: SessionUser, id: string, input: unknown) {
   const change = accountChangeSchema.parse(input);
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
-  const updated = await prisma.$transaction(async (tx) => {
+  const { before, updated } = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound(`There is no account with id ${id}.`);
     const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
     const otherAdmins = await tx.user.count({ where: { ...activeAdmin, id: { not: id } } });
     if (losesAdmin && otherAdmins === 0) throw conflict("This is the last active admin: make another admin first.");
-    return tx.user.update({
+    const after = await tx.user.update({
       where: { id },
       data: {
         name: change.name,
@@ -77,9 +77,18 @@ export async function updateAccount(actor: SessionUser, id: string, input: unkno
         passwordHash,
       },
     });
+    return { before: user, updated: after };
   });
   if (change.disabled || change.password) await endSessionsAndTokens(id);
-  const detail = { ...change, password: change.password ? "(reset)" : undefined };
+  // each change as { from, to }, so the audit log shows it as before → after
+  const fromTo = <T>(from: T, to: T | undefined) => (to === undefined ? undefined : { from, to });
+  const detail = {
+    email: before.email,
+    name: fromTo(before.name, change.name),
+    role: fromTo(before.role, change.role),
+    disabled: fromTo(before.disabledAt !== null, change.disabled),
+    password: change.password ? "(reset)" : undefined,
+  };
   await recordAuditEvent(actor, { action: "account.update", targetType: "account", targetId: id, detail });
   return { id: updated.id, email: updated.email, name: updated.name, role: updated.role, disabledAt: updated.disabledAt };
 }

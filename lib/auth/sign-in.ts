@@ -5,16 +5,19 @@ import { tooManyRequests, unauthorized } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { spendDecoyVerification, verifyPassword } from "@/lib/auth/passwords";
 import { createSession } from "@/lib/auth/sessions";
+import { countedFailures, recordLockoutIfReached } from "@/lib/auth/sign-in-lockouts";
+
+async function noteLockouts(email: string, ip: string | null): Promise<void> {
+  await recordLockoutIfReached("email", email);
+  if (ip) await recordLockoutIfReached("address", ip);
+}
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, "enter your email").max(200),
   password: z.string().min(1, "enter your password").max(200),
 });
 
-// Failed sign-ins are counted in the store (so a restart does not reset them) over a window:
-// too many for one email locks that email, too many from one address locks the address (only
-// when the address can be trusted: SENSE_TRUST_PROXY, see request-auth.ts).
-export const signInLimits = { windowMs: 15 * 60 * 1000, perEmail: 5, perAddress: 30 };
+export { signInLimits } from "@/lib/auth/sign-in-lockouts";
 
 /**
  * Refuses when the earlier attempts (all but `own`, the row this attempt wrote before it looked)
@@ -22,40 +25,52 @@ export const signInLimits = { windowMs: 15 * 60 * 1000, perEmail: 5, perAddress:
  * `perEmail` of them get to verify a password.
  */
 async function refuseWhenLimited(email: string, ip: string | null, own: string): Promise<void> {
-  const since = new Date(Date.now() - signInLimits.windowMs);
-  const [byEmail, byAddress] = await Promise.all([
-    prisma.signInAttempt.findMany({ where: { email, succeeded: false, createdAt: { gte: since }, id: { not: own } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    ip ? prisma.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since }, id: { not: own } } }) : Promise.resolve(0),
-  ]);
-  if (byEmail.length >= signInLimits.perEmail) {
-    const freesAt = byEmail[byEmail.length - signInLimits.perEmail]!.createdAt.getTime() + signInLimits.windowMs;
-    const seconds = Math.max(1, Math.ceil((freesAt - Date.now()) / 1000));
+  const [byEmail, byAddress] = await Promise.all([countedFailures("email", email, own), ip ? countedFailures("address", ip, own) : Promise.resolve(null)]);
+  if (byEmail.freesAt) {
+    const seconds = Math.max(1, Math.ceil((byEmail.freesAt.getTime() - Date.now()) / 1000));
     throw tooManyRequests(`Too many failed sign-ins for ${email}. Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
   }
-  if (byAddress >= signInLimits.perAddress) throw tooManyRequests("Too many failed sign-ins from this address. Try again later.", Math.ceil(signInLimits.windowMs / 1000));
+  if (byAddress?.freesAt) throw tooManyRequests("Too many failed sign-ins from this address. Try again later.", Math.max(1, Math.ceil((byAddress.freesAt.getTime() - Date.now()) / 1000)));
+}
+
+type SignInClient = { ip: string | null; userAgent: string | null };
+
+/** A failed sign-in in the audit log: the email tried, the address as the app sees it, and why. */
+async function recordFailedSignIn(email: string, client: SignInClient, user: { id: string } | null, reason: string): Promise<void> {
+  await recordAuditEvent(
+    { id: null, via: "ui" },
+    { action: "session.sign-in-failed", targetType: user ? "account" : "email", targetId: user?.id ?? email, detail: { email, ip: client.ip ?? "not trusted", userAgent: client.userAgent?.slice(0, 200) ?? null, reason } },
+  );
 }
 
 /** On start: attempts older than a day can no longer count toward any limit. */
 export async function deleteOldSignInAttempts(): Promise<number> {
-  return (await prisma.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } })).count;
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+  await prisma.signInLockout.deleteMany({ where: { lockedAt: { lt: dayAgo } } }); // their story is in the audit log
+  return (await prisma.signInAttempt.deleteMany({ where: { createdAt: { lt: dayAgo } } })).count;
 }
 
 /** Checks email + password and opens a session. The same refusal for a wrong email or password. */
-export async function signIn(input: unknown, client: { ip: string | null; userAgent: string | null }) {
+export async function signIn(input: unknown, client: SignInClient) {
   const { email, password } = signInSchema.parse(input);
   const attempt = await prisma.signInAttempt.create({ data: { email, ip: client.ip ?? "", succeeded: false } });
   try {
     await refuseWhenLimited(email, client.ip, attempt.id);
   } catch (error) {
-    await prisma.signInAttempt.delete({ where: { id: attempt.id } }); // a refused attempt tried nothing
+    await prisma.signInAttempt.deleteMany({ where: { id: attempt.id } }); // a refused attempt tried nothing
+    await noteLockouts(email, client.ip); // one made before lockouts were recorded is recorded now
     throw error;
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await spendDecoyVerification(password), false);
   const active = ok && user && !user.disabledAt;
-  if (active) await prisma.signInAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
+  // updateMany: an admin lifting a lockout meanwhile deletes the failures, this attempt's row too
+  if (active) await prisma.signInAttempt.updateMany({ where: { id: attempt.id }, data: { succeeded: true } });
   if (!active || !user) {
-    if (ok && user?.disabledAt) throw unauthorized("This account is disabled. Ask an admin.");
+    const disabled = ok && !!user?.disabledAt;
+    await recordFailedSignIn(email, client, user, disabled ? "the account is disabled" : user ? "wrong password" : "no account has this email");
+    await noteLockouts(email, client.ip);
+    if (disabled) throw unauthorized("This account is disabled. Ask an admin.");
     throw unauthorized("The email or the password is wrong.");
   }
   const session = await createSession(user.id, client.userAgent);

@@ -17,7 +17,7 @@ export async function runImportCommand(args: string[], options: { split?: string
   if (!split.success) throw new UsageError(`unknown split "${options.split}" (expected dev or train)`);
   migrateStore();
   const actor = await requireCliUser("databases.manage");
-  const report = await importBenchmark({ format: parsedFormat.data, dir: path.resolve(dir), split: split.data, createdById: actor.id });
+  const report = await importBenchmark({ format: parsedFormat.data, dir: path.resolve(dir), split: split.data, actor });
   console.log(options.json ? JSON.stringify(report, null, 2) : describeImport(report));
   return 0;
 }
@@ -41,7 +41,7 @@ function describeImport(r: ImportReport): string {
 export async function runDbCommand(args: string[], options: { name?: string }): Promise<number> {
   const [sub, file, ...extra] = args;
   migrateStore();
-  await requireCliUser(sub === "list" ? "data.read" : "databases.manage");
+  const actor = await requireCliUser(sub === "list" ? "data.read" : "databases.manage");
   if (sub === "list" && !file) {
     const rows = await listDatabases();
     for (const d of rows) console.log(`${d.name.padEnd(32)} ${d.fileStatus.padEnd(8)} ${String(d.tableCount).padStart(3)} tables ${String(d.taskCount).padStart(6)} tasks  ${d.source}`);
@@ -50,7 +50,7 @@ export async function runDbCommand(args: string[], options: { name?: string }): 
   }
   if (sub === "add" && file && !extra.length) {
     const name = options.name ?? path.basename(file).replace(/\.(sqlite3?|db)$/i, "");
-    const db = await registerDatabase({ name, sourceFile: path.resolve(file), source: "path" });
+    const db = await registerDatabase({ name, sourceFile: path.resolve(file), source: "path", actor });
     console.log(`Registered ${db.name}: ${db.tableCount} tables.`);
     return 0;
   }

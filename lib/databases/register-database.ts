@@ -6,6 +6,7 @@ import path from "node:path";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ownerProcessTag } from "@/lib/store/owner-process";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import { databaseNameSchema, type DatabaseSource } from "@/lib/databases/database-name";
 import { copyTempName } from "@/lib/databases/abandoned-copies";
@@ -21,6 +22,8 @@ export type RegisterDatabaseInput = {
   source: DatabaseSource;
   label?: string; // how messages name the file (an upload's own name rather than its temp file)
   pool?: SqlRunner; // the SQL sandbox that reads the schema (the process's shared pool unless given)
+  /** The person who registers it (an upload, a server path, `sense db add`): written to the audit log with it. */
+  actor?: AuditActor;
 };
 
 /**
@@ -33,8 +36,17 @@ export async function registerDatabase(input: RegisterDatabaseInput) {
   if (await prisma.targetDatabase.findUnique({ where: { name } })) {
     throw conflict(`A database named "${name}" is already registered.`);
   }
+  const { actor } = input;
   return withStoredFile(name, input.sourceFile, input.label, input.pool, (file) =>
-    prisma.targetDatabase.create({ data: { name, source: input.source, ...file } }),
+    actor
+      ? prisma.$transaction(async (tx) => {
+          const db = await tx.targetDatabase.create({ data: { name, source: input.source, ...file } });
+          const action = input.source === "upload" ? "database.upload" : "database.register";
+          const from = input.source === "upload" ? { file: input.label ?? path.basename(input.sourceFile) } : { path: input.sourceFile };
+          await recordAuditEvent(actor, { action, targetType: "database", targetId: db.id, detail: { name, ...from, tables: file.tableCount, bytes: file.fileBytes, sha256: file.fileSha256 } }, tx);
+          return db;
+        })
+      : prisma.targetDatabase.create({ data: { name, source: input.source, ...file } }),
   );
 }
 

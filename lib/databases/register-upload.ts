@@ -8,6 +8,7 @@ import { formatLimit, readBodyChunks } from "@/lib/api/request-body";
 import { MultipartFormatError, MultipartStream, multipartBoundary, type PartSink } from "@/lib/api/multipart-stream";
 import { databaseNameSchema } from "@/lib/databases/database-name";
 import { registerDatabase } from "@/lib/databases/register-database";
+import type { AuditActor } from "@/lib/audit/audit-events";
 import { findOwnerTag, isOwnerGone, ownerProcessTag } from "@/lib/store/owner-process";
 
 const FIELDS_LIMIT = 64 * 1024; // the form's other fields and its framing, on top of the file
@@ -85,7 +86,7 @@ async function receiveForm(request: Request, boundary: string, temp: string, max
  * streamed to a temporary file in the data directory, never held in memory, and registered from
  * there; the temporary file is removed whatever happens.
  */
-export async function registerUploadedDatabase(request: Request) {
+export async function registerUploadedDatabase(actor: AuditActor, request: Request) {
   const boundary = multipartBoundary(request.headers.get("content-type"));
   if (!boundary) throw invalidInput("Expected multipart form data with a `file` field.");
   fs.mkdirSync(uploadsDir(), { recursive: true, mode: 0o700 });
@@ -95,7 +96,7 @@ export async function registerUploadedDatabase(request: Request) {
     const rawName = (upload.fields.get("name") ?? "").trim() || upload.filename.replace(/\.(sqlite3?|db)$/i, "");
     const parsedName = databaseNameSchema.safeParse(rawName);
     if (!parsedName.success) throw invalidInput(`Database name "${rawName}": ${parsedName.error.issues[0]?.message}`);
-    return await registerDatabase({ name: parsedName.data, sourceFile: temp, source: "upload", label: upload.filename });
+    return await registerDatabase({ name: parsedName.data, sourceFile: temp, source: "upload", label: upload.filename, actor });
   } finally {
     fs.rmSync(temp, { force: true });
   }

@@ -7,8 +7,10 @@ import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
 import { importDatabases, type DatabaseOutcome } from "@/lib/import/import-databases";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 import { hardnessOf } from "@/lib/tasks/task-hardness";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 
-export type ImportBenchmarkInput = { format: BenchmarkFormat; dir: string; split: BenchmarkSplit; createdById?: string };
+/** `actor`: the person importing (the dashboard, `sense import`); the audit log names them. */
+export type ImportBenchmarkInput = { format: BenchmarkFormat; dir: string; split: BenchmarkSplit; actor?: AuditActor | null };
 
 export type ImportReport = {
   importRunId: string;
@@ -32,13 +34,25 @@ const INSERT_CHUNK = 500;
  */
 export async function importBenchmark(input: ImportBenchmarkInput): Promise<ImportReport> {
   const started = Date.now();
-  const layout = resolveLayout(input.format, input.dir, input.split);
-  const records = readBenchmarkRecords(layout);
-  const declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
+  const actor = input.actor ?? null;
+  const asked = { format: input.format, split: input.split, dir: input.dir };
+  let layout: ReturnType<typeof resolveLayout>;
+  let records: ReturnType<typeof readBenchmarkRecords>;
+  let declared: ReturnType<typeof readDeclaredSchemas>;
+  try {
+    layout = resolveLayout(input.format, input.dir, input.split);
+    records = readBenchmarkRecords(layout);
+    declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
+  } catch (error) {
+    // refused before anything was written: no run, but the attempt and its reason are in the log
+    await recordAuditEvent(actor, { action: "import.fail", targetType: "import", detail: { ...asked, error: (error as Error).message } });
+    throw error;
+  }
 
   const run = await prisma.importRun.create({
-    data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: input.createdById, ownerProcess: ownerProcessTag() },
+    data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: actor?.id ?? null, ownerProcess: ownerProcessTag() },
   });
+  await recordAuditEvent(actor, { action: "import.start", targetType: "import", targetId: run.id, detail: { ...asked, dir: layout.dir, records: records.length } });
   try {
     const dbIds = [...new Set(records.map((r) => r.dbId))];
     const { ids, outcomes } = await importDatabases(layout, dbIds, declared);
@@ -88,12 +102,19 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
         finishedAt: new Date(),
       },
     });
+    await recordAuditEvent(actor, {
+      action: "import.finish",
+      targetType: "import",
+      targetId: run.id,
+      detail: { tasksAdded: report.tasksAdded, tasksSkipped: report.tasksSkipped, databasesAdded: outcomes.filter((o) => o.status === "added").length, databasesMissing: report.databasesMissing.length, seconds: Math.round(report.elapsedMs / 100) / 10 },
+    });
     return report;
   } catch (error) {
     await prisma.importRun.update({
       where: { id: run.id },
       data: { status: "failed", error: (error as Error).message, finishedAt: new Date() },
     });
+    await recordAuditEvent(actor, { action: "import.fail", targetType: "import", targetId: run.id, detail: { error: (error as Error).message } });
     throw error;
   }
 }

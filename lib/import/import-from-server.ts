@@ -3,6 +3,7 @@ import { z } from "zod";
 import { resolveServerPath } from "@/lib/databases/server-paths";
 import { benchmarkFormatSchema, benchmarkSplitSchema } from "@/lib/import/benchmark-layout";
 import { importBenchmark } from "@/lib/import/import-benchmark";
+import type { AuditActor } from "@/lib/audit/audit-events";
 
 export const importRequestSchema = z.object({
   format: benchmarkFormatSchema,
@@ -11,6 +12,6 @@ export const importRequestSchema = z.object({
 });
 
 /** An import started from the dashboard: the folder must be under an allowed import root. */
-export async function importFromServerFolder(input: z.infer<typeof importRequestSchema>) {
-  return importBenchmark({ format: input.format, split: input.split, dir: resolveServerPath(input.dir) });
+export async function importFromServerFolder(actor: AuditActor, input: z.infer<typeof importRequestSchema>) {
+  return importBenchmark({ format: input.format, split: input.split, dir: resolveServerPath(input.dir), actor });
 }

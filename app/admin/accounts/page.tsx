@@ -1,4 +1,5 @@
 import { AccountsTable } from "@/components/admin/accounts-table";
+import { LockoutsTable } from "@/components/admin/lockouts-table";
 import { NewAccountForm } from "@/components/admin/new-account-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
@@ -13,6 +14,7 @@ export default async function AccountsPage() {
       <div className="space-y-4">
         <NewAccountForm />
         <AccountsTable />
+        <LockoutsTable />
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { handleRoute } from "@/lib/api/route-handler";
-import { auditQuerySchema, readAuditLog } from "@/lib/audit/read-audit-log";
+import { auditFiltersSchema } from "@/lib/audit/audit-filters";
+import { readAuditLog } from "@/lib/audit/read-audit-log";
 
-export const GET = handleRoute({ auth: "audit.read", query: auditQuerySchema }, ({ query }) => readAuditLog(query));
+export const GET = handleRoute({ auth: "audit.read", query: auditFiltersSchema }, ({ query }) => readAuditLog(query));
