@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useSaveProvider } from "@/components/providers/provider-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
+import { describeZodError } from "@/lib/util/issue-sentences";
 import { providerInputSchema, type ConnectionCheck, type ProviderView } from "@/lib/providers/provider-schema";
 
 type Field = { key: string; label: string; type?: "number" | "password"; width?: string; placeholder?: string };
@@ -47,7 +48,7 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
     }
     const parsed = providerInputSchema.safeParse(input);
     if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      setProblem(describeZodError(parsed.error, input));
       return;
     }
     setProblem(null);

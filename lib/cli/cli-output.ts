@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
+import { describeZodError } from "@/lib/util/issue-sentences";
 
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -11,7 +12,7 @@ export function reportCliError(error: unknown): number {
     return 2;
   }
   if (error instanceof z.ZodError) {
-    console.error(`sense: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    console.error(`sense: ${describeZodError(error, undefined)}`);
     return 2;
   }
   if (isAppError(error)) {
