@@ -117,6 +117,8 @@ test.describe("an admin's accounts", () => {
     await expect(form.getByRole("status")).toHaveText("Made nia@e2e.test.");
     const accounts = page.getByRole("table", { name: "Accounts" });
     await accounts.getByLabel("Role of nia@e2e.test").selectOption("researcher");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Make nia@e2e.test a researcher" }).click();
+    await expect(accounts.getByLabel("Role of nia@e2e.test")).toHaveValue("researcher");
     await expect(accounts.locator('[data-email="nia@e2e.test"]')).toBeVisible();
 
     const nia = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -143,12 +145,14 @@ test.describe("an admin's accounts", () => {
     await expect(niaPage.getByRole("heading", { name: "Exports" })).toBeVisible();
 
     await accounts.locator('[data-email="nia@e2e.test"]').getByRole("button", { name: "Disable" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Disable nia@e2e.test" }).click();
     await expect(accounts.locator('[data-email="nia@e2e.test"]')).toContainText("disabled");
     await revisit(niaPage, "/exports");
     await expect(niaPage).toHaveURL(/\/sign-in\?next=%2Fexports$/);
     await nia.close();
     // the last admin cannot take away their own role
     await accounts.getByLabel("Role of ada@e2e.test").selectOption("lead");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Make ada@e2e.test a lead" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("This is the last active admin");
   });
 });

@@ -65,6 +65,7 @@ export async function updateAccount(actor: SessionUser, id: string, input: unkno
   const updated = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound(`There is no account with id ${id}.`);
+    if (change.disabled === true && id === actor.id) throw conflict("You cannot disable your own account: another admin can, if it must be.");
     const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
     const otherAdmins = await tx.user.count({ where: { ...activeAdmin, id: { not: id } } });
     if (losesAdmin && otherAdmins === 0) throw conflict("This is the last active admin: make another admin first.");
