@@ -29,7 +29,7 @@ describe("describeZodError", () => {
 
   it("keeps a message the schema's author wrote, as a sentence, and says each sentence once", () => {
     const name = z.string().regex(/^[a-z]+$/, "name may hold letters only");
-    expect(say(z.object({ name }), { name: "a b" })).toBe("Name may hold letters only.");
+    expect(say(z.object({ name }), { name: "a b" })).toBe("The name may hold letters only.");
     const twice = z.object({ a: z.string() }).superRefine((_, ctx) => {
       ctx.addIssue({ code: "custom", message: "same thing", path: ["a"] });
       ctx.addIssue({ code: "custom", message: "same thing", path: ["a"] });

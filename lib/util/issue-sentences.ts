@@ -38,9 +38,13 @@ function subjectOf(path: readonly PropertyKey[], labelFor: LabelFor): string {
   return `The ${labelFor(last)}${index >= 0 ? ` of entry ${(path[index] as number) + 1}${owner ? ` of the ${labelFor(owner)}` : ""}` : ""}`;
 }
 
-/** A message the schema's author wrote, as a sentence: capitalized, with a full stop. */
-function asSentence(message: string): string {
-  const text = message.trim();
+/**
+ * A message the schema's author wrote, as a sentence: capitalized, with a full stop, and the field's
+ * key it may start with said by its label ("baseUrl must be a URL" -> "The base URL must be a URL").
+ */
+function asSentence(message: string, key?: string, labelFor: LabelFor = fieldLabel): string {
+  const startsWithKey = key && message.startsWith(`${key} `);
+  const text = startsWithKey ? `The ${labelFor(key)}${message.slice(key.length)}` : message.trim();
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
@@ -115,9 +119,12 @@ const formatWords: Record<string, string> = {
 
 /** One issue as one sentence. `input` is what was parsed (for lengths); `labelFor` names fields. */
 export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor = fieldLabel): string {
-  const subject = subjectOf(issue.path, labelFor);
   const value = valueAt(input, issue.path);
   const authored = !zodDefault.test(issue.message);
+  const key = issue.path.findLast((p): p is string => typeof p === "string");
+  // a lone value (no path, no name for it) reads better in its author's words: "the password needs…"
+  if (authored && !issue.path.length && !labelFor("")) return asSentence(issue.message);
+  const subject = subjectOf(issue.path, labelFor);
   switch (issue.code) {
     case "too_big":
       return tooBig(issue, subject, value);
@@ -131,7 +138,7 @@ export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor =
       return issue.values.length === 1 ? `${subject} must be ${allowed}${given}.` : `${subject} must be one of: ${allowed}${given}.`;
     }
     case "invalid_format":
-      if (authored) return asSentence(issue.message);
+      if (authored) return asSentence(issue.message, key, labelFor);
       return `${subject} must be ${formatWords[issue.format] ?? `in the ${issue.format} format`}.`;
     case "not_multiple_of":
       return `${subject} must be a multiple of ${String(issue.divisor)}.`;
@@ -142,9 +149,9 @@ export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor =
     case "invalid_union":
     case "invalid_key":
     case "invalid_element":
-      return authored ? asSentence(issue.message) : `${subject} is not in a form this field takes.`;
+      return authored ? asSentence(issue.message, key, labelFor) : `${subject} is not in a form this field takes.`;
     default:
-      return authored ? asSentence(issue.message) : `${subject} is not valid.`;
+      return authored ? asSentence(issue.message, key, labelFor) : `${subject} is not valid.`;
   }
 }
 
