@@ -29,6 +29,18 @@ test.describe("as an annotator", () => {
     await expectMessage(page, "/tasks?page=abc", /“page” parameter/, /must be a number/);
     await page.getByRole("main").getByRole("link", { name: "the first page" }).click();
     await expect(page.getByTestId("task-count")).toHaveText(/\d+ tasks/);
+    // a page number in range jumps there: its first task follows the previous page's last
+    await page.goto("/tasks?pageSize=5");
+    const firstPage = page.getByRole("table", { name: "Tasks" }).getByRole("link");
+    await expect(firstPage).toHaveCount(5);
+    const fifth = await firstPage.nth(4).textContent();
+    await page.getByRole("button", { name: "Next →" }).click();
+    await expect(page).toHaveURL(/after=/);
+    const secondFirst = await page.getByRole("table", { name: "Tasks" }).getByRole("link").first().textContent();
+    await page.goto("/tasks?pageSize=5&page=2");
+    await expect(page).toHaveURL(/after=/);
+    await expect(page.getByRole("table", { name: "Tasks" }).getByRole("link").first()).toHaveText(secondFirst ?? "");
+    expect(secondFirst).not.toBe(fifth);
   });
 
   test("a database page with a bad page parameter, and an unknown database or address, get words and navigation", async ({ page }) => {
