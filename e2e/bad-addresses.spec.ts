@@ -33,10 +33,12 @@ test.describe("as an annotator", () => {
     await page.goto("/tasks?pageSize=5");
     const firstPage = page.getByRole("table", { name: "Tasks" }).getByRole("link");
     await expect(firstPage).toHaveCount(5);
+    const first = (await firstPage.first().textContent()) ?? "";
     const fifth = await firstPage.nth(4).textContent();
     await page.getByRole("button", { name: "Next →" }).click();
     await expect(page).toHaveURL(/after=/);
-    const secondFirst = await page.getByRole("table", { name: "Tasks" }).getByRole("link").first().textContent();
+    await expect(firstPage.first()).not.toHaveText(first); // the next page has arrived
+    const secondFirst = await firstPage.first().textContent();
     await page.goto("/tasks?pageSize=5&page=2");
     await expect(page).toHaveURL(/after=/);
     await expect(page.getByRole("table", { name: "Tasks" }).getByRole("link").first()).toHaveText(secondFirst ?? "");
