@@ -62,13 +62,15 @@ export function handleRoute<
     try {
       const user = await authorize(request, spec.auth, spec.browserOnly ?? false);
       const url = new URL(request.url);
-      parsing = Object.fromEntries(url.searchParams);
-      const query = spec.query ? spec.query.parse(parsing) : undefined;
+      const rawQuery = Object.fromEntries(url.searchParams);
+      parsing = rawQuery;
+      const query = spec.query ? spec.query.parse(rawQuery) : undefined;
       parsing = await context.params;
       const params = spec.params ? spec.params.parse(parsing) : undefined;
-      parsing = spec.body ? await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT) : parsing;
-      const body = spec.body ? spec.body.parse(parsing) : undefined;
-      if (!spec.body && spec.query) parsing = Object.fromEntries(url.searchParams);
+      const rawBody = spec.body ? await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT) : undefined;
+      parsing = rawBody;
+      const body = spec.body ? spec.body.parse(rawBody) : undefined;
+      parsing = spec.body ? rawBody : rawQuery; // what a domain function's own parse most often reads
       const result = await handler({ user, query, body, params, request } as RouteInput<A, Q, B, P>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

@@ -18,7 +18,7 @@ describe("locateTaskPage", () => {
     expect(await locateTaskPage(f, 1)).toEqual({ after: null });
     const first = await listTasks(f);
     expect(await locateTaskPage(f, 2)).toEqual({ after: first.nextCursor });
-    const second = await listTasks({ ...f, after: first.nextCursor });
+    const second = await listTasks({ ...f, after: first.nextCursor ?? undefined });
     expect(await locateTaskPage(f, 3)).toEqual({ after: second.nextCursor });
   });
 
