@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { WayOutLinks } from "@/components/shell/way-out-links";
 
 // Our own error page inside the layout (navigation stays): Next's built-in one carries an inline
 // <style> without the CSP nonce. The server logged the error with this digest.
@@ -11,14 +11,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-sm text-slate-700">
         Something went wrong on the server. Nothing you stored is lost.{error.digest ? ` The server log names this error ${error.digest}.` : ""}
       </p>
-      <div className="mt-4 flex gap-4 text-sm">
-        <button type="button" className="text-sky-700 underline" onClick={reset}>
-          Try again
-        </button>
-        <Link href="/" className="text-sky-700 underline">
-          Back to the overview
-        </Link>
-      </div>
+      <button type="button" className="mt-4 text-sm text-sky-700 underline" onClick={reset}>
+        Try again
+      </button>
+      <WayOutLinks />
     </div>
   );
 }

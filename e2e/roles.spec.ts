@@ -111,12 +111,14 @@ test.describe("an admin's accounts", () => {
     await form.getByLabel("Role").selectOption("annotator");
     await form.getByLabel("Initial password").fill("short");
     await form.getByRole("button", { name: "Make account" }).click();
-    await expect(form.getByRole("alert")).toContainText("password: the password needs at least 12 characters");
+    await expect(form.getByRole("alert")).toContainText("The password needs at least 12 characters (this one has 5).");
     await form.getByLabel("Initial password").fill("nia's first password");
     await form.getByRole("button", { name: "Make account" }).click();
     await expect(form.getByRole("status")).toHaveText("Made nia@e2e.test.");
     const accounts = page.getByRole("table", { name: "Accounts" });
     await accounts.getByLabel("Role of nia@e2e.test").selectOption("researcher");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Make nia@e2e.test a researcher" }).click();
+    await expect(accounts.getByLabel("Role of nia@e2e.test")).toHaveValue("researcher");
     await expect(accounts.locator('[data-email="nia@e2e.test"]')).toBeVisible();
 
     const nia = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -143,12 +145,14 @@ test.describe("an admin's accounts", () => {
     await expect(niaPage.getByRole("heading", { name: "Exports" })).toBeVisible();
 
     await accounts.locator('[data-email="nia@e2e.test"]').getByRole("button", { name: "Disable" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Disable nia@e2e.test" }).click();
     await expect(accounts.locator('[data-email="nia@e2e.test"]')).toContainText("disabled");
     await revisit(niaPage, "/exports");
     await expect(niaPage).toHaveURL(/\/sign-in\?next=%2Fexports$/);
     await nia.close();
     // the last admin cannot take away their own role
     await accounts.getByLabel("Role of ada@e2e.test").selectOption("lead");
+    await page.getByRole("alertdialog").getByRole("button", { name: "Make ada@e2e.test a lead" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("This is the last active admin");
   });
 });

@@ -79,7 +79,7 @@ test.describe("providers (an admin's)", () => {
     await form.getByLabel("Provider model").fill("gpt-4o");
     await form.getByLabel("Provider api key").fill("sk-e2e-secret");
     await form.getByRole("button", { name: "Add provider" }).click();
-    await expect(form.getByRole("alert")).toContainText("baseUrl must be a URL");
+    await expect(form.getByRole("alert")).toHaveText("The base URL must be a URL such as http://127.0.0.1:8787/v1.");
     await form.getByLabel("Provider base url").fill("https://api.openai.com/v1");
     await form.getByRole("button", { name: "Add provider" }).click();
     // the server tests the connection of a provider it adds, and says what it found (no network here, or a refused key)

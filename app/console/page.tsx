@@ -1,16 +1,22 @@
+import { z } from "zod";
 import { SqlConsole } from "@/components/console/sql-console";
+import { BadAddress } from "@/components/shell/bad-address";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { filterText } from "@/lib/util/filter-text";
+import { parsePageParams, type RawPageParams } from "@/lib/util/page-params";
 
 export const dynamic = "force-dynamic";
 
-export default async function ConsolePage({ searchParams }: { searchParams: Promise<{ database?: string }> }) {
+const consoleParamsSchema = z.object({ database: filterText });
+
+export default async function ConsolePage({ searchParams }: { searchParams: Promise<RawPageParams> }) {
   await requirePageUser("sql.run", "/console");
-  const { database } = await searchParams;
+  const params = parsePageParams(consoleParamsSchema, await searchParams);
   return (
     <>
       <PageHeader title="SQL console" subtitle="Run a query on a target database through the same sandbox that judges every SQL." />
-      <SqlConsole initialDatabase={database} />
+      {params.ok ? <SqlConsole initialDatabase={params.values.database} /> : <BadAddress problems={params.problems} links={[{ href: "/console", label: "Open the console" }]} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { TOKEN_NAME_MAX } from "@/lib/auth/account-limits";
 import { useState, type FormEvent } from "react";
 import { useCreateToken, useRevokeToken, useTokens } from "@/components/account/account-queries";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
@@ -26,7 +27,7 @@ export function ApiTokensPanel() {
         The CLI acts as you with <code>SENSE_API_TOKEN=…</code>; scripts send <code>Authorization: Bearer …</code>. A token can do what your role can, and the audit log names you.
       </p>
       <form onSubmit={onSubmit} className="flex gap-2">
-        <input aria-label="Token name" value={name} onChange={(e) => setName(e.target.value)} className={inputClass} placeholder="e.g. laptop CLI" />
+        <input aria-label="Token name" maxLength={TOKEN_NAME_MAX} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} placeholder="e.g. laptop CLI" />
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           Make a token
         </button>

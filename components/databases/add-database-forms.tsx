@@ -1,9 +1,13 @@
 "use client";
 
+import { databaseNameSchema } from "@/lib/databases/database-name";
+import { maxLengthOf } from "@/lib/util/text-limit";
 import { useState, type FormEvent } from "react";
 import { useRegisterServerPath, useUploadDatabase } from "@/components/databases/database-queries";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
+
+const DATABASE_NAME_MAX = maxLengthOf(databaseNameSchema) ?? 64;
 
 export function UploadDatabaseForm() {
   const upload = useUploadDatabase();
@@ -17,7 +21,7 @@ export function UploadDatabaseForm() {
       <h2 className="font-medium">Upload a SQLite file</h2>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-slate-700" aria-label="SQLite file" />
-        <input name="name" placeholder="name (default: file name)" className={inputClass} aria-label="Database name" />
+        <input name="name" maxLength={DATABASE_NAME_MAX} title={`Up to ${DATABASE_NAME_MAX} letters, digits, _ . and -`} placeholder={`name (default: file name; ${DATABASE_NAME_MAX} at most)`} className={inputClass} aria-label="Database name" />
         <button type="submit" className={buttonClass} disabled={upload.isPending}>
           {upload.isPending ? "Uploading…" : "Upload"}
         </button>

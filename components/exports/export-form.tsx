@@ -1,5 +1,8 @@
 "use client";
 
+import { CharacterCount } from "@/components/shell/character-count";
+import { exportNameSchema } from "@/lib/export/export-names";
+import { maxLengthOf } from "@/lib/util/text-limit";
 import { useState, type FormEvent } from "react";
 import { ExportPreviewView } from "@/components/exports/export-preview";
 import { usePreviewExport, useStartExport } from "@/components/exports/export-queries";
@@ -15,6 +18,8 @@ import { PROMPT_TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "@/lib/expor
 const STATUSES = ["accepted", "edited", "pending", "rejected"] as const;
 
 /** Picks a format, a prompt template and the selection; previews the first records; starts the export. */
+const EXPORT_NAME_MAX = maxLengthOf(exportNameSchema) ?? 80;
+
 export function ExportForm() {
   const { data: facets } = useTaskFacets();
   const preview = usePreviewExport();
@@ -62,7 +67,8 @@ export function ExportForm() {
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs text-slate-600">
           Name (optional)
-          <input aria-label="Export name" value={name} maxLength={80} placeholder="e.g. dpo city v2" onChange={(e) => setName(e.target.value)} className={`${inputClass} w-48`} />
+          <input aria-label="Export name" value={name} maxLength={EXPORT_NAME_MAX} aria-describedby="export-name-count" placeholder="e.g. dpo city v2" onChange={(e) => setName(e.target.value)} className={`${inputClass} w-48`} />
+          <CharacterCount id="export-name-count" value={name} max={EXPORT_NAME_MAX} />
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           Format

@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import { fileUrl, useCancelExport, useExports } from "@/components/exports/export-queries";
+import { ConfirmButton } from "@/components/shell/confirm-dialog";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { TableHead } from "@/components/shell/table-head";
@@ -71,9 +72,15 @@ export function ExportsTable() {
                 <td className="px-3 py-2 text-xs"><DateTime at={e.createdAt} /></td>
                 <td className="space-x-2 px-3 py-2 text-right text-xs">
                   {e.status === "running" ? (
-                    <button type="button" className="underline" onClick={() => cancel.mutate(e.id)}>
+                    <ConfirmButton
+                      className="underline"
+                      title={`Cancel the export ${e.name ?? e.format}?`}
+                      description="It stops writing between pages and does not finish; to have it, start the export again."
+                      confirmLabel={`Cancel export ${e.name ?? e.format}`}
+                      onConfirm={() => cancel.mutate(e.id)}
+                    >
                       Cancel
-                    </button>
+                    </ConfirmButton>
                   ) : null}
                   {e.manifest ? (
                     <button type="button" className="underline" onClick={() => setOpen(open === e.id ? null : e.id)}>

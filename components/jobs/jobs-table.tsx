@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 import { JobFailures } from "@/components/jobs/job-failures";
 import { useJobAction, useJobs } from "@/components/jobs/job-queries";
+import { ConfirmButton } from "@/components/shell/confirm-dialog";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { TableHead } from "@/components/shell/table-head";
 import type { JobProgress } from "@/lib/jobs/read-jobs";
@@ -41,7 +42,7 @@ export function JobsTable() {
   if (isPending) return <p className="text-sm text-slate-500">Loading jobs…</p>;
   if (error) return <p role="alert" className="text-sm text-red-700">Could not load jobs: {error.message}</p>;
   if (!data.length) return <p className="text-sm text-slate-600">No jobs yet.</p>;
-  const button = (job: JobProgress, name: "pause" | "resume" | "cancel", label: string) => (
+  const button = (job: JobProgress, name: "pause" | "resume", label: string) => (
     <button type="button" className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100" onClick={() => action.mutate({ id: job.id, action: name })}>
       {label}
     </button>
@@ -113,7 +114,17 @@ export function JobsTable() {
                 <td className="space-x-1 px-3 py-2 text-right">
                   {job.status === "running" ? button(job, "pause", "Pause") : null}
                   {job.status === "paused" ? button(job, "resume", "Resume") : null}
-                  {job.status === "running" || job.status === "paused" ? button(job, "cancel", "Cancel") : null}
+                  {job.status === "running" || job.status === "paused" ? (
+                    <ConfirmButton
+                      className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100"
+                      title={`Cancel the ${job.kind} job ${job.id.slice(-8)}?`}
+                      description="It stops claiming items; what it already made stays. A cancelled job cannot be resumed: to go on, start a new one."
+                      confirmLabel={`Cancel ${job.kind} job ${job.id.slice(-8)}`}
+                      onConfirm={() => action.mutate({ id: job.id, action: "cancel" })}
+                    >
+                      Cancel
+                    </ConfirmButton>
+                  ) : null}
                 </td>
               </tr>
               {openFailures === job.id ? (

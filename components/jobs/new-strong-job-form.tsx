@@ -41,7 +41,7 @@ export function NewStrongJobForm() {
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <ProviderSelect label="Strong provider" value={provider} onChange={setProvider} />
         <label className="flex flex-col text-xs text-slate-600">
-          Domains (comma separated)
+          Domains (comma separated; up to 100, each 2–80 characters)
           <input aria-label="Domains" value={domains} onChange={(e) => setDomains(e.target.value)} className={`${inputClass} w-80`} />
         </label>
         <NumberField label="Domains the model proposes" value={propose} onChange={setPropose} min={0} max={100} width="w-28" />

@@ -1,9 +1,12 @@
 "use client";
 
+import { CharacterCount } from "@/components/shell/character-count";
+import { maxLengthOf } from "@/lib/util/text-limit";
 import { useState, type FormEvent } from "react";
 import { useSaveProvider } from "@/components/providers/provider-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
+import { describeZodError } from "@/lib/util/issue-sentences";
 import { providerInputSchema, type ConnectionCheck, type ProviderView } from "@/lib/providers/provider-schema";
 
 type Field = { key: string; label: string; type?: "number" | "password"; width?: string; placeholder?: string };
@@ -22,6 +25,8 @@ const FIELDS: Field[] = [
   { key: "inputPricePerMTok", label: "$ / M input", type: "number", width: "w-24" },
   { key: "outputPricePerMTok", label: "$ / M output", type: "number", width: "w-24" },
 ];
+
+const NAME_MAX = maxLengthOf(providerInputSchema.shape.name) ?? 64;
 
 const NULLABLE = new Set(["requestsPerMin", "tokensPerMin", "inputPricePerMTok", "outputPricePerMTok"]);
 
@@ -47,7 +52,7 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
     }
     const parsed = providerInputSchema.safeParse(input);
     if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      setProblem(describeZodError(parsed.error, input));
       return;
     }
     setProblem(null);
@@ -67,8 +72,10 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
               value={values[f.key]}
               placeholder={f.key === "apiKey" && provider?.hasApiKey ? "unchanged" : f.placeholder}
               onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              maxLength={f.type === "number" ? undefined : maxLengthOf(providerInputSchema.shape[f.key as keyof typeof providerInputSchema.shape])}
               className={`${inputClass} ${f.width ?? ""}`}
             />
+            {f.key === "name" ? <CharacterCount value={values.name ?? ""} max={NAME_MAX} /> : null}
           </label>
         ))}
         <button type="submit" className={buttonClass} disabled={save.isPending}>

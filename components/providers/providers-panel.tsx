@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ProviderForm } from "@/components/providers/provider-form";
 import { ConnectionSummary, ProviderRow } from "@/components/providers/provider-row";
 import { useDeleteProvider, useProviders } from "@/components/providers/provider-queries";
+import { ConfirmButton } from "@/components/shell/confirm-dialog";
 import { cardClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
@@ -44,9 +45,15 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
                       <button type="button" className="underline" onClick={() => setEditing(p)}>
                         Edit
                       </button>
-                      <button type="button" className="text-red-700 underline" onClick={() => remove.mutate(p.id)}>
+                      <ConfirmButton
+                        className="text-red-700 underline"
+                        title={`Delete the provider ${p.name}?`}
+                        description="It leaves the list: new jobs can no longer use it, and its API key is removed from the store. To have it back, add it again."
+                        confirmLabel={`Delete provider ${p.name}`}
+                        onConfirm={() => remove.mutate(p.id)}
+                      >
                         Delete
-                      </button>
+                      </ConfirmButton>
                     </>
                   )
                 }

@@ -22,7 +22,24 @@ describe("handleRoute", () => {
     expect(await ok.json()).toEqual({ doubled: 8 });
     const bad = await call(route, "/x?n=zero");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/^n: /);
+    expect((await bad.json()).message).toBe("The n must be a number (not “zero”).");
+  });
+
+  it("answers 400 with one sentence per field, naming the limit and never echoing long input back", async () => {
+    const post = handleRoute(
+      { auth: "public", body: z.object({ name: z.string().trim().min(1).max(60), statuses: z.array(z.enum(["pending", "accepted"])).min(1) }) },
+      async ({ body }) => body,
+    );
+    const name = "x".repeat(300);
+    const res = await call(post, "/y", { method: "POST", body: JSON.stringify({ name, statuses: [] }), headers: { origin: "http://test" } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { message: string; issues: { path: string; message: string }[] };
+    expect(body.message).toBe("The name can be at most 60 characters (this one has 300). The list of statuses needs at least 1 entry (this one has 0).");
+    expect(body.issues).toEqual([
+      { path: "name", message: "The name can be at most 60 characters (this one has 300)." },
+      { path: "statuses", message: "The list of statuses needs at least 1 entry (this one has 0)." },
+    ]);
+    expect(JSON.stringify(body)).not.toContain(name.slice(0, 50));
   });
 
   it("maps domain errors to their status with the message", async () => {

@@ -7,6 +7,7 @@ import { BadJsonError, DEFAULT_JSON_BODY_LIMIT, readJsonBody } from "@/lib/api/r
 import { authenticateRequest, refuseCrossSiteMutation } from "@/lib/auth/request-auth";
 import { can, permissionMinimumRole, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { describeIssues } from "@/lib/util/issue-sentences";
 
 const statusByCode: Record<AppErrorCode, number> = {
   invalid_input: 422,
@@ -56,16 +57,24 @@ export function handleRoute<
   P extends z.ZodType = z.ZodUnknown,
 >(spec: RouteSpec<A, Q, B, P>, handler: (input: RouteInput<A, Q, B, P>) => Promise<unknown>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    // what the parse that failed read: its sentences give lengths ("this one has 300"), never the text
+    let parsing: unknown;
     try {
       const user = await authorize(request, spec.auth, spec.browserOnly ?? false);
       const url = new URL(request.url);
-      const query = spec.query ? spec.query.parse(Object.fromEntries(url.searchParams)) : undefined;
-      const params = spec.params ? spec.params.parse(await context.params) : undefined;
-      const body = spec.body ? spec.body.parse(await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT)) : undefined;
+      const rawQuery = Object.fromEntries(url.searchParams);
+      parsing = rawQuery;
+      const query = spec.query ? spec.query.parse(rawQuery) : undefined;
+      parsing = await context.params;
+      const params = spec.params ? spec.params.parse(parsing) : undefined;
+      const rawBody = spec.body ? await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT) : undefined;
+      parsing = rawBody;
+      const body = spec.body ? spec.body.parse(rawBody) : undefined;
+      parsing = spec.body ? rawBody : rawQuery; // what a domain function's own parse most often reads
       const result = await handler({ user, query, body, params, request } as RouteInput<A, Q, B, P>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, parsing);
     }
   };
 }
@@ -83,10 +92,11 @@ async function authorize(request: Request, access: RouteAccess, browserOnly: boo
   return user;
 }
 
-export function errorResponse(error: unknown): Response {
+/** An error as the API's answer. `input` is what the failing validation read (for the sentences' lengths). */
+export function errorResponse(error: unknown, input?: unknown): Response {
   if (error instanceof z.ZodError) {
-    const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
+    const issues = describeIssues(error, input);
+    const message = issues.map((i) => i.message).join(" ");
     return Response.json({ error: "bad_request", message, issues }, { status: 400 });
   }
   if (error instanceof BadJsonError) {

@@ -80,7 +80,7 @@ describe("accounts", () => {
     await prisma.user.updateMany({ where: { role: "admin" }, data: { role: "lead" } }); // admins of other tests step down
     const admin = await makeTestUser("admin", "Only Admin");
     await expect(updateAccount(admin, admin.id, { role: "lead" })).rejects.toThrow("This is the last active admin: make another admin first.");
-    await expect(updateAccount(admin, admin.id, { disabled: true })).rejects.toThrow("last active admin");
+    await expect(updateAccount(await makeTestUser("lead"), admin.id, { disabled: true })).rejects.toThrow("last active admin");
     const other = await makeTestUser("annotator", "Promoted");
     await updateAccount(admin, other.id, { role: "admin" });
     await updateAccount(other, admin.id, { role: "lead" });
@@ -89,6 +89,13 @@ describe("accounts", () => {
       [admin.id, other.id, { from: "annotator", to: "admin" }],
       [other.id, admin.id, { from: "admin", to: "lead" }],
     ]);
+  });
+
+  it("refuses an admin's disable of their own account in words, even with other admins about, and changes nothing", async () => {
+    const admin = await makeTestUser("admin", "Self Disabler");
+    await makeTestUser("admin", "Another Admin");
+    await expect(updateAccount(admin, admin.id, { disabled: true })).rejects.toThrow("You cannot disable your own account: another admin can, if it must be.");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
   });
 
   it("changes one's own password only with the current one, and ends the sessions and API tokens", async () => {

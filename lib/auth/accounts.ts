@@ -4,23 +4,24 @@ import { prisma } from "@/lib/db";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/passwords";
+import { ACCOUNT_NAME_MAX, ACCOUNT_NAME_MIN, EMAIL_MAX } from "@/lib/auth/account-limits";
 import { roleSchema } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { AuditActor } from "@/lib/audit/audit-events";
 import { deleteUserSessions } from "@/lib/auth/sessions";
 
-const emailSchema = z.string().trim().toLowerCase().email("that is not an email address").max(200);
+const emailSchema = z.string().trim().toLowerCase().email("that is not an email address").max(EMAIL_MAX);
 
 export const newAccountSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(2, "the name needs at least 2 characters").max(60),
+  name: z.string().trim().min(ACCOUNT_NAME_MIN, "the name needs at least 2 characters").max(ACCOUNT_NAME_MAX),
   role: roleSchema,
   password: passwordSchema,
 });
 
 export const accountChangeSchema = z
   .object({
-    name: z.string().trim().min(2).max(60).optional(),
+    name: z.string().trim().min(ACCOUNT_NAME_MIN).max(ACCOUNT_NAME_MAX).optional(),
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
     password: passwordSchema.optional(), // an admin's reset; the person's sessions end
@@ -65,6 +66,7 @@ export async function updateAccount(actor: SessionUser, id: string, input: unkno
   const { before, updated } = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound(`There is no account with id ${id}.`);
+    if (change.disabled === true && id === actor.id) throw conflict("You cannot disable your own account: another admin can, if it must be.");
     const losesAdmin = user.role === "admin" && ((change.role && change.role !== "admin") || change.disabled === true);
     const otherAdmins = await tx.user.count({ where: { ...activeAdmin, id: { not: id } } });
     if (losesAdmin && otherAdmins === 0) throw conflict("This is the last active admin: make another admin first.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { TOKEN_NAME_MAX } from "@/lib/auth/account-limits";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { hashSecret, newSecret } from "@/lib/auth/secret-tokens";
@@ -12,7 +13,7 @@ import { recordAuditEvent } from "@/lib/audit/audit-events";
 // person). The token is shown once when made; the store keeps its sha256 and a short prefix.
 
 const TOKEN_PREFIX = "sst_";
-export const newApiTokenSchema = z.object({ name: z.string().trim().min(1, "give the token a name").max(60) });
+export const newApiTokenSchema = z.object({ name: z.string().trim().min(1, "give the token a name").max(TOKEN_NAME_MAX) });
 
 export type ApiTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 

@@ -1,14 +1,15 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/account-limits";
 
 // Passwords are hashed with Argon2id (OWASP's first choice) by @node-rs/argon2, with its defaults:
 // 19 MiB of memory, 2 passes, 1 lane. We never write crypto of our own.
 
 export const passwordSchema = z
   .string()
-  .min(12, "the password needs at least 12 characters")
-  .max(200, "the password may have at most 200 characters");
+  .min(PASSWORD_MIN, "the password needs at least 12 characters")
+  .max(PASSWORD_MAX, "the password may have at most 200 characters");
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

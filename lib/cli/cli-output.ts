@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { UsageError } from "@/lib/cli/usage-error";
+import { describeZodError } from "@/lib/util/issue-sentences";
 
 /** Prints an error the way a person can act on it and returns the exit code. */
 export function reportCliError(error: unknown): number {
@@ -9,7 +10,7 @@ export function reportCliError(error: unknown): number {
     return 2;
   }
   if (error instanceof z.ZodError) {
-    console.error(`sense: ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    console.error(`sense: ${describeZodError(error, undefined)}`);
     return 2;
   }
   if (isAppError(error)) {

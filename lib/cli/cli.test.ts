@@ -125,7 +125,7 @@ describe("sense provider", () => {
     const list = sense("provider", "list");
     expect(list.stdout).toMatch(/vllm-weak\s+deepseek-coder-1.3b\s+http:\/\/gpu-box.internal:8000\/v1\s+key:set\s+concurrency 32/);
     expect(list.stdout).not.toContain("k-secret");
-    expect(sense("provider", "add", "--name", "x", "--base-url", "nope", "--model", "m").stderr).toContain("baseUrl must be a URL");
+    expect(sense("provider", "add", "--name", "x", "--base-url", "nope", "--model", "m").stderr).toContain("The base URL must be a URL");
     expect(sense("provider", "add", "--name", "y", "--base-url", "http://h/v1", "--model", "m", "--api-key-env", "UNSET_VAR_FOR_TEST").stderr).toContain("--api-key-env UNSET_VAR_FOR_TEST: that variable is not set");
   });
 });
@@ -188,7 +188,7 @@ describe("the CLI acts as a person", () => {
     expect(senseAs(undefined, ["user", "add", "--email", "lee@example.test", "--name", "Again", "--role", "lead"]).stderr).toContain("An account with the email lee@example.test already exists.");
     expect(senseAs(undefined, ["user", "add", "--email", "x@example.test", "--name", "X", "--role", "boss"]).status).toBe(2);
     const short = senseAs(undefined, ["user", "add", "--email", "s@example.test", "--name", "Short", "--role", "lead", "--password-stdin"], {}, "short\n");
-    expect(short.stderr).toContain("the password needs at least 12 characters");
+    expect(short.stderr).toContain("The password needs at least 12 characters.");
     expect(senseAs(undefined, ["user", "list"]).stdout).toMatch(/lee@example\.test\s+Lee Lead\s+lead\s+active/);
     const token = senseAs(undefined, ["user", "token", "--email", "lee@example.test", "--name", "ci"]).stdout.trim();
     expect(token).toMatch(/^sst_/);

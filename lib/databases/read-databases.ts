@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { quoteShort } from "@/lib/util/field-labels";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { cachedPreviews } from "@/lib/databases/cached-previews";
 import { tablePages } from "@/lib/databases/table-pages";
@@ -66,7 +67,7 @@ export type DatabaseDetail = DatabaseSummary & {
 export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery = {}, previewLimit = 5): Promise<DatabaseDetail> {
   const { page: asked } = databaseDetailQuerySchema.parse(query);
   const row = await prisma.targetDatabase.findUnique({ where: { name } });
-  if (!row) throw notFound(`No database named "${name}".`);
+  if (!row) throw notFound(`No database named ${quoteShort(name)}.`);
   const taskCount = (await taskCountsByDatabase()).get(row.id) ?? 0;
   const schema = parseStoredSchema(row.schemaJson);
   const allTables = schema?.tables ?? [];

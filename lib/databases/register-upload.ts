@@ -9,6 +9,8 @@ import { MultipartFormatError, MultipartStream, multipartBoundary, type PartSink
 import { databaseNameSchema } from "@/lib/databases/database-name";
 import { registerDatabase } from "@/lib/databases/register-database";
 import type { AuditActor } from "@/lib/audit/audit-events";
+import { fieldLabel } from "@/lib/util/field-labels";
+import { describeZodError } from "@/lib/util/issue-sentences";
 import { findOwnerTag, isOwnerGone, ownerProcessTag } from "@/lib/store/owner-process";
 
 const FIELDS_LIMIT = 64 * 1024; // the form's other fields and its framing, on top of the file
@@ -95,7 +97,7 @@ export async function registerUploadedDatabase(actor: AuditActor, request: Reque
     const upload = await receiveForm(request, boundary, temp, env.SENSE_UPLOAD_MAX_MB * 1024 * 1024);
     const rawName = (upload.fields.get("name") ?? "").trim() || upload.filename.replace(/\.(sqlite3?|db)$/i, "");
     const parsedName = databaseNameSchema.safeParse(rawName);
-    if (!parsedName.success) throw invalidInput(`Database name "${rawName}": ${parsedName.error.issues[0]?.message}`);
+    if (!parsedName.success) throw invalidInput(describeZodError(parsedName.error, rawName, (key) => (key ? fieldLabel(key) : "database name")));
     return await registerDatabase({ name: parsedName.data, sourceFile: temp, source: "upload", label: upload.filename, actor });
   } finally {
     fs.rmSync(temp, { force: true });

@@ -65,7 +65,7 @@ describe("SENSE_PROVIDERS", () => {
       expect.objectContaining({ name: "vllm-weak", model: "deepseek-coder-1.3b", apiKey: "k-123", maxConcurrency: 32, temperature: 0 }),
     ]);
     expect(() => readEnvProviders("[{", () => undefined)).toThrow("SENSE_PROVIDERS is not valid JSON");
-    expect(() => readEnvProviders('[{"name": "a", "model": "m"}]', () => undefined)).toThrow("SENSE_PROVIDERS: 0.baseUrl:");
+    expect(() => readEnvProviders('[{"name": "a", "model": "m"}]', () => undefined)).toThrow("SENSE_PROVIDERS: The base URL of entry 1 is required.");
     expect(readEnvProviders(undefined)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { envProvidersSchema, providerInputSchema, type ProviderView } from "@/lib/providers/provider-schema";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
+import { describeZodError } from "@/lib/util/issue-sentences";
 import { isSealed, sealSecret } from "@/lib/providers/secret-box";
 
 export const DEMO_STRONG_PROVIDER = "demo-strong";
@@ -86,7 +87,7 @@ export function readEnvProviders(text: string | undefined, secret: (name: string
   }
   const result = envProvidersSchema.safeParse(parsed);
   if (!result.success) {
-    throw invalidInput(`SENSE_PROVIDERS: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw invalidInput(`SENSE_PROVIDERS: ${describeZodError(result.error, parsed)}`);
   }
   return result.data.map(({ apiKeyEnv, apiKey, ...data }) => ({ ...data, apiKey: (apiKeyEnv ? secret(apiKeyEnv) : apiKey) || null }));
 }

@@ -7,13 +7,13 @@ import { requirePageUser } from "@/lib/auth/page-auth";
 export const dynamic = "force-dynamic";
 
 export default async function AccountsPage() {
-  await requirePageUser("accounts.manage", "/admin/accounts");
+  const user = await requirePageUser("accounts.manage", "/admin/accounts");
   return (
     <>
       <PageHeader title="Accounts" subtitle="Who may use Sense Studio and what each may do. A disabled account is signed out at once and its tokens stop working." />
       <div className="space-y-4">
         <NewAccountForm />
-        <AccountsTable />
+        <AccountsTable selfId={user.id} />
         <LockoutsTable />
       </div>
     </>

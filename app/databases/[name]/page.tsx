@@ -2,11 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TablePagesNav } from "@/components/databases/table-pages-nav";
 import { TableSchemaCard } from "@/components/databases/table-schema-card";
+import { BadAddress } from "@/components/shell/bad-address";
 import { PageHeader } from "@/components/shell/page-header";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { databaseDetailQuerySchema, getDatabaseDetail } from "@/lib/databases/read-databases";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { decodedSegment } from "@/lib/util/decoded-segment";
+import { pastTheEnd, parsePageParams } from "@/lib/util/page-params";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +17,29 @@ type PageProps = { params: Promise<{ name: string }>; searchParams: Promise<Reco
 
 export default async function DatabasePage({ params, searchParams }: PageProps) {
   await requirePageUser("data.read", "/databases");
-  const { name } = await params;
-  const { page } = await searchParams;
-  const query = databaseDetailQuerySchema.safeParse({ page: typeof page === "string" ? page : undefined });
-  const db = await getDatabaseDetail(decodeURIComponent(name), query.success ? query.data : {}).catch((error: unknown) => {
+  const name = decodedSegment((await params).name);
+  const query = parsePageParams(databaseDetailQuerySchema, await searchParams);
+  if (!query.ok || name === null) {
+    return (
+      <>
+        <PageHeader title="Database" />
+        <BadAddress problems={query.ok ? ["The database's name in the address is not validly encoded."] : query.problems} links={[{ href: name ? `/databases/${encodeURIComponent(name)}` : "/databases", label: name ? "its first page" : "all databases" }]} />
+      </>
+    );
+  }
+  const db = await getDatabaseDetail(name, query.values).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const asked = query.values.page;
+  if (asked > db.tablePage.pages) {
+    return (
+      <>
+        <PageHeader title={db.name} />
+        <BadAddress problems={[pastTheEnd(asked, db.tablePage.pages, `its ${db.tablePage.totalTables} tables`)]} links={[{ href: `/databases/${encodeURIComponent(db.name)}`, label: "its first page" }]} />
+      </>
+    );
+  }
   const previews = new Map(db.previews.map((p) => [p.table, p]));
   return (
     <>

@@ -2,17 +2,27 @@ import Link from "next/link";
 import { PairQueueList } from "@/components/review/pair-queue-list";
 import { QueueTabs } from "@/components/review/queue-tabs";
 import { SftQueueList } from "@/components/review/sft-queue-list";
+import { BadAddress } from "@/components/shell/bad-address";
 import { PageHeader } from "@/components/shell/page-header";
 import { readReviewPage } from "@/lib/review/read-review-queues";
 import { reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { parsePageParams } from "@/lib/util/page-params";
 
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("review", "/review/browse");
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
-  const filters = reviewQueueFiltersSchema.parse(raw);
+  const params = parsePageParams(reviewQueueFiltersSchema, await searchParams);
+  if (!params.ok) {
+    return (
+      <>
+        <PageHeader title="Browse the queues" />
+        <BadAddress problems={params.problems} links={[{ href: "/review/browse?queue=sft", label: "Browse SFT samples" }, { href: "/review/browse?queue=pairs", label: "Browse preference pairs" }]} />
+      </>
+    );
+  }
+  const { values: filters, raw } = params;
   const page = await readReviewPage(filters);
   const { after: _after, before: _before, ...kept } = raw;
   const link = (cursor: { after: string } | { before: string }) => `/review/browse?${new URLSearchParams({ ...kept, ...cursor })}`;

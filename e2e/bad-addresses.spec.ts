@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+import { authFile } from "./e2e-paths";
+
+// Addresses a person may type or keep from an old link: a bad parameter gets the page with a
+// message naming it and what it may be, an unknown address our 404 inside the app with navigation.
+
+const sidebar = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+async function expectMessage(page: Page, url: string, ...parts: RegExp[]) {
+  const response = await page.goto(url);
+  expect(response?.status(), `${url} answers without a server error`).toBeLessThan(500);
+  const message = page.getByRole("main").getByRole("alert");
+  for (const part of parts) await expect(message).toContainText(part);
+  await expect(sidebar(page)).toBeVisible();
+}
+
+test.describe("as an annotator", () => {
+  test.use({ storageState: authFile("annotator") });
+
+  test("bad review parameters name the parameter and its allowed values", async ({ page }) => {
+    await expectMessage(page, "/review?queue=bogus", /queue/, /sft/, /pairs/);
+    await expect(page.getByRole("main").getByRole("link", { name: /review/i }).first()).toBeVisible();
+    await expectMessage(page, "/review/browse?queue=zzz&status=qq", /queue/, /status/, /pending/, /accepted/);
+    await expectMessage(page, "/review/browse?pageSize=5000", /“pageSize” parameter/, /at most 100/);
+  });
+
+  test("a page past the end of the tasks says so and how many pages there are", async ({ page }) => {
+    await expectMessage(page, "/tasks?page=99999", /page 99999/i, /past the end/, /\d+ pages?/);
+    await expectMessage(page, "/tasks?page=abc", /“page” parameter/, /must be a number/);
+    await page.getByRole("main").getByRole("link", { name: "the first page" }).click();
+    await expect(page.getByTestId("task-count")).toHaveText(/\d+ tasks/);
+    // a page number in range jumps there: its first task follows the previous page's last
+    await page.goto("/tasks?pageSize=5");
+    const firstPage = page.getByRole("table", { name: "Tasks" }).getByRole("link");
+    await expect(firstPage).toHaveCount(5);
+    const first = (await firstPage.first().textContent()) ?? "";
+    const fifth = await firstPage.nth(4).textContent();
+    await page.getByRole("button", { name: "Next →" }).click();
+    await expect(page).toHaveURL(/after=/);
+    await expect(firstPage.first()).not.toHaveText(first); // the next page has arrived
+    const secondFirst = await firstPage.first().textContent();
+    await page.goto("/tasks?pageSize=5&page=2");
+    await expect(page).toHaveURL(/after=/);
+    await expect(page.getByRole("table", { name: "Tasks" }).getByRole("link").first()).toHaveText(secondFirst ?? "");
+    expect(secondFirst).not.toBe(fifth);
+  });
+
+  test("a database page with a bad page parameter, and an unknown database or address, get words and navigation", async ({ page }) => {
+    await expectMessage(page, "/databases/city_library?page=0", /page/i, /at least 1/);
+    await expectMessage(page, "/databases/no_such_db", /not found/i);
+    await expectMessage(page, "/no/such/page", /not found/i);
+    await expectMessage(page, "/review/zzz/abc", /not found/i);
+    await expect(page.getByRole("main").getByRole("link", { name: /overview/i })).toBeVisible();
+  });
+});
+
+test.describe("as an admin", () => {
+  test("a bad body gets one sentence per field with the limit, never the long input echoed back", async ({ page }) => {
+    await page.goto("/jobs");
+    const longName = "n".repeat(300);
+    const answer = await page.evaluate(async (name) => {
+      const response = await fetch("/api/providers", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, baseUrl: "nope", model: "" }) });
+      return { status: response.status, body: (await response.json()) as { message: string } };
+    }, longName);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toContain("The name can be at most 64 characters (this one has 300).");
+    expect(answer.body.message).toContain("The base URL");
+    expect(answer.body.message).toContain("The model is required.");
+    expect(answer.body.message).not.toContain(longName.slice(0, 80));
+    expect(answer.body.message).not.toMatch(/Too big|Too small|expected string/);
+
+    const form = page.getByRole("form", { name: "Add a provider" });
+    await page.getByRole("region", { name: "Model providers" }).getByRole("button", { name: "Add provider" }).click();
+    await expect(form.getByLabel("Provider name")).toHaveAttribute("maxlength", "64");
+    await expect(form.getByLabel("Provider model")).toHaveAttribute("maxlength", "200");
+  });
+});
