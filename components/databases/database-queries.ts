@@ -62,6 +62,6 @@ export function useImportBenchmark() {
   return useMutation({
     mutationFn: (input: { format: "spider" | "bird"; dir: string; split: "dev" | "train" }) =>
       fetchJson<ImportReport>("/api/imports", { method: "POST", json: input }),
-    onSuccess: invalidate,
+    onSettled: invalidate, // a failed import is listed under Recent imports too
   });
 }

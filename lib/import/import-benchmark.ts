@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { chunk } from "@/lib/util/chunk";
-import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
-import { readBenchmarkRecords } from "@/lib/import/benchmark-records";
+import { resolveLayout, type BenchmarkFormat, type BenchmarkLayout, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
+import { readBenchmarkRecords, type BenchmarkRecord } from "@/lib/import/benchmark-records";
 import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
+import type { DatabaseSchema } from "@/lib/sql/schema-types";
 import { importDatabases, type DatabaseOutcome } from "@/lib/import/import-databases";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 import { hardnessOf } from "@/lib/tasks/task-hardness";
@@ -32,9 +33,15 @@ const INSERT_CHUNK = 500;
  */
 export async function importBenchmark(input: ImportBenchmarkInput): Promise<ImportReport> {
   const started = Date.now();
-  const layout = resolveLayout(input.format, input.dir, input.split);
-  const records = readBenchmarkRecords(layout);
-  const declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
+  let layout: BenchmarkLayout, records: BenchmarkRecord[], declared: Map<string, DatabaseSchema>;
+  try {
+    layout = resolveLayout(input.format, input.dir, input.split);
+    records = readBenchmarkRecords(layout);
+    declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
+  } catch (error) {
+    await recordFailedImport(input, error); // a folder that cannot be read is listed with its error too
+    throw error;
+  }
 
   const run = await prisma.importRun.create({
     data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: input.createdById, ownerProcess: ownerProcessTag() },
@@ -96,6 +103,14 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
     });
     throw error;
   }
+}
+
+/** An import refused before it began (no folder, a bad file or record): a failed run with the reason, nothing else written. */
+export async function recordFailedImport(input: ImportBenchmarkInput, error: unknown): Promise<void> {
+  const now = new Date();
+  await prisma.importRun.create({
+    data: { format: input.format, dirPath: input.dir, split: input.split, status: "failed", error: (error as Error).message, createdById: input.createdById, finishedAt: now },
+  });
 }
 
 async function existingSourceRefs(refs: string[]): Promise<Set<string>> {
