@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TableContents } from "@/components/databases/table-contents";
 import { TablePagesNav } from "@/components/databases/table-pages-nav";
 import { TableSchemaCard } from "@/components/databases/table-schema-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -48,7 +49,8 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
         <p className="mb-4 text-sm text-slate-600">Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).</p>
       ) : null}
       {db.previewError ? <p className="mb-4 text-sm text-red-700">{db.previewError}</p> : null}
-      <TablePagesNav database={db.name} tablePage={db.tablePage} tableIndex={db.tableIndex} />
+      <TableContents database={db.name} page={db.tablePage.page} tables={db.tableIndex} />
+      <TablePagesNav database={db.name} tablePage={db.tablePage} />
       {db.schema ? (
         <div className="grid gap-4 2xl:grid-cols-2">
           {db.schema.tables.map((table) => (
