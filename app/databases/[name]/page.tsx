@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DatabaseAdminActions } from "@/components/databases/database-admin-actions";
 import { TableContents } from "@/components/databases/table-contents";
 import { TablePagesNav } from "@/components/databases/table-pages-nav";
 import { TableSchemaCard } from "@/components/databases/table-schema-card";
@@ -8,13 +9,14 @@ import { StatusBadge } from "@/components/shell/status-badge";
 import { databaseDetailQuerySchema, getDatabaseDetail } from "@/lib/databases/read-databases";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DatabasePage({ params, searchParams }: PageProps) {
-  await requirePageUser("data.read", "/databases");
+  const user = await requirePageUser("data.read", "/databases");
   const { name } = await params;
   const { page } = await searchParams;
   const query = databaseDetailQuerySchema.safeParse({ page: typeof page === "string" ? page : undefined });
@@ -60,6 +62,7 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
       ) : (
         <p className="text-sm text-slate-600">No schema is known for this database.</p>
       )}
+      {can(user.role, "databases.manage") ? <DatabaseAdminActions name={db.name} /> : null}
     </>
   );
 }
