@@ -32,7 +32,7 @@ function RenameForm({ name }: { name: string }) {
     <form onSubmit={onSubmit} aria-label="Rename the database">
       <div className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-slate-600" htmlFor="rename-database">
-          Name
+          New name
         </label>
         <input id="rename-database" value={newName} onChange={(e) => setNewName(e.target.value)} required className={inputClass} aria-invalid={taken || undefined} />
         <button type="submit" className={buttonClass} disabled={rename.isPending || newName.trim() === name}>
