@@ -65,7 +65,7 @@ function DeleteControl({ name }: { name: string }) {
             setOpen(false);
             remove.reset();
           }}
-          onConfirm={() => remove.mutate(name, { onSuccess: () => router.push(`/databases?deleted=${encodeURIComponent(name)}`) })}
+          onConfirm={() => remove.mutate(name, { onSuccess: () => router.push("/databases") })}
         />
       )}
       <MutationFeedback error={remove.error} />
