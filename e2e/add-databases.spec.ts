@@ -27,7 +27,7 @@ test("upload a SQLite file, see it listed and introspected; a non-SQLite file ge
 
   await upload.getByLabel("SQLite file").setInputFiles(file);
   await upload.getByRole("button", { name: "Upload" }).click();
-  await expect(upload.getByRole("alert")).toHaveText('A database named "allotments" is already registered.');
+  await expect(upload.getByRole("alert")).toHaveText('The name "allotments" is taken: a database is already registered under it. Choose another name, e.g. "allotments_2".');
 });
 
 test("import a BIRD folder from the UI: tasks added, a missing file reported, re-import adds nothing", async ({ page }) => {

@@ -61,7 +61,7 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
   const importRoots = (parsed.data.SENSE_IMPORT_ROOTS ?? [path.join(dataDir, "imports"), path.resolve(projectRoot, "..", "shared", "data")].join(path.delimiter))
     .split(path.delimiter)
     .filter(Boolean)
-    .map((p) => path.resolve(p));
+    .map((p) => path.resolve(projectRoot, p)); // relative paths are taken from the project folder, as documented
   const trustedOrigins = (parsed.data.SENSE_TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean);
   return { ...parsed.data, projectRoot, dataDir, dbFile, databasesDir: path.join(dataDir, "databases"), importRoots, trustedOrigins };
 }

@@ -12,6 +12,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { createSession } from "@/lib/auth/sessions";
 import { createMutationJob } from "@/lib/jobs/create-job";
 import { createProvider } from "@/lib/providers/providers";
+import { registerDatabase } from "@/lib/databases/register-database";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { startExport } from "@/lib/export/exports";
 import { acceptItem } from "@/lib/review/review-actions";
@@ -33,6 +34,13 @@ let databaseId = "";
 let jobId = "";
 let doneExport = { id: "", file: "" };
 const people = {} as Record<Role, SessionUser>;
+
+/** A database of its own for a call that renames or deletes one. */
+async function spareDatabase() {
+  const name = unique("spare");
+  await registerDatabase({ name, sourceFile: writeSqlite(path.join(env.dataDir, "matrix", `${name}.sqlite`), "CREATE TABLE t (x INTEGER);"), source: "path" });
+  return name;
+}
 
 /** A pending SFT sample claimed by `owner` (so an action on it is theirs to take). */
 async function claimedSample(owner: SessionUser | null) {
@@ -118,6 +126,9 @@ const matrix: Record<string, Entry> = {
     least: "admin",
     call: () => ({ body: { path: writeSqlite(path.join(env.importRoots[0]!, `${unique("fp")}.sqlite`), "CREATE TABLE t (x INTEGER);"), name: unique("fp") } }),
   },
+  "GET /api/databases/[name]/deletion": { least: "admin", call: () => ({ params: { name: databaseName } }) },
+  "PATCH /api/databases/[name]": { least: "admin", call: async () => ({ params: { name: await spareDatabase() }, body: { name: unique("renamed") } }) },
+  "DELETE /api/databases/[name]": { least: "admin", call: async () => ({ params: { name: await spareDatabase() } }) },
   "GET /api/imports": { least: "admin", call: () => ({}) },
   "POST /api/imports": {
     least: "admin",

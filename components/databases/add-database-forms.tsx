@@ -3,6 +3,7 @@
 import { databaseNameSchema } from "@/lib/databases/database-name";
 import { maxLengthOf } from "@/lib/util/text-limit";
 import { useState, type FormEvent } from "react";
+import { ApiError } from "@/components/api/fetch-json";
 import { useRegisterServerPath, useUploadDatabase } from "@/components/databases/database-queries";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
@@ -37,14 +38,26 @@ export function UploadDatabaseForm() {
 export function RegisterServerPathForm() {
   const register = useRegisterServerPath();
   const [path, setPath] = useState("");
+  const [name, setName] = useState("");
+  const nameTaken = register.error instanceof ApiError && register.error.code === "conflict";
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    register.mutate({ path }, { onSuccess: () => setPath("") });
+    register.mutate(
+      { path, ...(name.trim() ? { name: name.trim() } : {}) },
+      {
+        onSuccess: () => {
+          setPath("");
+          setName("");
+        },
+      },
+    );
   };
   return (
     <form onSubmit={onSubmit} className={cardClass} aria-label="Register a file on the server">
       <h2 className="font-medium">Register a file on the server</h2>
-      <p className="mt-1 text-xs text-slate-500">Only under the folders in SENSE_IMPORT_ROOTS.</p>
+      <p className="mt-1 text-xs text-slate-500">
+        Only under the folders in SENSE_IMPORT_ROOTS. A relative path is taken from the project folder, as in the CLI run there.
+      </p>
       <div className="mt-3 flex flex-wrap gap-2">
         <input
           value={path}
@@ -53,6 +66,18 @@ export function RegisterServerPathForm() {
           required
           className={`${inputClass} min-w-80 flex-1`}
           aria-label="Server file path"
+        />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="name (default: file name)"
+          className={inputClass}
+          aria-label="Database name"
+          aria-invalid={nameTaken || undefined}
+          // a taken name: the person picks another right here
+          ref={(el) => {
+            if (el && nameTaken) el.focus();
+          }}
         />
         <button type="submit" className={buttonClass} disabled={register.isPending}>
           Register

@@ -4,12 +4,15 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { fetchJson } from "@/components/api/fetch-json";
 import { taskKeys } from "@/components/tasks/task-queries";
 import type { DatabaseSummary } from "@/lib/databases/read-databases";
+import type { DeletionPreview } from "@/lib/databases/delete-database";
+import type { DatabaseContents } from "@/lib/databases/database-contents";
 import type { ImportReport } from "@/lib/import/import-benchmark";
 
 export const databaseKeys = {
   all: ["databases"] as const,
   list: () => [...databaseKeys.all, "list"] as const,
   imports: () => [...databaseKeys.all, "imports"] as const,
+  deletion: (name: string) => [...databaseKeys.all, "deletion", name] as const,
 };
 
 export type ImportRunRow = {
@@ -62,6 +65,28 @@ export function useImportBenchmark() {
   return useMutation({
     mutationFn: (input: { format: "spider" | "bird"; dir: string; split: "dev" | "train" }) =>
       fetchJson<ImportReport>("/api/imports", { method: "POST", json: input }),
+    onSettled: invalidate, // a failed import is listed under Recent imports too
+  });
+}
+
+/** What deleting a database takes with it, and the jobs that stop it: read when the confirmation opens. */
+export const deletionPreviewQuery = (name: string) =>
+  queryOptions({ queryKey: databaseKeys.deletion(name), queryFn: () => fetchJson<DeletionPreview>(`/api/databases/${encodeURIComponent(name)}/deletion`), staleTime: 0 });
+export const useDeletionPreview = (name: string, enabled: boolean) => useQuery({ ...deletionPreviewQuery(name), enabled });
+
+export function useDeleteDatabase() {
+  const invalidate = useInvalidateStore();
+  return useMutation({
+    mutationFn: (name: string) => fetchJson<{ name: string; deleted: DatabaseContents }>(`/api/databases/${encodeURIComponent(name)}`, { method: "DELETE" }),
+    onSettled: invalidate,
+  });
+}
+
+export function useRenameDatabase() {
+  const invalidate = useInvalidateStore();
+  return useMutation({
+    mutationFn: (input: { name: string; newName: string }) =>
+      fetchJson<{ database: { name: string } }>(`/api/databases/${encodeURIComponent(input.name)}`, { method: "PATCH", json: { name: input.newName } }),
     onSuccess: invalidate,
   });
 }

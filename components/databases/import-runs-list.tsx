@@ -8,7 +8,7 @@ export function ImportRunsList() {
   if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
   if (!data?.length) return null;
   return (
-    <section className="mt-8">
+    <section className="mt-8" aria-label="Recent imports">
       <h2 className="mb-2 font-medium">Recent imports</h2>
       <ul className="space-y-1 text-sm">
         {data.map((run) => (

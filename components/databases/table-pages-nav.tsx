@@ -5,8 +5,8 @@ type TablePage = { page: number; pages: number; first: number; last: number; tot
 const pageHref = (database: string, page: number) => `/databases/${encodeURIComponent(database)}?page=${page}`;
 export const tableAnchor = (table: string) => `table-${encodeURIComponent(table)}`;
 
-/** Which tables this page shows, links to the other pages, and every table's name linking to its page. */
-export function TablePagesNav({ database, tablePage, tableIndex }: { database: string; tablePage: TablePage; tableIndex: { name: string; page: number }[] }) {
+/** Which tables this page shows and links to the other pages (the contents list every table: table-contents.tsx). */
+export function TablePagesNav({ database, tablePage }: { database: string; tablePage: TablePage }) {
   const { page, pages, first, last, totalTables } = tablePage;
   if (pages <= 1) return null;
   return (
@@ -26,18 +26,6 @@ export function TablePagesNav({ database, tablePage, tableIndex }: { database: s
           </Link>
         ) : null}
       </div>
-      <details className="mt-2">
-        <summary className="cursor-pointer text-slate-600">All {totalTables} tables</summary>
-        <ul className="mt-2 columns-2 font-mono text-xs md:columns-4">
-          {tableIndex.map(({ name, page: onPage }) => (
-            <li key={name}>
-              <Link className="text-sky-700 hover:underline" href={`${pageHref(database, onPage)}#${tableAnchor(name)}`}>
-                {name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </details>
     </nav>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { TableHead } from "@/components/shell/table-head";
+import { TaskLevelCell } from "@/components/tasks/task-level-cell";
 import { TaskFilterBar } from "@/components/tasks/task-filter-bar";
 import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
 import { SEARCH_SPAN, taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
@@ -31,7 +32,7 @@ export function TasksView() {
             {isFetching ? " · updating…" : ""}
           </p>
           <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
-            <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty", "Hardness"]} />
+            <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty"]} />
             <tbody>
               {data.items.map((task) => (
                 <tr key={task.id} className="border-t border-slate-100">
@@ -43,8 +44,9 @@ export function TasksView() {
                   <td className="px-3 py-2 font-mono text-xs">{task.databaseName}</td>
                   <td className="px-3 py-2">{task.split}</td>
                   <td className="px-3 py-2">{task.origin}</td>
-                  <td className="px-3 py-2">{task.difficulty ?? "—"}</td>
-                  <td className="px-3 py-2">{task.hardness ?? "—"}</td>
+                  <td className="px-3 py-2">
+                    <TaskLevelCell task={task} />
+                  </td>
                 </tr>
               ))}
             </tbody>

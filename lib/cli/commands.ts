@@ -7,6 +7,7 @@ import { importBenchmark, type ImportReport } from "@/lib/import/import-benchmar
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { migrateStore, seedDemoIntoEmptyStore } from "@/lib/store/prepare-store";
 import { requireCliUser } from "@/lib/cli/cli-user";
+import { resolveGivenPath } from "@/lib/util/given-path";
 
 export async function runImportCommand(args: string[], options: { split?: string; json: boolean }): Promise<number> {
   const [format, dir, ...extra] = args;
@@ -17,7 +18,7 @@ export async function runImportCommand(args: string[], options: { split?: string
   if (!split.success) throw new UsageError(`unknown split "${options.split}" (expected dev or train)`);
   migrateStore();
   const actor = await requireCliUser("databases.manage");
-  const report = await importBenchmark({ format: parsedFormat.data, dir: path.resolve(dir), split: split.data, actor });
+  const report = await importBenchmark({ format: parsedFormat.data, dir: resolveGivenPath(dir, process.cwd()), split: split.data, actor });
   console.log(options.json ? JSON.stringify(report, null, 2) : describeImport(report));
   return 0;
 }
@@ -50,7 +51,7 @@ export async function runDbCommand(args: string[], options: { name?: string }): 
   }
   if (sub === "add" && file && !extra.length) {
     const name = options.name ?? path.basename(file).replace(/\.(sqlite3?|db)$/i, "");
-    const db = await registerDatabase({ name, sourceFile: path.resolve(file), source: "path", actor });
+    const db = await registerDatabase({ name, sourceFile: resolveGivenPath(file, process.cwd()), source: "path", actor });
     console.log(`Registered ${db.name}: ${db.tableCount} tables.`);
     return 0;
   }

@@ -44,7 +44,7 @@ describe("getDatabaseDetail", () => {
     expect(first.schema?.tables.map((t) => t.name)).toEqual(Array.from({ length: 25 }, (_, i) => `t${String(i).padStart(2, "0")}`));
     expect(first.previews.map((p) => p.table)).toEqual(first.schema?.tables.map((t) => t.name));
     expect(first.tableIndex).toHaveLength(60);
-    expect(first.tableIndex.at(-1)).toEqual({ name: "t59", page: 3 });
+    expect(first.tableIndex.at(-1)).toEqual({ name: "t59", page: 3, columns: 1 });
     const last = await getDatabaseDetail("many_tables", { page: 3 });
     expect(last.schema?.tables.map((t) => t.name)).toEqual(Array.from({ length: 10 }, (_, i) => `t${50 + i}`));
     expect(last.previews.at(-1)).toMatchObject({ table: "t59", rows: [[59]] });

@@ -53,7 +53,7 @@ export type DatabaseDetailQuery = z.input<typeof databaseDetailQuerySchema>;
 
 export type DatabaseDetail = DatabaseSummary & {
   schema: DatabaseSchema | null; // the tables of this page only
-  tableIndex: { name: string; page: number }[]; // every table, in order, with the page it is on
+  tableIndex: { name: string; page: number; columns: number }[]; // every table, in order, with the page it is on and its column count (the contents)
   tablePage: { page: number; pages: number; first: number; last: number; totalTables: number }; // first/last: positions (from 1) of this page's tables
   previews: TablePreview[];
   previewError: string | null;
@@ -88,7 +88,7 @@ export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery
   return {
     ...toSummary(row, taskCount),
     schema: schema ? { ...schema, tables } : null,
-    tableIndex: allTables.map((t, i) => ({ name: t.name, page: pageOf[i]! })),
+    tableIndex: allTables.map((t, i) => ({ name: t.name, page: pageOf[i]!, columns: t.columns.length })),
     tablePage: { page, pages, first: first + 1, last: first + tables.length, totalTables: allTables.length },
     previews,
     previewError,

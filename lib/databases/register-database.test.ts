@@ -27,7 +27,7 @@ describe("registerDatabase", () => {
 
   it("refuses a name already taken and leaves the existing database as it was", async () => {
     const other = writeSqlite(path.join(env.dataDir, "incoming", "other.sqlite"), "CREATE TABLE t (x);");
-    await expect(registerDatabase({ name: "shop", sourceFile: other, source: "path" })).rejects.toThrow('A database named "shop" is already registered.');
+    await expect(registerDatabase({ name: "shop", sourceFile: other, source: "path" })).rejects.toThrow('The name "shop" is taken: a database is already registered under it. Choose another name, e.g. "shop_2".');
     const row = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "shop" } });
     expect(row.tableCount).toBe(1);
   });

@@ -33,9 +33,7 @@ export type RegisterDatabaseInput = {
  */
 export async function registerDatabase(input: RegisterDatabaseInput) {
   const name = databaseNameSchema.parse(input.name);
-  if (await prisma.targetDatabase.findUnique({ where: { name } })) {
-    throw conflict(`A database named "${name}" is already registered.`);
-  }
+  if (await prisma.targetDatabase.findUnique({ where: { name } })) throw await nameTaken(name);
   const { actor } = input;
   return withStoredFile(name, input.sourceFile, input.label, input.pool, (file) =>
     actor
@@ -107,9 +105,22 @@ async function withStoredFile<T>(
     });
   } catch (error) {
     discardFile(target);
-    if (isUniqueViolation(error)) throw conflict(`A database named "${name}" is already registered.`);
+    if (isUniqueViolation(error)) throw await nameTaken(name);
     throw error;
   }
+}
+
+/** A name clash, in words that say what to do: pick another name (a free one is suggested). */
+export async function nameTaken(name: string) {
+  return conflict(`The name "${name}" is taken: a database is already registered under it. Choose another name, e.g. "${await freeNameLike(name)}".`);
+}
+
+async function freeNameLike(name: string): Promise<string> {
+  const stem = name.slice(0, 60);
+  const taken = new Set((await prisma.targetDatabase.findMany({ where: { name: { startsWith: `${stem}_` } }, select: { name: true } })).map((d) => d.name));
+  let n = 2;
+  while (taken.has(`${stem}_${n}`)) n += 1;
+  return `${stem}_${n}`;
 }
 
 const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";

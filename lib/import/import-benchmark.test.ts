@@ -48,7 +48,8 @@ describe("importBenchmark (Spider layout)", () => {
     const dir = writeBenchmarkFolder(folder("spider-bad-json"), { "dev.json": '[\n  {"db_id": "zoo",\n  "question": oops }\n]' });
     await expect(importBenchmark({ format: "spider", dir, split: "dev" })).rejects.toThrow(/^dev\.json: malformed JSON at line 3, column \d+/);
     expect(await prisma.task.count()).toBe(before);
-    expect(await prisma.importRun.count({ where: { dirPath: dir } })).toBe(0);
+    const runs = await prisma.importRun.findMany({ where: { dirPath: dir } });
+    expect(runs).toMatchObject([{ status: "failed", error: expect.stringMatching(/^dev\.json: malformed JSON at line 3/), tasksAdded: 0 }]);
   });
 
   it("stops on a record missing a field naming the file, record index and field", async () => {

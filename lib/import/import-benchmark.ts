@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { chunk } from "@/lib/util/chunk";
-import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
-import { readBenchmarkRecords } from "@/lib/import/benchmark-records";
+import { resolveLayout, type BenchmarkFormat, type BenchmarkLayout, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
+import { readBenchmarkRecords, type BenchmarkRecord } from "@/lib/import/benchmark-records";
 import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
+import type { DatabaseSchema } from "@/lib/sql/schema-types";
 import { importDatabases, type DatabaseOutcome } from "@/lib/import/import-databases";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 import { hardnessOf } from "@/lib/tasks/task-hardness";
@@ -36,16 +37,14 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
   const started = Date.now();
   const actor = input.actor ?? null;
   const asked = { format: input.format, split: input.split, dir: input.dir };
-  let layout: ReturnType<typeof resolveLayout>;
-  let records: ReturnType<typeof readBenchmarkRecords>;
-  let declared: ReturnType<typeof readDeclaredSchemas>;
+  let layout: BenchmarkLayout, records: BenchmarkRecord[], declared: Map<string, DatabaseSchema>;
   try {
     layout = resolveLayout(input.format, input.dir, input.split);
     records = readBenchmarkRecords(layout);
     declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
   } catch (error) {
-    // refused before anything was written: no run, but the attempt and its reason are in the log
-    await recordAuditEvent(actor, { action: "import.fail", targetType: "import", detail: { ...asked, error: (error as Error).message } });
+    // refused before anything was read: a failed run with the reason, listed under Recent imports, and in the log
+    await recordFailedImport(input, error);
     throw error;
   }
 
@@ -117,6 +116,16 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
     await recordAuditEvent(actor, { action: "import.fail", targetType: "import", targetId: run.id, detail: { error: (error as Error).message } });
     throw error;
   }
+}
+
+/** An import refused before it began (no folder, a bad file or record): a failed run with the reason, nothing else written. */
+export async function recordFailedImport(input: ImportBenchmarkInput, error: unknown): Promise<void> {
+  const now = new Date();
+  const actor = input.actor ?? null;
+  const run = await prisma.importRun.create({
+    data: { format: input.format, dirPath: input.dir, split: input.split, status: "failed", error: (error as Error).message, createdById: actor?.id ?? null, finishedAt: now },
+  });
+  await recordAuditEvent(actor, { action: "import.fail", targetType: "import", targetId: run.id, detail: { format: input.format, split: input.split, dir: input.dir, error: (error as Error).message } });
 }
 
 async function existingSourceRefs(refs: string[]): Promise<Set<string>> {

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DatabaseAdminActions } from "@/components/databases/database-admin-actions";
+import { TableContents } from "@/components/databases/table-contents";
 import { TablePagesNav } from "@/components/databases/table-pages-nav";
 import { TableSchemaCard } from "@/components/databases/table-schema-card";
 import { BadAddress } from "@/components/shell/bad-address";
@@ -8,6 +10,7 @@ import { StatusBadge } from "@/components/shell/status-badge";
 import { databaseDetailQuerySchema, getDatabaseDetail } from "@/lib/databases/read-databases";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { can } from "@/lib/auth/roles";
 import { decodedSegment } from "@/lib/util/decoded-segment";
 import { pastTheEnd, parsePageParams } from "@/lib/util/page-params";
 
@@ -16,7 +19,7 @@ export const dynamic = "force-dynamic";
 type PageProps = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DatabasePage({ params, searchParams }: PageProps) {
-  await requirePageUser("data.read", "/databases");
+  const user = await requirePageUser("data.read", "/databases");
   const name = decodedSegment((await params).name);
   const query = parsePageParams(databaseDetailQuerySchema, await searchParams);
   if (!query.ok || name === null) {
@@ -67,7 +70,8 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
         <p className="mb-4 text-sm text-slate-600">Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).</p>
       ) : null}
       {db.previewError ? <p className="mb-4 text-sm text-red-700">{db.previewError}</p> : null}
-      <TablePagesNav database={db.name} tablePage={db.tablePage} tableIndex={db.tableIndex} />
+      <TableContents database={db.name} page={db.tablePage.page} tables={db.tableIndex} />
+      <TablePagesNav database={db.name} tablePage={db.tablePage} />
       {db.schema ? (
         <div className="grid gap-4 2xl:grid-cols-2">
           {db.schema.tables.map((table) => (
@@ -77,6 +81,7 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
       ) : (
         <p className="text-sm text-slate-600">No schema is known for this database.</p>
       )}
+      {can(user.role, "databases.manage") ? <DatabaseAdminActions name={db.name} /> : null}
     </>
   );
 }

@@ -2,8 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { SqlBlock } from "@/components/sql/sql-block";
+import { RunGoldSql } from "@/components/tasks/run-gold-sql";
+import { TaskLevelCell } from "@/components/tasks/task-level-cell";
+import { TaskOutputsLists } from "@/components/tasks/task-outputs-lists";
 import { isAppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/read-tasks";
+import { readTaskOutputs } from "@/lib/tasks/task-outputs";
 import { requirePageUser } from "@/lib/auth/page-auth";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +19,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const outputs = await readTaskOutputs(task.id);
   const facts: [string, string | null][] = [
     ["Split", task.split],
     ["Origin", task.origin],
-    ["Difficulty", task.difficulty],
-    ["Hardness", task.hardness],
+    // a source's difficulty is shown above; Spider's hardness (computed from the gold SQL) too when both exist
+    ...(task.difficulty && task.hardness ? [["Spider hardness", task.hardness] as [string, string]] : []),
     ["Source", task.sourceRef],
   ];
   return (
@@ -39,6 +44,9 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <section>
           <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Gold SQL</h2>
           <SqlBlock sql={task.goldSql} label="Gold SQL" />
+          <div className="mt-2">
+            <RunGoldSql database={task.database.name} sql={task.goldSql} runnable={task.database.fileStatus === "ok"} />
+          </div>
         </section>
         <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-500">Database</dt>
@@ -48,6 +56,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             </Link>
             {task.database.fileStatus !== "ok" ? <span className="ml-2 text-amber-800">(file {task.database.fileStatus})</span> : null}
           </dd>
+          <dt className="text-slate-500">Difficulty</dt>
+          <dd className="text-sm">
+            <TaskLevelCell task={task} />
+          </dd>
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-slate-500">{label}</dt>
@@ -55,6 +67,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             </div>
           ))}
         </dl>
+        <TaskOutputsLists outputs={outputs} />
       </article>
     </>
   );
