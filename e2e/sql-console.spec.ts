@@ -45,3 +45,24 @@ test("a runaway query times out while the dashboard keeps answering", async ({ p
   expect(Date.now() - started).toBeLessThan(1_500); // answered while the query was still running
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Timed out: The query ran longer than 1500 ms and was stopped\.$/, { timeout: 5_000 });
 });
+
+test("a blank query says so and clears the old result; a result cut by size says why", async ({ page }) => {
+  await page.goto("/console?database=greenhouse");
+  const editor = page.getByRole("textbox", { name: "SQL" });
+  await editor.fill("SELECT crop FROM plantings");
+  await editor.press("Control+Enter");
+  await expect(page.getByRole("table", { name: "Result rows" })).toBeVisible();
+
+  await editor.fill("   ");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Type a query to run.");
+  await expect(page.getByRole("table", { name: "Result rows" })).toHaveCount(0);
+
+  await editor.fill("SELECT zeroblob(50000000)");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("The first row alone is larger than 2 MB; no rows are shown.");
+
+  await editor.fill("SELEC * FROM plantings");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText('Syntax error: near "SELEC": syntax error (line 1, column 1)');
+});

@@ -6,6 +6,7 @@ import { Kbd } from "@/components/review/kbd";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
 import { ResultTable } from "@/components/sql/result-table";
 import { SqlEditor } from "@/components/sql/sql-editor";
+import { failureLabel } from "@/components/sql/failure-label";
 import type { ReviewItemView } from "@/lib/review/read-review-item";
 
 type Save = { sql: string; question?: string };
@@ -48,7 +49,7 @@ export function EditPanel({ item, saving, error, onSave, onCancel }: { item: Rev
       </div>
       {result && !result.ok ? (
         <p role="alert" className="rounded bg-red-100 p-2 text-sm text-red-800">
-          {result.kind === "timeout" ? "Timed out" : result.kind === "refused" ? "Refused" : "Error"}: {result.message}
+          {failureLabel(result.kind)}: {result.message}
         </p>
       ) : null}
       {result?.ok ? (

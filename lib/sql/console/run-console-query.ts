@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { invalidInput, notFound } from "@/lib/errors";
 import { databaseFilePath } from "@/lib/databases/register-database";
+import { describeTruncation } from "@/lib/sql/console/describe-truncation";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import type { ExecErrorKind } from "@/lib/sql/exec/exec-types";
@@ -14,7 +15,7 @@ export const consoleQueryInputSchema = z.object({
 });
 
 export type ConsoleQueryResult =
-  | { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; elapsedMs: number; maxRows: number }
+  | { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; truncation: string | null; elapsedMs: number; maxRows: number }
   | { ok: false; kind: ExecErrorKind; message: string; elapsedMs: number };
 
 /** Runs SQL typed in the console on a registered database, through the sandbox, within the caps. */
@@ -29,5 +30,6 @@ export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSch
   // the file vanished since it was registered: say so without its server path
   if (!result.ok && result.kind === "missing_database") return { ...result, message: `The database file of ${db.name} is missing; an admin can register it again.` };
   if (!result.ok) return result;
-  return { ...result, rows: result.rows.map((row) => row.map(toDisplayValue)), maxRows: env.SENSE_SQL_MAX_ROWS };
+  const { columns, rowCount, truncated, elapsedMs } = result;
+  return { ok: true, columns, rows: result.rows.map((row) => row.map(toDisplayValue)), rowCount, truncated, truncation: describeTruncation(result), elapsedMs, maxRows: env.SENSE_SQL_MAX_ROWS };
 }
