@@ -18,14 +18,15 @@ export type ConsoleQueryResult =
   | { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; truncation: string | null; elapsedMs: number; maxRows: number }
   | { ok: false; kind: ExecErrorKind; message: string; elapsedMs: number };
 
-/** Runs SQL typed in the console on a registered database, through the sandbox, within the caps. */
-export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSchema>): Promise<ConsoleQueryResult> {
+/** Runs SQL typed in the console on a registered database, through the sandbox, within the caps, until `signal` aborts. */
+export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSchema>, signal?: AbortSignal): Promise<ConsoleQueryResult> {
   const db = await prisma.targetDatabase.findUnique({ where: { name: input.database } });
   if (!db) throw notFound(`No database named "${input.database}".`);
   if (db.fileStatus !== "ok" || !db.filePath) throw invalidInput(`${db.name} has no database file to run SQL on (${db.fileStatus}).`);
   const result = await execPool().run(databaseFilePath(db.filePath), input.sql, {
     timeoutMs: env.SENSE_SQL_TIMEOUT_MS,
     maxRows: env.SENSE_SQL_MAX_ROWS,
+    signal, // the client went away or cancelled: the query's process is stopped
   });
   // the file vanished since it was registered: say so without its server path
   if (!result.ok && result.kind === "missing_database") return { ...result, message: `The database file of ${db.name} is missing; an admin can register it again.` };

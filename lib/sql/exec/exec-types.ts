@@ -30,8 +30,8 @@ export type JudgeRequest = {
 
 export type ExecRequest = RunRequest | JudgeRequest;
 
-/** limit: the query needed more memory or temporary disk than a process may use; syntax: the SQL does not parse. */
-export type ExecErrorKind = "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database";
+/** limit: the query needed more memory or temporary disk than a process may use; syntax: the SQL does not parse; cancelled: its caller gave it up. */
+export type ExecErrorKind = "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database" | "cancelled";
 
 export type ExecSuccess = {
   ok: true;
