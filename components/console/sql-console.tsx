@@ -9,7 +9,6 @@ import { ConsoleResult } from "@/components/console/console-result";
 import { QueryHistoryList } from "@/components/console/query-history-list";
 import { useDatabases } from "@/components/databases/database-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
-import { formatSqlForDisplay } from "@/components/sql/format-sql-display";
 import { SqlEditor } from "@/components/sql/sql-editor";
 
 const bare = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -74,9 +73,6 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
               Cancel
             </button>
           ) : null}
-          <button type="button" onClick={() => setSql(formatSqlForDisplay(sql))} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-            Format
-          </button>
           <span className="text-xs text-slate-500">Ctrl+Enter runs. Read-only, time-limited, at most the configured number of rows.</span>
         </div>
         <SqlEditor label="SQL" value={sql} onChange={setSql} onSubmit={submit} schema={completion} viewRef={editor} />

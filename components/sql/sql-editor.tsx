@@ -3,6 +3,7 @@
 import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { formatSql } from "@/lib/sql/format-sql";
 import { editorExtensions, sqlLanguage, type EditorKeys, type SqlSchema } from "@/components/sql/sql-editor-setup";
 
 type Props = EditorKeys & {
@@ -60,5 +61,15 @@ export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema,
     view.current?.dispatch({ effects: language.current.reconfigure(sqlLanguage(schema)) });
   }, [schema]);
 
-  return <div ref={host} data-testid="sql-editor" className="overflow-hidden rounded-lg" />;
+  return (
+    <div>
+      <div ref={host} className="overflow-hidden rounded-lg" />
+      <div className="mt-1 flex items-center gap-3 text-xs text-slate-500">
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700" onClick={() => onChange(formatSql(value))}>
+          Format
+        </button>
+        <span>Ctrl+Enter runs · Ctrl+Space completes · Ctrl+F searches · Ctrl+Z undoes</span>
+      </div>
+    </div>
+  );
 }
