@@ -22,6 +22,7 @@ export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema,
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
   const latest = useRef({ onChange, keys: { onSubmit, onSave, onEscape } as EditorKeys });
+  const emitted = useRef(value); // the text last passed to onChange: its echo in `value` is no change from outside
   useEffect(() => {
     latest.current = { onChange, keys: { onSubmit, onSave, onEscape } };
   });
@@ -34,7 +35,10 @@ export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema,
         extensions: editorExtensions({
           label,
           keys: () => latest.current.keys,
-          onDocChanged: (doc) => latest.current.onChange(doc),
+          onDocChanged: (doc) => {
+            emitted.current = doc;
+            latest.current.onChange(doc);
+          },
           language: language.current.of(sqlLanguage(schema)),
         }),
       }),
@@ -51,10 +55,13 @@ export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // a value set from outside (a history entry, Format) replaces the text; typing does not come back here
+  // a value set from outside (a history entry, Format) replaces the text; the echo of typing does not
+  // (keys typed before it arrived would be lost)
   useEffect(() => {
     const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    if (!editor || value === emitted.current) return;
+    emitted.current = value;
+    if (editor.state.doc.toString() !== value) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
   }, [value]);
 
   useEffect(() => {
