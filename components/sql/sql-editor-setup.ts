@@ -1,6 +1,6 @@
 // The CodeMirror 6 extensions of the SQL editor: SQLite dialect, schema-aware completion, bracket
 // matching, search, undo history (basicSetup), our keys before CodeMirror's, and a dark theme.
-import { acceptCompletion, completionStatus } from "@codemirror/autocomplete";
+import { acceptCompletion, autocompletion, completionStatus } from "@codemirror/autocomplete";
 import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
 import { Prec, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
@@ -57,6 +57,9 @@ export function editorExtensions({ label, keys, onDocChanged, language }: { labe
   return [
     editorKeymap(keys),
     basicSetup,
+    // Tab takes the completion as soon as it is shown (CodeMirror ignores it for the first 75 ms by
+    // default, and the Tab then moved the focus out of the editor instead)
+    autocompletion({ interactionDelay: 0 }),
     language,
     theme,
     EditorView.lineWrapping,
