@@ -56,7 +56,7 @@ test("a reviewer works through a queue with keys only: accept, reject with a rea
   await page.keyboard.type("SELECT count(*) FROM sit");
   await expect(page.getByLabel("Completions")).toContainText("sites");
   await page.keyboard.press("Tab"); // schema completion
-  await expect(editor).toHaveValue("SELECT count(*) FROM sites");
+  await expect(editor).toHaveText("SELECT count(*) FROM sites");
   await page.keyboard.press("Control+Enter");
   await expect(page.getByRole("region", { name: "Edit" }).getByRole("status")).toContainText("Ran: 1 row");
   await page.keyboard.press("Control+s");

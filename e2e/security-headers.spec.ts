@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDataDir, e2eStoreEnv } from "./e2e-paths";
+import { replaceSql } from "./sql-editor-input";
 
 // Pages come with a Content-Security-Policy whose script nonce is fresh per response (no
 // 'unsafe-inline' scripts), and the app works under it in Chromium: no violation is reported on
@@ -46,7 +47,7 @@ test("every page is sent with a nonce-based CSP and the usual headers, and works
 
   await page.goto("/console?database=city_library");
   const editor = page.getByRole("textbox", { name: "SQL" });
-  await editor.fill("SELECT count(*) FROM books");
+  await replaceSql(page, editor, "SELECT count(*) FROM books");
   await editor.press("Control+Enter");
   await expect(page.getByRole("main").getByRole("status")).toContainText("1 row in");
   expect(await violations()).toEqual([]);

@@ -11,12 +11,16 @@ export const dynamic = "force-dynamic";
 const consoleParamsSchema = z.object({ database: filterText });
 
 export default async function ConsolePage({ searchParams }: { searchParams: Promise<RawPageParams> }) {
-  await requirePageUser("sql.run", "/console");
+  const user = await requirePageUser("sql.run", "/console");
   const params = parsePageParams(consoleParamsSchema, await searchParams);
   return (
     <>
       <PageHeader title="SQL console" subtitle="Run a query on a target database through the same sandbox that judges every SQL." />
-      {params.ok ? <SqlConsole initialDatabase={params.values.database} /> : <BadAddress problems={params.problems} links={[{ href: "/console", label: "Open the console" }]} />}
+      {params.ok ? (
+        <SqlConsole initialDatabase={params.values.database} userId={user.id} />
+      ) : (
+        <BadAddress problems={params.problems} links={[{ href: "/console", label: "Open the console" }]} />
+      )}
     </>
   );
 }

@@ -1,13 +1,29 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
 import type { ConsoleQueryResult } from "@/lib/sql/console/run-console-query";
+import type { ConsoleSchema } from "@/lib/sql/console/read-console-schema";
 
-/** Running SQL is a POST (it can take seconds); results are not cached. */
+export const consoleKeys = {
+  all: ["console"] as const,
+  schema: (database: string) => [...consoleKeys.all, "schema", database] as const,
+};
+
+export const consoleSchemaQuery = (database: string) =>
+  queryOptions({
+    queryKey: consoleKeys.schema(database),
+    queryFn: () => fetchJson<ConsoleSchema>(`/api/sql/schema?database=${encodeURIComponent(database)}`),
+    enabled: !!database,
+    staleTime: 60_000,
+  });
+
+export const useConsoleSchema = (database: string) => useQuery(consoleSchemaQuery(database));
+
+/** Running SQL is a POST (it can take seconds); results are not cached. `signal` cancels it. */
 export function useRunSql() {
   return useMutation({
-    mutationFn: (input: { database: string; sql: string }) =>
-      fetchJson<ConsoleQueryResult>("/api/sql/run", { method: "POST", json: input }),
+    mutationFn: (input: { database: string; sql: string; signal?: AbortSignal }) =>
+      fetchJson<ConsoleQueryResult>("/api/sql/run", { method: "POST", json: { database: input.database, sql: input.sql }, signal: input.signal }),
   });
 }

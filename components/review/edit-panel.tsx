@@ -1,11 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useRunSql } from "@/components/console/console-queries";
 import { Kbd } from "@/components/review/kbd";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
 import { ResultTable } from "@/components/sql/result-table";
-import { SqlEditor } from "@/components/sql/sql-editor";
+import { LazySqlEditor } from "@/components/sql/lazy-sql-editor";
+import { failureLabel } from "@/components/sql/failure-label";
 import type { ReviewItemView } from "@/lib/review/read-review-item";
 
 type Save = { sql: string; question?: string };
@@ -20,7 +21,7 @@ export function EditPanel({ item, saving, error, onSave, onCancel }: { item: Rev
   const [question, setQuestion] = useState(item.queue === "sft" ? (item.edited?.question ?? item.question) : "");
   const run = useRunSql();
   const ranOk = run.data?.ok === true && run.variables?.sql === sql;
-  const completions = item.tables.flatMap((t) => [t.name, ...t.columns.map((c) => c.name)]);
+  const schema = useMemo(() => Object.fromEntries(item.tables.map((t) => [t.name, t.columns.map((c) => c.name)])), [item.tables]);
   const execute = () => sql.trim() && run.mutate({ database: item.database, sql });
   const save = () => ranOk && onSave(item.queue === "sft" ? { sql, question } : { sql });
   const result = run.data;
@@ -33,7 +34,7 @@ export function EditPanel({ item, saving, error, onSave, onCancel }: { item: Rev
           <input aria-label="Edited question" value={question} onChange={(e) => setQuestion(e.target.value)} onKeyDown={(e) => e.key === "Escape" && onCancel()} className={`${inputClass} w-full`} />
         </label>
       ) : null}
-      <SqlEditor label="SQL being edited" value={sql} onChange={setSql} onSubmit={execute} onSave={save} onEscape={onCancel} completions={completions} autoFocus />
+      <LazySqlEditor label="SQL being edited" value={sql} onChange={setSql} onSubmit={execute} onSave={save} onEscape={onCancel} schema={schema} autoFocus />
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm" onClick={execute} disabled={run.isPending}>
           Run <Kbd>Ctrl+Enter</Kbd>
@@ -48,7 +49,7 @@ export function EditPanel({ item, saving, error, onSave, onCancel }: { item: Rev
       </div>
       {result && !result.ok ? (
         <p role="alert" className="rounded bg-red-100 p-2 text-sm text-red-800">
-          {result.kind === "timeout" ? "Timed out" : result.kind === "refused" ? "Refused" : "Error"}: {result.message}
+          {failureLabel(result.kind)}: {result.message}
         </p>
       ) : null}
       {result?.ok ? (

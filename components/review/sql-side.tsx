@@ -14,7 +14,7 @@ export function SqlSideView({ side, label }: { side: SqlSide; label: string }) {
             {r.rowCount}
             {r.truncated ? "+" : ""} row{r.rowCount === 1 ? "" : "s"} · {r.elapsedMs} ms
           </p>
-          <ResultTable columns={r.columns} rows={r.rows} label={`${label} result`} pageSize={10} />
+          <ResultTable columns={r.columns} rows={r.rows} label={`${label} result`} visibleRows={10} />
         </div>
       ) : (
         <p role="note" aria-label={`${label} error`} className="rounded bg-red-50 px-3 py-2 font-mono text-xs text-red-800">

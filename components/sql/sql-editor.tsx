@@ -1,91 +1,82 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { highlightSql } from "@/components/sql/highlight-sql";
-import { completionsFor, wordBeforeCaret } from "@/components/sql/sql-completion";
+import { Compartment, EditorState } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { useEffect, useRef } from "react";
+import { formatSql } from "@/lib/sql/format-sql";
+import { editorExtensions, sqlLanguage, type EditorKeys, type SqlSchema } from "@/components/sql/sql-editor-setup";
 
-const shared = "m-0 min-h-40 w-full whitespace-pre-wrap break-words p-3 font-mono text-sm leading-6";
-
-type Props = {
+type Props = EditorKeys & {
   value: string;
   onChange: (sql: string) => void;
-  onSubmit?: () => void; // Ctrl/Cmd+Enter
-  onSave?: () => void; // Ctrl/Cmd+S
-  onEscape?: () => void;
-  completions?: readonly string[]; // schema names offered while typing; Tab takes the first
+  schema?: SqlSchema; // tables and their columns, offered while typing; Tab or Enter takes the one chosen
   autoFocus?: boolean;
   label: string;
+  /** The editor's view, for inserting text (a schema panel) from outside. */
+  viewRef?: { current: EditorView | null };
 };
 
-/** A SQL text area with syntax highlighting drawn behind transparent text, and schema completion. */
-export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, completions, autoFocus, label }: Props) {
-  const backdrop = useRef<HTMLPreElement>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
-  const [caret, setCaret] = useState(value.length);
-  const typed = completions?.length ? wordBeforeCaret(value, caret) : null;
-  const offered = typed ? completionsFor(typed.word, completions ?? []) : [];
-  const complete = (name: string) => {
-    if (!typed) return;
-    const next = value.slice(0, typed.start) + name + value.slice(caret);
-    onChange(next);
-    const at = typed.start + name.length;
-    setCaret(at);
-    requestAnimationFrame(() => area.current?.setSelectionRange(at, at));
-  };
+/** The SQL editor of the console and the review (CodeMirror 6, SQLite dialect). */
+export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema, autoFocus, label, viewRef }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const language = useRef(new Compartment());
+  const latest = useRef({ onChange, keys: { onSubmit, onSave, onEscape } as EditorKeys });
+  const emitted = useRef(value); // the text last passed to onChange: its echo in `value` is no change from outside
+  useEffect(() => {
+    latest.current = { onChange, keys: { onSubmit, onSave, onEscape } };
+  });
+
+  useEffect(() => {
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: editorExtensions({
+          label,
+          keys: () => latest.current.keys,
+          onDocChanged: (doc) => {
+            emitted.current = doc;
+            latest.current.onChange(doc);
+          },
+          language: language.current.of(sqlLanguage(schema)),
+        }),
+      }),
+    });
+    view.current = editor;
+    if (viewRef) viewRef.current = editor;
+    if (autoFocus) editor.focus();
+    return () => {
+      editor.destroy();
+      view.current = null;
+      if (viewRef) viewRef.current = null;
+    };
+    // the editor is made once; value and schema follow below
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // a value set from outside (a history entry, Format) replaces the text; the echo of typing does not
+  // (keys typed before it arrived would be lost)
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || value === emitted.current) return;
+    emitted.current = value;
+    if (editor.state.doc.toString() !== value) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: language.current.reconfigure(sqlLanguage(schema)) });
+  }, [schema]);
+
   return (
     <div>
-      <div className="relative rounded-lg bg-slate-900">
-        <pre ref={backdrop} aria-hidden className={`${shared} pointer-events-none absolute inset-0 overflow-hidden text-slate-100`}>
-          {highlightSql(value).map((token, i) => (
-            <span key={i} className={token.className}>
-              {token.text}
-            </span>
-          ))}
-          {"\n"}
-        </pre>
-        <textarea
-          ref={area}
-          aria-label={label}
-          value={value}
-          spellCheck={false}
-          autoFocus={autoFocus}
-          onChange={(e) => {
-            onChange(e.target.value);
-            setCaret(e.target.selectionStart);
-          }}
-          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-          onScroll={(e) => {
-            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
-          }}
-          onKeyDown={(e) => {
-            const mod = e.ctrlKey || e.metaKey;
-            if (e.key === "Enter" && mod) {
-              e.preventDefault();
-              onSubmit?.();
-            } else if (e.key.toLowerCase() === "s" && mod && onSave) {
-              e.preventDefault();
-              onSave();
-            } else if (e.key === "Tab" && offered[0]) {
-              e.preventDefault();
-              complete(offered[0]);
-            } else if (e.key === "Escape" && onEscape) {
-              e.preventDefault();
-              onEscape();
-            }
-          }}
-          className={`${shared} relative resize-y bg-transparent text-transparent caret-white outline-none`}
-        />
+      <div ref={host} className="overflow-hidden rounded-lg" />
+      <div className="mt-1 flex items-center gap-3 text-xs text-slate-500">
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700" onClick={() => onChange(formatSql(value))}>
+          Format
+        </button>
+        <span>Ctrl+Enter runs · Ctrl+Space completes · Ctrl+F searches · Ctrl+Z undoes</span>
       </div>
-      {offered.length ? (
-        <div aria-label="Completions" className="mt-1 flex flex-wrap items-center gap-1 text-xs">
-          <span className="text-slate-500">Tab:</span>
-          {offered.map((name, i) => (
-            <button key={name} type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => complete(name)} className={`rounded px-1.5 py-0.5 font-mono ${i === 0 ? "bg-sky-100 text-sky-900" : "bg-slate-100"}`}>
-              {name}
-            </button>
-          ))}
-        </div>
-      ) : null}
     </div>
   );
 }

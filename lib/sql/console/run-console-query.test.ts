@@ -15,6 +15,11 @@ describe("runConsoleQuery", () => {
     await registerDatabase({ name: "shop", sourceFile: source, source: "path" });
     expect(await runConsoleQuery({ database: "shop", sql: "SELECT name FROM items" })).toMatchObject({ ok: true, rows: [["pen"]] });
 
+    const huge = await runConsoleQuery({ database: "shop", sql: "SELECT zeroblob(50000000)" });
+    expect(huge).toMatchObject({ ok: true, rowCount: 0, truncated: true, truncation: "The first row alone is larger than 2 MB; no rows are shown." });
+    const syntax = await runConsoleQuery({ database: "shop", sql: "SELEC * FROM items" });
+    expect(syntax).toMatchObject({ ok: false, kind: "syntax", message: 'near "SELEC": syntax error (line 1, column 1)' });
+
     const listed = await runConsoleQuery({ database: "shop", sql: "SELECT file FROM pragma_database_list" });
     expect(listed).toMatchObject({ ok: false, kind: "refused", message: "pragma_database_list is not allowed: it shows where database files are stored on the server." });
 

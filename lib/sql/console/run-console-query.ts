@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { invalidInput, notFound } from "@/lib/errors";
 import { databaseFilePath } from "@/lib/databases/register-database";
+import { describeTruncation } from "@/lib/sql/console/describe-truncation";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import type { ExecErrorKind } from "@/lib/sql/exec/exec-types";
@@ -14,20 +15,22 @@ export const consoleQueryInputSchema = z.object({
 });
 
 export type ConsoleQueryResult =
-  | { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; elapsedMs: number; maxRows: number }
+  | { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; truncation: string | null; elapsedMs: number; maxRows: number }
   | { ok: false; kind: ExecErrorKind; message: string; elapsedMs: number };
 
-/** Runs SQL typed in the console on a registered database, through the sandbox, within the caps. */
-export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSchema>): Promise<ConsoleQueryResult> {
+/** Runs SQL typed in the console on a registered database, through the sandbox, within the caps, until `signal` aborts. */
+export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSchema>, signal?: AbortSignal): Promise<ConsoleQueryResult> {
   const db = await prisma.targetDatabase.findUnique({ where: { name: input.database } });
   if (!db) throw notFound(`No database named "${input.database}".`);
   if (db.fileStatus !== "ok" || !db.filePath) throw invalidInput(`${db.name} has no database file to run SQL on (${db.fileStatus}).`);
   const result = await execPool().run(databaseFilePath(db.filePath), input.sql, {
     timeoutMs: env.SENSE_SQL_TIMEOUT_MS,
     maxRows: env.SENSE_SQL_MAX_ROWS,
+    signal, // the client went away or cancelled: the query's process is stopped
   });
   // the file vanished since it was registered: say so without its server path
   if (!result.ok && result.kind === "missing_database") return { ...result, message: `The database file of ${db.name} is missing; an admin can register it again.` };
   if (!result.ok) return result;
-  return { ...result, rows: result.rows.map((row) => row.map(toDisplayValue)), maxRows: env.SENSE_SQL_MAX_ROWS };
+  const { columns, rowCount, truncated, elapsedMs } = result;
+  return { ok: true, columns, rows: result.rows.map((row) => row.map(toDisplayValue)), rowCount, truncated, truncation: describeTruncation(result), elapsedMs, maxRows: env.SENSE_SQL_MAX_ROWS };
 }

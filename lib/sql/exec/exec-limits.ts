@@ -13,6 +13,10 @@ export function timeoutFailure(timeoutMs: number, elapsedMs: number): ExecFailur
   return { ok: false, kind: "timeout", message: `The query ran longer than ${timeoutMs} ms and was stopped.`, elapsedMs };
 }
 
+export function cancelledFailure(elapsedMs: number): ExecFailure {
+  return { ok: false, kind: "cancelled", message: "The query was cancelled and stopped.", elapsedMs };
+}
+
 export function memoryFailure(caps: ResourceCaps, elapsedMs: number): ExecFailure {
   return { ok: false, kind: "limit", message: `The query needed more than ${caps.memoryMb} MB of memory and was stopped.`, elapsedMs };
 }

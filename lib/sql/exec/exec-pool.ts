@@ -1,13 +1,13 @@
 import "server-only";
 import os from "node:os";
 import { env } from "@/lib/env";
-import { ENGINE_NOT_STARTING, ENGINE_STOPPED } from "@/lib/sql/exec/exec-limits";
+import { cancelledFailure, ENGINE_NOT_STARTING, ENGINE_STOPPED } from "@/lib/sql/exec/exec-limits";
 import { ExecScheduler, type ExecStats } from "@/lib/sql/exec/exec-scheduler";
 import { JudgeWork, RunWork } from "@/lib/sql/exec/exec-work";
 import type { ExecResult, JudgeResult, JudgeTask, Lane, Metric } from "@/lib/sql/exec/exec-types";
 
-/** lane: interactive (console, review; the default of a pool) or jobs (judging, synthesis). */
-export type ExecOptions = { timeoutMs?: number; maxRows?: number; maxBytes?: number; lane?: Lane };
+/** lane: interactive (console, review; the default of a pool) or jobs (judging, synthesis); signal: cancels a run (its process is killed). */
+export type ExecOptions = { timeoutMs?: number; maxRows?: number; maxBytes?: number; lane?: Lane; signal?: AbortSignal };
 
 /** Caps of each process (default SENSE_SQL_MEMORY_MB, SENSE_SQL_TEMP_MB) and the lane of requests that name none. */
 export type ExecPoolOptions = { memoryMb?: number; tempMb?: number; lane?: Lane };
@@ -51,7 +51,18 @@ export class ExecPool {
   /** Runs one query and returns its rows (capped) or its error in words. */
   run(dbFile: string, sql: string, options: ExecOptions = {}): Promise<ExecResult> {
     const o = { ...DEFAULTS, ...options };
-    return new Promise((resolve) => this.scheduler.submit(new RunWork(o.lane ?? this.lane, o.timeoutMs, { dbFile, sql, maxRows: o.maxRows, maxBytes: o.maxBytes }, resolve)));
+    const { signal } = o;
+    if (signal?.aborted) return Promise.resolve(cancelledFailure(0));
+    return new Promise((resolve) => {
+      const started = performance.now();
+      const onAbort = () => this.scheduler.cancel(work, cancelledFailure(Math.round(performance.now() - started)));
+      const work = new RunWork(o.lane ?? this.lane, o.timeoutMs, { dbFile, sql, maxRows: o.maxRows, maxBytes: o.maxBytes }, (result) => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(result);
+      });
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.scheduler.submit(work);
+    });
   }
 
   /**

@@ -19,8 +19,8 @@ export interface ExecWork {
   refused(failure: ExecFailure): void;
 }
 
-/** Processes started and ended so far (a process stopped at a limit, or gone, counts as ended) and running now. */
-export type ExecStats = { processesStarted: number; processesEnded: number; processes: number };
+/** Processes started and ended so far (a process stopped at a limit, or gone, counts as ended), running now, and working now. */
+export type ExecStats = { processesStarted: number; processesEnded: number; processes: number; busy: number };
 
 /** How many processes of a lane may work at once (`working`), and how many it keeps when idle (`base`). */
 export type LaneSizes = Record<Lane, { base: number; working: number }>;
@@ -68,7 +68,27 @@ export class ExecScheduler {
   }
 
   stats(): ExecStats {
-    return { processesStarted: this.started, processesEnded: this.ended, processes: this.slots.length };
+    return { processesStarted: this.started, processesEnded: this.ended, processes: this.slots.length, busy: this.slots.filter((s) => s.work).length };
+  }
+
+  /**
+   * Gives up `work` (its caller went away or cancelled): waiting, it leaves the queue; running, its
+   * process is killed (the only way to stop SQLite's native step) and replaced. It hears `failure`.
+   */
+  cancel(work: ExecWork, failure: ExecFailure): void {
+    const queue = this.queues[work.lane];
+    const waiting = queue.indexOf(work);
+    if (waiting !== -1) {
+      queue.splice(waiting, 1);
+      work.refused(failure);
+      this.holdWhileBusy();
+      return;
+    }
+    const slot = this.slots.find((s) => s.work === work);
+    if (!slot) return; // answered already
+    this.end(slot);
+    work.refused(failure);
+    this.dispatch();
   }
 
   close(): void {

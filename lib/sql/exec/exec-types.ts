@@ -30,8 +30,8 @@ export type JudgeRequest = {
 
 export type ExecRequest = RunRequest | JudgeRequest;
 
-/** limit: the query needed more memory or temporary disk than a process may use. */
-export type ExecErrorKind = "refused" | "error" | "timeout" | "limit" | "missing_database";
+/** limit: the query needed more memory or temporary disk than a process may use; syntax: the SQL does not parse; cancelled: its caller gave it up. */
+export type ExecErrorKind = "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database" | "cancelled";
 
 export type ExecSuccess = {
   ok: true;
@@ -39,6 +39,9 @@ export type ExecSuccess = {
   rows: unknown[][];
   rowCount: number; // rows returned (at most maxRows)
   truncated: boolean; // more rows or bytes existed than the caps allow
+  truncatedBy?: "rows" | "bytes"; // which cap, when truncated
+  maxRows?: number; // the caps, when truncated
+  maxBytes?: number;
   elapsedMs: number;
 };
 

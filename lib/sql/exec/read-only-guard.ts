@@ -27,8 +27,11 @@ function nameOf(token: { kind: string; text: string }): string | undefined {
   return token.text.slice(1, token.text.endsWith(close) ? -1 : undefined).replaceAll(close + close, close);
 }
 
-/** Throws SqlRefusedError naming the problem unless `sql` is one SELECT/WITH/VALUES statement. */
-export function assertReadOnlySql(sql: string): void {
+/**
+ * Throws SqlRefusedError unless `sql` is one statement that names nothing the sandbox forbids. Safe
+ * to check before preparing: preparing such a statement on the read-only connection writes nothing.
+ */
+export function assertAllowedSql(sql: string): void {
   // comments and quoted text are single tokens; trailing semicolons are already dropped
   const tokens = tokenizeSql(sql);
   if (!tokens.length) throw new SqlRefusedError("The SQL is empty.");
@@ -41,9 +44,14 @@ export function assertReadOnlySql(sql: string): void {
       throw new SqlRefusedError(`${name} is not allowed: it shows where database files are stored on the server.`);
     }
   }
-  const first = tokens.find((t) => t.text !== "(");
+}
+
+/** Throws SqlRefusedError unless `sql` starts as a query that reads (SELECT, WITH or VALUES). */
+export function assertReadStatement(sql: string): void {
+  const first = tokenizeSql(sql).find((t) => t.text !== "(");
   const word = first?.kind === "word" ? first.text.toLowerCase() : undefined;
   if (word !== "select" && word !== "with" && word !== "values") {
     throw new SqlRefusedError(`Only queries that read can run (SELECT or WITH); this statement starts with ${word?.toUpperCase() ?? "something else"}.`);
   }
 }
+

@@ -1,0 +1,72 @@
+// The CodeMirror 6 extensions of the SQL editor: SQLite dialect, schema-aware completion, bracket
+// matching, search, undo history (basicSetup), our keys before CodeMirror's, and a dark theme.
+import { acceptCompletion, autocompletion, completionStatus } from "@codemirror/autocomplete";
+import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
+import { Prec, type Extension } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+
+/** Table name → its column names, what completion offers. */
+export type SqlSchema = Record<string, readonly string[]>;
+
+export type EditorKeys = { onSubmit?: () => void; onSave?: () => void; onEscape?: () => void };
+
+/** The SQLite dialect with completion of `schema`'s tables and columns. */
+export function sqlLanguage(schema: SqlSchema | undefined): Extension {
+  const namespace: SQLNamespace = Object.fromEntries(Object.entries(schema ?? {}).map(([table, columns]) => [table, [...columns]]));
+  return sql({ dialect: SQLite, schema: namespace, upperCaseKeywords: true });
+}
+
+/** Ctrl/Cmd+Enter runs, Ctrl/Cmd+S saves, Tab takes the completion on offer, Escape leaves (once no completion is open). */
+function editorKeymap(keys: () => EditorKeys): Extension {
+  const call = (pick: (k: EditorKeys) => (() => void) | undefined) => () => {
+    const handler = pick(keys());
+    if (!handler) return false;
+    handler();
+    return true;
+  };
+  return Prec.highest(
+    keymap.of([
+      { key: "Mod-Enter", run: call((k) => k.onSubmit), preventDefault: true },
+      { key: "Mod-s", run: call((k) => k.onSave) },
+      { key: "Tab", run: acceptCompletion },
+      { key: "Escape", run: (view) => completionStatus(view.state) === null && call((k) => k.onEscape)() },
+    ]),
+  );
+}
+
+const theme = EditorView.theme(
+  {
+    "&": { backgroundColor: "#0f172a", color: "#f1f5f9", borderRadius: "0.5rem", fontSize: "0.875rem" },
+    ".cm-content": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "10rem", caretColor: "#fff", padding: "0.75rem 0" },
+    ".cm-gutters": { backgroundColor: "#0f172a", color: "#64748b", border: "none" },
+    ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "#1e293b" },
+    "&.cm-focused .cm-cursor": { borderLeftColor: "#fff" },
+    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "#334155" },
+    ".cm-tooltip": { backgroundColor: "#1e293b", color: "#f1f5f9" },
+  },
+  { dark: true },
+);
+
+/** The nonce of this page's scripts, for the editor's own style elements (the page's CSP asks for one). */
+function pageNonce(): string {
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
+}
+
+export function editorExtensions({ label, keys, onDocChanged, language }: { label: string; keys: () => EditorKeys; onDocChanged: (doc: string) => void; language: Extension }): Extension[] {
+  return [
+    editorKeymap(keys),
+    basicSetup,
+    // Tab takes the completion as soon as it is shown (CodeMirror ignores it for the first 75 ms by
+    // default, and the Tab then moved the focus out of the editor instead)
+    autocompletion({ interactionDelay: 0 }),
+    language,
+    theme,
+    EditorView.lineWrapping,
+    EditorView.cspNonce.of(pageNonce()),
+    EditorView.contentAttributes.of({ "aria-label": label }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) onDocChanged(update.state.doc.toString());
+    }),
+  ];
+}
