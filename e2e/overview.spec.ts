@@ -40,4 +40,6 @@ test("the lead sees the funnel overall and per job, the throughput of the last h
   await expect.poll(async () => Number(await row.locator('[data-stage="flagged for review"]').textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(row.locator('[data-stage="exported"]')).toHaveText("—");
   await expect(page.getByTestId("throughput-hours")).toContainText(/[1-9]\d* pairs/);
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
 });

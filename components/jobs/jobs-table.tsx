@@ -59,8 +59,9 @@ export function JobsTable() {
               <Fragment key={job.id}>
               <tr className="border-t border-slate-100" data-job-id={job.id}>
                 <td className="px-3 py-2">
-                  <div className="font-medium">{job.kind}</div>
-                  <div className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</div>
+                  <Link href={`/jobs/${job.id}`} className="font-medium underline" data-testid="job-link">
+                    {job.kind} <span className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</span>
+                  </Link>
                   {job.provider ? <div className="text-xs text-slate-500">{job.provider}</div> : null}
                 </td>
                 <td className="px-3 py-2">

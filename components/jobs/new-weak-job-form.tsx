@@ -8,28 +8,29 @@ import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styl
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { NumberField } from "@/components/shell/number-field";
 import { useTaskFacets } from "@/components/tasks/task-queries";
+import type { WeakJobConfig } from "@/lib/jobs/job-config";
 
 /** Starts a weak job (preference data): k answers per task, executed and compared with the gold. */
-export function NewWeakJobForm() {
+export function NewWeakJobForm({ initial }: { initial?: WeakJobConfig }) {
   const { data: facets } = useTaskFacets();
   const create = useCreateJob();
-  const [provider, setProvider] = useState("demo-weak");
-  const [source, setSource] = useState<"tasks" | "accepted-sft">("tasks");
-  const [database, setDatabase] = useState("");
-  const [split, setSplit] = useState("");
-  const [limit, setLimit] = useState("");
-  const [samples, setSamples] = useState("4");
-  const [temperature, setTemperature] = useState("0.8");
-  const [chosen, setChosen] = useState<"gold" | "correct-candidate">("gold");
-  const [metric, setMetric] = useState<"spider" | "bird">("spider");
-  const [maxPairs, setMaxPairs] = useState("1");
+  const [provider, setProvider] = useState(initial?.provider ?? "demo-weak");
+  const [source, setSource] = useState<"tasks" | "accepted-sft">(initial?.source ?? "tasks");
+  const [database, setDatabase] = useState(initial?.tasks.database ?? "");
+  const [split, setSplit] = useState(initial?.tasks.split ?? "");
+  const [limit, setLimit] = useState(initial?.tasks.limit ? String(initial.tasks.limit) : "");
+  const [samples, setSamples] = useState(String(initial?.samples ?? 4));
+  const [temperature, setTemperature] = useState(String(initial?.temperature ?? 0.8));
+  const [chosen, setChosen] = useState<"gold" | "correct-candidate">(initial?.chosen ?? "gold");
+  const [metric, setMetric] = useState<"spider" | "bird">(initial?.metric ?? "spider");
+  const [maxPairs, setMaxPairs] = useState(String(initial?.maxPairsPerTask ?? 1));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({
       kind: "weak",
       provider,
       source,
-      tasks: { database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
+      tasks: { ...initial?.tasks, database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
       samples: Number(samples),
       temperature: Number(temperature),
       chosen,

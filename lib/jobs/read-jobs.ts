@@ -64,8 +64,8 @@ async function itemsInFlight(jobIds: string[]): Promise<Map<string, number>> {
 }
 
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
-export async function listJobs(limit = 50): Promise<JobProgress[]> {
-  const jobs = await prisma.job.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
+export async function listJobs(limit = 50, where: { id?: string } = {}): Promise<JobProgress[]> {
+  const jobs = await prisma.job.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
   const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
   const inFlight = await itemsInFlight(jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id));
   const now = Date.now();

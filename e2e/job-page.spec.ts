@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { authFile } from "./e2e-paths";
+
+test.use({ storageState: authFile("lead") });
+
+test("a lead opens a job's page from the jobs list: configuration, who started it, items filtered and paged, and clones it", async ({ page, baseURL }) => {
+  const started = await page.request.post("/api/jobs", { data: { kind: "mutation", keepPerTask: 3, tasks: { database: "city_library", limit: 7 } }, headers: { origin: baseURL! } });
+  expect(started.ok()).toBe(true);
+  const { job } = (await started.json()) as { job: { id: string } };
+
+  await page.goto("/jobs");
+  await page.getByRole("table", { name: "Jobs" }).locator(`[data-job-id="${job.id}"]`).getByTestId("job-link").click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
+  await expect(page.getByTestId("job-started-by")).toContainText("started by Lee Lead");
+  const config = page.getByRole("region", { name: "Configuration" });
+  await expect(config).toContainText("keepPerTask");
+  await expect(config).toContainText("city_library");
+  await expect(page.getByTestId("job-progress")).toHaveText("7/7 items", { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Model calls" })).toContainText("No model calls");
+
+  const log = page.getByRole("region", { name: "Item log" });
+  await expect(log.getByTestId("item-status")).toHaveCount(7);
+  await log.getByLabel("Item status").selectOption("done");
+  await expect(log.getByTestId("item-status").filter({ hasNotText: "done" })).toHaveCount(0);
+  await expect(log.getByTestId("item-status").first()).toHaveText("done");
+  await log.getByLabel("Item status").selectOption("leased");
+  await expect(log).toContainText("No items match these filters.");
+
+  await page.getByRole("link", { name: "Clone" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs\\?clone=${job.id}$`));
+  await expect(page.getByTestId("clone-notice")).toContainText("mutation");
+  const form = page.getByRole("form", { name: "Start a mutation job" });
+  await expect(form.getByLabel("At most tasks")).toHaveValue("7");
+  await expect(form.getByLabel("Job database")).toHaveValue("city_library");
+});
+
+test("a job page of a job that does not exist says so", async ({ page }) => {
+  await page.goto("/jobs/no-such-job");
+  await expect(page.getByRole("alert")).toContainText("No job with id no-such-job");
+});
