@@ -81,6 +81,11 @@ export function JobsTable() {
                   <div className="mt-1 text-xs tabular-nums" data-testid="job-progress">
                     {handled}/{job.itemsTotal}
                   </div>
+                  {job.totalDiscovering ? (
+                    <div className="text-xs text-slate-500" data-testid="job-discovering">
+                      at most; domains still being discovered
+                    </div>
+                  ) : null}
                   {job.itemsFailed ? (
                     <div className="text-xs tabular-nums text-red-700" data-testid="job-failed-items">
                       {job.itemsFailed} failed
