@@ -1,3 +1,4 @@
+import { JobEndNotices } from "@/components/jobs/job-end-notices";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { NewJobForms } from "@/components/jobs/new-job-forms";
 import { ProvidersPanel } from "@/components/providers/providers-panel";
@@ -17,6 +18,7 @@ export default async function JobsPage() {
         <NewJobForms />
       </div>
       <JobsTable />
+      <JobEndNotices />
     </>
   );
 }
