@@ -46,3 +46,13 @@ test("a job page of a job that does not exist says so", async ({ page }) => {
   await page.goto("/jobs/no-such-job");
   await expect(page.getByRole("alert")).toContainText("No job with id no-such-job");
 });
+
+test("the new-job forms estimate requests, tokens and cost before a lead starts a job", async ({ page }) => {
+  await page.goto("/jobs");
+  const weak = page.getByRole("form", { name: "Start a weak job" });
+  await weak.getByLabel("Weak job database").selectOption("city_library");
+  await weak.getByLabel("Samples per task").fill("3");
+  await expect(weak.getByTestId("job-estimate")).toContainText("Estimate: 108 requests (36 tasks)");
+  await expect(page.getByRole("form", { name: "Start a strong job" }).getByTestId("job-estimate")).toContainText(/Estimate: \d+ requests/);
+  await expect(page.getByRole("form", { name: "Start a mutation job" }).getByTestId("job-estimate")).toContainText("costs nothing");
+});

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { JobEstimate } from "@/components/jobs/job-estimate";
 import { useCreateJob } from "@/components/jobs/job-queries";
 import { ProviderSelect } from "@/components/providers/provider-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { NumberField } from "@/components/shell/number-field";
-import type { StrongJobConfig } from "@/lib/jobs/job-config";
+import type { JobConfigInput, StrongJobConfig } from "@/lib/jobs/job-config";
 
 const LEVELS = ["easy", "medium", "hard", "extra"] as const;
 
@@ -23,18 +24,19 @@ export function NewStrongJobForm({ initial }: { initial?: StrongJobConfig }) {
     const m: Record<string, number> = initial?.difficultyMix ?? { easy: 2, medium: 2, hard: 1, extra: 1 };
     return { easy: String(m.easy ?? 0), medium: String(m.medium ?? 0), hard: String(m.hard ?? 0), extra: String(m.extra ?? 0) };
   });
+  const config: JobConfigInput = {
+    kind: "strong",
+    provider,
+    domains: domains.split(/[,\n]/).map((d) => d.trim()).filter(Boolean),
+    proposeDomains: Number(propose) || 0,
+    databasesPerDomain: Number(perDomain),
+    questionsPerDatabase: Number(questions),
+    difficultyMix: { easy: Number(mix.easy), medium: Number(mix.medium), hard: Number(mix.hard), extra: Number(mix.extra) },
+    ...(initial?.temperature !== undefined ? { temperature: initial.temperature } : {}),
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      kind: "strong",
-      provider,
-      domains: domains.split(/[,\n]/).map((d) => d.trim()).filter(Boolean),
-      proposeDomains: Number(propose) || 0,
-      databasesPerDomain: Number(perDomain),
-      questionsPerDatabase: Number(questions),
-      difficultyMix: { easy: Number(mix.easy), medium: Number(mix.medium), hard: Number(mix.hard), extra: Number(mix.extra) },
-      ...(initial?.temperature !== undefined ? { temperature: initial.temperature } : {}),
-    });
+    create.mutate(config);
   };
   return (
     <form onSubmit={onSubmit} className={cardClass} aria-label="Start a strong job">
@@ -59,6 +61,7 @@ export function NewStrongJobForm({ initial }: { initial?: StrongJobConfig }) {
           Start strong job
         </button>
       </div>
+      <JobEstimate config={config} />
       <MutationFeedback error={create.error} success={create.data ? "Strong job started." : null} />
     </form>
   );
