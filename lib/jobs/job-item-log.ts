@@ -24,7 +24,8 @@ export async function listJobItemLog(jobId: string, filters: JobItemLogFilters) 
       jobId,
       ...(status ? { status } : {}),
       ...(filters.errorKind ? { errorKind: filters.errorKind } : {}),
-      ...(cursor ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] } : {}),
+      // created_at >= c AND (created_at > c OR id > c.id): a range of the index, so a deep page costs one page
+      ...(cursor ? { createdAt: { gte: cursor.createdAt }, OR: [{ createdAt: { gt: cursor.createdAt } }, { id: { gt: cursor.id } }] } : {}),
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: ITEM_LOG_PAGE + 1,
