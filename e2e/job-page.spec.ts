@@ -44,7 +44,7 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
 
 test("a job page of a job that does not exist says so", async ({ page }) => {
   await page.goto("/jobs/no-such-job");
-  await expect(page.getByRole("alert")).toContainText("No job with id no-such-job");
+  await expect(page.getByRole("alert").filter({ hasText: "No job with id no-such-job" })).toBeVisible();
 });
 
 test("the new-job forms estimate requests, tokens and cost before a lead starts a job", async ({ page }) => {
