@@ -60,8 +60,9 @@ export function JobsTable() {
               <Fragment key={job.id}>
               <tr className="border-t border-slate-100" data-job-id={job.id}>
                 <td className="px-3 py-2">
-                  <div className="font-medium">{job.kind}</div>
-                  <div className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</div>
+                  <Link href={`/jobs/${job.id}`} className="font-medium underline" data-testid="job-link">
+                    {job.kind} <span className="font-mono text-xs text-slate-500">{job.id.slice(-8)}</span>
+                  </Link>
                   {job.provider ? <div className="text-xs text-slate-500">{job.provider}</div> : null}
                 </td>
                 <td className="px-3 py-2">
@@ -81,6 +82,11 @@ export function JobsTable() {
                   <div className="mt-1 text-xs tabular-nums" data-testid="job-progress">
                     {handled}/{job.itemsTotal}
                   </div>
+                  {job.totalDiscovering ? (
+                    <div className="text-xs text-slate-500" data-testid="job-discovering">
+                      at most; domains still being discovered
+                    </div>
+                  ) : null}
                   {job.itemsFailed ? (
                     <div className="text-xs tabular-nums text-red-700" data-testid="job-failed-items">
                       {job.itemsFailed} failed

@@ -1,28 +1,31 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { JobEstimate } from "@/components/jobs/job-estimate";
 import { useCreateJob } from "@/components/jobs/job-queries";
 import { ChoiceSelect } from "@/components/shell/choice-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { useTaskFacets } from "@/components/tasks/task-queries";
+import type { JobConfigInput, MutationJobConfig } from "@/lib/jobs/job-config";
 
 /** Starts a weak job whose wrong answers come from SQL mutation (no model needed). */
-export function NewMutationJobForm() {
+export function NewMutationJobForm({ initial }: { initial?: MutationJobConfig }) {
   const { data: facets } = useTaskFacets();
   const create = useCreateJob();
-  const [database, setDatabase] = useState("");
-  const [split, setSplit] = useState("");
-  const [limit, setLimit] = useState("");
-  const [keep, setKeep] = useState("2");
+  const [database, setDatabase] = useState(initial?.tasks.database ?? "");
+  const [split, setSplit] = useState(initial?.tasks.split ?? "");
+  const [limit, setLimit] = useState(initial?.tasks.limit ? String(initial.tasks.limit) : "");
+  const [keep, setKeep] = useState(String(initial?.keepPerTask ?? 2));
+  const config: JobConfigInput = {
+    kind: "mutation",
+    metric: initial?.metric ?? "spider",
+    keepPerTask: Number(keep),
+    tasks: { ...initial?.tasks, database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      kind: "mutation",
-      metric: "spider",
-      keepPerTask: Number(keep),
-      tasks: { database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
-    });
+    create.mutate(config);
   };
   return (
     <form onSubmit={onSubmit} className={cardClass} aria-label="Start a mutation job">
@@ -45,6 +48,7 @@ export function NewMutationJobForm() {
           Start job
         </button>
       </div>
+      <JobEstimate config={config} />
       <MutationFeedback error={create.error} success={create.data ? "Job started." : null} />
     </form>
   );

@@ -2,34 +2,41 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { JobEstimate } from "@/components/jobs/job-estimate";
 import { useCreateJob } from "@/components/jobs/job-queries";
 import { ProviderSelect } from "@/components/providers/provider-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { NumberField } from "@/components/shell/number-field";
+import type { JobConfigInput, StrongJobConfig } from "@/lib/jobs/job-config";
 
 const LEVELS = ["easy", "medium", "hard", "extra"] as const;
 
 /** Starts a strong job (SFT data): databases per domain, then questions + SQL per difficulty. */
-export function NewStrongJobForm() {
+export function NewStrongJobForm({ initial }: { initial?: StrongJobConfig }) {
   const create = useCreateJob();
-  const [provider, setProvider] = useState("demo-strong");
-  const [domains, setDomains] = useState("ferry timetables, beekeeping cooperative");
-  const [propose, setPropose] = useState("0");
-  const [perDomain, setPerDomain] = useState("1");
-  const [questions, setQuestions] = useState("8");
-  const [mix, setMix] = useState<Record<(typeof LEVELS)[number], string>>({ easy: "2", medium: "2", hard: "1", extra: "1" });
+  const [provider, setProvider] = useState(initial?.provider ?? "demo-strong");
+  const [domains, setDomains] = useState(initial ? initial.domains.join(", ") : "ferry timetables, beekeeping cooperative");
+  const [propose, setPropose] = useState(String(initial?.proposeDomains ?? 0));
+  const [perDomain, setPerDomain] = useState(String(initial?.databasesPerDomain ?? 1));
+  const [questions, setQuestions] = useState(String(initial?.questionsPerDatabase ?? 8));
+  const [mix, setMix] = useState<Record<(typeof LEVELS)[number], string>>(() => {
+    const m: Record<string, number> = initial?.difficultyMix ?? { easy: 2, medium: 2, hard: 1, extra: 1 };
+    return { easy: String(m.easy ?? 0), medium: String(m.medium ?? 0), hard: String(m.hard ?? 0), extra: String(m.extra ?? 0) };
+  });
+  const config: JobConfigInput = {
+    kind: "strong",
+    provider,
+    domains: domains.split(/[,\n]/).map((d) => d.trim()).filter(Boolean),
+    proposeDomains: Number(propose) || 0,
+    databasesPerDomain: Number(perDomain),
+    questionsPerDatabase: Number(questions),
+    difficultyMix: { easy: Number(mix.easy), medium: Number(mix.medium), hard: Number(mix.hard), extra: Number(mix.extra) },
+    ...(initial?.temperature !== undefined ? { temperature: initial.temperature } : {}),
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      kind: "strong",
-      provider,
-      domains: domains.split(/[,\n]/).map((d) => d.trim()).filter(Boolean),
-      proposeDomains: Number(propose) || 0,
-      databasesPerDomain: Number(perDomain),
-      questionsPerDatabase: Number(questions),
-      difficultyMix: { easy: Number(mix.easy), medium: Number(mix.medium), hard: Number(mix.hard), extra: Number(mix.extra) },
-    });
+    create.mutate(config);
   };
   return (
     <form onSubmit={onSubmit} className={cardClass} aria-label="Start a strong job">
@@ -54,6 +61,7 @@ export function NewStrongJobForm() {
           Start strong job
         </button>
       </div>
+      <JobEstimate config={config} />
       <MutationFeedback error={create.error} success={create.data ? "Strong job started." : null} />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { JobEstimate } from "@/components/jobs/job-estimate";
 import { useCreateJob } from "@/components/jobs/job-queries";
 import { ProviderSelect } from "@/components/providers/provider-select";
 import { ChoiceSelect } from "@/components/shell/choice-select";
@@ -8,34 +9,36 @@ import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styl
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { NumberField } from "@/components/shell/number-field";
 import { useTaskFacets } from "@/components/tasks/task-queries";
+import type { JobConfigInput, WeakJobConfig } from "@/lib/jobs/job-config";
 
 /** Starts a weak job (preference data): k answers per task, executed and compared with the gold. */
-export function NewWeakJobForm() {
+export function NewWeakJobForm({ initial }: { initial?: WeakJobConfig }) {
   const { data: facets } = useTaskFacets();
   const create = useCreateJob();
-  const [provider, setProvider] = useState("demo-weak");
-  const [source, setSource] = useState<"tasks" | "accepted-sft">("tasks");
-  const [database, setDatabase] = useState("");
-  const [split, setSplit] = useState("");
-  const [limit, setLimit] = useState("");
-  const [samples, setSamples] = useState("4");
-  const [temperature, setTemperature] = useState("0.8");
-  const [chosen, setChosen] = useState<"gold" | "correct-candidate">("gold");
-  const [metric, setMetric] = useState<"spider" | "bird">("spider");
-  const [maxPairs, setMaxPairs] = useState("1");
+  const [provider, setProvider] = useState(initial?.provider ?? "demo-weak");
+  const [source, setSource] = useState<"tasks" | "accepted-sft">(initial?.source ?? "tasks");
+  const [database, setDatabase] = useState(initial?.tasks.database ?? "");
+  const [split, setSplit] = useState(initial?.tasks.split ?? "");
+  const [limit, setLimit] = useState(initial?.tasks.limit ? String(initial.tasks.limit) : "");
+  const [samples, setSamples] = useState(String(initial?.samples ?? 4));
+  const [temperature, setTemperature] = useState(String(initial?.temperature ?? 0.8));
+  const [chosen, setChosen] = useState<"gold" | "correct-candidate">(initial?.chosen ?? "gold");
+  const [metric, setMetric] = useState<"spider" | "bird">(initial?.metric ?? "spider");
+  const [maxPairs, setMaxPairs] = useState(String(initial?.maxPairsPerTask ?? 1));
+  const config: JobConfigInput = {
+    kind: "weak",
+    provider,
+    source,
+    tasks: { ...initial?.tasks, database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
+    samples: Number(samples),
+    temperature: Number(temperature),
+    chosen,
+    metric,
+    maxPairsPerTask: Number(maxPairs),
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
-      kind: "weak",
-      provider,
-      source,
-      tasks: { database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
-      samples: Number(samples),
-      temperature: Number(temperature),
-      chosen,
-      metric,
-      maxPairsPerTask: Number(maxPairs),
-    });
+    create.mutate(config);
   };
   return (
     <form onSubmit={onSubmit} className={cardClass} aria-label="Start a weak job">
@@ -77,6 +80,7 @@ export function NewWeakJobForm() {
           Start weak job
         </button>
       </div>
+      <JobEstimate config={config} />
       <MutationFeedback error={create.error} success={create.data ? "Weak job started." : null} />
     </form>
   );

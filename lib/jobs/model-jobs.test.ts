@@ -18,6 +18,14 @@ beforeAll(async () => {
 const progressOf = async (id: string) => (await listJobs()).find((j) => j.id === id)!;
 
 describe("strong jobs (SFT data)", () => {
+  it("show their whole item count from the start, so the total and ETA do not jump as databases are built", async () => {
+    const job = await createJob({ kind: "strong", provider: "strong", domains: ["seed bank", "ferry piers"], questionsPerDatabase: 6, difficultyMix: { easy: 2, medium: 2, hard: 1, extra: 1 } });
+    // 2 databases, each 1 build + 4 question requests
+    expect(await progressOf(job.id)).toMatchObject({ itemsTotal: 10, totalDiscovering: false });
+    await runWorker({ stopWhenIdle: true });
+    expect(await progressOf(job.id)).toMatchObject({ status: "done", itemsTotal: 10, itemsDone: 10 });
+  });
+
   it("build a database per domain, write questions per difficulty, execute each SQL and queue those that run", async () => {
     const job = await createJob({ kind: "strong", provider: "strong", domains: ["ferry timetables"], questionsPerDatabase: 6, difficultyMix: { easy: 2, medium: 2, hard: 1, extra: 1 } });
     await runWorker({ stopWhenIdle: true });

@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readCounters } from "@/lib/store/store-counters";
 import { sqlTime } from "@/lib/store/sql-time";
+import { strongJobConfigSchema } from "@/lib/jobs/job-config";
+import { plannedStrongTotal } from "@/lib/jobs/planned-total";
 
 export type JobProgress = {
   id: string;
@@ -10,7 +12,10 @@ export type JobProgress = {
   status: string;
   /** How a done job ended: "done" (no item failed), "done with failures", or "failed" (every item did); null until it is done. */
   result: JobResult | null;
+  /** A strong job's total is planned from its configuration (it finds its question items as it builds databases). */
   itemsTotal: number;
+  /** The total is an upper bound while the model is still proposing domains ("still being discovered"). */
+  totalDiscovering: boolean;
   itemsDone: number;
   itemsFailed: number;
   /** Items a runner is working on now (leased, lease not expired): a paused or cancelled job still
@@ -63,9 +68,20 @@ async function itemsInFlight(jobIds: string[]): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.job_id, Number(r.n)]));
 }
 
+/** A strong job's planned total; its stored one when the configuration cannot be read (a job of an older version). */
+function plannedTotal(job: { configJson: string; status: string; itemsTotal: number }) {
+  try {
+    const config = strongJobConfigSchema.safeParse(JSON.parse(job.configJson));
+    if (config.success) return plannedStrongTotal(config.data, job);
+  } catch {
+    // not JSON: fall through
+  }
+  return { total: job.itemsTotal, discovering: false };
+}
+
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
-export async function listJobs(limit = 50): Promise<JobProgress[]> {
-  const jobs = await prisma.job.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
+export async function listJobs(limit = 50, where: { id?: string } = {}): Promise<JobProgress[]> {
+  const jobs = await prisma.job.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
   const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
   const inFlight = await itemsInFlight(jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id));
   const now = Date.now();
@@ -74,14 +90,16 @@ export async function listJobs(limit = 50): Promise<JobProgress[]> {
     const end = job.finishedAt?.getTime() ?? now;
     const seconds = job.startedAt ? (end - job.startedAt.getTime()) / 1000 : 0;
     const rate = seconds > 0 && handled > 0 ? handled / seconds : null;
-    const open = job.itemsTotal - handled;
+    const planned = job.kind === "strong" ? plannedTotal(job) : { total: job.itemsTotal, discovering: false };
+    const open = Math.max(0, planned.total - handled);
     const counts = jobCounts(counters.get(`job:${job.id}`));
     return {
       id: job.id,
       kind: job.kind,
       status: job.status,
       result: jobResult(job),
-      itemsTotal: job.itemsTotal,
+      itemsTotal: planned.total,
+      totalDiscovering: planned.discovering,
       itemsDone: job.itemsDone,
       itemsFailed: job.itemsFailed,
       itemsInFlight: inFlight.get(job.id) ?? 0,

@@ -29,4 +29,17 @@ describe("the lead's overview", () => {
     expect(Object.values(overview.curated.sftByDifficulty).reduce((a, b) => a + b, 0)).toBe(2);
     expect(overview.curated.sftByDatabase).toEqual({ city_library: 2 });
   });
+
+  it("lists difficulties by level, and shows the funnel and this hour's throughput from the counters", async () => {
+    await seedDemo();
+    const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
+    for (const difficulty of ["extra", "medium", "easy", "hard"]) {
+      await prisma.sftSample.create({ data: { databaseId: db.id, question: `Level ${difficulty}?`, sql: "SELECT 1", origin: "strong", execStatus: "ok", status: "accepted", difficulty } });
+    }
+    const overview = await readOverview();
+    expect(Object.keys(overview.curated.sftByDifficulty)).toEqual(["easy", "medium", "hard", "extra"]);
+    const reviewed = overview.funnel.sft.find((s) => s.stage === "reviewed")!;
+    expect(reviewed.detail?.accepted).toBeGreaterThanOrEqual(4);
+    expect(overview.throughput.perHour.at(-1)!.sft).toBeGreaterThanOrEqual(4);
+  });
 });

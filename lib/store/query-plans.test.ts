@@ -6,6 +6,9 @@ import { readAuditLog } from "@/lib/audit/read-audit-log";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { createMutationJob } from "@/lib/jobs/create-job";
 import { listJobs } from "@/lib/jobs/read-jobs";
+import { listJobItemLog } from "@/lib/jobs/job-item-log";
+import { readJobDetail } from "@/lib/jobs/read-job-detail";
+import { readJobEstimate } from "@/lib/jobs/read-job-estimate";
 import { runWorker } from "@/lib/jobs/run-worker";
 import { readOverview } from "@/lib/overview/read-overview";
 import { claimReviewItems } from "@/lib/review/claim-review-items";
@@ -29,11 +32,13 @@ const N = 20_000;
 const BIG = ["tasks", "sft_samples", "preference_pairs", "candidates", "review_actions", "audit_events", "job_items", "model_calls"];
 let raw: Database.Database;
 let reviewerId = "";
+let jobId = "";
 
 beforeAll(async () => {
   await seedDemo();
   const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo" }, keepPerTask: 1 });
   await runWorker({ stopWhenIdle: true, concurrency: 4 });
+  jobId = job.id;
   const reviewer = await makeTestUser("annotator", "Plan Reviewer");
   reviewerId = reviewer.id;
   const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
@@ -92,6 +97,20 @@ describe(`query plans on a store of ${N.toLocaleString("en")}+ rows a table`, ()
       await listJobs();
       await readStoreTotals();
       await checkStoreHealth();
+    });
+    expect(sent.length).toBeGreaterThan(5);
+    expect(badPlans(sent)).toEqual([]);
+  });
+
+  it("a job's page: its detail, the item log's first and deep pages and filters, and a new job's estimate", async () => {
+    const middle = (raw.prepare("SELECT id FROM job_items WHERE job_id = ? ORDER BY created_at, id LIMIT 1 OFFSET 10000").get(jobId) as { id: string }).id;
+    const sent = await captureStatements(async () => {
+      await readJobDetail(jobId);
+      await listJobItemLog(jobId, {});
+      await listJobItemLog(jobId, { after: middle });
+      await listJobItemLog(jobId, { status: "done", after: middle });
+      await listJobItemLog(jobId, { errorKind: "timeout" });
+      await readJobEstimate({ kind: "mutation", tasks: { database: "city_library" } });
     });
     expect(sent.length).toBeGreaterThan(5);
     expect(badPlans(sent)).toEqual([]);

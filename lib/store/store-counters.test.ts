@@ -31,7 +31,16 @@ const RECOUNT = `
   UNION ALL SELECT 'job:' || job_id, 'failed:' || coalesce(error_kind, 'unknown'), count(*) FROM job_items WHERE status = 'failed' GROUP BY 1, 2
   UNION ALL SELECT 'tasks', database_id || ${SEP} || split || ${SEP} || origin || ${SEP} || coalesce(difficulty, '') || ${SEP} || coalesce(hardness, ''), count(*) FROM tasks GROUP BY 2
   UNION ALL SELECT 'review.day', substr(created_at, 1, 10) || ${SEP} || coalesce(user_id, '') || ${SEP} || 'decided', count(*) FROM review_actions WHERE action <> 'undo' AND undone_at IS NULL GROUP BY 2
-  UNION ALL SELECT 'review.day', substr(created_at, 1, 10) || ${SEP} || coalesce(user_id, '') || ${SEP} || 'accepted', count(*) FROM review_actions WHERE action IN ('accept', 'edit', 'swap') AND undone_at IS NULL GROUP BY 2`;
+  UNION ALL SELECT 'review.day', substr(created_at, 1, 10) || ${SEP} || coalesce(user_id, '') || ${SEP} || 'accepted', count(*) FROM review_actions WHERE action IN ('accept', 'edit', 'swap') AND undone_at IS NULL GROUP BY 2
+  UNION ALL SELECT 'synth.hour', substr(created_at, 1, 13) || ${SEP} || 'sft', count(*) FROM sft_samples GROUP BY 2
+  UNION ALL SELECT 'synth.hour', substr(created_at, 1, 13) || ${SEP} || 'pair', count(*) FROM preference_pairs GROUP BY 2
+  UNION ALL SELECT 'synth.hour', substr(created_at, 1, 13) || ${SEP} || 'candidate', count(*) FROM candidates GROUP BY 2
+  UNION ALL SELECT 'job:' || job_id, 'candidate:' || verdict, count(*) FROM candidates WHERE job_id IS NOT NULL GROUP BY 1, 2
+  UNION ALL SELECT 'jobcalls:' || job_id, substr(created_at, 1, 13) || ${SEP} || 'calls', count(*) FROM model_calls WHERE job_id IS NOT NULL GROUP BY 1, 2
+  UNION ALL SELECT 'jobcalls:' || job_id, substr(created_at, 1, 13) || ${SEP} || 'failed', count(*) FROM model_calls WHERE job_id IS NOT NULL AND status <> 'ok' GROUP BY 1, 2
+  UNION ALL SELECT 'jobcalls:' || job_id, substr(created_at, 1, 13) || ${SEP} || 'tokens', sum(prompt_tokens + completion_tokens) FROM model_calls WHERE job_id IS NOT NULL GROUP BY 1, 2
+  UNION ALL SELECT 'jobcalls:' || job_id, substr(created_at, 1, 13) || ${SEP} || 'microusd', sum(CAST(round(cost_usd * 1000000) AS INTEGER)) FROM model_calls WHERE job_id IS NOT NULL GROUP BY 1, 2
+  UNION ALL SELECT 'review.hour', substr(created_at, 1, 13), count(*) FROM review_actions WHERE action <> 'undo' AND undone_at IS NULL GROUP BY 2`;
 
 function compare() {
   const db = new Database(env.dbFile, { readonly: true });

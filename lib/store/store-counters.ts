@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db";
 /** The separator of a key made of several values (char(31) in the triggers). */
 const KEY_SEPARATOR = "\x1f";
 
-export type CounterScope = "sft.status" | "pair.status" | "strong.exec" | "strong.rows" | "curated.sft" | "curated.pairs" | "candidate.verdict" | "tasks" | "review.day" | `job:${string}`;
+export type CounterScope = "sft.status" | "pair.status" | "strong.exec" | "strong.rows" | "curated.sft" | "curated.pairs" | "candidate.verdict" | "tasks" | "review.day" | "review.hour" | "synth.hour" | `job:${string}` | `jobcalls:${string}`;
 
 /** The counters of the scopes asked for, as scope -> key -> count (counts of 0 left out). */
 export async function readCounters(scopes: CounterScope[]): Promise<Map<CounterScope, Map<string, number>>> {
