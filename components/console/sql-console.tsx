@@ -9,7 +9,7 @@ import { ConsoleResult } from "@/components/console/console-result";
 import { QueryHistoryList } from "@/components/console/query-history-list";
 import { useDatabases } from "@/components/databases/database-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
-import { SqlEditor } from "@/components/sql/sql-editor";
+import { LazySqlEditor } from "@/components/sql/lazy-sql-editor";
 
 const bare = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const asName = (name: string) => (bare.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
@@ -75,7 +75,7 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
           ) : null}
           <span className="text-xs text-slate-500">Ctrl+Enter runs. Read-only, time-limited, at most the configured number of rows.</span>
         </div>
-        <SqlEditor label="SQL" value={sql} onChange={setSql} onSubmit={submit} schema={completion} viewRef={editor} />
+        <LazySqlEditor label="SQL" value={sql} onChange={setSql} onSubmit={submit} schema={completion} viewRef={editor} />
         {blank ? (
           <p role="alert" className="text-sm text-red-700">
             Type a query to run.

@@ -3,8 +3,9 @@
 import dynamic from "next/dynamic";
 
 /**
- * The SQL editor loaded when first shown: CodeMirror stays out of the review page's first load
- * (the review editor opens on a key press; every item until then renders without it).
+ * The SQL editor loaded when first shown: CodeMirror stays out of the first load of the pages that
+ * use it (the review editor opens on a key press; the console's page and its schema panel render
+ * while it loads).
  */
 export const LazySqlEditor = dynamic(() => import("@/components/sql/sql-editor").then((m) => m.SqlEditor), {
   ssr: false,
