@@ -80,6 +80,7 @@ const matrix: Record<string, Entry> = {
       return {};
     },
   },
+  "GET /api/sql/schema": { least: "annotator", call: () => ({ query: "database=city_library" }) },
   "POST /api/sql/run": { least: "annotator", call: () => ({ body: { database: "city_library", sql: "SELECT count(*) FROM books" } }) },
   "GET /api/exports": { least: "researcher", call: () => ({}) },
   "POST /api/exports": { least: "researcher", call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }) },
@@ -95,6 +96,9 @@ const matrix: Record<string, Entry> = {
   "GET /api/jobs": { least: "lead", call: () => ({}) },
   "POST /api/jobs": { least: "lead", call: () => ({ body: { kind: "mutation", tasks: { database: "city_library", limit: 1 } } }) },
   "GET /api/jobs/[id]/failures": { least: "lead", call: () => ({ params: { id: jobId } }) },
+  "GET /api/jobs/[id]": { least: "lead", call: () => ({ params: { id: jobId } }) },
+  "GET /api/jobs/[id]/items": { least: "lead", call: () => ({ params: { id: jobId } }) },
+  "GET /api/jobs/estimate": { least: "lead", call: () => ({ query: `config=${encodeURIComponent(JSON.stringify({ kind: "mutation", tasks: { database: "city_library" } }))}` }) },
   "POST /api/jobs/[id]/[action]": {
     least: "lead",
     call: async () => ({ params: { id: (await createMutationJob({ kind: "mutation", tasks: { database: "city_library", limit: 1 } })).id, action: "pause" } }),

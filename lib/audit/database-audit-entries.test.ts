@@ -52,7 +52,9 @@ describe("audit entries for databases and imports", () => {
     fs.writeFileSync(path.join(dir, "dev.json"), "[{ not json");
     await expect(importFromServerFolder(admin, { format: "spider", split: "dev", dir })).rejects.toThrow();
     const [refused] = await entriesOf("import.fail");
-    expect(refused).toMatchObject({ userId: admin.id, targetType: "import", targetId: null });
+    // refused before it started: a failed run with the reason (listed under Recent imports), named by the entry
+    const failedRun = await prisma.importRun.findFirstOrThrow({ where: { status: "failed", dirPath: dir }, orderBy: { createdAt: "desc" } });
+    expect(refused).toMatchObject({ userId: admin.id, targetType: "import", targetId: failedRun.id });
     expect(refused!.detail).toMatchObject({ format: "spider", dir, error: expect.stringContaining("dev.json") });
 
     const run = await prisma.importRun.create({ data: { format: "spider", dirPath: dir, split: "dev", status: "running", ownerProcess: null } });
