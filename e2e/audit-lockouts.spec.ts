@@ -85,10 +85,10 @@ test.describe("as the admin", () => {
 
     // bad filters: words, not a 500
     await page.goto("/audit?from=yesterday");
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("from: a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("The “from” time must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05.");
     const api = await page.request.get("/api/audit?action=review.approve");
     expect(api.status()).toBe(400);
-    expect(((await api.json()) as { message: string }).message).toMatch(/^action: one of /);
+    expect(((await api.json()) as { message: string }).message).toMatch(/^The action must be one of account\.create, /);
     await page.goto("/audit?person=nobody%40e2e.test");
     await expect(page.getByRole("main").getByRole("alert")).toContainText("person: no account has the email nobody@e2e.test.");
   });

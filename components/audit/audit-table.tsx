@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { auditSearchParams, useAuditLog } from "@/components/audit/audit-queries";
 import { AuditDetailList } from "@/components/audit/audit-detail-list";
 import { AuditFilterBar } from "@/components/audit/audit-filter-bar";
+import { describeZodError } from "@/lib/util/issue-sentences";
 import { DateTime } from "@/components/shell/date-time";
 import { TableHead } from "@/components/shell/table-head";
 import { auditFiltersSchema, type AuditEntry, type AuditFilters } from "@/lib/audit/audit-filters";
@@ -33,7 +34,7 @@ export function AuditTable() {
       <AuditFilterBar filters={raw} onChange={filter} />
       {!parsed.success ? (
         <div role="alert" className="mb-3 text-sm text-red-700">
-          These filters cannot be used — {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          These filters cannot be used: {describeZodError(parsed.error, raw)}
         </div>
       ) : null}
       {error ? <p role="alert" className="mb-3 text-sm text-red-700">Could not read the audit log: {error.message}</p> : null}

@@ -97,16 +97,16 @@ describe("the audit log's pages", () => {
         () => "accepted",
         (e: Error) => (e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : e.message),
       );
-    expect(await bad({ action: "review.approve" })).toMatch(/^action: one of account\.create, .*review\.undo$/);
-    expect(await bad({ target: "planet:x" })).toMatch(/^target: <kind>:<id>, e\.g\. account:clx123, with kind one of account, /);
-    expect(await bad({ from: "yesterday" })).toBe("from: a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
-    expect(await bad({ to: "2026-02-30" })).toBe("to: a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
-    expect(await bad({ from: "2026-12-02", to: "2026-12-01" })).toBe("to: earlier than from: the range holds nothing");
-    expect(await bad({ before: "abc" })).toBe("before: a cursor from an earlier page (its nextCursor or prevCursor)");
-    expect(await bad({ person: "not an email" })).toBe("person: the email of an account, e.g. ana@example.org");
+    expect(await bad({ action: "review.approve" })).toMatch(/^action: action must be one of account\.create, .*review\.undo$/);
+    expect(await bad({ target: "planet:x" })).toMatch(/^target: target must be <kind>:<id>, e\.g\. account:clx123, with kind one of account, /);
+    expect(await bad({ from: "yesterday" })).toBe("from: from must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
+    expect(await bad({ to: "2026-02-30" })).toBe("to: to must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
+    expect(await bad({ from: "2026-12-02", to: "2026-12-01" })).toBe("to: to is earlier than the “from” time: the range holds nothing");
+    expect(await bad({ before: "abc" })).toBe("before: before must be a cursor from an earlier page (its nextCursor or prevCursor)");
+    expect(await bad({ person: "not an email" })).toBe("person: person must be the email of an account, e.g. ana@example.org");
     expect(await bad({ person: "nobody@example.test" })).toBe("person: no account has the email nobody@example.test.");
-    expect(await bad({ limit: "lots" })).toBe("limit: a number from 1 to 500");
+    expect(await bad({ limit: "lots" })).toBe("limit: limit must be a number from 1 to 500");
     const first = await readAuditLog({ limit: 2 });
-    expect(await bad({ before: first.nextCursor, after: first.nextCursor })).toContain("give before or after, not both");
+    expect(await bad({ before: first.nextCursor, after: first.nextCursor })).toContain("after cannot be given with before");
   });
 });

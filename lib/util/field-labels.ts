@@ -29,6 +29,10 @@ const labels: Record<string, string> = {
   statuses: "statuses",
   serverPath: "server path",
   path: "path",
+  from: "“from” time",
+  to: "“to” time",
+  before: "“before” cursor",
+  after: "“after” cursor",
 };
 
 /** The words for a field: "baseUrl" -> "base URL", "keepPerTask" -> "keep per task". */
