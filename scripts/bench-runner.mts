@@ -8,10 +8,12 @@
 // `npm run bench:runner -- 1000000 a,c` runs only parts a and c; `-- 1000000 a --profile DIR` writes
 // each window's CPU profile to DIR.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { spiderDir, startBenchModelServer, makeTempSpiderStore } from "./bench-spider-setup.mjs";
 import { Session } from "node:inspector/promises";
 import { setTimeout as sleep } from "node:timers/promises";
+import { cpuBetween, descendantsCpu } from "./process-cpu.mjs";
 
 const BIG = Number(process.argv[2] ?? 1_000_000);
 const PARTS = new Set((process.argv[3] ?? "a,b,c").split(","));
@@ -60,11 +62,12 @@ async function measure(label: string, jobId: string, workers: number, from: numb
     await profiler.post("Profiler.enable");
     await profiler.post("Profiler.start");
   }
-  const [t0, cpu0, n0, batched] = [performance.now(), process.cpuUsage(), await done(), { ...writeBatchStats }];
+  const [t0, cpu0, n0, batched, children0] = [performance.now(), process.cpuUsage(), await done(), { ...writeBatchStats }, descendantsCpu()];
   let n1 = n0;
   while ((n1 = await done()) < to) await sleep(100);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const childCpu = cpuBetween(children0, descendantsCpu());
   if (profiler) {
     const { profile } = await profiler.post("Profiler.stop");
     fs.writeFileSync(path.join(PROFILE_DIR!, `${label.slice(0, 3)}.cpuprofile`), JSON.stringify(profile));
@@ -77,6 +80,12 @@ async function measure(label: string, jobId: string, workers: number, from: numb
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const failed = (await prisma.job.findUniqueOrThrow({ where: { id: jobId } })).itemsFailed;
   console.log(`${label}: ${(items / seconds).toFixed(1)} items/s (${(items * SAMPLES / seconds).toFixed(0)} requests/s) over items ${n0}-${n1}; runner CPU ${(cpuMs / items).toFixed(2)} ms/item, ${(cpuMs / items / SAMPLES).toFixed(2)} ms/request; ${failed} failed; ${((writeBatchStats.writes - batched.writes) / (writeBatchStats.transactions - batched.transactions)).toFixed(1)} writes per commit`);
+  // where the machine's cores went: the model server, the SQL engine children (one line per kind)
+  const modelMs = childCpu.get(server.pid!) ?? 0;
+  const sqlMs = [...childCpu].filter(([pid]) => pid !== server.pid).reduce((sum, [, ms]) => sum + ms, 0);
+  const requests = items * SAMPLES;
+  const perRequest = (ms: number) => (ms / requests).toFixed(2);
+  console.log(`    CPU a request: runner ${perRequest(cpuMs)} ms, model server ${perRequest(modelMs)} ms, SQL children ${perRequest(sqlMs)} ms; all together ${((cpuMs + modelMs + sqlMs) / 1000 / seconds).toFixed(2)} of ${os.availableParallelism()} cores busy`);
   return items / seconds;
 }
 

@@ -3,6 +3,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction }
 import type Database from "better-sqlite3";
 import { AsyncLock } from "@/lib/store/async-lock";
 import { beginImmediate } from "@/lib/store/begin-immediate";
+import { keepStatements } from "@/lib/store/statement-cache";
 
 // The store's driver adapter: two better-sqlite3 connections on one SQLite file in WAL mode.
 // - The writer runs every transaction and every write. Prisma's adapter serializes transactions on
@@ -25,15 +26,21 @@ function clientOf(adapter: SqlDriverAdapter): Client {
 /** Makes the writer's own `BEGIN` (deferred) a no-op once BEGIN IMMEDIATE was issued for it. */
 function takeOverBegin(client: Client): { armed: () => void } {
   let armed = false;
-  const ownPrepare = Object.getPrototypeOf(client) as Client; // looked up on each call, so tools that wrap the driver's prepare see ours
+  const kept = client.prepare; // the statement cache (see keepStatements)
   const begun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
-  client.prepare = ((sql: string) => {
-    if (sql !== "BEGIN") return ownPrepare.prepare.call(client, sql);
+  client.prepare = ((sql: string, ...rest: unknown[]) => {
+    if (sql !== "BEGIN") return (kept as (sql: string, ...rest: unknown[]) => unknown).call(client, sql, ...rest);
     if (!armed) throw new Error("A store transaction must start through lib/store/store-adapter.ts (BEGIN IMMEDIATE).");
     armed = false;
     return begun;
   }) as Client["prepare"];
   return { armed: () => (armed = true) };
+}
+
+/** Compiles each SQL text once per connection (Prisma's adapter prepares every query anew). */
+function keepCompiled(client: Client) {
+  const ownPrepare = Object.getPrototypeOf(client) as Client; // looked up on each call, so tools that wrap the driver's prepare see ours
+  return keepStatements(client, (sql, ...rest) => (ownPrepare.prepare as (...a: unknown[]) => Database.Statement<unknown[]>).call(client, sql, ...rest));
 }
 
 /** Reads that need the writer's own connection state (the writer's last changes or row id). */
@@ -91,9 +98,11 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
   // in WAL mode NORMAL keeps the store consistent through crashes (a power loss may drop the last
   // commits); FULL synced the WAL on every commit, holding the event loop ~4.6 ms a commit here
   writerClient.pragma("synchronous = NORMAL");
+  keepCompiled(writerClient);
   const begin = takeOverBegin(writerClient);
   const readerClient = clientOf(reader);
   readerClient.pragma("query_only = 1");
+  keepCompiled(readerClient);
   const isReadOnly = readOnlyCheck(readerClient);
   // a write outside a transaction is its own IMMEDIATE transaction: it waits for the write lock
   // asynchronously, never in the busy handler that would block the event loop

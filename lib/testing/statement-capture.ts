@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { vi } from "vitest";
+import { boundCallObservers } from "@/lib/store/statement-cache";
 
 // For query-plan tests: the statements code really sends, captured where better-sqlite3 prepares
 // and binds them (Prisma's queries, the runner's and the export's raw SQL alike), and their plans.
@@ -19,10 +20,14 @@ export async function captureStatements(work: () => Promise<unknown>): Promise<C
     }) as typeof statement.bind;
     return statement;
   });
+  // the store's connections keep compiled statements (lib/store/statement-cache.ts): their calls are told here
+  const observe = (sql: string, args: unknown[]) => captured.push({ sql, args });
+  boundCallObservers.add(observe);
   try {
     await work();
   } finally {
     spy.mockRestore();
+    boundCallObservers.delete(observe);
   }
   return captured;
 }
