@@ -100,6 +100,25 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   // waits, claimed, for the slots that free up: no slot stays empty while the next claim is made
   const batch = Math.max(1, Math.ceil(concurrency / 4));
   const ready: ReturnType<typeof hold>[] = [];
+  // a job may use fewer slots than the runner has (itemsWorthHolding): then the runner's free slots
+  // say nothing, and a claim made whenever one of its items ends would claim one item at a time.
+  // Claim when the known jobs have room for a good share of what they may hold, or once a poll
+  // interval has passed (new jobs, and items added to a drained queue, are found then).
+  let lastClaimAt = -Infinity;
+  let drained = false; // the last claim found nothing: the next waits for the poll interval
+  const worthClaiming = () => {
+    if (!inFlight.size && !ready.length) return true; // idle: look now (a one-shot runner stops when nothing is found)
+    if (performance.now() - lastClaimAt >= pollMs) return true;
+    if (drained) return false;
+    let room = 0;
+    let caps = 0;
+    for (const [jobId, entry] of jobs) {
+      if (entry.cap === undefined) return true; // a job being loaded: its share is not known yet
+      caps += entry.cap;
+      room += Math.max(0, roomFor(jobId));
+    }
+    return room >= Math.max(1, Math.ceil(Math.min(caps, concurrency) / 4));
+  };
   // claimed items still waiting for a slot do not start once their job is paused or cancelled:
   // they go back to the queue (one lookup of their jobs by primary key before starting any)
   const dropStopped = async (waiting: ReturnType<typeof hold>[]) => {
@@ -119,7 +138,11 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     let items: ClaimedItem[] = [];
     const room = concurrency + batch - inFlight.size - ready.length;
     try {
-      if (room >= batch) items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts, roomFor);
+      if (room >= batch && worthClaiming()) {
+        lastClaimAt = performance.now();
+        items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts, roomFor);
+        drained = !items.length;
+      }
       if (!items.length && !inFlight.size && !ready.length) await finishIdleJobs();
       storeErrors = 0;
     } catch (error) {
