@@ -25,6 +25,33 @@ const config = [
     },
   },
   {
+    // type-aware rules: promises that nobody awaits, exhaustive switches, type-only imports
+    files: ["**/*.{ts,tsx,mts}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    // the domain layer never reaches up into pages or components
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*", "@/app/**", "@/components/**"], message: "lib/ is below app/ and components/: move what both need into lib/." }] }],
+    },
+  },
+  {
+    // configuration is read in one place (lib/env.ts); launchers, benches and tests pass it on to children
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["lib/env.ts", "**/*.test.ts", "lib/testing/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+    },
+  },
+  {
     // Client components may import types from lib/, but no server module at run time.
     files: ["components/**/*.{ts,tsx}"],
     rules: {

@@ -1,7 +1,7 @@
 // Part of `npm run bench:scale`: what one filled store feels like over HTTP. Every endpoint alone,
 // then again while 3 clients poll /api/overview every 2 s and 2 jobs run, then review accepts while
 // 4 `npm run worker` processes run jobs on the same store.
-import { BenchClient, record, runSeries, signIn, startPollers, emptySeries, type Series, type Timing } from "./bench-scale-http.mjs";
+import { type BenchClient, record, runSeries, signIn, startPollers, emptySeries, type Series, type Timing } from "./bench-scale-http.mjs";
 import { BENCH_PASSWORD, benchAccounts } from "./bench-scale-fill.mjs";
 
 export type Cell = { series: Series } | { text: string };

@@ -30,6 +30,7 @@ async function dispatch(argv: string[]): Promise<number> {
       return (await import("@/lib/cli/export-command")).runExportCommand(rest);
     case "user":
       return (await import("@/lib/cli/user-command")).runUserCommand(rest);
+    default: // the commands below share one set of options
   }
   const { values, positionals } = parseArgs({
     args: argv,

@@ -37,7 +37,7 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
 export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer {
   let plan = faultPlanSchema.parse(initial);
   const stats = { chatRequests: 0 };
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://local");
     if (req.method === "GET" && url.pathname === "/v1/models") {
       return sendJson(res, 200, standInModelList()); // also how our processes know it is ours (stand-in-identity.ts)
@@ -80,6 +80,8 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
       chunk(index, {}, "stop");
     });
     res.end("data: [DONE]\n\n");
-  });
+  };
+  // a request that fails in the middle ends its own connection, nothing else
+  const server = http.createServer((req, res) => void handle(req, res).catch(() => (res.headersSent ? res.destroy() : openAiError(res, 500, "The stand-in model server failed on this request.", "server_error"))));
   return { server, stats, setFaults: (next) => (plan = faultPlanSchema.parse({ ...plan, ...next })) };
 }

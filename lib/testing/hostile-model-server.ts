@@ -106,7 +106,7 @@ function answer(model: string, res: http.ServerResponse, stats: HostileModelServ
 export async function startHostileModelServer(): Promise<HostileModelServer> {
   const stats: HostileModelServer["stats"] = { requests: {}, hungUp: {}, bytesSent: {} };
   const open = new Set<http.ServerResponse>();
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     open.add(res);
     res.on("close", () => open.delete(res));
     const url = new URL(req.url ?? "/", "http://hostile");
@@ -129,7 +129,8 @@ export async function startHostileModelServer(): Promise<HostileModelServer> {
       if (!res.writableFinished) stats.hungUp[model] = (stats.hungUp[model] ?? 0) + 1;
     });
     answer(model, res, stats);
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
