@@ -55,6 +55,22 @@ test.describe("as an annotator", () => {
 });
 
 test.describe("as an admin", () => {
+  test("an unknown address, job or database answers 404 with our page inside the app, whose navigation works", async ({ page }) => {
+    for (const url of ["/nope", "/jobs/not-an-id", "/databases/999999"]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole("main").getByRole("heading", { name: "Page not found" }), url).toBeVisible();
+      await expect(sidebar(page).getByRole("link", { name: "Accounts" }), url).toBeVisible(); // the admin's whole sidebar
+    }
+    await sidebar(page).getByRole("link", { name: "Jobs" }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Jobs");
+    await page.goto("/jobs/not-an-id");
+    await page.getByRole("main").getByRole("navigation", { name: "Ways on" }).getByRole("link", { name: "Tasks" }).click();
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(page.getByTestId("task-count")).toHaveText(/\d+ tasks/);
+  });
+
   test("a bad body gets one sentence per field with the limit, never the long input echoed back", async ({ page }) => {
     await page.goto("/jobs");
     const longName = "n".repeat(300);

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { authFile, spiderDir } from "./e2e-paths";
+import { authFile, e2eImportsDir, spiderDir } from "./e2e-paths";
+import { writeSlowSamplesFolder } from "./fixtures";
+import { startMutationJob } from "./start-job";
 
 // Destructive or hard-to-undo actions ask first, in a dialog that takes the focus, names the
 // action on its confirm button and is left with Escape; an admin cannot disable themself.
@@ -67,6 +69,53 @@ test.describe("as the admin", () => {
     await dialog.getByRole("button", { name: "Delete provider doomed-provider" }).click();
     await expect(row).toHaveCount(0);
   });
+
+  test("cancelling a running export asks first: Escape keeps it running, confirming cancels it", async ({ page, request, baseURL }) => {
+    test.setTimeout(90_000);
+    // pairs on a database whose first rows take seconds to read: an export of them with sample rows runs that long
+    const folder = path.join(e2eImportsDir, "slow-samples");
+    writeSlowSamplesFolder(folder);
+    const headers = { origin: baseURL! };
+    expect((await request.post("/api/imports", { headers, data: { format: "bird", dir: folder } })).status()).toBe(200);
+    const started = await request.post("/api/jobs", { headers, data: { kind: "mutation", tasks: { database: "slow_samples" } } });
+    expect(started.status()).toBe(200);
+    const jobId = ((await started.json()) as { job: { id: string } }).job.id;
+    await expect
+      .poll(async () => ((await (await request.get(`/api/jobs/${jobId}`)).json()) as { progress: { status: string } }).progress.status, { timeout: 30_000 })
+      .toBe("done");
+
+    await page.goto("/exports");
+    const form = page.getByRole("form", { name: "New export" });
+    await form.getByLabel("Export name").fill("Slow samples");
+    await form.getByLabel("Format").selectOption("trl-dpo-conversational");
+    await form.getByLabel("Prompt template").selectOption("schema-with-rows");
+    await form.getByRole("checkbox", { name: "pending" }).check();
+    await form.getByLabel("Export database").selectOption("slow_samples");
+    await form.getByRole("button", { name: "Start export" }).click();
+    await expect(form.getByRole("status")).toHaveText("Export started.");
+    const row = page.getByRole("table", { name: "Exports" }).getByRole("row").filter({ has: page.getByTestId("export-name").getByText("Slow samples", { exact: true }) });
+    await expect(row).toContainText("running");
+    const exportId = await row.getAttribute("data-export-id");
+
+    await row.getByRole("button", { name: "Cancel", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Cancel the export Slow samples?" });
+    await expect(dialog.getByRole("button", { name: "Keep it as it is" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    // the list's next two refreshes from the server (the first may have been asked before) still have it running
+    for (let refresh = 0; refresh < 2; refresh++) {
+      const answer = await page.waitForResponse((r) => new URL(r.url()).pathname === "/api/exports" && r.request().method() === "GET" && r.ok());
+      expect(((await answer.json()) as { id: string; status: string }[]).find((e) => e.id === exportId)?.status).toBe("running");
+    }
+    await expect(row).toContainText("running");
+
+    await row.getByRole("button", { name: "Cancel", exact: true }).click();
+    await dialog.getByRole("button", { name: "Cancel export Slow samples" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toContainText("cancelled");
+    await expect(row.getByRole("button", { name: "Cancel", exact: true })).toHaveCount(0);
+    await expect(row.getByRole("link", { name: /\.jsonl$/ })).toHaveCount(0);
+  });
 });
 
 test.describe("as a lead", () => {
@@ -75,13 +124,7 @@ test.describe("as a lead", () => {
 
   test("cancelling a job asks first, naming the job", async ({ page }) => {
     await page.goto("/jobs");
-    const form = page.getByRole("form", { name: "Start a mutation job" });
-    await form.getByLabel("Job database").selectOption("concert_singer");
-    await form.getByLabel("At most tasks").fill("20");
-    await form.getByRole("button", { name: "Start job" }).click();
-    await expect(form.getByRole("status")).toHaveText("Job started.");
-    const row = page.getByRole("table", { name: "Jobs" }).getByRole("row").nth(1);
-    const id = ((await row.getAttribute("data-job-id")) ?? "").slice(-8);
+    const { row, shortId: id } = await startMutationJob(page, "concert_singer", 20);
     await row.getByRole("button", { name: "Pause" }).click(); // pausing needs no confirmation; it holds the job for the test
     await expect(row.getByTestId("job-status")).toHaveText(/^paus/);
     await row.getByRole("button", { name: "Cancel" }).click();

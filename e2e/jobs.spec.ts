@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { authFile, spiderDir } from "./e2e-paths";
+import { startMutationJob } from "./start-job";
 
 test.use({ storageState: authFile("lead") });
 
@@ -9,13 +10,7 @@ test.skip(!fs.existsSync(path.join(spiderDir, "dev.json")), `needs the Spider de
 
 test("a lead starts a mutation job, watches it progress, pauses and resumes it to the end", async ({ page }) => {
   await page.goto("/jobs");
-  const form = page.getByRole("form", { name: "Start a mutation job" });
-  await form.getByLabel("Job database").selectOption("concert_singer");
-  await form.getByLabel("At most tasks").fill("20");
-  await form.getByRole("button", { name: "Start job" }).click();
-  await expect(form.getByRole("status")).toHaveText("Job started.");
-
-  const row = page.getByRole("table", { name: "Jobs" }).getByRole("row").nth(1);
+  const { row, jobId } = await startMutationJob(page, "concert_singer", 20);
   const progress = row.getByTestId("job-progress");
   await expect(progress).toHaveText(/^([1-9]|1\d)\/20$/, { timeout: 15_000 }); // moving, not finished
 
@@ -23,7 +18,6 @@ test("a lead starts a mutation job, watches it progress, pauses and resumes it t
   // items already claimed finish ("pausing"); once "paused", nothing moves across two refreshes
   await expect(row.getByTestId("job-status")).toHaveText("paused", { timeout: 15_000 });
   const atPause = await progress.textContent();
-  const jobId = await row.getAttribute("data-job-id");
   for (let refresh = 0; refresh < 2; refresh++) {
     const answer = await page.waitForResponse((r) => new URL(r.url()).pathname === "/api/jobs" && r.ok());
     const job = ((await answer.json()) as { id: string; itemsDone: number; itemsFailed: number; itemsTotal: number }[]).find((j) => j.id === jobId);

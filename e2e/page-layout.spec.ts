@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { projectRoot } from "./e2e-paths";
+import { authFile, projectRoot } from "./e2e-paths";
 
 // Every page at 1440 px and 390 px, light and dark: nothing is wider than the window, the sidebar
 // folds behind a Menu button on a phone, the dark theme is dark. The screenshots this takes are the
@@ -117,4 +117,44 @@ test("the theme picker switches to dark and back, and the choice is kept across 
   await page.getByRole("combobox", { name: "Theme" }).selectOption("light");
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
   await page.getByRole("combobox", { name: "Theme" }).selectOption("system");
+});
+
+// The annotator's pass (no screenshots): the pages of the annotator's role fit the window at both
+// widths; the lead's and admin's pages answer our 403 page inside the app, with the annotator's own
+// navigation, not a crash or a blank page.
+const annotatorPages = ["/", "/databases", "/databases/city_library", "/tasks", "(first task)", "/console", "/review?queue=sft", "/review/browse", "/account", "/no-such-page"] as const;
+const notForAnnotators = ["/jobs", "/jobs/prompts", "/exports", "/audit", "/admin/accounts"] as const;
+
+test.describe("as an annotator", () => {
+  test.use({ storageState: authFile("annotator") });
+
+  for (const size of widths) {
+    test(`the annotator's pages fit the window at ${size.width} px`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const taskPath = await firstTaskPath(page);
+      for (const where of annotatorPages) {
+        const response = await page.goto(where === "(first task)" ? taskPath : where);
+        expect(response?.status(), where).toBeLessThan(where === "/no-such-page" ? 500 : 400);
+        await expect(page.getByRole("main").getByRole("heading").first(), where).toBeVisible();
+        await expectNoSidewaysScroll(page);
+      }
+    });
+  }
+
+  test("pages of other roles answer our 403 page with the annotator's navigation", async ({ page }) => {
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const where of notForAnnotators) {
+      const response = await page.goto(where);
+      expect(response?.status(), where).toBe(403);
+      await expect(page.getByRole("main").getByRole("heading", { name: "Not for your role" }), where).toBeVisible();
+      await expect(nav.getByRole("link", { name: "Review" }), where).toBeVisible();
+      await expect(nav.getByRole("link", { name: "Jobs" }), where).toHaveCount(0); // the annotator's own links only
+      await expectNoSidewaysScroll(page);
+    }
+    await nav.getByRole("link", { name: "Review" }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByRole("main").getByRole("heading").first()).toBeVisible();
+    await expect(page.getByRole("main").getByRole("heading", { name: "Not for your role" })).toHaveCount(0);
+  });
 });

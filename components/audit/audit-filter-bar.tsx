@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { inputClass } from "@/components/shell/form-styles";
 import { eventActions, reviewActions } from "@/lib/audit/audit-actions";
 import type { AuditFilters } from "@/lib/audit/audit-filters";
@@ -7,14 +8,23 @@ import type { AuditFilters } from "@/lib/audit/audit-filters";
 type TextKey = "person" | "target" | "from" | "to";
 type Change = Partial<Record<keyof AuditFilters, string | undefined>>;
 
+/** One filter: its label above its control. */
+function FilterField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {label}
+      {children}
+    </label>
+  );
+}
+
 /** A text filter that applies on Enter or when it loses focus. */
 function TextFilter({ name, label, placeholder, value, onChange }: { name: TextKey; label: string; placeholder: string; value: string | undefined; onChange: (next: Change) => void }) {
   const apply = (text: string) => {
     if ((text.trim() || undefined) !== value) onChange({ [name]: text.trim() || undefined });
   };
   return (
-    <label className="flex flex-col text-xs text-slate-600">
-      {label}
+    <FilterField label={label}>
       <input
         key={value ?? ""}
         aria-label={label}
@@ -26,7 +36,7 @@ function TextFilter({ name, label, placeholder, value, onChange }: { name: TextK
         onBlur={(e) => apply(e.target.value)}
         className={`${inputClass} w-56 max-w-full`}
       />
-    </label>
+    </FilterField>
   );
 }
 
@@ -36,8 +46,7 @@ export function AuditFilterBar({ filters, onChange }: { filters: Partial<Record<
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Audit log filters">
       <TextFilter name="person" label="Person (email)" placeholder="ana@example.org" value={text("person")} onChange={onChange} />
-      <label className="flex flex-col text-xs text-slate-600">
-        Action
+      <FilterField label="Action">
         <select aria-label="Action" value={typeof filters.action === "string" ? filters.action : ""} onChange={(e) => onChange({ action: e.target.value || undefined })} className={inputClass}>
           <option value="">All</option>
           <optgroup label="Changes and sign-ins">
@@ -55,7 +64,7 @@ export function AuditFilterBar({ filters, onChange }: { filters: Partial<Record<
             ))}
           </optgroup>
         </select>
-      </label>
+      </FilterField>
       <TextFilter name="target" label="Target" placeholder="account:clx… or sft:clx…" value={text("target")} onChange={onChange} />
       <TextFilter name="from" label="From (UTC)" placeholder="2026-12-02 or 2026-12-02T14:05" value={text("from")} onChange={onChange} />
       <TextFilter name="to" label="To (UTC, included)" placeholder="2026-12-02 or 2026-12-02T14:05" value={text("to")} onChange={onChange} />

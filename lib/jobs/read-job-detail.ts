@@ -76,3 +76,8 @@ export async function readJobDetail(jobId: string) {
 }
 
 export type JobDetail = Awaited<ReturnType<typeof readJobDetail>>;
+
+/** Whether a job with this id exists (its page answers 404 before anything is loaded in the browser). */
+export async function jobExists(jobId: string): Promise<boolean> {
+  return (await prisma.job.count({ where: { id: jobId } })) > 0;
+}

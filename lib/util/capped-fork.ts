@@ -18,7 +18,7 @@ export const CHILD_NICENESS = 10;
 
 export type ProcessCaps = { memoryMb: number; fileMb: number };
 
-export const capsApply = process.platform !== "win32";
+const capsApply = process.platform !== "win32";
 
 /** Forks `script` (from source through tsx, or compiled: lib/util/child-entry.ts) under the caps. */
 export function forkCapped(script: string, args: string[], caps: ProcessCaps, options: ForkOptions, nodeArgs: string[]): ChildProcess {
