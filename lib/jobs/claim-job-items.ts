@@ -4,9 +4,9 @@ import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { addToJob, noDelta } from "@/lib/jobs/job-sql";
 import { sqlTime } from "@/lib/store/sql-time";
+import { DEFAULT_MAX_ATTEMPTS, MAX_LOST_LEASES } from "@/lib/jobs/retry-policy";
 
 /** Claims beyond the allowed attempts that may end in a lost lease (a runner killed or stuck). */
-const MAX_LOST_LEASES = 5;
 
 export type ClaimedItem = { id: string; jobId: string; step: string; payloadJson: string; attempts: number; claim: string };
 
@@ -53,7 +53,7 @@ async function claimPending(tx: Tx, claim: Claim, jobId: string, limit: number):
  * at most `roomFor(jobId)` items (a share a job cannot fill or use goes to the others). Each claim is one conditional UPDATE … RETURNING that marks
  * rows with a token unique to this claim; rows another worker took first simply do not match.
  */
-export function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = 3, roomFor: (jobId: string) => number = () => limit): Promise<ClaimedItem[]> {
+export function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = DEFAULT_MAX_ATTEMPTS, roomFor: (jobId: string) => number = () => limit): Promise<ClaimedItem[]> {
   // one transaction: one commit (and sync to disk) for the whole claim
   return prisma.$transaction((tx) => claimInTransaction(tx, workerId, limit, leaseMs, maxAttempts, roomFor));
 }
@@ -90,7 +90,7 @@ async function claimInTransaction(tx: Tx, workerId: string, limit: number, lease
  * as "abandoned", and running jobs left with no open item are marked done (a safety net: every
  * item's end closes its job in the same transaction when it was the last).
  */
-export async function finishIdleJobs(maxAttempts = 3): Promise<void> {
+export async function finishIdleJobs(maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<void> {
   const now = new Date();
   const abandoned = await prisma.$queryRaw<{ id: string; jobId: string }[]>`
     SELECT id, job_id AS jobId FROM job_items

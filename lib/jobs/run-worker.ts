@@ -6,6 +6,7 @@ import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/clai
 import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease, runningJobIds } from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { itemsWorthHolding, loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
+import { DEFAULT_MAX_ATTEMPTS } from "@/lib/jobs/retry-policy";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 
 const JOB_CACHE_MS = 30_000;
@@ -33,6 +34,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const concurrency = options.concurrency ?? env.SENSE_WORKER_CONCURRENCY;
   const leaseMs = options.leaseMs ?? env.SENSE_JOB_LEASE_MS;
   const throttleMs = options.throttleMs ?? env.SENSE_WORKER_THROTTLE_MS;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS; // the same number for failures, claims and house-keeping
   const jobs = new Map<string, { at: number; job: Promise<LoadedJob>; cap?: number }>();
   const inFlight = new Set<Promise<void>>();
   let processed = 0;
@@ -78,7 +80,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     }
     try {
       if (outcome.ok) await completeJobItem(item, outcome.write);
-      else await failJobItem(item, outcome, options.maxAttempts ?? 3);
+      else await failJobItem(item, outcome, maxAttempts);
       processed++;
     } catch (error) {
       // lease lost, or the store refused the write (e.g. locked): nothing was written, and the
@@ -140,10 +142,10 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     try {
       if (room >= batch && worthClaiming()) {
         lastClaimAt = performance.now();
-        items = await claimJobItems(workerId, room, leaseMs, options.maxAttempts, roomFor);
+        items = await claimJobItems(workerId, room, leaseMs, maxAttempts, roomFor);
         drained = !items.length;
       }
-      if (!items.length && !inFlight.size && !ready.length) await finishIdleJobs();
+      if (!items.length && !inFlight.size && !ready.length) await finishIdleJobs(maxAttempts);
       storeErrors = 0;
     } catch (error) {
       // the store is busy or unreachable: wait longer each time, but keep running
