@@ -1,5 +1,5 @@
 import { ResultTable } from "@/components/sql/result-table";
-import { SqlBlock } from "@/components/sql/sql-block";
+import { LazySqlBlock } from "@/components/sql/lazy-sql-block";
 import type { SqlSide } from "@/lib/review/read-review-item";
 
 /** One SQL with what it returned: formatted and highlighted, then rows (paged) or the error in words. */
@@ -7,7 +7,7 @@ export function SqlSideView({ side, label }: { side: SqlSide; label: string }) {
   const r = side.result;
   return (
     <div className="space-y-2">
-      <SqlBlock sql={side.formatted} label={`${label} SQL`} />
+      <LazySqlBlock sql={side.formatted} label={`${label} SQL`} />
       {r.ok ? (
         <div>
           <p className="mb-1 text-xs text-slate-500" data-testid={`${label.toLowerCase().replace(/\s+/g, "-")}-summary`}>

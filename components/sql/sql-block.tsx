@@ -1,16 +1,10 @@
-import { highlightSql } from "@/components/sql/highlight-sql";
+import { SqlRunsPre } from "@/components/sql/sql-runs-pre";
+import { highlightSql } from "@/lib/sql/highlight-sql";
 
-/** SQL shown read-only with keyword highlighting. */
+/**
+ * SQL shown read-only, highlighted by the editor's SQLite grammar. For server components: the
+ * parser stays on the server. Client components use LazySqlBlock (lazy-sql-block.tsx).
+ */
 export function SqlBlock({ sql, label }: { sql: string; label?: string }) {
-  return (
-    <pre aria-label={label} className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm leading-relaxed text-slate-100">
-      <code>
-        {highlightSql(sql).map((token, i) => (
-          <span key={i} className={token.className}>
-            {token.text}
-          </span>
-        ))}
-      </code>
-    </pre>
-  );
+  return <SqlRunsPre runs={highlightSql(sql)} label={label} />;
 }
