@@ -6,8 +6,10 @@ import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
 import { syntaxHighlighting } from "@codemirror/language";
 import { Prec, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
+import type { Highlighter } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
-import { sqlEditorHighlighter } from "@/components/sql/sql-run-classes";
+import { sqlRunClass } from "@/components/sql/sql-run-classes";
+import { sqlRunHighlighter, type SqlRunKind } from "@/lib/sql/highlight-sql";
 
 /** Table name → its column names, what completion offers. */
 export type SqlSchema = Record<string, readonly string[]>;
@@ -37,6 +39,14 @@ function editorKeymap(keys: () => EditorKeys): Extension {
     ]),
   );
 }
+
+/** The tags of read-only SQL, the same classes. */
+const sqlEditorHighlighter: Highlighter = {
+  style(tags) {
+    const kind = sqlRunHighlighter.style(tags) as SqlRunKind | null;
+    return kind ? sqlRunClass[kind] : null;
+  },
+};
 
 const color = (name: string, fallback: string) => `var(--color-${name}, ${fallback})`;
 

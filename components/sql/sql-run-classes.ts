@@ -1,8 +1,7 @@
 // The colour of each kind of SQL run, shared by read-only SQL (sql-runs-pre.tsx) and the editor
 // (sql-editor-setup.ts). Tailwind's palette, so dark mode (app/dark-theme.css) turns them over
-// with the block's background.
-import type { Highlighter } from "@lezer/highlight";
-import { sqlRunHighlighter, type SqlRunKind } from "@/lib/sql/highlight-sql";
+// with the block's background. Types only from the grammar: this map is in the pages' first load.
+import type { SqlRunKind } from "@/lib/sql/highlight-sql";
 
 export const sqlRunClass: Record<SqlRunKind, string> = {
   keyword: "font-semibold text-fuchsia-300",
@@ -12,12 +11,4 @@ export const sqlRunClass: Record<SqlRunKind, string> = {
   comment: "italic text-slate-400",
   type: "text-sky-300",
   builtin: "text-violet-300",
-};
-
-/** The editor's highlighter: the display's tags, these classes. */
-export const sqlEditorHighlighter: Highlighter = {
-  style(tags) {
-    const kind = sqlRunHighlighter.style(tags) as SqlRunKind | null;
-    return kind ? sqlRunClass[kind] : null;
-  },
 };
