@@ -45,3 +45,35 @@ test("a schema is shown a page of tables at a time; a generated column is marked
   await expect(page.getByRole("region", { name: /^Table / })).toHaveCount(5);
   await expect(page.getByRole("table", { name: "First rows of shelf_28" })).toContainText("label 28");
 });
+
+test.describe("a schema of 500 tables", () => {
+  const tables = Array.from({ length: 500 }, (_, i) => `t${String(i).padStart(3, "0")}`);
+
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    const file = path.join(e2eImportsDir, "schema-pages", "atlas.sqlite");
+    fs.rmSync(file, { force: true });
+    const db = new Database(file);
+    db.exec(`BEGIN; ${tables.map((t) => `CREATE TABLE ${t} (id INTEGER PRIMARY KEY, note TEXT);`).join("\n")} COMMIT;`);
+    db.close();
+    const admin = await playwright.request.newContext({ baseURL, storageState: authFile("admin"), extraHTTPHeaders: { origin: baseURL! } });
+    const response = await admin.post("/api/databases/from-path", { data: { path: file } });
+    expect([200, 409]).toContain(response.status());
+    await admin.dispose();
+  });
+
+  test("holds one page of table sections in the page, and the contents reach the last table", async ({ page }) => {
+    await page.goto("/databases/atlas");
+    const contents = page.getByRole("navigation", { name: "Table of contents" });
+    await expect(contents.getByRole("link")).toHaveCount(500);
+    const sections = page.getByRole("region", { name: /^Table / });
+    await expect(sections.first()).toBeVisible();
+    expect(await sections.count()).toBeLessThan(100);
+
+    await contents.getByRole("link", { name: "t499", exact: true }).click();
+    await expect(page).toHaveURL(/page=20#table-t499$/);
+    const last = page.getByRole("region", { name: "Table t499", exact: true });
+    await expect(last).toBeInViewport();
+    await expect(last.getByRole("table", { name: "Columns of t499" })).toContainText("note");
+    expect(await sections.count()).toBeLessThan(100);
+  });
+});

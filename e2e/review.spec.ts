@@ -32,6 +32,10 @@ test("a reviewer works through a queue with keys only: accept, reject with a rea
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Accept/ })).toContainText("A");
 
+  // the SQL comes highlighted by the SQLite grammar (on the server): its keywords are marked
+  const sql = item(page).getByLabel("Sample SQL");
+  await expect(sql.locator("span.font-semibold", { hasText: /^SELECT$/ }).first()).toBeVisible();
+
   const first = await currentId(page);
   await page.keyboard.press("a");
   const second = await nextAfter(page, first);

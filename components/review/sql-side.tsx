@@ -1,13 +1,13 @@
 import { ResultTable } from "@/components/sql/result-table";
-import { SqlBlock } from "@/components/sql/sql-block";
+import { SqlRunsPre } from "@/components/sql/sql-runs-pre";
 import type { SqlSide } from "@/lib/review/read-review-item";
 
-/** One SQL with what it returned: formatted and highlighted, then rows (paged) or the error in words. */
+/** One SQL with what it returned: formatted and highlighted (on the server: read-review-item.ts), then rows (paged) or the error in words. */
 export function SqlSideView({ side, label }: { side: SqlSide; label: string }) {
   const r = side.result;
   return (
     <div className="space-y-2">
-      <SqlBlock sql={side.formatted} label={`${label} SQL`} />
+      <SqlRunsPre runs={side.highlighted} label={`${label} SQL`} />
       {r.ok ? (
         <div>
           <p className="mb-1 text-xs text-slate-500" data-testid={`${label.toLowerCase().replace(/\s+/g, "-")}-summary`}>

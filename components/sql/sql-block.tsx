@@ -1,16 +1,11 @@
-import { highlightSql } from "@/components/sql/highlight-sql";
+import { SqlRunsPre } from "@/components/sql/sql-runs-pre";
+import { highlightSql } from "@/lib/sql/highlight-sql";
 
-/** SQL shown read-only with keyword highlighting. */
+/**
+ * SQL shown read-only, highlighted by the editor's SQLite grammar, for server components: the
+ * grammar stays on the server. Client components get the runs from the server (highlightSql in
+ * the data they fetch, as the review item does) and render SqlRunsPre, so no page loads the grammar.
+ */
 export function SqlBlock({ sql, label }: { sql: string; label?: string }) {
-  return (
-    <pre aria-label={label} className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-sm leading-relaxed text-slate-100">
-      <code>
-        {highlightSql(sql).map((token, i) => (
-          <span key={i} className={token.className}>
-            {token.text}
-          </span>
-        ))}
-      </code>
-    </pre>
-  );
+  return <SqlRunsPre runs={highlightSql(sql)} label={label} />;
 }

@@ -1,10 +1,15 @@
 // The CodeMirror 6 extensions of the SQL editor: SQLite dialect, schema-aware completion, bracket
-// matching, search, undo history (basicSetup), our keys before CodeMirror's, and a dark theme.
+// matching, search, undo history (basicSetup), our keys before CodeMirror's, and the colours of
+// read-only SQL (sql-run-classes.ts): Tailwind's palette, so dark mode turns the editor over too.
 import { acceptCompletion, autocompletion, completionStatus } from "@codemirror/autocomplete";
 import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
+import { syntaxHighlighting } from "@codemirror/language";
 import { Prec, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
+import type { Highlighter } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
+import { sqlRunClass } from "@/components/sql/sql-run-classes";
+import { sqlRunHighlighter, type SqlRunKind } from "@/lib/sql/highlight-sql";
 
 /** Table name → its column names, what completion offers. */
 export type SqlSchema = Record<string, readonly string[]>;
@@ -35,15 +40,25 @@ function editorKeymap(keys: () => EditorKeys): Extension {
   );
 }
 
+/** The tags of read-only SQL, the same classes. */
+const sqlEditorHighlighter: Highlighter = {
+  style(tags) {
+    const kind = sqlRunHighlighter.style(tags) as SqlRunKind | null;
+    return kind ? sqlRunClass[kind] : null;
+  },
+};
+
+const color = (name: string, fallback: string) => `var(--color-${name}, ${fallback})`;
+
 const theme = EditorView.theme(
   {
-    "&": { backgroundColor: "#0f172a", color: "#f1f5f9", borderRadius: "0.5rem", fontSize: "0.875rem" },
-    ".cm-content": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "10rem", caretColor: "#fff", padding: "0.75rem 0" },
-    ".cm-gutters": { backgroundColor: "#0f172a", color: "#64748b", border: "none" },
-    ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "#1e293b" },
-    "&.cm-focused .cm-cursor": { borderLeftColor: "#fff" },
-    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "#334155" },
-    ".cm-tooltip": { backgroundColor: "#1e293b", color: "#f1f5f9" },
+    "&": { backgroundColor: color("slate-900", "#0f172a"), color: color("slate-100", "#f1f5f9"), borderRadius: "0.5rem", fontSize: "0.875rem" },
+    ".cm-content": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "10rem", caretColor: color("white", "#fff"), padding: "0.75rem 0" },
+    ".cm-gutters": { backgroundColor: color("slate-900", "#0f172a"), color: color("slate-500", "#64748b"), border: "none" },
+    ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: color("slate-800", "#1e293b") },
+    "&.cm-focused .cm-cursor": { borderLeftColor: color("white", "#fff") },
+    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: color("slate-700", "#334155") },
+    ".cm-tooltip": { backgroundColor: color("slate-800", "#1e293b"), color: color("slate-100", "#f1f5f9") },
   },
   { dark: true },
 );
@@ -61,6 +76,7 @@ export function editorExtensions({ label, keys, onDocChanged, language }: { labe
     // default, and the Tab then moved the focus out of the editor instead)
     autocompletion({ interactionDelay: 0 }),
     language,
+    syntaxHighlighting(sqlEditorHighlighter),
     theme,
     EditorView.lineWrapping,
     EditorView.cspNonce.of(pageNonce()),

@@ -8,6 +8,7 @@ import type { ReviewQueue } from "@/lib/review/review-types";
 import { runForDisplay } from "@/lib/review/run-for-display";
 import { identifiersUsed } from "@/lib/review/sql-identifiers";
 import { formatSql } from "@/lib/sql/format-sql";
+import { highlightSql, type SqlRun } from "@/lib/sql/highlight-sql";
 import { parseStoredSchema, type TableInfo } from "@/lib/sql/schema-types";
 
 const VIEW_ROWS = 200;
@@ -32,7 +33,8 @@ type Common = {
   leaseOwnerId: string | null;
   leaseExpiresAt: string | null;
 };
-export type SqlSide = { sql: string; formatted: string; result: SideResult };
+/** formatted: the SQL formatted for reading; highlighted: its runs, highlighted here so the page needs no SQL grammar. */
+export type SqlSide = { sql: string; formatted: string; highlighted: SqlRun[]; result: SideResult };
 export type SftItemView = Common & { queue: "sft"; side: SqlSide; edited: (SqlSide & { question: string | null }) | null };
 export type PairItemView = Common & {
   queue: "pairs";
@@ -43,7 +45,11 @@ export type PairItemView = Common & {
 };
 export type ReviewItemView = SftItemView | PairItemView;
 
-const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ sql, formatted: formatSql(sql), result: await runForDisplay(filePath, sql, VIEW_ROWS) });
+const shown = (sql: string) => {
+  const formatted = formatSql(sql);
+  return { sql, formatted, highlighted: highlightSql(formatted) };
+};
+const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ ...shown(sql), result: await runForDisplay(filePath, sql, VIEW_ROWS) });
 const names = async (ids: (string | null)[]) => {
   const users = await prisma.user.findMany({ where: { id: { in: ids.filter((i): i is string => Boolean(i)) } }, select: { id: true, name: true } });
   return new Map(users.map((u) => [u.id, u.name]));
@@ -84,7 +90,7 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
       const rejectedSql = effectiveRejected(p);
       const [chosen, rejected] = await Promise.all([
         side(db.filePath, effectiveChosen(p)),
-        timedOut ? { sql: rejectedSql, formatted: formatSql(rejectedSql), result: { ok: false as const, message: TIMED_OUT_WHEN_JUDGED } } : side(db.filePath, rejectedSql),
+        timedOut ? { ...shown(rejectedSql), result: { ok: false as const, message: TIMED_OUT_WHEN_JUDGED } } : side(db.filePath, rejectedSql),
       ]);
       const changed = p.finalChosenSql !== null || p.finalRejectedSql !== null;
       return {
