@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
 import { isReviewAction, isReviewTargetType } from "@/lib/audit/audit-actions";
@@ -70,7 +71,7 @@ async function personId(email: string): Promise<string> {
  * that ends in (created_at, id), so a page reads at most limit + 1 rows of each log, whatever the
  * size of the store; nothing is counted.
  */
-export async function readAuditLog(input: unknown): Promise<AuditPage> {
+export async function readAuditLog(input: z.input<typeof auditFiltersSchema>): Promise<AuditPage> {
   const filters = auditFiltersSchema.parse(input);
   const userId = filters.person ? await personId(filters.person) : undefined;
   const target = filters.target ? readTarget(filters.target) : undefined;
