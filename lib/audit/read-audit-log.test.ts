@@ -54,11 +54,11 @@ describe("the audit log's pages", () => {
 
   it("goes back with the newer cursor to exactly the page before, and says when it is the newest", async () => {
     const first = await readAuditLog({ limit: 7 });
-    const second = await readAuditLog({ limit: 7, before: first.nextCursor });
-    const third = await readAuditLog({ limit: 7, before: second.nextCursor });
-    const back = await readAuditLog({ limit: 7, after: third.prevCursor });
+    const second = await readAuditLog({ limit: 7, before: first.nextCursor ?? undefined });
+    const third = await readAuditLog({ limit: 7, before: second.nextCursor ?? undefined });
+    const back = await readAuditLog({ limit: 7, after: third.prevCursor ?? undefined });
     expect(back.entries.map((e) => e.id)).toEqual(second.entries.map((e) => e.id));
-    const backToFirst = await readAuditLog({ limit: 7, after: back.prevCursor });
+    const backToFirst = await readAuditLog({ limit: 7, after: back.prevCursor ?? undefined });
     expect(backToFirst.entries.map((e) => e.id)).toEqual(first.entries.map((e) => e.id));
     expect(backToFirst.prevCursor).toBeNull();
     expect(backToFirst.nextCursor).toBe(first.nextCursor);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
 import { isReviewAction, isReviewTargetType } from "@/lib/audit/audit-actions";
@@ -7,7 +8,28 @@ import { auditFiltersSchema, parseMoment, readCursor, readTarget, type AuditEntr
 
 export { auditFiltersSchema as auditQuerySchema } from "@/lib/audit/audit-filters";
 
-type Row = { id: string; at: Date; userId: string | null; entry: Omit<AuditEntry, "who" | "whoEmail" | "at"> };
+/** How a row of a deleted account names its person. */
+export const DELETED_ACCOUNT = "a deleted account";
+
+type Person = { name: string; email: string } | null;
+type Row = { id: string; at: Date; userId: string | null; user: Person; entry: Omit<AuditEntry, "who" | "whoEmail" | "at"> };
+
+/** The person of each row comes with it (a join on the foreign key), not from a second query. */
+const withPerson = { user: { select: { name: true, email: true } } } as const;
+
+/** Events that happen with nobody signed in (user_id NULL by design, shown as "not signed in"). */
+const ANONYMOUS_EVENTS = new Set(["session.sign-in-failed", "session.lockout"]);
+
+/**
+ * Who did it: a person's name, or null for the system, a CLI operator and nobody signed in. A deleted
+ * account sets user_id to NULL (ON DELETE SET NULL): a row that always has a person (a review decision,
+ * anything done in the UI or with a token but a failed sign-in) and has none now was a deleted account's.
+ */
+function whoOf(r: Row): string | null {
+  if (r.user) return r.user.name;
+  const personal = r.entry.action.startsWith("review.") || ((r.entry.via === "ui" || r.entry.via === "api-token") && !ANONYMOUS_EVENTS.has(r.entry.action));
+  return personal ? DELETED_ACCOUNT : null;
+}
 
 const cursorOf = (row: Row) => `${row.at.toISOString()}|${row.id}`;
 
@@ -49,7 +71,7 @@ async function personId(email: string): Promise<string> {
  * that ends in (created_at, id), so a page reads at most limit + 1 rows of each log, whatever the
  * size of the store; nothing is counted.
  */
-export async function readAuditLog(input: unknown): Promise<AuditPage> {
+export async function readAuditLog(input: z.input<typeof auditFiltersSchema>): Promise<AuditPage> {
   const filters = auditFiltersSchema.parse(input);
   const userId = filters.person ? await personId(filters.person) : undefined;
   const target = filters.target ? readTarget(filters.target) : undefined;
@@ -63,6 +85,7 @@ export async function readAuditLog(input: unknown): Promise<AuditPage> {
     logs.events
       ? prisma.auditEvent.findMany({
           where: { userId, action: filters.action, targetType: target?.type, targetId: target?.id, AND },
+          include: withPerson,
           orderBy,
           take,
         })
@@ -70,14 +93,15 @@ export async function readAuditLog(input: unknown): Promise<AuditPage> {
     logs.reviews
       ? prisma.reviewAction.findMany({
           where: { userId, action: filters.action?.slice("review.".length), itemType: target?.type, itemId: target?.id, AND },
+          include: withPerson,
           orderBy,
           take,
         })
       : [],
   ]);
   const rows: Row[] = [
-    ...events.map((e) => ({ id: e.id, at: e.createdAt, userId: e.userId, entry: { id: e.id, via: e.via, action: e.action, targetType: e.targetType, targetId: e.targetId, detail: describeEventDetail(e.detailJson) } })),
-    ...reviews.map((r) => ({ id: r.id, at: r.createdAt, userId: r.userId, entry: { id: r.id, via: r.via, action: `review.${r.action}`, targetType: r.itemType, targetId: r.itemId, detail: describeReviewDetail(r.beforeJson, r.afterJson, r.undoneAt) } })),
+    ...events.map((e) => ({ id: e.id, at: e.createdAt, userId: e.userId, user: e.user, entry: { id: e.id, via: e.via, action: e.action, targetType: e.targetType, targetId: e.targetId, detail: describeEventDetail(e.detailJson) } })),
+    ...reviews.map((r) => ({ id: r.id, at: r.createdAt, userId: r.userId, user: r.user, entry: { id: r.id, via: r.via, action: `review.${r.action}`, targetType: r.itemType, targetId: r.itemId, detail: describeReviewDetail(r.beforeJson, r.afterJson, r.undoneAt) } })),
   ];
   const sign = newer ? 1 : -1;
   rows.sort((a, b) => sign * (a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
@@ -89,9 +113,6 @@ export async function readAuditLog(input: unknown): Promise<AuditPage> {
   const nextCursor = newer ? (last ? cursorOf(last) : (filters.after ?? null)) : more && last ? cursorOf(last) : null;
   const prevCursor = newer ? (more && first ? cursorOf(first) : null) : filters.before ? (first ? cursorOf(first) : filters.before) : null;
 
-  const ids = [...new Set(page.map((r) => r.userId).filter((id): id is string => !!id))];
-  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
-  const person = new Map(users.map((u) => [u.id, u]));
-  const entries: AuditEntry[] = page.map((r) => ({ ...r.entry, at: r.at.toISOString(), who: r.userId ? (person.get(r.userId)?.name ?? "a removed account") : null, whoEmail: r.userId ? (person.get(r.userId)?.email ?? null) : null }));
+  const entries: AuditEntry[] = page.map((r) => ({ ...r.entry, at: r.at.toISOString(), who: whoOf(r), whoEmail: r.user?.email ?? null }));
   return { entries, nextCursor, prevCursor };
 }

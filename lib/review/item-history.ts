@@ -13,9 +13,7 @@ export type HistoryEntry = {
 
 /** Every audit row of an item, oldest first, with the fields each action changed. */
 export async function readItemHistory(queue: ReviewQueue, id: string): Promise<HistoryEntry[]> {
-  const rows = await prisma.reviewAction.findMany({ where: { itemType: queue === "sft" ? "sft" : "pair", itemId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const users = await prisma.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.userId ? [r.userId] : [])) } }, select: { id: true, name: true } });
-  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const rows = await prisma.reviewAction.findMany({ where: { itemType: queue === "sft" ? "sft" : "pair", itemId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } });
   return rows.map((r) => {
     const before = JSON.parse(r.beforeJson) as Record<string, unknown>;
     const after = JSON.parse(r.afterJson) as Record<string, unknown>;
@@ -23,7 +21,7 @@ export async function readItemHistory(queue: ReviewQueue, id: string): Promise<H
     return {
       id: r.id,
       action: r.action,
-      who: r.userId ? (nameOf.get(r.userId) ?? "a removed user") : "unknown",
+      who: r.user?.name ?? "a deleted account", // every decision has a person; none means the account was deleted
       at: r.createdAt.toISOString(),
       undone: r.undoneAt !== null,
       changes: fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null })),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { databaseFilePath } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
@@ -44,7 +45,7 @@ export async function acceptItem(reviewer: Reviewer, queue: ReviewQueue, id: str
   return changeHeldItem(reviewer, queue, id, "accept", () => ({ status: "accepted" }));
 }
 
-export async function rejectItem(reviewer: Reviewer, queue: ReviewQueue, id: string, input: unknown) {
+export async function rejectItem(reviewer: Reviewer, queue: ReviewQueue, id: string, input: z.input<typeof rejectInputSchema>) {
   const { reason, note } = rejectInputSchema.parse(input);
   return changeHeldItem(reviewer, queue, id, "reject", () => ({ status: "rejected", rejectReason: reason, rejectNote: note ?? null }));
 }
@@ -61,7 +62,7 @@ async function runEditedSql(filePath: string | null, sql: string) {
 }
 
 /** Edits a strong sample's SQL (and question): executed first; the original stays beside the edit. */
-export async function editSftSample(reviewer: Reviewer, id: string, input: unknown) {
+export async function editSftSample(reviewer: Reviewer, id: string, input: z.input<typeof editSftInputSchema>) {
   const edit = editSftInputSchema.parse(input);
   const sample = await prisma.sftSample.findUnique({ where: { id }, include: { database: { select: { filePath: true } } } });
   if (!sample) throw notFound(`No SFT sample with id "${id}".`);
@@ -71,7 +72,7 @@ export async function editSftSample(reviewer: Reviewer, id: string, input: unkno
 }
 
 /** Replaces a pair's chosen side with an edit: it must run, and give another result than the rejected side. */
-export async function editPairChosen(reviewer: Reviewer, id: string, input: unknown) {
+export async function editPairChosen(reviewer: Reviewer, id: string, input: z.input<typeof editPairInputSchema>) {
   const { sql } = editPairInputSchema.parse(input);
   const pair = await prisma.preferencePair.findUnique({
     where: { id },

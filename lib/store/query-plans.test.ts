@@ -148,12 +148,12 @@ describe(`query plans on a store of ${N.toLocaleString("en")}+ rows a table`, ()
     const job = (await raw.prepare("SELECT target_id AS id FROM audit_events WHERE target_type = 'job' LIMIT 1").get()) as { id: string };
     const sent = await captureStatements(async () => {
       const first = await readAuditLog({ limit: 100 });
-      const second = await readAuditLog({ limit: 100, before: first.nextCursor });
-      await readAuditLog({ limit: 100, after: second.prevCursor });
+      const second = await readAuditLog({ limit: 100, before: first.nextCursor ?? undefined });
+      await readAuditLog({ limit: 100, after: second.prevCursor ?? undefined });
       for (const f of [
         { person: reviewer.email },
         { action: "review.accept" },
-        { action: "job.start", before: first.nextCursor },
+        { action: "job.start", before: first.nextCursor ?? undefined },
         { person: reviewer.email, action: "review.accept" },
         { target: `${item.type}:${item.id}` },
         { target: `job:${job.id}`, action: "job.start" },
