@@ -46,7 +46,7 @@ async function weakJob(items: number, concurrency: number) {
   await createProvider({ name, baseUrl: `http://127.0.0.1:${port}/v1`, model: "sense-demo-weak", maxConcurrency: concurrency });
   const job = await createJob({ kind: "weak", provider: name, tasks: { split: "dev", limit: 1 }, samples: SAMPLES, maxPairsPerTask: 1 });
   const started = performance.now();
-  await appendJobItems(job.id, "sample", items - 1, (i) => ({ taskId: taskIds[(i + 1) % taskIds.length] }));
+  await appendJobItems(job.id, "sample", items - 1, (i) => ({ taskId: taskIds[(i + 1) % taskIds.length]! }));
   return { id: job.id, addSeconds: (performance.now() - started) / 1000 };
 }
 

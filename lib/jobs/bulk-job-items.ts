@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
+import type { JobStep, StepPayload } from "@/lib/jobs/job-step-registry";
 import { sqlTime } from "@/lib/store/sql-time";
 
 const ROWS_PER_STATEMENT = 4_000; // 6 parameters a row, under SQLite's 32,766
@@ -17,7 +18,7 @@ const insertSql = (rows: number) =>
  * raising the job's items_total by what it added. Ids are made in order, so items run in the
  * order given. Memory stays flat: one statement's rows at a time.
  */
-export async function appendJobItems(jobId: string, step: string, count: number, payloadAt: (index: number) => unknown): Promise<void> {
+export async function appendJobItems<S extends JobStep>(jobId: string, step: S, count: number, payloadAt: (index: number) => StepPayload<S>): Promise<void> {
   const prefix = `b${Date.now().toString(36)}${crypto.randomBytes(4).toString("hex")}`;
   const fullSql = insertSql(ROWS_PER_STATEMENT);
   for (let start = 0; start < count; start += ROWS_PER_TRANSACTION) {

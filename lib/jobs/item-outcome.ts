@@ -1,4 +1,5 @@
 import type { prisma } from "@/lib/db";
+import type { JobStep, StepPayload } from "@/lib/jobs/job-step-registry";
 
 /** A Prisma interactive transaction, in which an item's outputs are written. */
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
@@ -11,7 +12,7 @@ export type ItemOutcome =
 export const itemFailure = (kind: string, message: string, retryable = false): ItemOutcome => ({ ok: false, kind, message, retryable });
 
 /** Adds work items to a job (inside the transaction that completes the item that found the work). */
-export async function enqueueJobItems(tx: Tx, jobId: string, step: string, payloads: unknown[]): Promise<void> {
+export async function enqueueJobItems<S extends JobStep>(tx: Tx, jobId: string, step: S, payloads: StepPayload<S>[]): Promise<void> {
   if (!payloads.length) return;
   for (let i = 0; i < payloads.length; i += 500) {
     await tx.jobItem.createMany({ data: payloads.slice(i, i + 500).map((p) => ({ jobId, step, payloadJson: JSON.stringify(p), status: "pending" })) });

@@ -5,6 +5,7 @@ import type { Provider } from "@/lib/generated/prisma/client";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import { jobConfigSchema, type JobConfig } from "@/lib/jobs/job-config";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
+import { readStep } from "@/lib/jobs/job-step-registry";
 import { processMutationItem } from "@/lib/jobs/handlers/mutation-item";
 import { processBuildDatabaseItem } from "@/lib/jobs/handlers/strong-database-item";
 import { processProposeDomainsItem } from "@/lib/jobs/handlers/strong-domains-item";
@@ -36,24 +37,26 @@ export function itemsWorthHolding(job: LoadedJob, concurrency: number): number {
   return Math.max(1, Math.min(concurrency, Math.ceil((3 * provider.maxConcurrency) / requestsPerItem)));
 }
 
-/** Runs one work item with the handler of its step. */
+/** Runs one work item with the handler of its step (lib/jobs/job-step-registry.ts), its payload checked first. */
 export async function runJobStep(item: ClaimedItem, job: LoadedJob, pool: ExecPool): Promise<ItemOutcome> {
-  const payload: unknown = JSON.parse(item.payloadJson);
   const { config } = job;
-  if (config.kind === "mutation") return processMutationItem(payload as { taskId: string }, job.id, config, pool);
+  const read = readStep(item.step, item.payloadJson, config.kind);
+  if (!read.ok) return itemFailure("bad_payload", read.message);
+  if (read.step === "mutate" && config.kind === "mutation") return processMutationItem(read.payload, job.id, config, pool);
   if (!job.provider) return itemFailure("missing_provider", "The model provider of this job was deleted.");
-  if (config.kind === "weak") {
-    return processWeakItem(payload as { taskId: string }, { jobId: job.id, config, prompt: job.prompts["weak-answer"]!, provider: job.provider, pool });
+  if (read.step === "sample" && config.kind === "weak") {
+    return processWeakItem(read.payload, { jobId: job.id, config, prompt: job.prompts["weak-answer"]!, provider: job.provider, pool });
   }
+  if (config.kind !== "strong") return itemFailure("bad_payload", `Step "${read.step}" cannot run in a ${config.kind} job.`); // readStep refuses this first
   const ctx = { jobId: job.id, config, prompts: job.prompts, provider: job.provider, pool };
-  switch (item.step) {
+  switch (read.step) {
     case "propose-domains":
-      return processProposeDomainsItem(payload as { count: number }, ctx);
+      return processProposeDomainsItem(read.payload, ctx);
     case "build-database":
-      return processBuildDatabaseItem(payload as { domain: string; index: number }, ctx);
+      return processBuildDatabaseItem(read.payload, ctx);
     case "write-questions":
-      return processWriteQuestionsItem(payload as Parameters<typeof processWriteQuestionsItem>[0], ctx);
+      return processWriteQuestionsItem(read.payload, ctx);
     default:
-      return itemFailure("internal", `A strong job has no step "${item.step}".`);
+      return itemFailure("bad_payload", `Step "${read.step}" cannot run in a strong job.`);
   }
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Provider } from "@/lib/generated/prisma/client";
 import type { StrongJobConfig } from "@/lib/jobs/job-config";
+import type { StepPayload } from "@/lib/jobs/job-step-registry";
 import type { ExecPool } from "@/lib/sql/exec/exec-pool";
 
 /** What a strong job's steps work with: the job, its prompts (ids of prompt files), model and engine. */
@@ -12,8 +13,8 @@ export type StrongStepContext = {
   pool: ExecPool;
 };
 
-export type BuildDatabasePayload = { domain: string; index: number };
-export type WriteQuestionsPayload = { databaseId: string; difficulty: string; count: number; part: number };
+export type BuildDatabasePayload = StepPayload<"build-database">;
+export type WriteQuestionsPayload = StepPayload<"write-questions">;
 
 const QUESTIONS_PER_REQUEST = 10;
 
