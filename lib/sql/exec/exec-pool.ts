@@ -15,7 +15,7 @@ export type ExecPoolOptions = { memoryMb?: number; tempMb?: number; lane?: Lane 
 const DEFAULTS = { timeoutMs: 5_000, maxRows: 1_000, maxBytes: 2 * 1024 * 1024 };
 
 /** A failure of the sandbox itself (not of the SQL): worth trying again. */
-export const isEngineFailure = (failure: Pick<JudgeFailure, "kind"> | null | undefined) => failure?.kind === "engine";
+export const isEngineFailure = (failure: JudgeFailure | null | undefined) => failure?.kind === "engine";
 
 /**
  * Runs SQL in child processes, one request per process at a time. Two lanes: jobs get `size`
