@@ -83,7 +83,7 @@ const first32 = tasks.slice(0, 8).map((t, k) => ({ ...t, candidates: k === 3 ? [
 started = performance.now();
 const withRunaway = await pool.judge(first32, "spider", { timeoutMs: LIMIT_MS });
 const runawaySeconds = (performance.now() - started) / 1000;
-const timedOut = withRunaway.flatMap((r) => r.verdicts).filter((v) => v.predError?.startsWith("timeout")).length;
+const timedOut = withRunaway.flatMap((r) => r.verdicts).filter((v) => v.predError?.kind === "timeout").length;
 const queries = first32.reduce((n, t) => n + 1 + t.candidates.length, 0);
 
 // Interactive queries while every job process runs a runaway (limit 5 s): time to answer each.

@@ -13,6 +13,7 @@ import { NumberField } from "@/components/shell/number-field";
 import { useTaskFacets } from "@/components/tasks/task-queries";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from "@/lib/export/export-formats";
 import type { ExportRequestInput } from "@/lib/export/export-selection";
+import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
 import { PROMPT_TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "@/lib/export/prompt-templates";
 
 const STATUSES = ["accepted", "edited", "pending", "rejected"] as const;
@@ -114,7 +115,7 @@ export function ExportForm() {
             ))}
           </div>
         </div>
-        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={kind === "sft" ? ["strong", "imported", "manual"] : ["weak", "mutation", "imported"]} onChange={setOrigin} />
+        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={[...(kind === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={setOrigin} />
         <ChoiceSelect label="Database" ariaLabel="Export database" value={database} options={facets?.databases} onChange={setDatabase} />
         <ChoiceSelect label="Difficulty" ariaLabel="Export difficulty" value={difficulty} options={["easy", "medium", "hard", "extra"]} onChange={setDifficulty} />
         <label className="flex flex-col text-xs text-slate-600">

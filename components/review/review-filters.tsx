@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ChoiceSelect } from "@/components/shell/choice-select";
 import { useTaskFacets } from "@/components/tasks/task-queries";
+import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
 const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
@@ -33,7 +34,7 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
       </nav>
       <ChoiceSelect label="Database" ariaLabel="Filter database" value={params.get("database") ?? ""} options={facets?.databases} onChange={(v) => set("database", v)} />
       <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={params.get("difficulty") ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
-      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={params.get("origin") ?? ""} options={queue === "sft" ? ["strong", "imported", "manual"] : ["weak", "mutation"]} onChange={(v) => set("origin", v)} />
+      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={params.get("origin") ?? ""} options={[...(queue === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={(v) => set("origin", v)} />
       {params.get("job") ? (
         <span className="text-xs">
           job <span className="font-mono">{params.get("job")!.slice(-8)}</span>{" "}

@@ -1,7 +1,6 @@
 import "server-only";
-import { isEngineFailure } from "@/lib/sql/exec/exec-pool";
 import type { SqlRunner } from "@/lib/sql/introspect-sqlite";
-import { PREVIEW_BUDGET_SPENT, previewRows, type TablePreview } from "@/lib/sql/preview-rows";
+import { previewRows, type TablePreview } from "@/lib/sql/preview-rows";
 
 // The first rows the schema pages show, kept per process: a registered file never changes (it is
 // read-only and named by its sha256 here), so each table is read once, and a table that cannot be
@@ -17,7 +16,8 @@ const state = shared.senseKeptPreviews;
 const kept = state.kept;
 
 const keyOf = (file: string, version: string, limit: number, table: string) => `${version}\u0000${file}\u0000${limit}\u0000${table}`;
-const worthKeeping = (p: TablePreview) => p.error !== PREVIEW_BUDGET_SPENT && !isEngineFailure(p.error?.replace(/^Not read: /, ""));
+// (the sandbox failing is the engine, not the table)
+const worthKeeping = (p: TablePreview) => p.errorKind !== "budget_spent" && p.errorKind !== "engine";
 
 /** The previews of `tables` of one database file (`version`: its sha256), read at most once each. */
 export async function cachedPreviews(pool: SqlRunner, file: string, version: string, tables: string[], limit: number): Promise<TablePreview[]> {

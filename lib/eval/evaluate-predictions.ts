@@ -73,8 +73,8 @@ export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary
         i: example.i,
         db_id: example.dbId,
         exec_match: verdict?.match ?? false,
-        pred_error: verdict?.predError ?? null,
-        gold_error: judged ? judged.goldError : "not judged",
+        pred_error: verdict?.predError?.message ?? null,
+        gold_error: judged ? (judged.goldError?.message ?? null) : "not judged",
       };
     });
   };

@@ -1,4 +1,6 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportRequest } from "@/lib/export/export-selection";
+import { pairFacetsSql, sftFacetsSql } from "@/lib/items/item-facets-where";
 
 // The selection of an export as SQL (one statement, its plan checked in export-plans.test.ts): the
 // filters of the Exports form, the same rows Prisma's where-objects selected before. Written out
@@ -8,9 +10,6 @@ import type { ExportRequest } from "@/lib/export/export-selection";
 
 export type SqlPart = { sql: string; params: unknown[] };
 export type ExportKind = "sft" | "preference";
-
-/** A pair's origin as its rejected candidate's source says it, when its job is gone. */
-export const CANDIDATE_SOURCE_OF: Record<string, string> = { weak: "weak-model", mutation: "mutation" };
 
 const endOfDay = (d: string) => new Date(new Date(d).getTime() + 24 * 3600 * 1000);
 
@@ -26,10 +25,12 @@ function dateFilter(alias: string, r: ExportRequest): SqlPart | null {
 
 const databaseFilter = (column: string, name: string): SqlPart => ({ sql: `${column} IN (SELECT id FROM target_databases WHERE name = ?)`, params: [name] });
 
-function pairOriginFilter(origin: string): SqlPart {
-  if (origin === "imported") return { sql: "(p.job_id IS NULL AND p.rejected_candidate_id IS NULL)", params: [] }; // came in without a job or a candidate
-  return { sql: "(j.kind = ? OR (p.job_id IS NULL AND c.source = ?))", params: [origin, CANDIDATE_SOURCE_OF[origin] ?? origin] };
-}
+/** Origin and difficulty as lib/items/item-facets.ts defines them (review filters the same way). */
+const part = (sql: Prisma.Sql): SqlPart => ({ sql: sql.sql, params: sql.values });
+const facets = (kind: ExportKind, r: ExportRequest): SqlPart | null => {
+  if (!r.origin && !r.difficulty) return null;
+  return part(kind === "sft" ? sftFacetsSql(r, "s") : pairFacetsSql(r, "p"));
+};
 
 /** The filters but the status, joined with AND (an empty list: no filter). */
 export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
@@ -39,16 +40,14 @@ export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
       ? [
           // the unary + keeps SQLite from reaching for (status, exec_status, created_at): the walk must follow (status, id)
           { sql: "+s.exec_status = 'ok'", params: [] },
-          r.origin ? { sql: "s.origin = ?", params: [r.origin] } : null,
           r.job ? { sql: "s.job_id = ?", params: [r.job] } : null,
           r.database ? databaseFilter("s.database_id", r.database) : null,
-          r.difficulty ? { sql: "s.difficulty = ?", params: [r.difficulty] } : null,
+          facets(kind, r),
         ]
       : [
           r.job ? { sql: "p.job_id = ?", params: [r.job] } : null,
           r.database ? databaseFilter("t.database_id", r.database) : null,
-          r.difficulty ? { sql: "(t.difficulty = ? OR (t.difficulty IS NULL AND t.hardness = ?))", params: [r.difficulty, r.difficulty] } : null,
-          r.origin ? pairOriginFilter(r.origin) : null,
+          facets(kind, r),
         ];
   return [...parts, dateFilter(alias, r)].filter((p): p is SqlPart => p !== null);
 }
@@ -83,7 +82,7 @@ export function selectionWhere(kind: ExportKind, r: ExportRequest): SqlPart {
 /** How many items the selection holds: a pair's task, job and candidate joined only when a filter needs them. */
 export function countQuery(kind: ExportKind, r: ExportRequest): SqlPart {
   const where = selectionWhere(kind, r);
-  const from = kind === "preference" && !r.database && !r.difficulty && !r.origin ? "preference_pairs p" : FROM[kind];
+  const from = kind === "preference" && !r.database ? "preference_pairs p" : FROM[kind];
   return { sql: `SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`, params: where.params };
 }
 

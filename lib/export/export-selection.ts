@@ -18,7 +18,7 @@ export const exportRequestSchema = z
     format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormatName, ...ExportFormatName[]]),
     name: exportNameSchema, // the researcher's name for it (lists, manifest, file names)
     statuses: z.array(z.enum(["accepted", "edited", "pending", "rejected"])).min(1).default(["accepted", "edited"]),
-    origin: filterText, // strong | imported | manual (SFT); weak | mutation (pairs)
+    origin: filterText, // lib/items/item-facets.ts: strong | imported | manual (SFT); weak | mutation | imported (pairs)
     job: filterText,
     database: filterText,
     difficulty: filterText,

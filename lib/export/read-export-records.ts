@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ExportRequest } from "@/lib/export/export-selection";
-import { CANDIDATE_SOURCE_OF, countQuery, databaseIdsQuery, pageQuery, type ExportKind, type SqlPart } from "@/lib/export/export-selection-sql";
+import { countQuery, databaseIdsQuery, pageQuery, type ExportKind, type SqlPart } from "@/lib/export/export-selection-sql";
 import { mergeById } from "@/lib/export/merge-by-id";
+import { pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
 import { ReadSnapshot } from "@/lib/store/read-snapshot";
 
 /** One curated item as an export sees it: the reviewed question and SQL (edits applied). */
@@ -43,12 +44,6 @@ const PAGE = 250;
 
 const run = <T>(q: SqlPart) => prisma.$queryRawUnsafe<T[]>(q.sql, ...q.params);
 
-/** A pair's origin: its job's kind, or (its job deleted) what its rejected answer came from. */
-export function pairOrigin(jobKind: string | null, rejectedSource: string | null): string {
-  if (jobKind) return jobKind;
-  return Object.entries(CANDIDATE_SOURCE_OF).find(([, s]) => s === rejectedSource)?.[0] ?? "imported";
-}
-
 const sftItem = (s: SftRow): ExportItem => ({
   id: s.id,
   databaseId: s.database_id,
@@ -68,7 +63,7 @@ const pairItem = (p: PairRow): ExportItem => ({
   question: p.question,
   evidence: p.evidence,
   origin: pairOrigin(p.job_kind, p.rejected_source),
-  difficulty: p.difficulty ?? p.hardness, // as given by its source, else its Spider hardness
+  difficulty: pairDifficulty(p),
   sql: p.final_chosen_sql ?? p.chosen_sql, // the sides as the review left them (a swap, an edit)
   rejected: p.final_rejected_sql ?? p.rejected_sql,
   status: p.status,

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pairFacetsSql, sftFacetsSql } from "@/lib/items/item-facets-where";
 import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
@@ -19,13 +20,11 @@ export function queueFilterSql(queue: ReviewQueue, f: QueueItemFilters, options:
   if (queue === "sft") {
     if (options.reviewableOnly) parts.push(Prisma.sql`exec_status = 'ok'`);
     if (f.database) parts.push(Prisma.sql`database_id IN (SELECT id FROM target_databases WHERE name = ${f.database})`);
-    if (f.difficulty) parts.push(Prisma.sql`difficulty = ${f.difficulty}`);
-    if (f.origin) parts.push(Prisma.sql`origin = ${f.origin}`);
+    parts.push(sftFacetsSql(f, "sft_samples"));
   } else {
     // per pair, its task by primary key (a list of every task of a database or difficulty would be O(store))
     if (f.database) parts.push(Prisma.sql`(SELECT t.database_id FROM tasks t WHERE t.id = task_id) = (SELECT d.id FROM target_databases d WHERE d.name = ${f.database})`);
-    if (f.difficulty) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = task_id AND (t.difficulty = ${f.difficulty} OR t.hardness = ${f.difficulty}))`);
-    if (f.origin) parts.push(Prisma.sql`job_id IN (SELECT id FROM jobs WHERE kind = ${f.origin})`);
+    parts.push(pairFacetsSql(f, "preference_pairs")); // origin and difficulty as lib/items/item-facets.ts defines them
   }
   return Prisma.join(parts, " AND ");
 }

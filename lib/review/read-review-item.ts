@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
 import { notFound } from "@/lib/errors";
 import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import { TIMED_OUT_WHEN_JUDGED } from "@/lib/review/read-review-queues";
@@ -94,8 +95,8 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
       ]);
       const changed = p.finalChosenSql !== null || p.finalRejectedSql !== null;
       return {
-        queue: "pairs", id: p.id, status: p.status, question: p.task.question, evidence: p.task.evidence, difficulty: p.task.difficulty ?? p.task.hardness,
-        origin: p.job?.kind ?? p.rejectedCandidate?.source ?? null, model: p.job?.provider?.model ?? null, jobId: p.jobId, database: db.name, tables: schema?.tables ?? [],
+        queue: "pairs", id: p.id, status: p.status, question: p.task.question, evidence: p.task.evidence, difficulty: pairDifficulty(p.task),
+        origin: pairOrigin(p.job?.kind, p.rejectedCandidate?.source), model: p.job?.provider?.model ?? null, jobId: p.jobId, database: db.name, tables: schema?.tables ?? [],
         used: schema ? identifiersUsed(schema, [chosen.sql, rejected.sql]) : { tables: [], columns: [] },
         reviewedBy: p.reviewedById ? (who.get(p.reviewedById) ?? null) : null, reviewedAt: p.reviewedAt?.toISOString() ?? null,
         rejectReason: p.rejectReason, rejectNote: p.rejectNote, leaseOwnerId: p.leaseOwnerId, leaseExpiresAt: p.leaseExpiresAt?.toISOString() ?? null,

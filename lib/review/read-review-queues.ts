@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueFilterSql, queueTable } from "@/lib/review/queue-sql";
 import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
@@ -112,14 +113,14 @@ export async function listPairQueue(f: ReviewQueueFilters) {
       rejectedResult: results[i]![1],
       question: p.task.question,
       evidence: p.task.evidence,
-      difficulty: p.task.difficulty ?? p.task.hardness,
+      difficulty: pairDifficulty(p.task),
       database: p.task.database.name,
       chosenSql: effectiveChosen(p),
       chosenSource: p.chosenSource,
       rejectedSql: effectiveRejected(p),
       rejectedVerdict: p.rejectedCandidate?.verdict ?? null,
       rejectedError: p.rejectedCandidate?.error ?? null,
-      origin: p.job?.kind ?? p.rejectedCandidate?.source ?? null,
+      origin: pairOrigin(p.job?.kind, p.rejectedCandidate?.source),
       model: p.job?.provider?.model ?? null,
       jobId: p.jobId,
     })),

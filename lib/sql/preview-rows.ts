@@ -2,6 +2,7 @@ import "server-only";
 import { quoteIdentifier } from "@/lib/sql/quote-identifier";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
 import type { SqlRunner } from "@/lib/sql/introspect-sqlite";
+import type { ExecErrorKind } from "@/lib/sql/exec/exec-types";
 
 export type TablePreview = {
   table: string;
@@ -9,6 +10,7 @@ export type TablePreview = {
   rows: DisplayValue[][];
   truncated: boolean; // more rows or bytes existed than the preview holds
   error: string | null; // the rows could not be read: why, in words
+  errorKind?: ExecErrorKind | "budget_spent"; // … and why, by kind (with an error only)
 };
 
 export type PreviewOptions = {
@@ -37,7 +39,7 @@ export async function previewRows(pool: SqlRunner, file: string, tables: string[
   for (const table of tables) {
     const left = Math.min(o.tableTimeoutMs, Math.floor(deadline - performance.now()));
     if (left < MIN_TABLE_MS) {
-      previews.push({ table, columns: [], rows: [], truncated: false, error: PREVIEW_BUDGET_SPENT });
+      previews.push({ table, columns: [], rows: [], truncated: false, error: PREVIEW_BUDGET_SPENT, errorKind: "budget_spent" });
       continue;
     }
     const result = await pool.run(file, `SELECT * FROM ${quoteIdentifier(table)} LIMIT ${Math.max(0, Math.floor(o.limit))}`, {
@@ -49,7 +51,7 @@ export async function previewRows(pool: SqlRunner, file: string, tables: string[
       previews.push({ table, columns: result.columns, rows: result.rows.map((row) => row.map(toDisplayValue)), truncated: result.truncated, error: null });
     } else {
       const error = result.kind === "timeout" ? `Not read: its rows took longer than ${left} ms to compute and the query was stopped.` : `Not read: ${result.message}`;
-      previews.push({ table, columns: [], rows: [], truncated: false, error });
+      previews.push({ table, columns: [], rows: [], truncated: false, error, errorKind: result.kind });
     }
   }
   return previews;

@@ -1,12 +1,12 @@
 import "server-only";
 import type { ExecOptions, ExecPool } from "@/lib/sql/exec/exec-pool";
-import type { Metric } from "@/lib/sql/exec/exec-types";
+import type { JudgeFailure, Metric } from "@/lib/sql/exec/exec-types";
 import { generateMutants, type Mutant } from "@/lib/synthesis/sql-mutations";
 
 export type MutationOutcome = {
   kept: Mutant[]; // execute, and to a result that differs from the gold's
   dropped: { mutant: Mutant; reason: "same result" | "error" }[];
-  goldError: string | null;
+  goldError: JudgeFailure | null;
 };
 
 /**
@@ -21,7 +21,7 @@ export async function mutationCandidates(
   const mutants = generateMutants(task.goldSql, options.maxMutants ?? 24);
   if (!mutants.length) return { kept: [], dropped: [], goldError: null };
   const [judged] = await pool.judge([{ ...task, candidates: mutants.map((m) => m.sql) }], options.metric, options);
-  if (!judged || judged.goldError) return { kept: [], dropped: [], goldError: judged?.goldError ?? "not judged" };
+  if (!judged || judged.goldError) return { kept: [], dropped: [], goldError: judged?.goldError ?? { kind: "not_judged", message: "not judged" } };
   const kept: Mutant[] = [];
   const dropped: MutationOutcome["dropped"] = [];
   mutants.forEach((mutant, i) => {

@@ -21,8 +21,8 @@ export async function processMutationItem(payload: { taskId: string }, jobId: st
     { dbFile, goldSql: task.goldSql },
     { metric: config.metric, keep: config.keepPerTask, timeoutMs: 10_000, maxRows: 100_000, maxBytes: 64 * 1024 * 1024 },
   );
-  if (isEngineFailure(outcome.goldError)) return { ok: false, kind: "engine_error", message: outcome.goldError!, retryable: true };
-  if (outcome.goldError) return { ok: false, kind: "gold_error", message: `The gold SQL does not run: ${outcome.goldError}`, retryable: false };
+  if (isEngineFailure(outcome.goldError)) return { ok: false, kind: "engine_error", message: outcome.goldError!.message, retryable: true };
+  if (outcome.goldError) return { ok: false, kind: "gold_error", message: `The gold SQL does not run: ${outcome.goldError.message}`, retryable: false };
   return {
     ok: true,
     write: async (tx) => {

@@ -46,8 +46,8 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
   const extracted = answers.texts.map((text) => ({ text, parsed: read(text) }));
   const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
   const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
-  if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!, true);
-  if (judged?.goldError) return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError}`);
+  if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!.message, true);
+  if (judged?.goldError) return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError.message}`);
 
   const candidates = extracted.map((e, index) => {
     const at = runnable.findIndex((r) => r.index === index);
@@ -57,7 +57,7 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
       rawText: capStoredText(e.text),
       sql: e.parsed.ok ? e.parsed.sql : null,
       verdict: verdict ? verdictKind(verdict) : "unparsable",
-      error: e.parsed.ok ? (verdict?.predError ?? null) : e.parsed.reason,
+      error: e.parsed.ok ? (verdict?.predError?.message ?? null) : e.parsed.reason, // the failure's words; its kind is the verdict
     } satisfies JudgedCandidate & { rawText: string; error: string | null };
   });
   const pairs = planPreferencePairs(task.goldSql, candidates, { chosen: ctx.config.chosen, maxPairs: ctx.config.maxPairsPerTask });

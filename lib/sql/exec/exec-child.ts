@@ -116,7 +116,7 @@ function judge(request: JudgeRequest): void {
     };
     const fromCandidate = t === from.task ? from.candidate : 0;
     const skipped = (candidate: number) => skip.has(`${t}:${candidate}`);
-    let failed = failedGold(task, `Database file not found: ${task.dbFile}`);
+    let failed = failedGold(task, { kind: "missing_database", message: `Database file not found: ${task.dbFile}` });
     try {
       const identity = fileIdentity(task.dbFile);
       if (identity) {
@@ -135,7 +135,7 @@ function judge(request: JudgeRequest): void {
         continue;
       }
     } catch (error) {
-      failed = failedGold(task, (error as Error).message);
+      failed = failedGold(task, { kind: "error", message: (error as Error).message });
     }
     report.gold.push([t, failed.goldError, false]);
     failed.verdicts.forEach((verdict, c) => c >= fromCandidate && !skipped(c) && report.verdicts.push([t, c, verdict]));

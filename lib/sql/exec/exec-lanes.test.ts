@@ -40,7 +40,7 @@ describe("ExecPool lanes", () => {
     const [first, batch, third] = await Promise.all(runaways.map((r) => r.promise));
     expect((first as ExecResult).ok).toBe(false);
     expect((third as ExecResult).ok).toBe(false);
-    expect((batch as Awaited<ReturnType<typeof pool.judge>>)[0]!.verdicts[0]!.predError).toBe("timeout: The query ran longer than 6000 ms and was stopped.");
+    expect((batch as Awaited<ReturnType<typeof pool.judge>>)[0]!.verdicts[0]!.predError).toEqual({ kind: "timeout", message: "timeout: The query ran longer than 6000 ms and was stopped." });
   });
 });
 
@@ -60,7 +60,7 @@ describe("ExecPool per-query limits in a judge batch", () => {
       goldCached: false,
       verdicts: [
         { match: true, predError: null, reason: "same rows" },
-        { match: false, predError: "timeout: The query ran longer than 1000 ms and was stopped.", reason: "the prediction failed" },
+        { match: false, predError: { kind: "timeout", message: "timeout: The query ran longer than 1000 ms and was stopped." }, reason: "the prediction failed" },
         { match: true, predError: null, reason: "same rows" },
         { match: false, predError: null, reason: "rows differ" },
       ],
@@ -78,7 +78,7 @@ describe("ExecPool per-query limits in a judge batch", () => {
       "bird",
       { timeoutMs: 500 },
     );
-    expect(judged[0]!.goldError).toBe("timeout: The query ran longer than 500 ms and was stopped.");
+    expect(judged[0]!.goldError).toEqual({ kind: "timeout", message: "timeout: The query ran longer than 500 ms and was stopped." });
     expect(judged[0]!.verdicts.map((v) => v.reason)).toEqual(["the gold SQL failed", "the gold SQL failed"]);
     expect(judged[1]).toEqual({ goldError: null, goldCached: false, verdicts: [{ match: true, predError: null, reason: "same set of rows" }] });
   });

@@ -1,12 +1,12 @@
 // The words for a query stopped at one of the sandbox's limits, shared by the pool and its processes.
 import type { ExecFailure, ResourceCaps } from "@/lib/sql/exec/exec-types";
 
-/** Failures of the engine itself (not of the SQL): worth trying again. */
+/** Failures of the engine itself (not of the SQL, kind "engine"): worth trying again. */
 export const ENGINE_STOPPED = "The execution process stopped unexpectedly.";
 export const ENGINE_NOT_STARTING = "The SQL execution process could not start; see the server log.";
 
 export function engineFailure(message: string, elapsedMs: number): ExecFailure {
-  return { ok: false, kind: "error", message, elapsedMs };
+  return { ok: false, kind: "engine", message, elapsedMs };
 }
 
 export function timeoutFailure(timeoutMs: number, elapsedMs: number): ExecFailure {

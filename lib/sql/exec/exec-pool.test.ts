@@ -122,12 +122,12 @@ describe("ExecPool.judge", () => {
     ];
     const [a, b, c] = await pool.judge(tasks, "spider");
     expect(a!.verdicts.map((v) => v.match)).toEqual([true, false, false]);
-    expect(a!.verdicts[2]).toEqual({ match: false, predError: "no such column: nope", reason: "the prediction failed" });
+    expect(a!.verdicts[2]).toEqual({ match: false, predError: { kind: "error", message: "no such column: nope" }, reason: "the prediction failed" });
     expect(b!.verdicts).toEqual([
       { match: true, predError: null, reason: "same rows" },
-      { match: false, predError: "empty prediction", reason: "the prediction is empty" },
+      { match: false, predError: { kind: "empty", message: "empty prediction" }, reason: "the prediction is empty" },
     ]);
-    expect(c!.goldError).toBe("Database file not found: /nope/gone.sqlite");
+    expect(c!.goldError).toEqual({ kind: "missing_database", message: "Database file not found: /nope/gone.sqlite" });
     // the same gold again (typed differently) comes from the cache of whichever process runs it
     const again = await Promise.all([1, 2, 3, 4].map(() => pool.judge([{ ...tasks[0]!, goldSql: "select name from ITEMS where id <= 3;" }], "spider")));
     expect(again.some(([r]) => r!.goldCached)).toBe(true);
@@ -137,7 +137,7 @@ describe("ExecPool.judge", () => {
     const runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
     const [result] = await pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: [runaway, "SELECT count(*) FROM items"] }], "bird", { timeoutMs: 300 });
     expect(result!.verdicts).toEqual([
-      { match: false, predError: "timeout: The query ran longer than 300 ms and was stopped.", reason: "the prediction failed" },
+      { match: false, predError: { kind: "timeout", message: "timeout: The query ran longer than 300 ms and was stopped." }, reason: "the prediction failed" },
       { match: true, predError: null, reason: "same set of rows" },
     ]); // how long a batch takes is shown by order in exec-lanes.test.ts
   });
@@ -151,7 +151,7 @@ describe("ExecPool start failures", () => {
     const broken = new ExecPool(1);
     try {
       const result = await broken.run(file, "SELECT 1");
-      expect(result).toEqual({ ok: false, kind: "error", message: "The SQL execution process could not start; see the server log.", elapsedMs: 0 });
+      expect(result).toEqual({ ok: false, kind: "engine", message: "The SQL execution process could not start; see the server log.", elapsedMs: 0 });
     } finally {
       (env as { projectRoot: string }).projectRoot = saved;
       await broken.close();

@@ -1,10 +1,10 @@
 import "server-only";
 import os from "node:os";
 import { env } from "@/lib/env";
-import { cancelledFailure, ENGINE_NOT_STARTING, ENGINE_STOPPED } from "@/lib/sql/exec/exec-limits";
+import { cancelledFailure } from "@/lib/sql/exec/exec-limits";
 import { ExecScheduler, type ExecStats } from "@/lib/sql/exec/exec-scheduler";
 import { JudgeWork, RunWork } from "@/lib/sql/exec/exec-work";
-import type { ExecResult, JudgeResult, JudgeTask, Lane, Metric } from "@/lib/sql/exec/exec-types";
+import type { ExecResult, JudgeFailure, JudgeResult, JudgeTask, Lane, Metric } from "@/lib/sql/exec/exec-types";
 
 /** lane: interactive (console, review; the default of a pool) or jobs (judging, synthesis); signal: cancels a run (its process is killed). */
 export type ExecOptions = { timeoutMs?: number; maxRows?: number; maxBytes?: number; lane?: Lane; signal?: AbortSignal };
@@ -14,8 +14,8 @@ export type ExecPoolOptions = { memoryMb?: number; tempMb?: number; lane?: Lane 
 
 const DEFAULTS = { timeoutMs: 5_000, maxRows: 1_000, maxBytes: 2 * 1024 * 1024 };
 
-export { ENGINE_NOT_STARTING, ENGINE_STOPPED };
-export const isEngineFailure = (message: string | null | undefined) => message === ENGINE_STOPPED || message === ENGINE_NOT_STARTING;
+/** A failure of the sandbox itself (not of the SQL): worth trying again. */
+export const isEngineFailure = (failure: JudgeFailure | null | undefined) => failure?.kind === "engine";
 
 /**
  * Runs SQL in child processes, one request per process at a time. Two lanes: jobs get `size`

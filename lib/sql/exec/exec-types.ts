@@ -30,8 +30,12 @@ export type JudgeRequest = {
 
 export type ExecRequest = RunRequest | JudgeRequest;
 
-/** limit: the query needed more memory or temporary disk than a process may use; syntax: the SQL does not parse; cancelled: its caller gave it up. */
-export type ExecErrorKind = "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database" | "cancelled";
+/**
+ * limit: the query needed more memory or temporary disk than a process may use; syntax: the SQL does
+ * not parse; cancelled: its caller gave it up; engine: the sandbox itself failed (a process stopped
+ * or could not start, the pool closed), not the SQL: worth trying again.
+ */
+export type ExecErrorKind = "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database" | "cancelled" | "engine";
 
 export type ExecSuccess = {
   ok: true;
@@ -49,10 +53,19 @@ export type ExecFailure = { ok: false; kind: ExecErrorKind; message: string; ela
 
 export type ExecResult = ExecSuccess | ExecFailure;
 
-/** A candidate's verdict: match, or why not (its own error, or the gold's). */
-export type CandidateVerdict = { match: boolean; predError: string | null; reason: string };
+/**
+ * Why a SQL could not be judged: its execution failed (an ExecErrorKind), its result was past the
+ * row or byte cap (too_large), it was empty, or it was never judged (not_judged).
+ */
+export type JudgeFailureKind = ExecErrorKind | "too_large" | "empty" | "not_judged";
 
-export type JudgeResult = { goldError: string | null; goldCached: boolean; verdicts: CandidateVerdict[] };
+/** A failure in judging, by kind; `message` is its text as stored and shown (a timeout's starts with "timeout: "). */
+export type JudgeFailure = { kind: JudgeFailureKind; message: string };
+
+/** A candidate's verdict: match, or why not (its own failure, or the gold's). */
+export type CandidateVerdict = { match: boolean; predError: JudgeFailure | null; reason: string };
+
+export type JudgeResult = { goldError: JudgeFailure | null; goldCached: boolean; verdicts: CandidateVerdict[] };
 
 /** The answer to a run request; `retire`: the process ends after it (it went past a memory or disk cap). */
 export type RunResponse = { id: number; result: ExecResult; retire: boolean };
@@ -65,7 +78,7 @@ export type RunResponse = { id: number; result: ExecResult; retire: boolean };
  */
 export type JudgeReport = {
   id: number;
-  gold: [number, string | null, boolean][];
+  gold: [number, JudgeFailure | null, boolean][];
   verdicts: [number, number, CandidateVerdict][];
   end?: { retire: boolean };
 };

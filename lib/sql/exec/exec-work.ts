@@ -1,5 +1,5 @@
 import "server-only";
-import { failedGold } from "@/lib/sql/exec/judge-candidates";
+import { failedGold, judgeFailure } from "@/lib/sql/exec/judge-candidates";
 import { JudgeRun } from "@/lib/sql/exec/judge-run";
 import type { ExecWork } from "@/lib/sql/exec/exec-scheduler";
 import type { ExecFailure, ExecResult, JudgeProgress, JudgeResult, JudgeTask, Lane, Metric, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
@@ -61,6 +61,6 @@ export class JudgeWork implements ExecWork {
     return false;
   }
   refused(failure: ExecFailure): void {
-    this.resolve(this.tasks.map((task) => failedGold(task, failure.message)));
+    this.resolve(this.tasks.map((task) => failedGold(task, judgeFailure(failure))));
   }
 }

@@ -4,12 +4,19 @@
 // query has to be stopped.
 import { compareResults } from "@/lib/sql/compare-results";
 import { stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
-import type { CandidateVerdict, ExecResult, JudgeTask, JudgeResult, Metric } from "@/lib/sql/exec/exec-types";
+import type { CandidateVerdict, ExecFailure, ExecResult, JudgeFailure, JudgeTask, JudgeResult, Metric } from "@/lib/sql/exec/exec-types";
 
-/** Why a result cannot be compared, in words, or null when it can. */
-export function describeFailure(result: ExecResult): string | null {
-  if (result.ok) return result.truncated ? "result too large to compare" : null;
-  return result.kind === "timeout" ? `timeout: ${result.message}` : result.message;
+/** An execution failure as a judging failure: its kind, and its words as stored (a timeout's say so first). */
+export function judgeFailure(failure: ExecFailure): JudgeFailure {
+  return { kind: failure.kind, message: failure.kind === "timeout" ? `timeout: ${failure.message}` : failure.message };
+}
+
+export const TOO_LARGE: JudgeFailure = { kind: "too_large", message: "result too large to compare" };
+
+/** Why a result cannot be compared, or null when it can. */
+export function describeFailure(result: ExecResult): JudgeFailure | null {
+  if (result.ok) return result.truncated ? TOO_LARGE : null;
+  return judgeFailure(result);
 }
 
 /** Compares a candidate's result with the gold result (already run), giving a verdict. */
@@ -28,11 +35,11 @@ export function sqlForMetric(sql: string, metric: Metric): string {
 }
 
 export const GOLD_FAILED: CandidateVerdict = { match: false, predError: null, reason: "the gold SQL failed" };
-const EMPTY: CandidateVerdict = { match: false, predError: "empty prediction", reason: "the prediction is empty" };
+const EMPTY: CandidateVerdict = { match: false, predError: { kind: "empty", message: "empty prediction" }, reason: "the prediction is empty" };
 
 /** A task whose gold cannot run at all (e.g. its database file is missing). */
-export function failedGold(task: JudgeTask, message: string): JudgeResult {
-  return { goldError: message, goldCached: false, verdicts: task.candidates.map(() => GOLD_FAILED) };
+export function failedGold(task: JudgeTask, failure: JudgeFailure): JudgeResult {
+  return { goldError: failure, goldCached: false, verdicts: task.candidates.map(() => GOLD_FAILED) };
 }
 
 /** What judging reports as it goes: a query starts (candidate -1: the gold), the gold's result is known, a verdict is ready. */

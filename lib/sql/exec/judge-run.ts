@@ -1,8 +1,8 @@
 import "server-only";
-import { GOLD_FAILED, describeFailure } from "@/lib/sql/exec/judge-candidates";
-import type { ExecFailure, JudgeProgress, JudgeRequest, JudgeResult, JudgeStep, JudgeTask, Metric } from "@/lib/sql/exec/exec-types";
+import { GOLD_FAILED, judgeFailure } from "@/lib/sql/exec/judge-candidates";
+import type { CandidateVerdict, ExecFailure, JudgeProgress, JudgeRequest, JudgeResult, JudgeStep, JudgeTask, Metric } from "@/lib/sql/exec/exec-types";
 
-const NOT_JUDGED = { match: false, predError: "not judged", reason: "the prediction failed" };
+const NOT_JUDGED: CandidateVerdict = { match: false, predError: { kind: "not_judged", message: "not judged" }, reason: "the prediction failed" };
 const key = (step: JudgeStep) => `${step.task}:${step.candidate}`;
 
 /**
@@ -81,7 +81,7 @@ export class JudgeRun {
     this.running = null;
     const task = this.tasks[at.task];
     if (!task) return false;
-    const words = describeFailure(failure) ?? failure.message;
+    const words = judgeFailure(failure);
     const result = this.results[at.task]!;
     if (at.candidate === -1) {
       Object.assign(result, { goldError: words, goldCached: false, verdicts: task.candidates.map(() => GOLD_FAILED) });

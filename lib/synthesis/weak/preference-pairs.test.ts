@@ -38,8 +38,8 @@ describe("verdictKind", () => {
   it("maps the engine's verdict to correct, wrong result, error or timeout", () => {
     expect(verdictKind({ match: true, predError: null })).toBe("correct");
     expect(verdictKind({ match: false, predError: null })).toBe("wrong_result");
-    expect(verdictKind({ match: false, predError: "no such column: x" })).toBe("error");
-    expect(verdictKind({ match: false, predError: "timeout: The query ran longer than 10 ms and was stopped." })).toBe("timeout");
+    expect(verdictKind({ match: false, predError: { kind: "error", message: "no such column: x" } })).toBe("error");
+    expect(verdictKind({ match: false, predError: { kind: "timeout", message: "timeout: The query ran longer than 10 ms and was stopped." } })).toBe("timeout");
   });
 });
 

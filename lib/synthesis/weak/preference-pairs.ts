@@ -2,6 +2,7 @@
 // the gold SQL (or a correct answer, when asked and there is one), rejected is each distinct wrong
 // answer, deduplicated by normalized SQL, at most `maxPairs` per task.
 import { normalizeSql } from "@/lib/sql/normalize-sql";
+import type { JudgeFailure } from "@/lib/sql/exec/exec-types";
 
 export type CandidateVerdictKind = "correct" | "wrong_result" | "error" | "timeout" | "unparsable";
 
@@ -12,10 +13,10 @@ export type PlannedPair = { chosenSql: string; chosenSource: "gold" | "candidate
 const REJECTABLE = new Set<CandidateVerdictKind>(["wrong_result", "error", "timeout"]);
 
 /** The verdict of a candidate from the execution engine's answer for it. */
-export function verdictKind(verdict: { match: boolean; predError: string | null }): CandidateVerdictKind {
+export function verdictKind(verdict: { match: boolean; predError: JudgeFailure | null }): CandidateVerdictKind {
   if (verdict.match) return "correct";
   if (verdict.predError === null) return "wrong_result";
-  return verdict.predError.startsWith("timeout:") ? "timeout" : "error";
+  return verdict.predError.kind === "timeout" ? "timeout" : "error";
 }
 
 export function planPreferencePairs(
