@@ -4,6 +4,7 @@ import json
 import os
 
 PENDING = ["--status", "pending"]  # nothing in the fresh store is reviewed yet
+LONG_SYSTEM = ("You are a SQLite expert. Answer with one SQLite query that answers the question. " * 60)[:4000]  # the most `--system` takes
 
 # key: (arguments after `sense export`, the output under the work folder)
 EXPORTS = {
@@ -18,8 +19,11 @@ EXPORTS = {
     "pairs-openai": (["--format", "openai-preference", *PENDING], "pairs/openai-preference.jsonl"),
     "pairs-lf-alpaca": (["--format", "llamafactory-alpaca-preference", "--validation", "0.2", *PENDING], "lf-pairs/alpaca-preference.jsonl"),
     "pairs-lf-sharegpt": (["--format", "llamafactory-sharegpt-preference", "--validation", "0.2", "--template", "code-comment", *PENDING], "lf-pairs/sharegpt-preference.jsonl"),
-    # a large file (sample rows in every prompt, duplicates kept): many chunks written
-    "pairs-large": (["--format", "trl-dpo-conversational", "--template", "schema-with-rows", "--sample-rows", "10", "--no-dedup", "--status", "pending,accepted,edited,rejected"], "large/pairs.jsonl"),
+    # a large file (sample rows and the longest system instruction allowed in every prompt, duplicates
+    # kept): some 750 KB, a dozen 64 KB chunks, past the 10 listeners at which Node warns
+    # MaxListenersExceededWarning if each chunk's write left one behind (without the long instruction
+    # the file held 4 chunks and a writer leaking a listener a chunk passed this check)
+    "pairs-large": (["--format", "trl-dpo-conversational", "--template", "schema-with-rows", "--sample-rows", "10", "--system", LONG_SYSTEM, "--no-dedup", "--status", "pending,accepted,edited,rejected"], "large/pairs.jsonl"),
     # two exports of one format into one folder, named: files named by name and id
     "named-1": (["--format", "trl-dpo", "--name", "DPO run", *PENDING], "named/"),
     "named-2": (["--format", "trl-dpo", "--name", "DPO run", *PENDING], "named/"),
