@@ -91,6 +91,8 @@ test("the schema panel inserts names, Format lays the SQL out, history brings a 
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("button", { name: "Run" })).toBeEnabled();
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  // where the result would be: what happened, not a blank
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(/^Cancelled after \d+ ms\.$/);
 
   await page.getByText(/^History \(/).click();
   const history = page.getByRole("list", { name: "Query history" }).getByRole("button");
