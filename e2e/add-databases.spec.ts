@@ -12,6 +12,9 @@ test("upload a SQLite file, see it listed and introspected; a non-SQLite file ge
   await upload.getByLabel("SQLite file").setInputFiles(file);
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByRole("status")).toHaveText("Registered allotments (2 tables).");
+  // the form was cleared; choosing the next file clears the old message too
+  await upload.getByLabel("SQLite file").setInputFiles(file);
+  await expect(upload.getByRole("status")).toHaveCount(0);
   await page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "allotments" }).click();
   await expect(page.getByRole("table", { name: "Columns of plantings" }).getByRole("row").filter({ hasText: "plot_id" })).toContainText(
     "FK → plots.plot_id",

@@ -18,7 +18,8 @@ export function UploadDatabaseForm() {
     upload.mutate(new FormData(form), { onSuccess: () => form.reset() });
   };
   return (
-    <form onSubmit={onSubmit} className={cardClass} aria-label="Upload a SQLite file">
+    // a new file or name: the last upload's message (success or error) is no longer about this form
+    <form onSubmit={onSubmit} onChange={() => upload.reset()} className={cardClass} aria-label="Upload a SQLite file">
       <h2 className="font-medium">Upload a SQLite file</h2>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-slate-700" aria-label="SQLite file" />
