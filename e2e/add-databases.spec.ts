@@ -12,6 +12,9 @@ test("upload a SQLite file, see it listed and introspected; a non-SQLite file ge
   await upload.getByLabel("SQLite file").setInputFiles(file);
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByRole("status")).toHaveText("Registered allotments (2 tables).");
+  // the form was cleared; choosing the next file clears the old message too
+  await upload.getByLabel("SQLite file").setInputFiles(file);
+  await expect(upload.getByRole("status")).toHaveCount(0);
   await page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "allotments" }).click();
   await expect(page.getByRole("table", { name: "Columns of plantings" }).getByRole("row").filter({ hasText: "plot_id" })).toContainText(
     "FK → plots.plot_id",
@@ -73,4 +76,19 @@ test("bad import input is refused with an error that names the problem, and noth
 
   await page.goto("/tasks");
   await expect(page.getByTestId("task-count")).toHaveText(before ?? "");
+});
+
+test("an upload name past the limit is refused with the limit in words, not cut short; the field shows the limit", async ({ page }, testInfo) => {
+  const file = testInfo.outputPath("long-named.sqlite");
+  writeGardenDatabase(file);
+  const longName = `garden_${"x".repeat(63)}`; // 70 characters
+  await page.goto("/databases");
+  const upload = page.getByRole("form", { name: "Upload a SQLite file" });
+  await expect(upload.getByLabel("Database name")).toHaveAccessibleDescription(/at most 64 characters/);
+  await upload.getByLabel("SQLite file").setInputFiles(file);
+  await upload.getByLabel("Database name").fill(longName);
+  await expect(upload.getByLabel("Database name")).toHaveValue(longName);
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(upload.getByRole("alert")).toContainText("at most 64 characters (this one has 70)");
+  await expect(page.getByRole("table", { name: "Databases" }).getByRole("link", { name: longName.slice(0, 64) })).toHaveCount(0);
 });

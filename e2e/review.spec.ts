@@ -74,6 +74,12 @@ test("a reviewer works through a queue with keys only: accept, reject with a rea
   await page.keyboard.press("u");
   await expect(page.getByTestId("review-notice")).toContainText("Undid your edit; the item is back.");
   await expect(item(page)).toHaveAttribute("data-item-id", third);
+  // the notice is about that item: looking at another one does not keep it standing
+  await page.keyboard.press("p");
+  await expect(item(page)).not.toHaveAttribute("data-item-id", third);
+  await expect(page.getByTestId("review-notice")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(item(page)).toHaveAttribute("data-item-id", third);
   await page.keyboard.press("a");
   await nextAfter(page, third);
 

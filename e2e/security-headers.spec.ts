@@ -71,3 +71,17 @@ test("the app keeps its data files to its owner: folder 0700, store files 0600",
   expect(mode(e2eDataDir)).toBe("700");
   for (const file of [e2eStoreEnv.SENSE_DB_FILE, `${e2eStoreEnv.SENSE_DB_FILE}-wal`, `${e2eStoreEnv.SENSE_DB_FILE}-shm`]) expect(mode(file), file).toBe("600");
 });
+
+test("pages name an icon that the server serves (no favicon 404 on every page)", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(new URL(response.url()).pathname);
+  });
+  await page.goto("/databases");
+  const href = await page.locator('head link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(missing).toEqual([]);
+});

@@ -91,10 +91,44 @@ test("the schema panel inserts names, Format lays the SQL out, history brings a 
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("button", { name: "Run" })).toBeEnabled();
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  // where the result would be: what happened, not a blank
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(/^Cancelled after \d+ ms\.$/);
 
   await page.getByText(/^History \(/).click();
   const history = page.getByRole("list", { name: "Query history" }).getByRole("button");
   await expect(history.first()).toHaveText(/^WITH RECURSIVE c\(x\)/);
   await history.nth(2).click();
   await expect(editor).toHaveText(/^SELECT\s+crop\s*FROM\s+plantings$/);
+});
+
+test("completion shows lettered type icons, closes when Ctrl+Enter runs, and stays inside the window at the end of a long line", async ({ page }) => {
+  await page.goto("/console?database=greenhouse");
+  const editor = page.getByRole("textbox", { name: "SQL" });
+  const completion = page.locator(".cm-tooltip-autocomplete");
+  await replaceSql(page, editor, "SELECT crop FROM plantings WHERE ");
+  await page.keyboard.type("pl");
+  await expect(completion).toBeVisible();
+  // each icon is a letter of its own (no empty box where a glyph is missing)
+  const icons = await completion.locator(".cm-completionIcon").evaluateAll((els) => els.map((el) => getComputedStyle(el, "::after").content));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const icon of icons) expect(icon).toMatch(/^"[A-Z]"$/);
+
+  await page.keyboard.press("Control+Enter"); // it ran ("pl" is no column: the engine says so)
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("no such column: pl");
+  await expect(completion).toHaveCount(0);
+
+  await page.setViewportSize({ width: 720, height: 800 });
+  const word = "crop = 'kale' OR ";
+  await replaceSql(page, editor, `SELECT crop FROM plantings WHERE ${word.repeat(6)}`);
+  // type to the end of the line's width, then ask for completion there
+  for (let i = 0; i < 40; i++) {
+    const [caret, content] = await Promise.all([page.locator(".cm-cursor").first().boundingBox(), page.locator(".cm-content").boundingBox()]);
+    if (caret && content && caret.x > content.x + content.width - 60) break;
+    await page.keyboard.insertText("x");
+  }
+  await page.keyboard.type(" pl");
+  await expect(completion).toBeVisible();
+  const box = (await completion.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(720);
 });

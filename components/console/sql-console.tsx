@@ -21,6 +21,8 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
   const [sql, setSql] = useState("SELECT name FROM sqlite_master WHERE type = 'table'");
   const run = useRunSql();
   const [blank, setBlank] = useState(false);
+  const [cancelledAfterMs, setCancelledAfterMs] = useState<number | null>(null);
+  const startedAt = useRef(0);
   const running = useRef<AbortController | null>(null);
   const editor = useRef<EditorView | null>(null);
   const { history, remember, clear } = useQueryHistory(userId);
@@ -33,8 +35,13 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
     if (!chosen || run.isPending) return;
     // a blank query runs nothing: say so, and do not leave the last result standing as if it were its
     setBlank(!sql.trim());
-    if (!sql.trim()) return run.reset();
+    if (!sql.trim()) {
+      setCancelledAfterMs(null);
+      return run.reset();
+    }
     remember(sql);
+    setCancelledAfterMs(null);
+    startedAt.current = performance.now();
     const controller = new AbortController();
     running.current = controller;
     run.mutate({ database: chosen, sql, signal: controller.signal });
@@ -43,6 +50,8 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
     running.current?.abort(); // the server stops the query's process when the request goes away
     running.current = null;
     run.reset();
+    // the result area says what became of the query rather than going blank
+    setCancelledAfterMs(Math.round(performance.now() - startedAt.current));
   };
   const insert = (name: string) => {
     const view = editor.current;
@@ -87,6 +96,11 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
           </p>
         ) : null}
         {run.data ? <ConsoleResult result={run.data} types={types} /> : null}
+        {cancelledAfterMs !== null && !run.data && !run.isPending ? (
+          <p role="status" className="text-sm text-slate-600">
+            Cancelled after {cancelledAfterMs} ms.
+          </p>
+        ) : null}
         <QueryHistoryList history={history} onPick={setSql} onClear={clear} />
       </div>
     </div>

@@ -18,15 +18,20 @@ export function UploadDatabaseForm() {
     upload.mutate(new FormData(form), { onSuccess: () => form.reset() });
   };
   return (
-    <form onSubmit={onSubmit} className={cardClass} aria-label="Upload a SQLite file">
+    // a new file or name: the last upload's message (success or error) is no longer about this form
+    <form onSubmit={onSubmit} onChange={() => upload.reset()} className={cardClass} aria-label="Upload a SQLite file">
       <h2 className="font-medium">Upload a SQLite file</h2>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-slate-700" aria-label="SQLite file" />
-        <input name="name" maxLength={DATABASE_NAME_MAX} title={`Up to ${DATABASE_NAME_MAX} letters, digits, _ . and -`} placeholder={`name (default: file name; ${DATABASE_NAME_MAX} at most)`} className={inputClass} aria-label="Database name" />
+        {/* no maxLength: the browser would cut a longer name short without a word; the server refuses it with the limit */}
+        <input name="name" title={`Up to ${DATABASE_NAME_MAX} letters, digits, _ . and -`} placeholder="name (default: file name)" className={inputClass} aria-label="Database name" aria-describedby="upload-name-limit" />
         <button type="submit" className={buttonClass} disabled={upload.isPending}>
           {upload.isPending ? "Uploading…" : "Upload"}
         </button>
       </div>
+      <p id="upload-name-limit" className="mt-1 text-xs text-slate-500">
+        The name: at most {DATABASE_NAME_MAX} characters, letters, digits, _ . and -.
+      </p>
       <MutationFeedback
         error={upload.error}
         success={upload.data ? `Registered ${upload.data.database.name} (${upload.data.database.tableCount} tables).` : null}

@@ -31,7 +31,9 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const [mode, setMode] = useState<"view" | "reject" | "edit">("view");
   const [showSchema, setShowSchema] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a notice about one item (an undo that brought it back) shows only while that item is on screen
+  const [notice, setNoticeAbout] = useState<{ text: string; about?: string } | null>(null);
+  const setNotice = (text: string | null, about?: string) => setNoticeAbout(text === null ? null : { text, about });
 
   const pinnedRef = useRef<string | undefined>(undefined); // an undone item: the server puts it first in the deck
   const deck = useQuery({ ...deckQuery(queue, filters, () => ({ skip: skipped.current, pin: pinnedRef.current })), placeholderData: keepPreviousData });
@@ -60,7 +62,8 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     setLooking(null);
     setMode("view");
     if (q === queue) pinnedRef.current = id;
-    setNotice(q === queue ? `Undid your ${undone}; the item is back.` : `Undid your ${undone} in the ${q === "sft" ? "SFT" : "pairs"} queue.`);
+    if (q === queue) setNotice(`Undid your ${undone}; the item is back.`, id);
+    else setNotice(`Undid your ${undone} in the ${q === "sft" ? "SFT" : "pairs"} queue.`);
   });
 
   const decide = (name: "accept" | "reject" | "swap", body?: object) => {
@@ -137,9 +140,9 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
           ) : null}
         </span>
       </div>
-      {notice ? (
+      {notice && (notice.about === undefined || notice.about === shown?.id) ? (
         <p role="alert" data-testid="review-notice" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {notice}
+          {notice.text}
         </p>
       ) : null}
       {deck.error ? <p role="alert" className="text-sm text-red-700">{deck.error.message}</p> : null}

@@ -1,11 +1,11 @@
 // The CodeMirror 6 extensions of the SQL editor: SQLite dialect, schema-aware completion, bracket
 // matching, search, undo history (basicSetup), our keys before CodeMirror's, and the colours of
 // read-only SQL (sql-run-classes.ts): Tailwind's palette, so dark mode turns the editor over too.
-import { acceptCompletion, autocompletion, completionStatus } from "@codemirror/autocomplete";
+import { acceptCompletion, autocompletion, closeCompletion, completionStatus } from "@codemirror/autocomplete";
 import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
 import { syntaxHighlighting } from "@codemirror/language";
 import { Prec, type Extension } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { EditorView, keymap, tooltips } from "@codemirror/view";
 import type { Highlighter } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
 import { sqlRunClass } from "@/components/sql/sql-run-classes";
@@ -32,7 +32,15 @@ function editorKeymap(keys: () => EditorKeys): Extension {
   };
   return Prec.highest(
     keymap.of([
-      { key: "Mod-Enter", run: call((k) => k.onSubmit), preventDefault: true },
+      {
+        key: "Mod-Enter",
+        // running closes the completion: left open, it covered the result's header
+        run: (view) => {
+          closeCompletion(view);
+          return call((k) => k.onSubmit)();
+        },
+        preventDefault: true,
+      },
       { key: "Mod-s", run: call((k) => k.onSave) },
       { key: "Tab", run: acceptCompletion },
       { key: "Escape", run: (view) => completionStatus(view.state) === null && call((k) => k.onEscape)() },
@@ -50,6 +58,23 @@ const sqlEditorHighlighter: Highlighter = {
 
 const color = (name: string, fallback: string) => `var(--color-${name}, ${fallback})`;
 
+// CodeMirror's own completion icons are glyphs many fonts lack (a key emoji) or draw as an empty
+// box on purpose (□ for a column): a letter on a coloured chip instead, readable on the editor's
+// slate in light and dark mode alike (the editor is dark in both).
+const iconChip = { width: "1.1em", height: "1.1em", lineHeight: "1.1em", marginRight: "0.4em", paddingRight: "0", borderRadius: "0.2em", fontSize: "75%", fontWeight: "600", opacity: "1", color: color("slate-900", "#0f172a"), verticalAlign: "middle" };
+const icon = (letter: string, bg: string, fallback: string) => ({ backgroundColor: color(bg, fallback), "&:after": { content: `'${letter}'`, fontSize: "100%", verticalAlign: "baseline" } });
+const completionIcons = {
+  ".cm-completionIcon": iconChip,
+  ".cm-completionIcon-keyword": icon("K", "violet-300", "#c4b5fd"),
+  ".cm-completionIcon-type": icon("T", "sky-300", "#7dd3fc"), // a table
+  ".cm-completionIcon-property": icon("C", "emerald-300", "#6ee7b7"), // a column
+  ".cm-completionIcon-namespace": icon("S", "amber-300", "#fcd34d"), // a schema
+  ".cm-completionIcon-constant": icon("A", "rose-300", "#fda4af"), // an alias
+  ".cm-completionIcon-variable": icon("V", "slate-300", "#cbd5e1"),
+  ".cm-completionIcon-function, .cm-completionIcon-method": icon("F", "orange-300", "#fdba74"),
+  ".cm-completionIcon-text, .cm-completionIcon-class, .cm-completionIcon-interface, .cm-completionIcon-enum": icon("W", "slate-300", "#cbd5e1"),
+};
+
 const theme = EditorView.theme(
   {
     "&": { backgroundColor: color("slate-900", "#0f172a"), color: color("slate-100", "#f1f5f9"), borderRadius: "0.5rem", fontSize: "0.875rem" },
@@ -59,6 +84,7 @@ const theme = EditorView.theme(
     "&.cm-focused .cm-cursor": { borderLeftColor: color("white", "#fff") },
     "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: color("slate-700", "#334155") },
     ".cm-tooltip": { backgroundColor: color("slate-800", "#1e293b"), color: color("slate-100", "#f1f5f9") },
+    ...completionIcons,
   },
   { dark: true },
 );
@@ -75,6 +101,9 @@ export function editorExtensions({ label, keys, onDocChanged, language }: { labe
     // Tab takes the completion as soon as it is shown (CodeMirror ignores it for the first 75 ms by
     // default, and the Tab then moved the focus out of the editor instead)
     autocompletion({ interactionDelay: 0 }),
+    // tooltips in the page's body, placed fixed: the editor's rounded, overflow-hidden frame no
+    // longer clips them, and CodeMirror keeps them inside the window at the end of a long line
+    tooltips({ parent: document.body, position: "fixed" }),
     language,
     syntaxHighlighting(sqlEditorHighlighter),
     theme,

@@ -17,6 +17,8 @@ export const eventActions = [
   "session.lockout-lift",
   "database.upload",
   "database.register",
+  "database.rename",
+  "database.delete",
   "import.start",
   "import.finish",
   "import.fail",
@@ -33,11 +35,16 @@ export const eventActions = [
 
 export const auditActions = [...eventActions, ...reviewActions] as const;
 export type AuditAction = (typeof auditActions)[number];
+/** What recordAuditEvent may write: a string not in eventActions is a type error. */
+export type EventAction = (typeof eventActions)[number];
+/** What review_actions.action may hold (shown as `review.<action>`). */
+export type ReviewActionName = (typeof reviewActions)[number] extends `review.${infer A}` ? A : never;
 
 /** Target kinds: review items live in review_actions, the rest in audit_events. */
 export const reviewTargetTypes = ["sft", "pair"] as const;
 export const eventTargetTypes = ["account", "email", "address", "api-token", "session", "database", "import", "job", "export", "provider"] as const;
 export const auditTargetTypes = [...eventTargetTypes, ...reviewTargetTypes] as const;
+export type EventTargetType = (typeof eventTargetTypes)[number];
 
 export const isReviewAction = (action: string) => action.startsWith("review.");
 export const isReviewTargetType = (type: string) => (reviewTargetTypes as readonly string[]).includes(type);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
+import type { EventTargetType } from "@/lib/audit/audit-actions";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import type { SessionUser } from "@/lib/auth/session-user";
 
@@ -32,7 +33,7 @@ export async function countedFailures(kind: LockoutKind, key: string, except?: s
 }
 
 /** The target of an audit entry about an email: its account when there is one. */
-async function emailTarget(email: string): Promise<{ targetType: string; targetId: string }> {
+async function emailTarget(email: string): Promise<{ targetType: EventTargetType; targetId: string }> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   return user ? { targetType: "account", targetId: user.id } : { targetType: "email", targetId: email };
 }
@@ -45,7 +46,7 @@ async function emailTarget(email: string): Promise<{ targetType: string; targetI
 export async function recordLockoutIfReached(kind: LockoutKind, key: string): Promise<void> {
   const { failures, freesAt } = await countedFailures(kind, key);
   if (!freesAt || freesAt.getTime() <= Date.now()) return;
-  const target = kind === "email" ? await emailTarget(key) : { targetType: "address", targetId: key };
+  const target = kind === "email" ? await emailTarget(key) : { targetType: "address" as const, targetId: key };
   await prisma.$transaction(async (tx) => {
     const open = await tx.signInLockout.findFirst({ where: { kind, key, liftedAt: null, lockedUntil: { gt: new Date() } }, select: { id: true } });
     if (open) return;
@@ -103,7 +104,7 @@ export async function liftLockout(actor: SessionUser | AuditActor, id: string): 
   if (lockout.liftedAt) throw conflict(`This lockout of ${lockout.key} was already lifted.`);
   if (lockout.lockedUntil.getTime() <= Date.now()) throw conflict(`This lockout of ${lockout.key} has already ended; it can sign in again.`);
   const kind = lockout.kind as LockoutKind;
-  const target = kind === "email" ? await emailTarget(lockout.key) : { targetType: "address", targetId: lockout.key };
+  const target = kind === "email" ? await emailTarget(lockout.key) : { targetType: "address" as const, targetId: lockout.key };
   await prisma.$transaction(async (tx) => {
     const cleared = await tx.signInAttempt.deleteMany({ where: { ...failuresOf(kind, lockout.key), succeeded: false } });
     await tx.signInLockout.update({ where: { id }, data: { liftedAt: new Date(), liftedById: actor.id } });

@@ -162,7 +162,7 @@ function discardFile(file: string): void {
 }
 
 /** Size and sha256 of a file, read in chunks off the event loop so large databases neither fill memory nor stall requests. */
-async function hashFile(file: string): Promise<{ bytes: number; sha256: string }> {
+export async function hashFile(file: string): Promise<{ bytes: number; sha256: string }> {
   const hash = crypto.createHash("sha256");
   const chunk = Buffer.alloc(1 << 20);
   const handle = await fsp.open(file, "r");

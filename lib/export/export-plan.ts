@@ -18,7 +18,10 @@ export type SplitPlan = { requested: number; tolerance: number; seed: number; va
 export async function planSplit(kind: ExportKind, request: ExportRequest): Promise<SplitPlan | null> {
   if (request.validationFraction <= 0) return null;
   const databases = await exportDatabaseIds(kind, request); // a cheap refusal before the pass
-  if (databases.length < 2) throw invalidInput(`A train/validation split by database needs at least two databases; this selection has ${databases.length}.`);
+  if (databases.length < 2) {
+    const has = databases.length === 0 ? "no schema (no database)" : "1 schema (1 database)";
+    throw invalidInput(`A train/validation split keeps each schema on one side, so it needs at least two distinct schemas; this selection has ${has}.`);
+  }
   const bySchema = new Map<string, { names: Set<string>; rows: number }>();
   for await (const page of dedupedItems(kind, request, { duplicates: 0 })) {
     for (const { parts } of page) {

@@ -94,11 +94,11 @@ describe("the held-out share of rows", () => {
 
   it("refuses a split that cannot come near the request, saying why, and writes nothing", async () => {
     const before = await prisma.export.count();
-    await expect(exportToFile({ format: "trl-dpo", database: "rows_a", validationFraction: 0.1 }, out("one.jsonl"))).rejects.toThrow("needs at least two databases; this selection has 1");
-    await expect(previewExport({ format: "messages", origin: "strong", database: "twin_a", validationFraction: 0.2 })).rejects.toThrow("needs at least two databases");
+    await expect(exportToFile({ format: "trl-dpo", database: "rows_a", validationFraction: 0.1 }, out("one.jsonl"))).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (1 database)");
+    await expect(previewExport({ format: "messages", origin: "strong", database: "twin_a", validationFraction: 0.2 })).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (1 database)");
     // the twins alone: three databases, one schema
     await prisma.sftSample.updateMany({ where: { database: { name: { startsWith: "solo_" } } }, data: { status: "rejected" } });
-    await expect(exportToFile({ format: "messages", validationFraction: 0.2 }, out("twins.jsonl"))).rejects.toThrow("the selection's 3 databases (twin_a, twin_b, twin_c) share one schema");
+    await expect(exportToFile({ format: "messages", validationFraction: 0.2 }, out("twins.jsonl"))).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (3 databases share it: twin_a, twin_b, twin_c)");
     await prisma.sftSample.updateMany({ where: { database: { name: { startsWith: "solo_" } } }, data: { status: "accepted" } });
     // two schemas of 40 and 24 rows: the closest split holds out 24 of 64 rows (37.5%)
     await prisma.preferencePair.updateMany({ where: { task: { database: { name: { notIn: ["rows_a", "rows_b"] } } } }, data: { status: "pending" } });

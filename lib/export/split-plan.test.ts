@@ -34,7 +34,7 @@ describe("choosing the held-out schemas by rows", () => {
 
   it("names why a split cannot be made: one schema, or shares these schemas cannot give", () => {
     const one = chooseValidation([{ key: "k", databases: ["a", "b", "c"], rows: 30 }], 0.1, 1);
-    expect(one).toEqual({ ok: false, reason: expect.stringContaining("the selection's 3 databases (a, b, c) share one schema") });
+    expect(one).toEqual({ ok: false, reason: expect.stringContaining("needs at least two distinct schemas; this selection has 1 schema (3 databases share it: a, b, c)") });
     const far = chooseValidation(groups(50, 50), 0.1, 1);
     expect(far).toEqual({ ok: false, reason: expect.stringMatching(/holds out 50 of 100 rows \(50%\); a validation share of 0\.1 allows 7\.5–12\.5%\. Rows per schema .*db_0: 50; db_1: 50/) });
   });

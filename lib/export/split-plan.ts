@@ -80,7 +80,7 @@ function pick(order: SchemaGroup[], target: number, total: number): boolean[] {
 export function chooseValidation(groups: SchemaGroup[], fraction: number, seed: number): SplitOutcome {
   const databases = groups.flatMap((g) => g.databases);
   if (groups.length < 2) {
-    return { ok: false, reason: `A train/validation split keeps each schema on one side, so it needs at least two different schemas; the selection's ${databases.length} databases (${databases.slice(0, 6).join(", ")}${databases.length > 6 ? ", …" : ""}) share one schema.` };
+    return { ok: false, reason: `A train/validation split keeps each schema on one side, so it needs at least two distinct schemas; this selection has ${groups.length === 0 ? "no schema" : `1 schema (${databases.length === 1 ? "1 database" : `${databases.length} databases share it: ${databases.slice(0, 6).join(", ")}${databases.length > 6 ? ", …" : ""}`})`}.` };
   }
   const total = groups.reduce((n, g) => n + g.rows, 0);
   const order = shuffled(groups, seed);

@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { registerDatabase } from "@/lib/databases/register-database";
 import { importBenchmark } from "@/lib/import/import-benchmark";
-import { writeBenchmarkFolder } from "@/lib/testing/sqlite-fixtures";
+import { writeBenchmarkFolder, writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
 const folder = (name: string) => path.join(env.dataDir, "fixtures", name);
 const spiderRecords = [
@@ -41,6 +42,36 @@ describe("importBenchmark (Spider layout)", () => {
     const aquarium = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "aquarium" }, include: { _count: { select: { tasks: true } } } });
     expect(aquarium.fileStatus).toBe("ok");
     expect(aquarium._count.tasks).toBe(1);
+  });
+
+  it("attaches gold SQL to a same-named database only when it holds the benchmark's own file; else registers the import's copy", async () => {
+    // an upload named like a Spider database but of another schema
+    const upload = writeSqlite(path.join(env.dataDir, "fixtures", "uploads", "concert.sqlite"), "CREATE TABLE singers (id INTEGER PRIMARY KEY, stage_name TEXT);");
+    const uploaded = await registerDatabase({ name: "concert", sourceFile: upload, source: "upload" });
+    // and one that is byte for byte the benchmark's file
+    const records = [
+      { db_id: "concert", question: "How many singers are there?", query: "SELECT count(*) FROM singer" },
+      { db_id: "stadium", question: "How many stadiums are there?", query: "SELECT count(*) FROM stadium" },
+    ];
+    const dir = writeBenchmarkFolder(folder("spider-same-names"), { "dev.json": records }, {
+      concert: "CREATE TABLE singer (singer_id INTEGER PRIMARY KEY, name TEXT);",
+      stadium: "CREATE TABLE stadium (stadium_id INTEGER PRIMARY KEY);",
+    });
+    const sameFile = await registerDatabase({ name: "stadium", sourceFile: path.join(dir, "database", "stadium", "stadium.sqlite"), source: "upload" });
+
+    const report = await importBenchmark({ format: "spider", dir, split: "dev" });
+    expect(report.databases).toEqual([
+      { name: "concert_spider", status: "added", message: 'a database named "concert" is already registered from another file; this import\'s own copy is registered as "concert_spider"' },
+      { name: "stadium", status: "existing" },
+    ]);
+    expect(await prisma.task.count({ where: { databaseId: uploaded.id } })).toBe(0);
+    expect(await prisma.task.count({ where: { database: { name: "concert_spider" } } })).toBe(1);
+    expect(await prisma.task.count({ where: { databaseId: sameFile.id } })).toBe(1);
+
+    // a second import finds its copy again and adds nothing
+    const again = await importBenchmark({ format: "spider", dir, split: "dev" });
+    expect(again).toMatchObject({ tasksAdded: 0, databases: [{ name: "concert_spider", status: "existing" }, { name: "stadium", status: "existing" }] });
+    expect(await prisma.targetDatabase.count({ where: { name: { startsWith: "concert" } } })).toBe(2);
   });
 
   it("stops on malformed JSON naming the file, line and column, and writes nothing", async () => {

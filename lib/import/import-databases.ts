@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { attachDatabaseFile, registerDatabase } from "@/lib/databases/register-database";
+import { attachDatabaseFile, hashFile, registerDatabase } from "@/lib/databases/register-database";
 import type { BenchmarkLayout } from "@/lib/import/benchmark-layout";
 import type { DatabaseSchema } from "@/lib/sql/schema-types";
 
@@ -15,7 +15,10 @@ export type DatabaseOutcome = {
 
 /**
  * Makes sure each db_id has a TargetDatabase: registers present files, records missing or
- * unreadable ones (with the declared schema when tables.json has it). Never fatal.
+ * unreadable ones (with the declared schema when tables.json has it). Never fatal. A same-named
+ * database takes the benchmark's gold SQL only when it holds the benchmark's own file (same
+ * sha256); one registered from another file (an upload of another schema, say) is left alone and
+ * the import registers its own copy beside it.
  */
 export async function importDatabases(
   layout: BenchmarkLayout,
@@ -30,6 +33,12 @@ export async function importDatabases(
     const found = byName.get(name);
     const file = layout.databaseFile(name);
     const fileNowPresent = found !== undefined && found.fileStatus !== "ok" && fs.existsSync(file);
+    if (found && found.fileStatus === "ok" && fs.existsSync(file) && found.fileSha256 !== (await hashFile(file)).sha256) {
+      const own = await importOwnCopy(layout, name, file);
+      ids.set(name, own.id);
+      outcomes.push(own.outcome);
+      continue;
+    }
     if (found && !fileNowPresent) {
       ids.set(name, found.id);
       const status = found.fileStatus === "ok" ? "existing" : (found.fileStatus as "missing" | "invalid");
@@ -41,6 +50,23 @@ export async function importDatabases(
     outcomes.push(outcome.outcome);
   }
   return { ids, outcomes };
+}
+
+/**
+ * The benchmark's copy of `name` when a database of that name holds another file: under
+ * `<name>_<format>` (then `_2`, …), found again by its sha256 on a later import.
+ */
+async function importOwnCopy(layout: BenchmarkLayout, name: string, file: string): Promise<{ id: string; outcome: DatabaseOutcome }> {
+  const { sha256 } = await hashFile(file);
+  for (let n = 1; ; n++) {
+    const candidate = `${name}_${layout.format}${n === 1 ? "" : `_${n}`}`;
+    const row = await prisma.targetDatabase.findUnique({ where: { name: candidate } });
+    if (row?.fileSha256 === sha256) return { id: row.id, outcome: { name: candidate, status: "existing" } };
+    if (row) continue;
+    const { id, outcome } = await importOneDatabase(layout, candidate, file, null, undefined);
+    const message = `a database named "${name}" is already registered from another file; this import's own copy is registered as "${candidate}"`;
+    return { id, outcome: outcome.status === "added" ? { ...outcome, message } : outcome };
+  }
 }
 
 async function importOneDatabase(
