@@ -42,9 +42,10 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
   await expect(form.getByLabel("Job database")).toHaveValue("city_library");
 });
 
-test("a job page of a job that does not exist says so", async ({ page }) => {
-  await page.goto("/jobs/no-such-job");
-  await expect(page.getByRole("alert").filter({ hasText: "No job with id no-such-job" })).toBeVisible();
+test("a job page of a job that does not exist answers our 404 page", async ({ page }) => {
+  const response = await page.goto("/jobs/no-such-job");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
 test("the new-job forms estimate requests, tokens and cost before a lead starts a job", async ({ page }) => {
