@@ -31,7 +31,7 @@ EXPORTS = {
 
 # key: (arguments, output, words the refusal must contain)
 REFUSALS = {
-    "sft-split-one-schema": (["--format", "messages", "--validation", "0.2", *PENDING], "refused-one-schema/one-schema.jsonl", "share one schema"),
+    "sft-split-one-schema": (["--format", "messages", "--validation", "0.2", *PENDING], "refused-one-schema/one-schema.jsonl", "at least two distinct schemas"),
     "empty": (["--format", "trl-dpo", "--from", "2999-01-01", *PENDING], "refused-empty/empty.jsonl", "Nothing to export"),
     "inverted": (["--format", "alpaca", "--from", "2026-06-02", "--to", "2026-06-01", *PENDING], "refused-inverted/inverted.jsonl", "is after To"),
 }
