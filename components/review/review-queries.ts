@@ -5,10 +5,11 @@ import { fetchJson } from "@/components/api/fetch-json";
 import type { HistoryEntry } from "@/lib/review/item-history";
 import type { ReviewItemView } from "@/lib/review/read-review-item";
 import type { DeckRequest, ReviewDeck } from "@/lib/review/review-deck";
+import type { ReviewRouteAction } from "@/lib/review/review-action-request";
+import type { ReviewActionResponse } from "@/lib/review/run-review-action";
 import type { EditSftInput, RejectInput, ReviewQueue } from "@/lib/review/review-types";
 
 export type DeckFilters = Omit<DeckRequest, "queue" | "skip">;
-export type ReviewActionName = "accept" | "reject" | "edit" | "swap" | "release";
 
 export const reviewKeys = {
   all: ["review"] as const,
@@ -40,13 +41,13 @@ export const useQueueCounts = () => useQuery(countsQuery());
 export const itemQuery = (queue: ReviewQueue, id: string) =>
   queryOptions({ queryKey: reviewKeys.item(queue, id), queryFn: () => fetchJson<{ item: ReviewItemView; history: HistoryEntry[] }>(`/api/review/${queue}/${id}/history`) });
 
-export type ActionInput = { queue: ReviewQueue; id: string; action: ReviewActionName; body?: RejectInput | EditSftInput | { sql: string } };
+export type ActionInput = { queue: ReviewQueue; id: string; action: ReviewRouteAction; body?: RejectInput | EditSftInput | { sql: string } };
 
 /** One review action; the deck is read again afterwards (which claims the next item ahead). */
 export function useReviewAction(callbacks: { onMutate?: (input: ActionInput) => void; onError?: (error: Error, input: ActionInput) => void } = {}) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ queue, id, action, body }: ActionInput) => fetchJson<{ id: string; status?: string }>(`/api/review/${queue}/${id}/${action}`, { method: "POST", json: body ?? {} }),
+    mutationFn: ({ queue, id, action, body }: ActionInput) => fetchJson<ReviewActionResponse>(`/api/review/${queue}/${id}/${action}`, { method: "POST", json: body ?? {} }),
     onMutate: callbacks.onMutate,
     onError: callbacks.onError,
     onSettled: (_data, _error, input) => {

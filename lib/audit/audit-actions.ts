@@ -38,7 +38,7 @@ export type AuditAction = (typeof auditActions)[number];
 /** What recordAuditEvent may write: a string not in eventActions is a type error. */
 export type EventAction = (typeof eventActions)[number];
 /** What review_actions.action may hold (shown as `review.<action>`). */
-export type ReviewActionName = (typeof reviewActions)[number] extends `review.${infer A}` ? A : never;
+export type RecordedReviewAction = (typeof reviewActions)[number] extends `review.${infer A}` ? A : never;
 
 /** Target kinds: review items live in review_actions, the rest in audit_events. */
 export const reviewTargetTypes = ["sft", "pair"] as const;

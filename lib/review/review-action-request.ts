@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
 
-export type ReviewActionName = "accept" | "reject" | "edit" | "swap" | "release";
+/** The actions of POST /api/review/<queue>/<id>/<action> (the route's params and the client's hook use this list). */
+export const REVIEW_ROUTE_ACTIONS = ["accept", "reject", "edit", "swap", "release"] as const;
+export type ReviewRouteAction = (typeof REVIEW_ROUTE_ACTIONS)[number];
 
 /**
  * The body of POST /api/review/<queue>/<id>/<action>, told apart by the action (and, for an edit,
@@ -17,7 +19,7 @@ export type ReviewActionRequest =
  * Checks an untrusted body against the schema its action takes and gives the typed request; a bad
  * body throws the schema's ZodError, which the route wrapper turns into the usual 400 in words.
  */
-export function readReviewActionRequest(queue: ReviewQueue, action: ReviewActionName, body: unknown): ReviewActionRequest {
+export function readReviewActionRequest(queue: ReviewQueue, action: ReviewRouteAction, body: unknown): ReviewActionRequest {
   switch (action) {
     case "accept":
     case "swap":

@@ -7,7 +7,7 @@ import { conflict, invalidInput, notFound } from "@/lib/errors";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { pairMetric } from "@/lib/review/pair-metric";
 import { effectiveChosen, effectiveRejected, pairSnapshot, sftSnapshot } from "@/lib/review/item-snapshot";
-import type { ReviewActionName } from "@/lib/audit/audit-actions";
+import type { RecordedReviewAction } from "@/lib/audit/audit-actions";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
 import { displayResult } from "@/lib/sql/display-result";
@@ -21,7 +21,7 @@ const leaseLost = (id: string) => conflict(`Your claim on item ${id} expired or 
 
 type Change = Record<string, unknown>;
 
-async function changeHeldItem(reviewer: Reviewer, queue: ReviewQueue, id: string, action: Exclude<ReviewActionName, "undo">, change: (tx: Tx) => Promise<Change> | Change) {
+async function changeHeldItem(reviewer: Reviewer, queue: ReviewQueue, id: string, action: Exclude<RecordedReviewAction, "undo">, change: (tx: Tx) => Promise<Change> | Change) {
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const held = { id, status: "pending", leaseOwnerId: reviewer.id, leaseExpiresAt: { gt: now } };

@@ -1,13 +1,13 @@
 import "server-only";
 import { invalidInput } from "@/lib/errors";
 import { releaseReviewItem } from "@/lib/review/claim-review-items";
-import { readReviewActionRequest, type ReviewActionName } from "@/lib/review/review-action-request";
+import { readReviewActionRequest, type ReviewRouteAction } from "@/lib/review/review-action-request";
 import { acceptItem, editPairChosen, editSftSample, rejectItem, swapPair } from "@/lib/review/review-actions";
 import type { Reviewer } from "@/lib/review/reviewer";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
 /** One review action by name (what POST /api/review/<queue>/<id>/<action> does); the body is checked against its action's schema. */
-export async function runReviewAction(reviewer: Reviewer, target: { queue: ReviewQueue; id: string; action: ReviewActionName }, body: unknown) {
+export async function runReviewAction(reviewer: Reviewer, target: { queue: ReviewQueue; id: string; action: ReviewRouteAction }, body: unknown) {
   const { id } = target;
   const request = readReviewActionRequest(target.queue, target.action, body);
   switch (request.action) {

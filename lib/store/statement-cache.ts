@@ -30,12 +30,6 @@ class BoundCall {
   raw() {
     return { all: () => this.statement.raw(true).all(this.args) };
   }
-  all() {
-    return this.statement.raw(false).all(this.args);
-  }
-  get() {
-    return this.statement.raw(false).get(this.args);
-  }
 }
 
 /** A kept statement: `bind` gives a call with those arguments; the plain methods run it at once. */
