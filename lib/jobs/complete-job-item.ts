@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
-import type { Tx } from "@/lib/jobs/item-outcome";
+import type { ItemWrite, Tx } from "@/lib/jobs/item-outcome";
 import { sqlTime } from "@/lib/store/sql-time";
 import { writeInBatch } from "@/lib/jobs/write-batch";
 
@@ -30,12 +30,12 @@ async function markItem(tx: Tx, item: ClaimedItem, status: "done" | "pending" | 
  * before the job is judged complete. The transaction is shared with other items' ends
  * (lib/jobs/write-batch.ts): one commit for many items.
  */
-export function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<unknown>): Promise<void> {
-  return writeInBatch(async (tx, add) => {
+export function completeJobItem(item: ClaimedItem, write: ItemWrite): Promise<void> {
+  return writeInBatch(async (tx, batch) => {
     if (!(await markItem(tx, item, "done", null, new Date()))) return new LeaseLostError(item.id);
-    const result = await write(tx);
-    await tx.$executeRaw`UPDATE job_items SET result_json = ${JSON.stringify(result ?? null)} WHERE id = ${item.id}`;
-    add(item.jobId, { itemsDone: 1 });
+    const result = await write(tx, batch);
+    batch.result(item.id, JSON.stringify(result ?? null));
+    batch.add(item.jobId, { itemsDone: 1 });
     return null;
   });
 }
@@ -43,9 +43,9 @@ export function completeJobItem(item: ClaimedItem, write: (tx: Tx) => Promise<un
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
 export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
-  return writeInBatch(async (tx, add) => {
+  return writeInBatch(async (tx, batch) => {
     if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, new Date()))) return new LeaseLostError(item.id);
-    if (!retry) add(item.jobId, { itemsFailed: 1 });
+    if (!retry) batch.add(item.jobId, { itemsFailed: 1 });
     return null;
   });
 }

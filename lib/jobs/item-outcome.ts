@@ -4,9 +4,15 @@ import type { JobStep, StepPayload } from "@/lib/jobs/job-step-registry";
 /** A Prisma interactive transaction, in which an item's outputs are written. */
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
-/** What a job step produced: outputs to write with the item's completion (returning the item's result), or a failure. */
+/** Rows an item's write puts off to the end of its shared transaction (one INSERT for many items' rows). */
+export type DeferredRows = { insert: (table: string, columns: readonly string[], rows: unknown[][]) => void };
+
+/** Writes an item's outputs (returning the item's result): in `tx` at once, or in `rows` at the transaction's end. */
+export type ItemWrite = (tx: Tx, rows: DeferredRows) => Promise<unknown>;
+
+/** What a job step produced: outputs to write with the item's completion, or a failure. */
 export type ItemOutcome =
-  | { ok: true; write: (tx: Tx) => Promise<unknown> }
+  | { ok: true; write: ItemWrite }
   | { ok: false; kind: string; message: string; retryable: boolean };
 
 export const itemFailure = (kind: string, message: string, retryable = false): ItemOutcome => ({ ok: false, kind, message, retryable });

@@ -3,15 +3,18 @@ import { prisma } from "@/lib/db";
 import { asStoreBusyError } from "@/lib/store/begin-immediate";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { addToJob, noDelta, type JobDelta } from "@/lib/jobs/job-sql";
+import { BatchRows } from "@/lib/jobs/batch-rows";
 
 /**
  * A write to make in a shared transaction. It returns null when done, or an error when it wrote
  * nothing on purpose (e.g. its lease was lost): that error goes to its caller and the others'
  * writes stand. A write that throws rolls the whole transaction back, and every write of it is
  * then retried in a transaction of its own, so that one bad write never sinks the others.
- * What the writes add to their jobs' totals (`add`) is summed and written once per job, last.
+ * What the writes add to their jobs' totals (`batch.add`) is summed and written once per job, last;
+ * rows they give `batch.insert` and items' results (`batch.result`) are written together before that.
  */
-export type BatchedWrite = (tx: Tx, add: (jobId: string, delta: Partial<JobDelta>) => void) => Promise<Error | null>;
+export type BatchWriter = Pick<BatchRows, "insert" | "result"> & { add: (jobId: string, delta: Partial<JobDelta>) => void };
+export type BatchedWrite = (tx: Tx, batch: BatchWriter) => Promise<Error | null>;
 
 type Queued = { write: BatchedWrite; resolve: () => void; reject: (error: unknown) => void };
 
@@ -22,16 +25,22 @@ let flushing = false;
 /** How many transactions the batches took for how many writes (benchmarks print it). */
 export const writeBatchStats = { transactions: 0, writes: 0 };
 
-/** Runs writes in one transaction, then adds what they counted to their jobs. */
+/** Runs writes in one transaction, then the rows they put off, then adds what they counted to their jobs. */
 async function runWrites(tx: Tx, writes: BatchedWrite[]): Promise<(Error | null)[]> {
   const deltas = new Map<string, JobDelta>();
-  const add = (jobId: string, delta: Partial<JobDelta>) => {
-    const sum = deltas.get(jobId) ?? noDelta();
-    for (const key of Object.keys(delta) as (keyof JobDelta)[]) sum[key] += delta[key] ?? 0;
-    deltas.set(jobId, sum);
+  const rows = new BatchRows();
+  const batch: BatchWriter = {
+    add: (jobId, delta) => {
+      const sum = deltas.get(jobId) ?? noDelta();
+      for (const key of Object.keys(delta) as (keyof JobDelta)[]) sum[key] += delta[key] ?? 0;
+      deltas.set(jobId, sum);
+    },
+    insert: (table, columns, values) => rows.insert(table, columns, values),
+    result: (itemId, resultJson) => rows.result(itemId, resultJson),
   };
   const outcomes: (Error | null)[] = [];
-  for (const write of writes) outcomes.push(await write(tx, add));
+  for (const write of writes) outcomes.push(await write(tx, batch));
+  await rows.write(tx);
   const now = new Date();
   for (const [jobId, delta] of deltas) await addToJob(tx, jobId, delta, now);
   return outcomes;

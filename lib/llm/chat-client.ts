@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import { z } from "zod";
 import { readChatReply } from "@/lib/llm/chat-reply";
-import { guardedFetch, ReplyTimeoutError, ReplyTooLargeError } from "@/lib/llm/guarded-fetch";
+import { cappedHttpFetch, ReplyTimeoutError, ReplyTooLargeError } from "@/lib/llm/capped-http-fetch";
 
 /** The most of a reply the client reads by default (SENSE_MODEL_REPLY_MAX_MB sets it for the app). */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -35,7 +35,7 @@ export type ChatFailure = {
 /**
  * Chat completions through the `openai` SDK. Retries (429, 5xx, network errors) use the SDK's
  * exponential backoff with jitter and honour Retry-After / retry-after-ms. Every body is read under
- * a byte cap and the request's time limit (lib/llm/guarded-fetch.ts) and checked with zod; a request
+ * a byte cap and the request's time limit (lib/llm/capped-http-fetch.ts) and checked with zod; a request
  * that still fails comes back as a ChatFailure with its kind, never as a thrown error.
  */
 export function createChatClient(input: ProviderConfig) {
@@ -45,7 +45,7 @@ export function createChatClient(input: ProviderConfig) {
     apiKey: config.apiKey || "not-needed",
     timeout: config.timeoutMs,
     maxRetries: config.maxRetries,
-    fetch: guardedFetch({ maxBytes: config.maxResponseBytes, timeoutMs: config.timeoutMs }),
+    fetch: cappedHttpFetch({ maxBytes: config.maxResponseBytes, timeoutMs: config.timeoutMs }),
   });
   return {
     config,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Provider } from "@/lib/generated/prisma/client";
-import { guardedFetch, ReplyTimeoutError, ReplyTooLargeError } from "@/lib/llm/guarded-fetch";
+import { cappedHttpFetch, ReplyTimeoutError, ReplyTooLargeError } from "@/lib/llm/capped-http-fetch";
 import { parseModelJson } from "@/lib/llm/text-spans";
 import { providerApiKey } from "@/lib/providers/secret-box";
 import { createProvider } from "@/lib/providers/providers";
@@ -43,7 +43,7 @@ export async function testConnection(provider: Pick<Provider, "name" | "baseUrl"
   let response: Response;
   let body: string;
   try {
-    const fetchLimited = guardedFetch({ maxBytes: CHECK_MAX_BYTES, timeoutMs: ms });
+    const fetchLimited = cappedHttpFetch({ maxBytes: CHECK_MAX_BYTES, timeoutMs: ms });
     response = await fetchLimited(url, { headers: key ? { authorization: `Bearer ${key}` } : {}, signal: AbortSignal.timeout(ms) });
     body = await response.text();
   } catch (error) {
