@@ -6,7 +6,7 @@
 // (process.cpuUsage of this process: the model server and the SQL engine children are apart).
 // Needs ../shared/data/spider. `npm run bench:runner -- 200000` for a smaller "big" job;
 // `npm run bench:runner -- 1000000 a,c` runs only parts a and c; `-- 1000000 a --profile DIR` writes
-// each window's CPU profile to DIR.
+// each window's CPU profile to DIR. Each window also prints the statements the runner made an item, by kind.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +35,7 @@ const { changeJobStatus } = await import("../lib/jobs/job-control");
 const { runWorker } = await import("../lib/jobs/run-worker");
 const { writeBatchStats } = await import("../lib/jobs/write-batch");
 const { execPool } = await import("../lib/sql/exec/exec-pool");
+const { boundCallObservers } = await import("../lib/store/statement-cache");
 migrateStore();
 await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
 const taskIds = (await prisma.task.findMany({ where: { split: "dev", database: { fileStatus: "ok" } }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((t) => t.id);
@@ -62,11 +63,18 @@ async function measure(label: string, jobId: string, workers: number, from: numb
     await profiler.post("Profiler.enable");
     await profiler.post("Profiler.start");
   }
+  const statements = new Map<string, number>(); // the runner's statements in the window, by their first words
+  const count = (sql: string) => {
+    const kind = sql.trim().split(/\s+/, 3).join(" ").replace(/`main`\./g, "");
+    statements.set(kind, (statements.get(kind) ?? 0) + 1);
+  };
   const [t0, cpu0, n0, batched, children0] = [performance.now(), process.cpuUsage(), await done(), { ...writeBatchStats }, descendantsCpu()];
+  boundCallObservers.add(count);
   let n1 = n0;
   while ((n1 = await done()) < to) await sleep(100);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  boundCallObservers.delete(count);
   const childCpu = cpuBetween(children0, descendantsCpu());
   if (profiler) {
     const { profile } = await profiler.post("Profiler.stop");
@@ -80,6 +88,9 @@ async function measure(label: string, jobId: string, workers: number, from: numb
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const failed = (await prisma.job.findUniqueOrThrow({ where: { id: jobId } })).itemsFailed;
   console.log(`${label}: ${(items / seconds).toFixed(1)} items/s (${(items * SAMPLES / seconds).toFixed(0)} requests/s) over items ${n0}-${n1}; runner CPU ${(cpuMs / items).toFixed(2)} ms/item, ${(cpuMs / items / SAMPLES).toFixed(2)} ms/request; ${failed} failed; ${((writeBatchStats.writes - batched.writes) / (writeBatchStats.transactions - batched.transactions)).toFixed(1)} writes per commit`);
+  const perItem = [...statements].sort((a, b) => b[1] - a[1]);
+  const total = perItem.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`    statements an item: ${(total / items).toFixed(2)} (${perItem.slice(0, 6).map(([kind, n]) => `${kind} ${(n / items).toFixed(2)}`).join(", ")})`);
   // where the machine's cores went: the model server, the SQL engine children (one line per kind)
   const modelMs = childCpu.get(server.pid!) ?? 0;
   const sqlMs = [...childCpu].filter(([pid]) => pid !== server.pid).reduce((sum, [, ms]) => sum + ms, 0);

@@ -1,26 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
-import type { ItemWrite, Tx } from "@/lib/jobs/item-outcome";
+import type { ItemWrite } from "@/lib/jobs/item-outcome";
 import { sqlTime } from "@/lib/store/sql-time";
 import { writeInBatch } from "@/lib/jobs/write-batch";
 
-/** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
-export class LeaseLostError extends Error {
-  constructor(itemId: string) {
-    super(`Lease on job item ${itemId} was lost; its outputs were not written.`);
-    this.name = "LeaseLostError";
-  }
-}
-
-/** Marks a leased item with its end, only while this claim holds the lease; false when it was lost. */
-async function markItem(tx: Tx, item: ClaimedItem, status: "done" | "pending" | "failed", failure: { kind: string; message: string } | null, now: Date) {
-  const marked = await tx.$executeRaw`
-    UPDATE job_items SET status = ${status}, lease_expires_at = NULL, error = ${failure?.message ?? null}, error_kind = ${failure?.kind ?? null},
-      lease_owner = ${status === "done" ? item.claim : null}, updated_at = ${sqlTime(now)}
-    WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
-  return marked === 1;
-}
+export { LeaseLostError } from "@/lib/jobs/mark-items";
 
 /**
  * Marks the item done and writes its outputs in one transaction, only while this claim still
@@ -31,23 +16,27 @@ async function markItem(tx: Tx, item: ClaimedItem, status: "done" | "pending" | 
  * (lib/jobs/write-batch.ts): one commit for many items.
  */
 export function completeJobItem(item: ClaimedItem, write: ItemWrite): Promise<void> {
-  return writeInBatch(async (tx, batch) => {
-    if (!(await markItem(tx, item, "done", null, new Date()))) return new LeaseLostError(item.id);
-    const result = await write(tx, batch);
-    batch.result(item.id, JSON.stringify(result ?? null));
-    batch.add(item.jobId, { itemsDone: 1 });
-    return null;
-  });
+  return writeInBatch(
+    async (tx, batch) => {
+      const result = await write(tx, batch);
+      batch.result(item.id, JSON.stringify(result ?? null));
+      batch.add(item.jobId, { itemsDone: 1 });
+      return null;
+    },
+    { id: item.id, claim: item.claim, status: "done", failure: null },
+  );
 }
 
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
 export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
-  return writeInBatch(async (tx, batch) => {
-    if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, new Date()))) return new LeaseLostError(item.id);
-    if (!retry) batch.add(item.jobId, { itemsFailed: 1 });
-    return null;
-  });
+  return writeInBatch(
+    (_tx, batch) => {
+      if (!retry) batch.add(item.jobId, { itemsFailed: 1 });
+      return Promise.resolve(null);
+    },
+    { id: item.id, claim: item.claim, status: retry ? "pending" : "failed", failure: { kind: failure.kind, message: failure.message } },
+  );
 }
 
 /** Renews the lease of an item still being worked on; false when it was lost meanwhile. */
@@ -59,13 +48,13 @@ export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<bo
   return renewed === 1;
 }
 
-/** Gives claimed items that were never started back to their queue, as if they had not been claimed. */
 /** Which of these jobs are running (claimed items of the others must not start). */
 export async function runningJobIds(jobIds: string[]): Promise<string[]> {
   if (!jobIds.length) return [];
   return (await prisma.job.findMany({ where: { id: { in: jobIds }, status: "running" }, select: { id: true } })).map((j) => j.id);
 }
 
+/** Gives claimed items that were never started back to their queue, as if they had not been claimed. */
 export async function releaseJobItems(items: ClaimedItem[]): Promise<void> {
   for (const item of items) {
     await prisma.$executeRaw`

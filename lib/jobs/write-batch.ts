@@ -4,6 +4,7 @@ import { asStoreBusyError } from "@/lib/store/begin-immediate";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { addToJob, noDelta, type JobDelta } from "@/lib/jobs/job-sql";
 import { BatchRows } from "@/lib/jobs/batch-rows";
+import { LeaseLostError, markItems, type ItemMark } from "@/lib/jobs/mark-items";
 
 /**
  * A write to make in a shared transaction. It returns null when done, or an error when it wrote
@@ -12,21 +13,51 @@ import { BatchRows } from "@/lib/jobs/batch-rows";
  * then retried in a transaction of its own, so that one bad write never sinks the others.
  * What the writes add to their jobs' totals (`batch.add`) is summed and written once per job, last;
  * rows they give `batch.insert` and items' results (`batch.result`) are written together before that.
+ * A write may come with the end of a leased job item (`mark`): the marks of a transaction are made
+ * first, in one statement, and a write whose item's lease was lost is not run (it gets a
+ * LeaseLostError).
  */
 export type BatchWriter = Pick<BatchRows, "insert" | "result"> & { add: (jobId: string, delta: Partial<JobDelta>) => void };
 export type BatchedWrite = (tx: Tx, batch: BatchWriter) => Promise<Error | null>;
 
-type Queued = { write: BatchedWrite; resolve: () => void; reject: (error: unknown) => void };
+type Queued = { write: BatchedWrite; mark?: ItemMark; resolve: () => void; reject: (error: unknown) => void };
 
 const MAX_PER_TRANSACTION = 64;
+/**
+ * How long the first write of a transaction waits for others to join it (unless the batch is full
+ * sooner). A commit and each statement cost the same for one item as for many: at the runner's
+ * rates (hundreds of items a second) a few milliseconds gather several items' ends in one.
+ */
+const GATHER_MS = 4;
 const queue: Queued[] = [];
 let flushing = false;
+let wakeGatherer: (() => void) | null = null;
+
+/** Waits until the batch is full or the first queued write has waited GATHER_MS. */
+async function gather(): Promise<void> {
+  // let the answers that have arrived meanwhile queue their writes too (the store's driver is
+  // synchronous: while it commits, nothing else runs, and nothing else would join the batch)
+  await new Promise((resolve) => setImmediate(resolve));
+  if (queue.length >= MAX_PER_TRANSACTION) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, GATHER_MS);
+    function done() {
+      clearTimeout(timer);
+      wakeGatherer = null;
+      resolve();
+    }
+    wakeGatherer = done;
+  });
+}
 
 /** How many transactions the batches took for how many writes (benchmarks print it). */
 export const writeBatchStats = { transactions: 0, writes: 0 };
 
-/** Runs writes in one transaction, then the rows they put off, then adds what they counted to their jobs. */
-async function runWrites(tx: Tx, writes: BatchedWrite[]): Promise<(Error | null)[]> {
+/** Marks the items, runs the writes of those still held in one transaction, then the rows they put off, then adds what they counted to their jobs. */
+async function runWrites(tx: Tx, writes: Queued[]): Promise<(Error | null)[]> {
+  const now = new Date();
+  const marks = writes.flatMap((queued) => (queued.mark ? [queued.mark] : []));
+  const marked = marks.length ? await markItems(tx, marks, now) : new Set<string>();
   const deltas = new Map<string, JobDelta>();
   const rows = new BatchRows();
   const batch: BatchWriter = {
@@ -39,18 +70,18 @@ async function runWrites(tx: Tx, writes: BatchedWrite[]): Promise<(Error | null)
     result: (itemId, resultJson) => rows.result(itemId, resultJson),
   };
   const outcomes: (Error | null)[] = [];
-  for (const write of writes) outcomes.push(await write(tx, batch));
+  for (const { write, mark } of writes) outcomes.push(mark && !marked.has(mark.id) ? new LeaseLostError(mark.id) : await write(tx, batch));
   await rows.write(tx);
-  const now = new Date();
   for (const [jobId, delta] of deltas) await addToJob(tx, jobId, delta, now);
   return outcomes;
 }
 
-async function runAlone({ write, resolve, reject }: Queued): Promise<void> {
+async function runAlone(queued: Queued): Promise<void> {
+  const { resolve, reject } = queued;
   writeBatchStats.transactions++;
   writeBatchStats.writes++;
   try {
-    const [refused] = await prisma.$transaction((tx) => runWrites(tx, [write]));
+    const [refused] = await prisma.$transaction((tx) => runWrites(tx, [queued]));
     if (refused) reject(refused);
     else resolve();
   } catch (error) {
@@ -62,9 +93,7 @@ async function flush(): Promise<void> {
   flushing = true;
   try {
     while (queue.length) {
-      // let the answers that have arrived meanwhile queue their writes too (the store's driver is
-      // synchronous: while it commits, nothing else runs, and nothing else would join the batch)
-      await new Promise((resolve) => setImmediate(resolve));
+      await gather();
       const batch = queue.splice(0, MAX_PER_TRANSACTION);
       if (batch.length === 1) {
         await runAlone(batch[0]!);
@@ -74,7 +103,7 @@ async function flush(): Promise<void> {
       writeBatchStats.transactions++;
       writeBatchStats.writes += batch.length;
       try {
-        outcomes = await prisma.$transaction((tx) => runWrites(tx, batch.map((queued) => queued.write)));
+        outcomes = await prisma.$transaction((tx) => runWrites(tx, batch));
       } catch (error) {
         // the store stayed locked: every write would wait as long again, so all of them fail now
         // (their items are retried); any other error is one write's, found by running them alone
@@ -93,11 +122,13 @@ async function flush(): Promise<void> {
 /**
  * Makes a write in a transaction shared with the writes queued meanwhile (group commit): the
  * store commits, and syncs to disk, once for all of them instead of once each. The first write
- * starts at once; those that come while it commits go together in the next transaction.
+ * waits a few milliseconds for others (GATHER_MS); those that come while it commits go together
+ * in the next transaction.
  */
-export function writeInBatch(write: BatchedWrite): Promise<void> {
+export function writeInBatch(write: BatchedWrite, mark?: ItemMark): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    queue.push({ write, resolve, reject });
+    queue.push({ write, mark, resolve, reject });
+    if (queue.length >= MAX_PER_TRANSACTION) wakeGatherer?.();
     if (!flushing) void flush();
   });
 }
