@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/jobs/item-outcome";
+import type { SqlExec } from "@/lib/store/sql-exec";
 import { insertRows } from "@/lib/jobs/job-sql";
 
 // What the writes of one shared transaction (lib/jobs/write-batch.ts) put off to its end: rows for
@@ -26,18 +26,20 @@ export class BatchRows {
     this.results.push([itemId, resultJson]);
   }
 
-  async write(tx: Tx): Promise<void> {
+  async write(exec: SqlExec): Promise<void> {
     for (const { table, columns, rows } of this.tables.values()) {
       const perStatement = Math.max(1, Math.floor(MAX_VARIABLES / columns.length));
-      for (let i = 0; i < rows.length; i += perStatement) await insertRows(tx, table, columns, rows.slice(i, i + perStatement));
+      for (let i = 0; i < rows.length; i += perStatement) await insertRows(exec, table, columns, rows.slice(i, i + perStatement));
     }
     for (let i = 0; i < this.results.length; i += 500) {
       const part = this.results.slice(i, i + 500);
       // one statement text for any number of results: the [id, result] pairs go as one JSON array
-      await tx.$executeRaw`
-        UPDATE job_items SET result_json = r.result
-        FROM (SELECT value ->> 0 AS id, value ->> 1 AS result FROM json_each(${JSON.stringify(part)})) AS r
-        WHERE job_items.id = r.id`;
+      await exec.execute(
+        `UPDATE job_items SET result_json = r.result
+         FROM (SELECT value ->> 0 AS id, value ->> 1 AS result FROM json_each(?)) AS r
+         WHERE job_items.id = r.id`,
+        [JSON.stringify(part)],
+      );
     }
   }
 }

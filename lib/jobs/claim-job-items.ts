@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { addToJob, noDelta } from "@/lib/jobs/job-sql";
+import { prismaExec } from "@/lib/store/sql-exec";
 import { sqlTime } from "@/lib/store/sql-time";
 import { DEFAULT_MAX_ATTEMPTS, MAX_LOST_LEASES } from "@/lib/jobs/retry-policy";
 
@@ -101,7 +102,7 @@ export async function finishIdleJobs(maxAttempts = DEFAULT_MAX_ATTEMPTS): Promis
         UPDATE job_items SET status = 'failed', lease_owner = NULL, lease_expires_at = NULL, error_kind = 'abandoned',
           error = 'Its runner stopped or lost the lease on every attempt.', updated_at = ${sqlTime(now)}
         WHERE id = ${item.id} AND status = 'leased' AND lease_expires_at < ${sqlTime(now)}`;
-      if (failed) await addToJob(tx, item.jobId, { ...noDelta(), itemsFailed: 1 }, now);
+      if (failed) await addToJob(prismaExec(tx), item.jobId, { ...noDelta(), itemsFailed: 1 }, now);
     });
   }
   await prisma.$executeRaw`

@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
-import type { ItemWrite } from "@/lib/jobs/item-outcome";
+import type { ItemWrite, RowsWrite } from "@/lib/jobs/item-outcome";
 import { sqlTime } from "@/lib/store/sql-time";
-import { writeInBatch } from "@/lib/jobs/write-batch";
+import { writeInBatch, type BatchWriter } from "@/lib/jobs/write-batch";
 
 export { LeaseLostError } from "@/lib/jobs/mark-items";
 
@@ -15,25 +15,26 @@ export { LeaseLostError } from "@/lib/jobs/mark-items";
  * before the job is judged complete. The transaction is shared with other items' ends
  * (lib/jobs/write-batch.ts): one commit for many items.
  */
-export function completeJobItem(item: ClaimedItem, write: ItemWrite): Promise<void> {
-  return writeInBatch(
-    async (tx, batch) => {
-      const result = await write(tx, batch);
-      batch.result(item.id, JSON.stringify(result ?? null));
-      batch.add(item.jobId, { itemsDone: 1 });
-      return null;
-    },
-    { id: item.id, claim: item.claim, status: "done", failure: null },
-  );
+export function completeJobItem(item: ClaimedItem, write: ItemWrite | RowsWrite): Promise<void> {
+  const mark = { id: item.id, claim: item.claim, status: "done" as const, failure: null };
+  const ended = (batch: BatchWriter, result: unknown) => {
+    batch.result(item.id, JSON.stringify(result ?? null));
+    batch.add(item.jobId, { itemsDone: 1 });
+    return null;
+  };
+  if ("rows" in write) return writeInBatch({ rows: (batch) => ended(batch, write.rows(batch)) }, mark);
+  return writeInBatch({ tx: async (tx, batch) => ended(batch, await write(tx, batch)) }, mark);
 }
 
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
 export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
   return writeInBatch(
-    (_tx, batch) => {
-      if (!retry) batch.add(item.jobId, { itemsFailed: 1 });
-      return Promise.resolve(null);
+    {
+      rows: (batch) => {
+        if (!retry) batch.add(item.jobId, { itemsFailed: 1 });
+        return null;
+      },
     },
     { id: item.id, claim: item.claim, status: retry ? "pending" : "failed", failure: { kind: failure.kind, message: failure.message } },
   );

@@ -1,8 +1,7 @@
-import type { prisma } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { JobStep, StepPayload } from "@/lib/jobs/job-step-registry";
 
-/** A Prisma interactive transaction, in which an item's outputs are written. */
-export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+export type { Tx };
 
 /** Rows an item's write puts off to the end of its shared transaction (one INSERT for many items' rows). */
 export type DeferredRows = { insert: (table: string, columns: readonly string[], rows: unknown[][]) => void };
@@ -10,9 +9,15 @@ export type DeferredRows = { insert: (table: string, columns: readonly string[],
 /** Writes an item's outputs (returning the item's result): in `tx` at once, or in `rows` at the transaction's end. */
 export type ItemWrite = (tx: Tx, rows: DeferredRows) => Promise<unknown>;
 
+/**
+ * Writes an item's outputs as rows only (returning the item's result), with no statement of its
+ * own: items that all write this way end in a transaction outside Prisma (lib/jobs/write-batch.ts).
+ */
+export type RowsWrite = { rows: (rows: DeferredRows) => unknown };
+
 /** What a job step produced: outputs to write with the item's completion, or a failure. */
 export type ItemOutcome =
-  | { ok: true; write: ItemWrite }
+  | { ok: true; write: ItemWrite | RowsWrite }
   | { ok: false; kind: string; message: string; retryable: boolean };
 
 export const itemFailure = (kind: string, message: string, retryable = false): ItemOutcome => ({ ok: false, kind, message, retryable });

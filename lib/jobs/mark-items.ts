@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/jobs/item-outcome";
+import type { SqlExec } from "@/lib/store/sql-exec";
 import { sqlTime } from "@/lib/store/sql-time";
 
 /** How a leased item ended: done, back to pending for a retry, or failed for good. */
@@ -20,17 +20,19 @@ export class LeaseLostError extends Error {
  * Returns the ids that were marked; the others' leases were lost. (The unary `+` keeps SQLite
  * from driving the update by the status index: each mark is a look-up by primary key.)
  */
-export async function markItems(tx: Tx, marks: ItemMark[], now: Date): Promise<Set<string>> {
+export async function markItems(exec: SqlExec, marks: ItemMark[], now: Date): Promise<Set<string>> {
   const marked = new Set<string>();
   for (let i = 0; i < marks.length; i += 500) {
     const part = marks.slice(i, i + 500).map((m) => [m.id, m.claim, m.status, m.failure?.message ?? null, m.failure?.kind ?? null]);
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      UPDATE job_items SET status = m.status, lease_expires_at = NULL, error = m.error, error_kind = m.kind,
-        lease_owner = CASE WHEN m.status = 'done' THEN m.claim END, updated_at = ${sqlTime(now)}
-      FROM (SELECT value ->> 0 AS id, value ->> 1 AS claim, value ->> 2 AS status, value ->> 3 AS error, value ->> 4 AS kind FROM json_each(${JSON.stringify(part)})) AS m
-      WHERE job_items.id = m.id AND +job_items.lease_owner = m.claim AND +job_items.status = 'leased'
-      RETURNING job_items.id AS id`;
+    const rows = await exec.query<{ id: string }>(MARK_ITEMS, [sqlTime(now), JSON.stringify(part)]);
     for (const row of rows) marked.add(row.id);
   }
   return marked;
 }
+
+const MARK_ITEMS = `
+  UPDATE job_items SET status = m.status, lease_expires_at = NULL, error = m.error, error_kind = m.kind,
+    lease_owner = CASE WHEN m.status = 'done' THEN m.claim END, updated_at = ?
+  FROM (SELECT value ->> 0 AS id, value ->> 1 AS claim, value ->> 2 AS status, value ->> 3 AS error, value ->> 4 AS kind FROM json_each(?)) AS m
+  WHERE job_items.id = m.id AND +job_items.lease_owner = m.claim AND +job_items.status = 'leased'
+  RETURNING job_items.id AS id`;

@@ -11,6 +11,7 @@ import { completeJobItem, failJobItem, LeaseLostError } from "@/lib/jobs/complet
 import { createMutationJob } from "@/lib/jobs/create-job";
 import { readTaskContext } from "@/lib/jobs/handlers/task-context";
 import { newRowId } from "@/lib/jobs/row-ids";
+import { writeBatchStats } from "@/lib/jobs/write-batch";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { sqlTime } from "@/lib/store/sql-time";
 import { captureStatements } from "@/lib/testing/statement-capture";
@@ -27,16 +28,19 @@ describe("items ending together", () => {
     const items = await claimJobItems("rows", 8, 60_000);
     expect(items).toHaveLength(8);
     const task = await prisma.task.findFirstOrThrow({ where: { origin: "demo" } });
+    const before = { ...writeBatchStats };
     const statements = await captureStatements(() =>
       Promise.all(
         items.map((item, n) =>
-          completeJobItem(item, (_tx, rows) => {
-            const id = newRowId();
-            rows.insert("candidates", COLUMNS, [[id, task.id, job.id, "mutation", `SELECT ${n}`, `SELECT ${n}`, `select ${n}`, "wrong_result", null, sqlTime(new Date())]]);
-            rows.insert("preference_pairs", ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "rejected_sql", "rejected_candidate_id", "status", "created_at"], [
-              [newRowId(), task.id, job.id, "SELECT 1", "gold", `SELECT ${n}`, id, "pending", sqlTime(new Date())],
-            ]);
-            return Promise.resolve({ n });
+          completeJobItem(item, {
+            rows: (rows) => {
+              const id = newRowId();
+              rows.insert("candidates", COLUMNS, [[id, task.id, job.id, "mutation", `SELECT ${n}`, `SELECT ${n}`, `select ${n}`, "wrong_result", null, sqlTime(new Date())]]);
+              rows.insert("preference_pairs", ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "rejected_sql", "rejected_candidate_id", "status", "created_at"], [
+                [newRowId(), task.id, job.id, "SELECT 1", "gold", `SELECT ${n}`, id, "pending", sqlTime(new Date())],
+              ]);
+              return { n };
+            },
           }),
         ),
       ),
@@ -44,6 +48,7 @@ describe("items ending together", () => {
     const count = (pattern: RegExp) => statements.filter((s) => pattern.test(s.sql)).length;
     const transactions = count(/^COMMIT/);
     expect(transactions).toBeLessThanOrEqual(2); // the first item starts at once, the others queue meanwhile
+    expect(writeBatchStats.direct - before.direct).toBe(transactions); // rows-only writes: outside Prisma
     for (const pattern of [/^\s*UPDATE job_items SET status = m\.status/, /^\s*INSERT INTO candidates /, /^\s*INSERT INTO preference_pairs /, /^\s*UPDATE job_items SET result_json/]) expect(count(pattern), String(pattern)).toBe(transactions);
     const pairs = await prisma.preferencePair.findMany({ where: { jobId: job.id }, include: { rejectedCandidate: true } });
     expect(pairs.map((p) => p.rejectedCandidate!.rawText).sort()).toEqual(items.map((_, n) => `SELECT ${n}`).sort());

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import { claimJobItems } from "@/lib/jobs/claim-job-items";
 import { completeJobItem, LeaseLostError } from "@/lib/jobs/complete-job-item";
 import { createMutationJob } from "@/lib/jobs/create-job";
 import { recordModelCalls } from "@/lib/llm/record-model-calls";
 import { createProvider } from "@/lib/providers/providers";
+import { newRowId } from "@/lib/jobs/row-ids";
+import { writeBatchStats } from "@/lib/jobs/write-batch";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { sqlTime } from "@/lib/store/sql-time";
 
 beforeAll(async () => {
   await seedDemo();
@@ -18,7 +21,7 @@ describe("item ends written together", () => {
     expect(items).toHaveLength(6);
     const stolen = { ...items[1]!, claim: "someone-else" }; // its lease is not this claim's
     const task = await prisma.task.findFirstOrThrow({ where: { origin: "demo" } });
-    const addPair = (n: number) => async (tx: Parameters<Parameters<typeof completeJobItem>[1]>[0]) => {
+    const addPair = (n: number) => async (tx: Tx) => {
       await tx.preferencePair.create({ data: { taskId: task.id, jobId: job.id, chosenSql: "SELECT 1", chosenSource: "gold", rejectedSql: `SELECT ${n}` } });
       return { n };
     };
@@ -42,6 +45,34 @@ describe("item ends written together", () => {
     const statusOf = (id: string) => after.find((i) => i.id === id)!.status;
     expect(items.map((i) => statusOf(i.id))).toEqual(["done", "leased", "leased", "done", "done", "done"]);
     expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ itemsDone: 4, status: "running" });
+  });
+
+  it("roll a broken rows-only batch back and keep the others' writes: outside Prisma, as inside", async () => {
+    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 3 }, keepPerTask: 1 });
+    const items = await claimJobItems("rows-batch", 3, 60_000);
+    expect(items).toHaveLength(3);
+    const task = await prisma.task.findFirstOrThrow({ where: { origin: "demo" } });
+    const pairRow = (taskId: string, n: number) => [newRowId(), taskId, job.id, "SELECT 1", "gold", `SELECT ${n}`, "pending", sqlTime(new Date())];
+    const columns = ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "rejected_sql", "status", "created_at"];
+    const before = { ...writeBatchStats };
+    const settled = await Promise.allSettled(
+      items.map((item, n) =>
+        completeJobItem(item, {
+          rows: (rows) => {
+            rows.insert("preference_pairs", columns, [pairRow(n === 1 ? "no-such-task" : task.id, n)]); // the second breaks a foreign key
+            return { n };
+          },
+        }),
+      ),
+    );
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(String((settled[1] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+    expect(writeBatchStats.direct).toBeGreaterThan(before.direct);
+    const pairs = await prisma.preferencePair.findMany({ where: { jobId: job.id }, select: { rejectedSql: true } });
+    expect(pairs.map((p) => p.rejectedSql).sort()).toEqual(["SELECT 0", "SELECT 2"]);
+    const statuses = await prisma.jobItem.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { id: true, status: true } });
+    expect(items.map((i) => statuses.find((s) => s.id === i.id)!.status)).toEqual(["done", "leased", "done"]);
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ itemsDone: 2 });
   });
 
   it("sum what the writes of a batch add to each job: tokens and cost of every call, exactly", async () => {

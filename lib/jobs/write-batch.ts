@@ -1,7 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, writeOnStore, type Tx } from "@/lib/db";
 import { asStoreBusyError } from "@/lib/store/begin-immediate";
-import type { Tx } from "@/lib/jobs/item-outcome";
+import { prismaExec, type SqlExec } from "@/lib/store/sql-exec";
 import { addToJob, noDelta, type JobDelta } from "@/lib/jobs/job-sql";
 import { BatchRows } from "@/lib/jobs/batch-rows";
 import { LeaseLostError, markItems, type ItemMark } from "@/lib/jobs/mark-items";
@@ -15,10 +15,12 @@ import { LeaseLostError, markItems, type ItemMark } from "@/lib/jobs/mark-items"
  * rows they give `batch.insert` and items' results (`batch.result`) are written together before that.
  * A write may come with the end of a leased job item (`mark`): the marks of a transaction are made
  * first, in one statement, and a write whose item's lease was lost is not run (it gets a
- * LeaseLostError).
+ * LeaseLostError). A write is either `{ tx }`, which may use the Prisma transaction, or `{ rows }`,
+ * which only hands the batch rows and counts: a transaction of `rows` writes alone runs on the
+ * store's writer outside Prisma (its query pipeline cost the runner more than SQLite did).
  */
 export type BatchWriter = Pick<BatchRows, "insert" | "result"> & { add: (jobId: string, delta: Partial<JobDelta>) => void };
-export type BatchedWrite = (tx: Tx, batch: BatchWriter) => Promise<Error | null>;
+export type BatchedWrite = { tx: (tx: Tx, batch: BatchWriter) => Promise<Error | null> } | { rows: (batch: BatchWriter) => Error | null };
 
 type Queued = { write: BatchedWrite; mark?: ItemMark; resolve: () => void; reject: (error: unknown) => void };
 
@@ -50,14 +52,14 @@ async function gather(): Promise<void> {
   });
 }
 
-/** How many transactions the batches took for how many writes (benchmarks print it). */
-export const writeBatchStats = { transactions: 0, writes: 0 };
+/** How many transactions the batches took for how many writes, and how many ran outside Prisma (benchmarks print it). */
+export const writeBatchStats = { transactions: 0, writes: 0, direct: 0 };
 
-/** Marks the items, runs the writes of those still held in one transaction, then the rows they put off, then adds what they counted to their jobs. */
-async function runWrites(tx: Tx, writes: Queued[]): Promise<(Error | null)[]> {
+/** Marks the items, runs the writes of those still held, then the rows they put off, then adds what they counted to their jobs. */
+async function runWrites(exec: SqlExec, tx: Tx | null, writes: Queued[]): Promise<(Error | null)[]> {
   const now = new Date();
   const marks = writes.flatMap((queued) => (queued.mark ? [queued.mark] : []));
-  const marked = marks.length ? await markItems(tx, marks, now) : new Set<string>();
+  const marked = marks.length ? await markItems(exec, marks, now) : new Set<string>();
   const deltas = new Map<string, JobDelta>();
   const rows = new BatchRows();
   const batch: BatchWriter = {
@@ -70,18 +72,31 @@ async function runWrites(tx: Tx, writes: Queued[]): Promise<(Error | null)[]> {
     result: (itemId, resultJson) => rows.result(itemId, resultJson),
   };
   const outcomes: (Error | null)[] = [];
-  for (const { write, mark } of writes) outcomes.push(mark && !marked.has(mark.id) ? new LeaseLostError(mark.id) : await write(tx, batch));
-  await rows.write(tx);
-  for (const [jobId, delta] of deltas) await addToJob(tx, jobId, delta, now);
+  for (const { write, mark } of writes) {
+    if (mark && !marked.has(mark.id)) outcomes.push(new LeaseLostError(mark.id));
+    else if ("rows" in write) outcomes.push(write.rows(batch));
+    else outcomes.push(await write.tx(tx!, batch));
+  }
+  await rows.write(exec);
+  for (const [jobId, delta] of deltas) await addToJob(exec, jobId, delta, now);
   return outcomes;
+}
+
+/** One transaction for these writes: outside Prisma when none needs its transaction. */
+function transaction(writes: Queued[]): Promise<(Error | null)[]> {
+  writeBatchStats.transactions++;
+  writeBatchStats.writes += writes.length;
+  if (writes.every((queued) => "rows" in queued.write)) {
+    writeBatchStats.direct++;
+    return writeOnStore((exec) => runWrites(exec, null, writes));
+  }
+  return prisma.$transaction((tx) => runWrites(prismaExec(tx), tx, writes));
 }
 
 async function runAlone(queued: Queued): Promise<void> {
   const { resolve, reject } = queued;
-  writeBatchStats.transactions++;
-  writeBatchStats.writes++;
   try {
-    const [refused] = await prisma.$transaction((tx) => runWrites(tx, [queued]));
+    const [refused] = await transaction([queued]);
     if (refused) reject(refused);
     else resolve();
   } catch (error) {
@@ -100,10 +115,8 @@ async function flush(): Promise<void> {
         continue;
       }
       let outcomes: (Error | null)[];
-      writeBatchStats.transactions++;
-      writeBatchStats.writes += batch.length;
       try {
-        outcomes = await prisma.$transaction((tx) => runWrites(tx, batch));
+        outcomes = await transaction(batch);
       } catch (error) {
         // the store stayed locked: every write would wait as long again, so all of them fail now
         // (their items are retried); any other error is one write's, found by running them alone

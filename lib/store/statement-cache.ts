@@ -30,6 +30,10 @@ class BoundCall {
   raw() {
     return { all: () => this.statement.raw(true).all(this.args) };
   }
+  /** The rows as objects (the store's direct writer reads RETURNING rows this way). */
+  all() {
+    return this.statement.raw(false).all(this.args);
+  }
 }
 
 /** A kept statement: `bind` gives a call with those arguments; the plain methods run it at once. */

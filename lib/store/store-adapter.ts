@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import { AsyncLock } from "@/lib/store/async-lock";
 import { beginImmediate } from "@/lib/store/begin-immediate";
 import { keepStatements } from "@/lib/store/statement-cache";
+import type { SqlExec } from "@/lib/store/sql-exec";
 
 // The store's driver adapter: two better-sqlite3 connections on one SQLite file in WAL mode.
 // - The writer runs every transaction and every write. Prisma's adapter serializes transactions on
@@ -14,6 +15,12 @@ import { keepStatements } from "@/lib/store/statement-cache";
 //   lock never blocks the event loop, and is bounded (then HTTP 503 with Retry-After).
 // - The reader runs read-only statements outside transactions, on its own WAL snapshot: a read
 //   never waits behind a transaction that is open on the writer.
+// - The job runner's hot writes may skip Prisma's query pipeline (which costs far more per
+//   statement than SQLite does): `writer().transaction` runs them on the writer connection under
+//   the same lock and BEGIN IMMEDIATE as Prisma's transactions.
+
+/** A transaction on the writer connection, outside Prisma: committed when `work` resolves, rolled back when it throws. */
+export type DirectWriter = { transaction<T>(work: (exec: SqlExec) => Promise<T>): Promise<T> };
 
 type Client = Database.Database;
 
@@ -92,7 +99,17 @@ function holdingTransaction(tx: Transaction, client: Client, release: () => void
   };
 }
 
-function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginWaitMs: number): SqlDriverAdapter {
+/** SQL on the writer connection, through its kept statements (so the statement capture of tests sees it too). */
+function writerExec(client: Client): SqlExec {
+  type Bound = { run(): Database.RunResult; all(): unknown[] };
+  const bound = (sql: string, args: unknown[]) => (client.prepare(sql) as unknown as { bind(args: unknown[]): Bound }).bind(args);
+  return {
+    execute: async (sql, args) => bound(sql, args).run().changes,
+    query: async <T>(sql: string, args: unknown[]) => bound(sql, args).all() as T[],
+  };
+}
+
+function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginWaitMs: number, direct: { current: DirectWriter | null }): SqlDriverAdapter {
   const lock = new AsyncLock();
   const writerClient = clientOf(writer);
   // in WAL mode NORMAL keeps the store consistent through crashes (a power loss may drop the last
@@ -118,6 +135,21 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
         throw error;
       }
     });
+  const exec = writerExec(writerClient);
+  direct.current = {
+    transaction: (work) =>
+      lock.run(async () => {
+        await beginImmediate(writerClient, { maxWaitMs: beginWaitMs });
+        try {
+          const result = await work(exec);
+          await exec.execute("COMMIT", []);
+          return result;
+        } catch (error) {
+          if (writerClient.inTransaction) writerClient.prepare("ROLLBACK").run();
+          throw error;
+        }
+      }),
+  };
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
@@ -126,6 +158,7 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
     executeScript: (script) => lock.run(() => writer.executeScript(script)),
     ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
     dispose: async () => {
+      direct.current = null;
       await reader.dispose();
       await writer.dispose();
     },
@@ -146,16 +179,18 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
   };
 }
 
-/** The adapter factory for the store file: a writer and a reader connection (see above). */
-export function storeAdapterFactory(dbFile: string, options: { busyTimeoutMs?: number; beginWaitMs?: number } = {}): SqlDriverAdapterFactory {
+/** The adapter factory for the store file: a writer and a reader connection (see above); `writer()` once connected. */
+export function storeAdapterFactory(dbFile: string, options: { busyTimeoutMs?: number; beginWaitMs?: number } = {}): SqlDriverAdapterFactory & { writer(): DirectWriter | null } {
   // every write waits for the lock in beginImmediate; the busy timeout is a short safety net for
   // the rare moments a WAL reader has to wait (recovery after a crash)
   const config = { url: `file:${dbFile}`, timeout: options.busyTimeoutMs ?? 200 };
   const writer = new PrismaBetterSqlite3(config);
   const reader = new PrismaBetterSqlite3(config);
+  const direct: { current: DirectWriter | null } = { current: null };
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
-    connect: async () => storeAdapter(await writer.connect(), await reader.connect(), options.beginWaitMs ?? 15_000),
+    connect: async () => storeAdapter(await writer.connect(), await reader.connect(), options.beginWaitMs ?? 15_000, direct),
+    writer: () => direct.current,
   };
 }

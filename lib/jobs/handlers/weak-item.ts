@@ -62,24 +62,26 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
   const pairs = planPreferencePairs(task.goldSql, candidates, { chosen: ctx.config.chosen, maxPairs: ctx.config.maxPairsPerTask });
   return {
     ok: true,
-    write: (_tx, rows) => {
-      // rows for one INSERT of the candidates and one of the pairs of every item ending in this
-      // transaction (ids made here, so pairs can point at them; candidates are named first)
-      const ids = candidates.map(() => newRowId());
-      const now = sqlTime(new Date());
-      rows.insert(
-        "candidates",
-        ["id", "task_id", "job_id", "source", "raw_text", "sql", "normalized_sql", "verdict", "error", "created_at"],
-        candidates.map((c, i) => [ids[i], task.id, ctx.jobId, "weak-model", c.rawText, c.sql, c.sql ? normalizeSql(c.sql) : null, c.verdict, c.error, now]),
-      );
-      rows.insert(
-        "preference_pairs",
-        ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "chosen_candidate_id", "rejected_sql", "rejected_candidate_id", "status", "created_at"],
-        pairs.map((p) => [newRowId(), task.id, ctx.jobId, p.chosenSql, p.chosenSource, p.chosenIndex === null ? null : ids[p.chosenIndex]!, p.rejectedSql, ids[p.rejectedIndex]!, "pending", now]),
-      );
-      const byVerdict: Record<string, number> = {};
-      for (const c of candidates) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
-      return Promise.resolve({ candidates: byVerdict, pairs: pairs.length });
+    write: {
+      rows: (rows) => {
+        // rows for one INSERT of the candidates and one of the pairs of every item ending in this
+        // transaction (ids made here, so pairs can point at them; candidates are named first)
+        const ids = candidates.map(() => newRowId());
+        const now = sqlTime(new Date());
+        rows.insert(
+          "candidates",
+          ["id", "task_id", "job_id", "source", "raw_text", "sql", "normalized_sql", "verdict", "error", "created_at"],
+          candidates.map((c, i) => [ids[i], task.id, ctx.jobId, "weak-model", c.rawText, c.sql, c.sql ? normalizeSql(c.sql) : null, c.verdict, c.error, now]),
+        );
+        rows.insert(
+          "preference_pairs",
+          ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "chosen_candidate_id", "rejected_sql", "rejected_candidate_id", "status", "created_at"],
+          pairs.map((p) => [newRowId(), task.id, ctx.jobId, p.chosenSql, p.chosenSource, p.chosenIndex === null ? null : ids[p.chosenIndex]!, p.rejectedSql, ids[p.rejectedIndex]!, "pending", now]),
+        );
+        const byVerdict: Record<string, number> = {};
+        for (const c of candidates) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
+        return { candidates: byVerdict, pairs: pairs.length };
+      },
     },
   };
 }
