@@ -21,7 +21,7 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
   await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
   await expect(page.getByTestId("job-started-by")).toContainText("started by Lee Lead");
   const config = page.getByRole("region", { name: "Configuration" });
-  await expect(config).toContainText("keepPerTask");
+  await expect(config).toContainText("Pairs kept per task");
   await expect(config).toContainText("city_library");
   await expect(page.getByTestId("job-progress")).toHaveText("20/20 items", { timeout: 30_000 });
   await expect(page.getByRole("region", { name: "Model calls" })).toContainText("No model calls");
