@@ -12,7 +12,8 @@ import { currentPageUser } from "@/lib/auth/page-auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Sense Studio",
+  // a page that names itself ("Page not found") is titled "Page not found · Sense Studio"
+  title: { default: "Sense Studio", template: "%s · Sense Studio" },
   description: "A workbench for text-to-SQL training data: synthesis, execution, review and export.",
 };
 

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { WayOutLinks } from "@/components/shell/way-out-links";
+
+export const metadata: Metadata = { title: "Page not found" };
 
 // Our own 404, inside the app's layout (the sidebar stays when signed in). Next's built-in one
 // carries an inline <style> without the CSP nonce, which the pages' policy blocks.

@@ -21,7 +21,7 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
   await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
   await expect(page.getByTestId("job-started-by")).toContainText("started by Lee Lead");
   const config = page.getByRole("region", { name: "Configuration" });
-  await expect(config).toContainText("keepPerTask");
+  await expect(config).toContainText("Pairs kept per task");
   await expect(config).toContainText("city_library");
   await expect(page.getByTestId("job-progress")).toHaveText("20/20 items", { timeout: 30_000 });
   await expect(page.getByRole("region", { name: "Model calls" })).toContainText("No model calls");
@@ -42,10 +42,20 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
   await expect(form.getByLabel("Job database")).toHaveValue("city_library");
 });
 
-test("a job page of a job that does not exist answers our 404 page", async ({ page }) => {
+test("a job page of a job that does not exist answers our 404 page, titled so, in one request", async ({ page }) => {
+  const requests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.includes("no-such-job")) requests.push(`${r.method()} ${r.url()}`);
+  });
   const response = await page.goto("/jobs/no-such-job");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Sense Studio");
+  await page.waitForLoadState("networkidle");
+  expect(requests).toEqual([`GET ${new URL("/jobs/no-such-job", page.url()).href}`]);
+  // an address no route has gets the same title
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found · Sense Studio");
 });
 
 test("the new-job forms estimate requests, tokens and cost before a lead starts a job", async ({ page }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCostUsd } from "@/lib/jobs/job-cost";
 import type { JobDetail } from "@/lib/jobs/read-job-detail";
 
 /** A job's model calls per hour (failed ones apart) with its tokens and cost, as a chart and in words. */
@@ -23,7 +24,7 @@ export function JobCallsChart({ hours }: { hours: JobDetail["callsPerHour"] }) {
       <ul className="text-xs tabular-nums text-slate-600" data-testid="job-calls">
         {hours.map((h) => (
           <li key={h.hour}>
-            {h.hour.replace("T", " ")}:00 UTC — {h.calls} calls{h.failed ? ` (${h.failed} failed)` : ""}, {h.tokens} tokens, ${h.costUsd.toFixed(4)}
+            {h.hour.replace("T", " ")}:00 UTC — {h.calls} calls{h.failed ? ` (${h.failed} failed)` : ""}, {h.tokens} tokens, {formatCostUsd(h.costUsd)}
           </li>
         ))}
       </ul>

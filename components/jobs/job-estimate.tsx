@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
 import { jobKeys } from "@/components/jobs/job-queries";
 import type { JobConfigInput } from "@/lib/jobs/job-config";
+import { formatCostUsd } from "@/lib/jobs/job-cost";
 import type { JobEstimateView } from "@/lib/jobs/read-job-estimate";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
@@ -25,7 +26,7 @@ export function JobEstimate({ config }: { config: JobConfigInput }) {
       <p>
         <span className="font-medium">Estimate:</span> {data.requests} requests
         {data.taskCount !== null && config.kind === "weak" ? ` (${data.taskCount} tasks)` : ""} · ~{compact.format(data.promptTokens)} prompt + ~{compact.format(data.completionTokens)} completion tokens ·{" "}
-        {data.costUsd === null ? "cost unknown" : `~$${data.costUsd.toFixed(data.costUsd < 1 ? 4 : 2)}`}
+        {data.costUsd === null ? "cost unknown" : `~${formatCostUsd(data.costUsd)}`}
       </p>
       {config.kind !== "mutation" ? (
         <p className="text-slate-500">

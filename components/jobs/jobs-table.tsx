@@ -2,20 +2,16 @@
 
 import Link from "next/link";
 import { Fragment, useState } from "react";
+import { JobControls } from "@/components/jobs/job-controls";
 import { JobFailures } from "@/components/jobs/job-failures";
 import { useJobAction, useJobs } from "@/components/jobs/job-queries";
-import { ConfirmButton } from "@/components/shell/confirm-dialog";
+import { shownJobStatus } from "@/components/jobs/shown-job-status";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { TableHead } from "@/components/shell/table-head";
+import { formatCostUsd } from "@/lib/jobs/job-cost";
 import type { JobProgress } from "@/lib/jobs/read-jobs";
 
 const eta = (s: number | null) => (s === null ? "—" : s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);
-/**
- * A paused or cancelled job finishes what its runners already started: say so until it has. A done
- * job says how it ended: done, done with failures, or failed (every item failed).
- */
-const shownStatus = (job: JobProgress) =>
-  job.itemsInFlight && job.status === "paused" ? "pausing" : job.itemsInFlight && job.status === "cancelled" ? "cancelling" : (job.result ?? job.status);
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 /** What a job queued for review, linked to its review queue. */
@@ -42,11 +38,6 @@ export function JobsTable() {
   if (isPending) return <p className="text-sm text-slate-500">Loading jobs…</p>;
   if (error) return <p role="alert" className="text-sm text-red-700">Could not load jobs: {error.message}</p>;
   if (!data.length) return <p className="text-sm text-slate-600">No jobs yet.</p>;
-  const button = (job: JobProgress, name: "pause" | "resume", label: string) => (
-    <button type="button" className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100" onClick={() => action.mutate({ id: job.id, action: name })}>
-      {label}
-    </button>
-  );
   return (
     <>
       {action.error ? <p role="alert" className="mb-2 text-sm text-red-700">{action.error.message}</p> : null}
@@ -66,7 +57,7 @@ export function JobsTable() {
                   {job.provider ? <div className="text-xs text-slate-500">{job.provider}</div> : null}
                 </td>
                 <td className="px-3 py-2">
-                  <StatusBadge value={shownStatus(job)} testId="job-status" />
+                  <StatusBadge value={shownJobStatus(job)} testId="job-status" />
                   {job.itemsInFlight ? (
                     <div className="mt-1 text-xs tabular-nums text-slate-500" data-testid="job-in-flight">
                       {job.itemsInFlight} in flight
@@ -108,7 +99,7 @@ export function JobsTable() {
                   {job.modelCalls ? (
                     <>
                       {job.modelCalls} calls · {compact.format(job.promptTokens + job.completionTokens)} tok
-                      <div className="text-slate-500">${job.costUsd.toFixed(job.costUsd < 1 ? 4 : 2)}</div>
+                      <div className="text-slate-500" title={job.costUsd === null ? "cost unknown: the provider has no price" : undefined}>{formatCostUsd(job.costUsd)}</div>
                     </>
                   ) : (
                     "—"
@@ -117,20 +108,8 @@ export function JobsTable() {
                 <td className="px-3 py-2 text-right text-xs tabular-nums">
                   <Outputs job={job} />
                 </td>
-                <td className="space-x-1 px-3 py-2 text-right">
-                  {job.status === "running" ? button(job, "pause", "Pause") : null}
-                  {job.status === "paused" ? button(job, "resume", "Resume") : null}
-                  {job.status === "running" || job.status === "paused" ? (
-                    <ConfirmButton
-                      className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100"
-                      title={`Cancel the ${job.kind} job ${job.id.slice(-8)}?`}
-                      description="It stops claiming items; what it already made stays. A cancelled job cannot be resumed: to go on, start a new one."
-                      confirmLabel={`Cancel ${job.kind} job ${job.id.slice(-8)}`}
-                      onConfirm={() => action.mutate({ id: job.id, action: "cancel" })}
-                    >
-                      Cancel
-                    </ConfirmButton>
-                  ) : null}
+                <td className="px-3 py-2 text-right">
+                  <JobControls job={job} action={action} />
                 </td>
               </tr>
               {openFailures === job.id ? (

@@ -54,8 +54,8 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
             <h2 className="mb-2 font-medium">Execution of synthesized outputs</h2>
             <div className="flex flex-wrap gap-3">
               <CountsPanel title="Strong samples: SQL execution" counts={data.strongExecution.byStatus} total="samples" />
-              <CountsPanel title="Weak-model answers: verdicts" counts={data.weakVerdicts["weak-model"] ?? {}} total="answers" />
-              <CountsPanel title="Mutations: verdicts" counts={data.weakVerdicts.mutation ?? {}} total="mutants" />
+              <CountsPanel title="Weak-model answers: verdicts" counts={data.weakVerdicts["weak-model"] ?? {}} total="answers" verdicts />
+              <CountsPanel title="Mutations: verdicts" counts={data.weakVerdicts.mutation ?? {}} total="mutants" verdicts />
             </div>
             {data.strongExecution.byStatus.ok ? (
               <p className="mt-1 text-xs text-slate-600" data-testid="returns-rows">

@@ -1,5 +1,6 @@
 import { ExecutionResult } from "@/components/review/execution-result";
 import { ItemMeta } from "@/components/review/item-meta";
+import { VerdictBadge } from "@/components/shell/verdict-badge";
 import { SqlBlock } from "@/components/sql/sql-block";
 import type { listPairQueue } from "@/lib/review/read-review-queues";
 
@@ -26,7 +27,7 @@ export function PairQueueList({ items }: { items: Item[] }) {
               </div>
             </div>
             <div>
-              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected ({p.rejectedVerdict?.replace("_", " ") ?? "unknown"})</h3>
+              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected <VerdictBadge verdict={p.rejectedVerdict} /></h3>
               <SqlBlock sql={p.rejectedSql} label="Rejected SQL" />
               <div className="mt-2">
                 <ExecutionResult {...side(p.rejectedResult)} label="Rejected result" />

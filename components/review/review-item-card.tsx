@@ -1,6 +1,7 @@
 import { ItemMeta } from "@/components/review/item-meta";
 import { ResultDifferenceView } from "@/components/review/result-difference";
 import { SqlSideView } from "@/components/review/sql-side";
+import { VerdictBadge } from "@/components/shell/verdict-badge";
 import type { ReviewItemView } from "@/lib/review/read-review-item";
 
 /** The evidence for one decision: question, SQL and results; for a pair both sides and their difference. */
@@ -36,7 +37,7 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
               <SqlSideView side={item.chosen} label="Chosen" />
             </div>
             <div>
-              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected ({item.rejected.verdict?.replace("_", " ") ?? "unknown"})</h3>
+              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected <VerdictBadge verdict={item.rejected.verdict} /></h3>
               <SqlSideView side={item.rejected} label="Rejected" />
             </div>
           </div>

@@ -13,6 +13,7 @@ import { deckQuery, itemQuery, useQueueCounts, useReviewAction, useUndo, type De
 import { SchemaPanel } from "@/components/review/schema-panel";
 import { keyOf, type ShortcutAction } from "@/components/review/shortcuts";
 import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
+import { SwapDialog } from "@/components/review/swap-dialog";
 import { useLeaseHeartbeat } from "@/components/review/use-lease-heartbeat";
 import { useWorkspaceKeys } from "@/components/review/use-workspace-keys";
 import type { Reviewer } from "@/lib/review/reviewer";
@@ -28,7 +29,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set()); // decided or skipped here; the deck may not know yet
   const [history, setHistory] = useState<{ queue: ReviewQueue; id: string }[]>([]);
   const [looking, setLooking] = useState<number | null>(null); // index into history while looking back
-  const [mode, setMode] = useState<"view" | "reject" | "edit">("view");
+  const [mode, setMode] = useState<"view" | "reject" | "edit" | "swap">("view");
   const [showSchema, setShowSchema] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
   // a notice about one item (an undo that brought it back) shows only while that item is on screen
@@ -99,7 +100,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     if (name === "accept") decide("accept");
     else if (name === "reject") setMode("reject");
     else if (name === "edit") setMode("edit");
-    else if (name === "swap" && queue === "pairs") decide("swap");
+    else if (name === "swap" && queue === "pairs") setMode("swap");
     else if (name === "next") {
       skipped.current.push(current.id);
       hide(current.id);
@@ -152,6 +153,7 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
         </p>
       ) : null}
       {mode === "reject" && current ? <RejectDialog onCancel={() => setMode("view")} onReject={(input) => decide("reject", input)} /> : null}
+      {mode === "swap" && current ? <SwapDialog onCancel={() => setMode("view")} onSwap={() => decide("swap")} /> : null}
       {mode === "edit" && current ? <EditPanel key={`edit:${current.id}`} item={current} saving={edit.isPending} error={edit.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
       {shown && showSchema ? (
         <div className="mb-3">

@@ -3,7 +3,7 @@ export const SHORTCUTS = [
   { key: "a", action: "accept", label: "Accept" },
   { key: "r", action: "reject", label: "Reject (then 1–5 for the reason, Enter)" },
   { key: "e", action: "edit", label: "Edit (Ctrl+Enter runs, Ctrl+S saves)" },
-  { key: "s", action: "swap", label: "Swap chosen and rejected (pairs)" },
+  { key: "s", action: "swap", label: "Swap chosen and rejected (pairs; Enter confirms)" },
   { key: "n", action: "next", label: "Next: skip this item for now" },
   { key: "p", action: "previous", label: "Previous: look at the item you just decided" },
   { key: "u", action: "undo", label: "Undo your last action" },

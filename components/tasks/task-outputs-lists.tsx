@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DateTime } from "@/components/shell/date-time";
 import { StatusBadge } from "@/components/shell/status-badge";
+import { VerdictBadge } from "@/components/shell/verdict-badge";
 import type { TaskOutputs } from "@/lib/tasks/task-outputs";
 
 const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
@@ -46,7 +47,7 @@ export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
             <tbody>
               {candidates.items.map((c) => (
                 <tr key={c.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-1">{c.verdict.replace("_", " ")}</td>
+                  <td className="px-3 py-1"><VerdictBadge verdict={c.verdict} /></td>
                   <td className="max-w-xl px-3 py-1 font-mono text-xs break-words">
                     {c.sql ?? <span className="text-slate-500">(no SQL in the answer)</span>}
                     {c.error ? <div className="text-red-700">{c.error}</div> : null}

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { createJob } from "@/lib/jobs/create-job";
 import type { JobConfigInput } from "@/lib/jobs/job-config";
+import { formatCostUsd, knownCostUsd } from "@/lib/jobs/job-cost";
 import { runWorker } from "@/lib/jobs/run-worker";
 import { startEmbeddedModelServer } from "@/lib/model-server/embedded-model-server";
 import { syncProviders } from "@/lib/providers/providers";
@@ -87,10 +88,12 @@ export async function runSynthCommand(argv: string[]): Promise<number> {
   await runWorker({ stopWhenIdle: true });
   await execPool().close();
   modelServer?.server?.close();
-  const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { _count: { select: { pairs: true, sftSamples: true, calls: true } } } });
+  const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { provider: { select: { inputPricePerMTok: true, outputPricePerMTok: true } }, _count: { select: { pairs: true, sftSamples: true, calls: true } } } });
   const queued = await prisma.sftSample.count({ where: { jobId: job.id, status: "pending" } });
   const outputs = done.kind === "strong" ? `${queued} SFT samples queued for review (${done._count.sftSamples - queued} with SQL that fails)` : `${done._count.pairs} preference pairs queued for review`;
   console.log(`Job ${done.status}: ${done.itemsDone} items done, ${done.itemsFailed} failed; ${outputs}.`);
-  if (done._count.calls) console.log(`Model calls: ${done._count.calls}, tokens ${done.promptTokens} in / ${done.completionTokens} out, estimated cost $${done.costUsd.toFixed(4)}.`);
+  const cost = knownCostUsd(done.costUsd, done.provider, done._count.calls);
+  const costText = cost === null ? "cost unknown (the provider has no price per token)" : `estimated cost ${formatCostUsd(cost)}`;
+  if (done._count.calls) console.log(`Model calls: ${done._count.calls}, tokens ${done.promptTokens} in / ${done.completionTokens} out, ${costText}.`);
   return done.itemsFailed && !done.itemsDone ? 1 : 0;
 }

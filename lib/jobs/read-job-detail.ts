@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { knownCostUsd } from "@/lib/jobs/job-cost";
 import { listJobs } from "@/lib/jobs/read-jobs";
 import { keyParts, readCounters } from "@/lib/store/store-counters";
 
@@ -71,7 +72,7 @@ export async function readJobDetail(jobId: string) {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     proposedDomains: domains,
-    callsPerHour: callsPerHour(counters.get(`jobcalls:${jobId}`)),
+    callsPerHour: callsPerHour(counters.get(`jobcalls:${jobId}`)).map((h) => ({ ...h, costUsd: knownCostUsd(h.costUsd, job.provider, h.calls) })),
   };
 }
 

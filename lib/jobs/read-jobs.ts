@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { readCounters } from "@/lib/store/store-counters";
 import { sqlTime } from "@/lib/store/sql-time";
 import { strongJobConfigSchema } from "@/lib/jobs/job-config";
+import { knownCostUsd } from "@/lib/jobs/job-cost";
 import { plannedStrongTotal } from "@/lib/jobs/planned-total";
 
 export type JobProgress = {
@@ -31,7 +32,8 @@ export type JobProgress = {
   modelCalls: number;
   promptTokens: number;
   completionTokens: number;
-  costUsd: number;
+  /** null when unknown: its provider has no price (lib/jobs/job-cost.ts). */
+  costUsd: number | null;
   createdAt: string;
   finishedAt: string | null;
 };
@@ -81,7 +83,7 @@ function plannedTotal(job: { configJson: string; status: string; itemsTotal: num
 
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
 export async function listJobs(limit = 50, where: { id?: string } = {}): Promise<JobProgress[]> {
-  const jobs = await prisma.job.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true } } } });
+  const jobs = await prisma.job.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } } } });
   const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
   const inFlight = await itemsInFlight(jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id));
   const now = Date.now();
@@ -113,7 +115,7 @@ export async function listJobs(limit = 50, where: { id?: string } = {}): Promise
       modelCalls: counts.calls,
       promptTokens: job.promptTokens,
       completionTokens: job.completionTokens,
-      costUsd: job.costUsd,
+      costUsd: knownCostUsd(job.costUsd, job.provider, counts.calls),
       createdAt: job.createdAt.toISOString(),
       finishedAt: job.finishedAt?.toISOString() ?? null,
     };

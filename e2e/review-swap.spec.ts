@@ -1,0 +1,41 @@
+import { expect, test, type Page } from "@playwright/test";
+import { authFile } from "./e2e-paths";
+
+// Swap turns a pair round (the rejected SQL becomes the chosen one): like Reject it asks first, in
+// a dialog where Enter swaps and Escape goes back; once swapped, U undoes it as any decision.
+test.use({ storageState: authFile("annotator") });
+
+const item = (page: Page) => page.getByRole("article", { name: "Review item" });
+
+test("Swap on a pair asks first: Escape keeps the pair as it was, Enter swaps it, U undoes the swap", async ({ page }) => {
+  // pairs of a mutation job (serve-e2e.ts): their rejected side runs, so it can become the chosen one
+  await page.goto("/review?queue=pairs&database=choir_rehearsals");
+  await expect(item(page)).toBeVisible();
+  const id = (await item(page).getAttribute("data-item-id")) ?? "";
+  const swaps: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && /\/swap$/.test(new URL(r.url()).pathname)) swaps.push(r.url());
+  });
+
+  await page.keyboard.press("s");
+  const dialog = page.getByRole("dialog", { name: "Swap" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("rejected SQL becomes the chosen one");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(item(page)).toHaveAttribute("data-item-id", id);
+  expect(swaps).toEqual([]);
+
+  await page.keyboard.press("s");
+  await expect(dialog).toBeVisible();
+  const swapped = page.waitForResponse((r) => r.request().method() === "POST" && /\/swap$/.test(new URL(r.url()).pathname));
+  await page.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(item(page)).not.toHaveAttribute("data-item-id", id);
+  expect((await swapped).ok()).toBe(true);
+  expect(swaps).toHaveLength(1);
+
+  await page.keyboard.press("u");
+  await expect(page.getByTestId("review-notice")).toContainText("Undid your swap; the item is back.");
+  await expect(item(page)).toHaveAttribute("data-item-id", id);
+});
