@@ -2,8 +2,6 @@ import { z } from "zod";
 import { difficultyMixSchema } from "@/lib/synthesis/strong/difficulty-plan";
 import { taskFiltersSchema } from "@/lib/tasks/task-filters";
 
-export const jobStatusSchema = z.enum(["queued", "running", "paused", "cancelled", "done", "failed"]);
-export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 /** Which tasks a job works on: the Tasks page's filters, plus an optional cap. */
 export const jobTaskSelectionSchema = taskFiltersSchema

@@ -21,13 +21,6 @@ export async function listProviders(): Promise<ProviderView[]> {
   return (await prisma.provider.findMany({ orderBy: { name: "asc" } })).map(toProviderView);
 }
 
-/** A provider with its key, for the job runner (server side only). */
-export async function getProviderForRun(id: string): Promise<Provider> {
-  const provider = await prisma.provider.findUnique({ where: { id } });
-  if (!provider) throw notFound(`No provider with id "${id}".`);
-  return provider;
-}
-
 export async function findProviderByName(name: string): Promise<Provider> {
   const provider = await prisma.provider.findUnique({ where: { name } });
   if (!provider) throw notFound(`No provider named "${name}". Known: ${(await prisma.provider.findMany({ select: { name: true } })).map((p) => p.name).join(", ") || "none"}.`);
