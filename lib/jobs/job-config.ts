@@ -2,7 +2,6 @@ import { z } from "zod";
 import { difficultyMixSchema } from "@/lib/synthesis/strong/difficulty-plan";
 import { taskFiltersSchema } from "@/lib/tasks/task-filters";
 
-
 /** Which tasks a job works on: the Tasks page's filters, plus an optional cap. */
 export const jobTaskSelectionSchema = taskFiltersSchema
   .pick({ database: true, split: true, origin: true, difficulty: true, hardness: true })
