@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { quoteShort } from "@/lib/util/field-labels";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { cachedPreviews } from "@/lib/databases/cached-previews";
 import { tablePages } from "@/lib/databases/table-pages";
 import { execPool } from "@/lib/sql/exec/exec-pool";

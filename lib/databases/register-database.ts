@@ -11,6 +11,7 @@ import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import { databaseNameSchema, type DatabaseSource } from "@/lib/databases/database-name";
 import { copyTempName } from "@/lib/databases/abandoned-copies";
 import { copyDatabaseFile } from "@/lib/databases/copy-database-file";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import { introspectSqlite, type SqlRunner } from "@/lib/sql/introspect-sqlite";
 import { hasSqliteHeader } from "@/lib/sql/open-readonly";
@@ -77,7 +78,7 @@ async function withStoredFile<T>(
 ) {
   checkSourceFile(sourceFile, label);
   const relativePath = path.join(name, `${name}.sqlite`);
-  const target = path.join(env.databasesDir, relativePath);
+  const target = databaseFilePath(relativePath);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = copyTempName(target, ownerProcessTag(), crypto.randomUUID());
   let schema: DatabaseSchema;
@@ -176,9 +177,4 @@ export async function hashFile(file: string): Promise<{ bytes: number; sha256: s
     await handle.close();
   }
   return { bytes, sha256: hash.digest("hex") };
-}
-
-/** Absolute path of a registered database's file. */
-export function databaseFilePath(relativePath: string): string {
-  return path.join(env.databasesDir, relativePath);
 }

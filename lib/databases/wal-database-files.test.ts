@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { getDatabaseDetail } from "@/lib/databases/read-databases";
-import { databaseFilePath, registerDatabase } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
+import { registerDatabase } from "@/lib/databases/register-database";
 import { ExecPool } from "@/lib/sql/exec/exec-pool";
 
 /** Every file of a folder with its size, modification time and sha256: what "nothing written beside it" compares. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import { previewRows, previewsText } from "@/lib/sql/preview-rows";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";

@@ -4,7 +4,7 @@ import { sha256 } from "@/lib/export/example-keys";
 import { formatOf, type ExportFormat, type PromptParts } from "@/lib/export/export-formats";
 import type { SplitPlan } from "@/lib/export/export-plan";
 import type { ExportRequest } from "@/lib/export/export-selection";
-import { renderPrompt } from "@/lib/export/prompt-templates";
+import { renderTrainingPrompt } from "@/lib/export/prompt-templates";
 
 export type ExportSplit = ExportSide;
 /** A record of the export, its database's prompt parts, and its side. The renderer makes its line. */
@@ -31,7 +31,7 @@ export class RowRenderer {
   prompt(row: ExportedRow): PromptParts {
     if (row !== this.last) {
       this.last = row;
-      this.lastPrompt = renderPrompt(this.request, { question: row.item.question, evidence: row.item.evidence, ddl: row.parts.ddl, rows: row.parts.rows });
+      this.lastPrompt = renderTrainingPrompt(this.request, { question: row.item.question, evidence: row.item.evidence, ddl: row.parts.ddl, rows: row.parts.rows });
     }
     return this.lastPrompt!;
   }

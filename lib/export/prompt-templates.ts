@@ -36,7 +36,7 @@ export type TemplateOptions = z.infer<typeof templateOptionsSchema>;
 export type PromptInput = { question: string; evidence: string | null; ddl: string; rows: string };
 
 /** The system and user text of one record under a template. */
-export function renderPrompt(options: TemplateOptions, input: PromptInput): PromptParts {
+export function renderTrainingPrompt(options: TemplateOptions, input: PromptInput): PromptParts {
   const template = PROMPT_TEMPLATES[options.template];
   const system = options.system ?? template.system;
   const evidence = options.includeEvidence && input.evidence ? input.evidence : null;

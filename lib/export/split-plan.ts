@@ -3,7 +3,7 @@
 // about new databases. Which schemas are held out is chosen, from a seed, so that the held-out
 // share of rows (not of databases) comes as close as it can to the request; a split that cannot
 // come within SPLIT_TOLERANCE of it is refused, with the reason in words.
-import { seededRandom } from "@/lib/seed/seeded-random";
+import { seededRandom } from "@/lib/util/seeded-random";
 
 export type SchemaGroup = { key: string; databases: string[]; rows: number };
 export type SplitRows = { train: number; validation: number };

@@ -1,7 +1,7 @@
 // The stand-in's answers to the strong prompts (propose domains, write a database, write questions):
 // deterministic from the prompt, shaped as a real model's answers, for the offline demo and tests.
 import crypto from "node:crypto";
-import { seededRandom } from "@/lib/seed/seeded-random";
+import { seededRandom } from "@/lib/util/seeded-random";
 
 const DOMAINS = [
   "ferry timetables", "beekeeping cooperative", "wind farm maintenance", "community orchestra", "urban bike sharing",

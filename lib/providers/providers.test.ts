@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { createProvider, deleteProvider, DEMO_STRONG_PROVIDER, DEMO_WEAK_PROVIDER, listProviders, syncProviders, updateProvider } from "@/lib/providers/providers";
 import { estimateCostUsd } from "@/lib/providers/provider-schema";
 import { openSecret } from "@/lib/providers/secret-box";
-import { renderPrompt } from "@/lib/synthesis/prompt-files";
+import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 
 describe("providers", () => {
   it("keep the API key on the server: views say only whether one is set, an update without a key keeps it", async () => {
@@ -49,11 +49,11 @@ describe("providers", () => {
 
 describe("prompt files", () => {
   it("fill their placeholders and refuse to leave one empty", () => {
-    const [system, user] = renderPrompt("weak-answer.v1", { schema: "CREATE TABLE t (a INT);", evidence: "", question: "How many rows?" });
+    const [system, user] = renderModelPrompt("weak-answer.v1", { schema: "CREATE TABLE t (a INT);", evidence: "", question: "How many rows?" });
     expect(system!.role).toBe("system");
     expect(user!.content).toContain("Question: How many rows?");
-    expect(() => renderPrompt("weak-answer.v1", { schema: "", question: "q" })).toThrow("Prompt weak-answer.v1 needs a value for {{evidence}}.");
-    expect(() => renderPrompt("weak-answer.v9", {})).toThrow('Unknown prompt "weak-answer.v9".');
+    expect(() => renderModelPrompt("weak-answer.v1", { schema: "", question: "q" })).toThrow("Prompt weak-answer.v1 needs a value for {{evidence}}.");
+    expect(() => renderModelPrompt("weak-answer.v9", {})).toThrow('Unknown prompt "weak-answer.v9".');
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import type { Tx } from "@/lib/jobs/item-outcome";

@@ -1,5 +1,5 @@
 import "server-only";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { env } from "@/lib/env";
 import type { SideResult } from "@/lib/review/result-diff";
 import { displayResult } from "@/lib/sql/display-result";

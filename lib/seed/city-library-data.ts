@@ -1,4 +1,4 @@
-import { seededRandom } from "@/lib/seed/seeded-random";
+import { seededRandom } from "@/lib/util/seeded-random";
 
 // Sense Studio's own demo database: a city's public library network. Written for this project.
 export const cityLibrarySchemaSql = `

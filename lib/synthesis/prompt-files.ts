@@ -44,7 +44,7 @@ export function latestPromptId(name: PromptName): string {
 }
 
 /** Fills a prompt's placeholders; a placeholder left without a value is an error, not silence. */
-export function renderPrompt(id: string, values: Record<string, string | number>): ChatMessage[] {
+export function renderModelPrompt(id: string, values: Record<string, string | number>): ChatMessage[] {
   const prompt = listPromptFiles().find((p) => p.id === id);
   if (!prompt) throw invalidInput(`Unknown prompt "${id}".`);
   const fill = (text: string) =>

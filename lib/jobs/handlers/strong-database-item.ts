@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { enqueueJobItems, itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { synthesizedDatabaseName, writeQuestionsPayloads, type BuildDatabasePayload, type StrongStepContext } from "@/lib/jobs/handlers/strong-context";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
-import { renderPrompt } from "@/lib/synthesis/prompt-files";
+import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import { parseDatabaseScript } from "@/lib/synthesis/strong/database-script";
 import { planDifficulties } from "@/lib/synthesis/strong/difficulty-plan";
 import { withBuildFolder } from "@/lib/synthesis/strong/build-folders";
@@ -16,7 +16,7 @@ type Built = { ok: true; id: string; tables: number } | { ok: false; outcome: It
 
 /** Asks the model for the database, builds it as a SQLite file and registers it as a target database. */
 async function buildDatabase(name: string, payload: BuildDatabasePayload, ctx: StrongStepContext): Promise<Built> {
-  const messages = renderPrompt(ctx.prompts["strong-database"]!, { domain: payload.domain });
+  const messages = renderModelPrompt(ctx.prompts["strong-database"]!, { domain: payload.domain });
   const unparsable = (text: string) => {
     const script = parseDatabaseScript(text);
     return script.ok ? null : script.reason;

@@ -2,13 +2,13 @@ import "server-only";
 import { enqueueJobItems, itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { buildDatabasePayloads, type StrongStepContext } from "@/lib/jobs/handlers/strong-context";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
-import { renderPrompt } from "@/lib/synthesis/prompt-files";
+import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import { parseDomainList } from "@/lib/synthesis/strong/domain-list";
 
 /** A strong job's first step when it was asked to propose domains: the model names them. */
 export async function processProposeDomainsItem(payload: { count: number }, ctx: StrongStepContext): Promise<ItemOutcome> {
   const known = new Set(ctx.config.domains.map((d) => d.toLowerCase()));
-  const messages = renderPrompt(ctx.prompts["strong-domains"]!, { count: payload.count, existing: ctx.config.domains.join(", ") || "(none)" });
+  const messages = renderModelPrompt(ctx.prompts["strong-domains"]!, { count: payload.count, existing: ctx.config.domains.join(", ") || "(none)" });
   const unparsable = (text: string) => (parseDomainList(text) ? null : "the answer holds no JSON array of domain names");
   const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, unparsable });
   if (!answer.ok) return itemFailure(answer.kind, answer.message, true);

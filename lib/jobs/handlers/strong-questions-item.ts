@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { newRowId } from "@/lib/jobs/row-ids";
 import type { StrongStepContext, WriteQuestionsPayload } from "@/lib/jobs/handlers/strong-context";
@@ -12,7 +12,7 @@ import { schemaToDdl } from "@/lib/sql/schema-ddl";
 import { parseStoredSchema } from "@/lib/sql/schema-types";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
 import { NearDuplicateFilter } from "@/lib/synthesis/near-duplicates";
-import { renderPrompt } from "@/lib/synthesis/prompt-files";
+import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import { parseQuestionsAnswer } from "@/lib/synthesis/strong/questions-answer";
 
 const EXEC_LIMITS = { timeoutMs: 10_000, maxRows: 1_000, maxBytes: 4 * 1024 * 1024 };
@@ -44,7 +44,7 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
   if (!database?.filePath) return itemFailure("missing_database", `The database ${payload.databaseId} of this job is gone.`);
   const file = databaseFilePath(database.filePath);
   const schema = parseStoredSchema(database.schemaJson);
-  const messages = renderPrompt(ctx.prompts["strong-questions"]!, {
+  const messages = renderModelPrompt(ctx.prompts["strong-questions"]!, {
     difficulty: payload.difficulty,
     count: payload.count,
     schema: schema ? schemaToDdl(schema) : "(schema unknown)",

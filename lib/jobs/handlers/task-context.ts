@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";
 import { parseStoredSchema } from "@/lib/sql/schema-types";
 

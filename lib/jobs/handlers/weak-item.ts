@@ -10,7 +10,7 @@ import { capStoredText } from "@/lib/llm/stored-text";
 import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { sampleModelTexts } from "@/lib/synthesis/model-text";
-import { renderPrompt } from "@/lib/synthesis/prompt-files";
+import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import { planPreferencePairs, verdictKind, type JudgedCandidate } from "@/lib/synthesis/weak/preference-pairs";
 
 export type WeakStepContext = { jobId: string; config: WeakJobConfig; prompt: string; provider: Provider; pool: ExecPool };
@@ -27,7 +27,7 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
   if (!task) return itemFailure("missing_task", `Task ${payload.taskId} no longer exists.`);
   const { dbFile } = task.database;
   if (!dbFile) return itemFailure("missing_database", `${task.database.name} has no database file.`);
-  const messages = renderPrompt(ctx.prompt, {
+  const messages = renderModelPrompt(ctx.prompt, {
     schema: task.database.ddl ?? "(schema unknown)",
     evidence: task.evidence ? `Evidence: ${task.evidence}\n` : "",
     question: task.question,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { invalidInput, notFound } from "@/lib/errors";
-import { databaseFilePath } from "@/lib/databases/register-database";
+import { databaseFilePath } from "@/lib/databases/database-files";
 import { describeTruncation } from "@/lib/sql/console/describe-truncation";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
 import { execPool } from "@/lib/sql/exec/exec-pool";
