@@ -13,6 +13,8 @@
 // words, never a candidate's source name.
 
 export const SFT_ORIGINS = ["strong", "imported", "manual"] as const;
+/** Every difficulty an item can have: Spider's levels (and a strong job's), then BIRD's. */
+export const ITEM_DIFFICULTIES = ["easy", "medium", "hard", "extra", "simple", "moderate", "challenging"] as const;
 export const PAIR_ORIGINS = ["weak", "mutation", "imported"] as const;
 
 /** The origin a pair takes from its rejected candidate's source (Candidate.source), when its job is gone. */
