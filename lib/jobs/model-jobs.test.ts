@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { getDatabaseDetail } from "@/lib/databases/read-databases";
 import { createJob } from "@/lib/jobs/create-job";
 import { listJobFailures, listJobs } from "@/lib/jobs/read-jobs";
 import { runWorker } from "@/lib/jobs/run-worker";
@@ -35,7 +36,8 @@ describe("strong jobs (SFT data)", () => {
     expect(progress.promptTokens).toBeGreaterThan(0);
     expect(progress.costUsd).toBeGreaterThan(0);
     const database = await prisma.targetDatabase.findFirstOrThrow({ where: { source: "synthesized", name: { startsWith: "ferry_timetables_" } } });
-    expect(database).toMatchObject({ fileStatus: "ok", tableCount: 3 });
+    expect(database).toMatchObject({ fileStatus: "ok", tableCount: 3, jobId: job.id }); // its page links to the job that made it
+    expect((await getDatabaseDetail(database.name)).job).toEqual({ id: job.id, status: "done" });
     const samples = await prisma.sftSample.findMany({ where: { jobId: job.id } });
     expect(samples.length).toBeGreaterThan(0);
     expect(new Set(samples.map((s) => s.difficulty))).toEqual(new Set(["easy", "medium", "hard", "extra"]));
