@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ChoiceSelect } from "@/components/shell/choice-select";
-import { useTaskFacets } from "@/components/tasks/task-queries";
+import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-queries";
 import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
 import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
@@ -15,7 +15,7 @@ const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
 export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: { sft: Record<string, number>; pairs: Record<string, number> } | undefined }) {
   const router = useRouter();
   const params = useSearchParams();
-  const { data: facets } = useTaskFacets();
+  const { data: databases } = useItemDatabases();
   // the address's filters without those the page left out for a bad value (lib/util/page-params.ts)
   const kept = parsePageParams(reviewQueueFiltersSchema, Object.fromEntries(params), { droppable: QUEUE_FILTER_KEYS }).raw;
   const set = (name: string, value: string) => {
@@ -36,7 +36,7 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
         {tab("sft", "SFT samples")}
         {tab("pairs", "Preference pairs")}
       </nav>
-      <ChoiceSelect label="Database" ariaLabel="Filter database" value={kept.database ?? ""} options={facets?.databases} onChange={(v) => set("database", v)} />
+      <ChoiceSelect label="Database" ariaLabel="Filter database" value={kept.database ?? ""} options={itemDatabaseOptions(databases)} onChange={(v) => set("database", v)} />
       <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={kept.difficulty ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
       <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={kept.origin ?? ""} options={[...(queue === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={(v) => set("origin", v)} />
       {params.get("job") ? (

@@ -32,5 +32,8 @@ export function pairOrigin(jobKind: string | null | undefined, rejectedSource: s
   return (rejectedSource && ORIGIN_OF_CANDIDATE_SOURCE[rejectedSource]) || "imported";
 }
 
+/** A database the review and export filters offer: one that holds items, and whether a strong job made it. */
+export type ItemDatabase = { name: string; synthesized: boolean };
+
 /** The filters on these two facets (an empty value: no filter). */
 export type ItemFacetFilters = { difficulty?: string; origin?: string };
