@@ -4,6 +4,7 @@ import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { ItemWrite, Tx } from "@/lib/jobs/item-outcome";
 import { sqlTime } from "@/lib/store/sql-time";
 import { writeInBatch } from "@/lib/jobs/write-batch";
+import { recordDomainProposal } from "@/lib/jobs/domain-proposal";
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
 export class LeaseLostError extends Error {
@@ -46,6 +47,8 @@ export function failJobItem(item: ClaimedItem, failure: { kind: string; message:
   return writeInBatch(async (tx, batch) => {
     if (!(await markItem(tx, item, retry ? "pending" : "failed", failure, new Date()))) return new LeaseLostError(item.id);
     if (!retry) batch.add(item.jobId, { itemsFailed: 1 });
+    // a strong job whose proposal failed for good goes on with its given domains: its total is known now
+    if (!retry && item.step === "propose-domains") await recordDomainProposal(tx, item.jobId, 0);
     return null;
   });
 }

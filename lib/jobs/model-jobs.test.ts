@@ -75,6 +75,18 @@ describe("strong jobs (SFT data)", () => {
     expect(names.every((n) => n.startsWith("seed_bank_"))).toBe(true);
   });
 
+  it("plan their total as soon as the model has proposed its domains: the domains it named, not the number asked", async () => {
+    // the stand-in names at most 15 domains; each: 1 build + 1 request of 1 easy question
+    const job = await createJob({ kind: "strong", provider: "strong", proposeDomains: 20, questionsPerDatabase: 1, difficultyMix: { easy: 1, medium: 0, hard: 0, extra: 0 } });
+    expect(await progressOf(job.id)).toMatchObject({ itemsTotal: 1, totalDiscovering: true, etaSeconds: null });
+    await runWorker({ stopWhenIdle: true });
+    expect(await progressOf(job.id)).toMatchObject({ status: "done", itemsTotal: 31, itemsDone: 31 });
+    // read as if it were still running (its outputs as they are): the total is the planned one, known
+    await prisma.job.update({ where: { id: job.id }, data: { status: "running" } });
+    expect(await progressOf(job.id)).toMatchObject({ itemsTotal: 31, totalDiscovering: false });
+    await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
+  });
+
   it("lets the model propose domains, drops near duplicates, and records unusable SQL as discarded", async () => {
     const job = await createJob({ kind: "strong", provider: "strong", proposeDomains: 2, questionsPerDatabase: 12, difficultyMix: { easy: 0, medium: 0, hard: 1, extra: 0 } });
     await runWorker({ stopWhenIdle: true });
