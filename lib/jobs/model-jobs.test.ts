@@ -152,10 +152,17 @@ describe("weak jobs (preference data)", () => {
       const [failure] = await listJobFailures(job.id);
       expect(failure).toMatchObject({ errorKind: "timeout", attempts: 2 });
       expect(failure!.error).toContain("1 of 1 request(s) to down failed: timeout");
+      // a strong job whose proposal fails for good has a known total from then on: no domain came
+      const strong = await createJob({ kind: "strong", provider: "down", proposeDomains: 3 });
+      await runWorker({ stopWhenIdle: true, maxAttempts: 2 });
+      expect(await progressOf(strong.id)).toMatchObject({ status: "done", itemsTotal: 1, itemsFailed: 1 });
+      await prisma.job.update({ where: { id: strong.id }, data: { status: "running" } }); // read as if still running
+      expect(await progressOf(strong.id)).toMatchObject({ itemsTotal: 1, totalDiscovering: false });
+      await prisma.job.update({ where: { id: strong.id }, data: { status: "done" } });
     } finally {
       local.server().setFaults({ everyHang: 0 });
     }
-  }, 60_000);
+  }, 120_000); // two jobs of requests that hang until their timeout, with retries
 
   it("refuses an unknown provider and a bad configuration, naming the problem", async () => {
     await expect(createJob({ kind: "weak", provider: "nobody", tasks: {} })).rejects.toThrow('No provider named "nobody"');
