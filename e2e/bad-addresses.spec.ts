@@ -24,6 +24,22 @@ test.describe("as an annotator", () => {
     await expectMessage(page, "/review/browse?pageSize=5000", /“pageSize” parameter/, /at most 100/);
   });
 
+  test("a filter with an unknown value is left out, named with the values it may take, and the page shows without it", async ({ page }) => {
+    const leftOut = page.getByRole("main").getByRole("alert", { name: "Filters left out" });
+    await page.goto("/tasks");
+    const all = (await page.getByTestId("task-count").textContent()) ?? "";
+    expect(all).toMatch(/^\d+ tasks/);
+    await page.goto("/tasks?hardness=bogus");
+    await expect(leftOut).toContainText("The “hardness” parameter must be one of: easy, medium, hard, extra (not “bogus”).");
+    await expect(page.getByTestId("task-count")).toHaveText(all); // the list as without the filter
+    await page.goto("/review?difficulty=impossible");
+    await expect(leftOut).toContainText(/The “difficulty” parameter must be one of: easy, medium, hard, extra, .*\(not “impossible”\)/);
+    await expect(page.getByRole("navigation", { name: "Queues" })).toBeVisible(); // the workspace is there
+    await page.goto("/review/browse?queue=pairs&origin=strong");
+    await expect(leftOut).toContainText("The “origin” parameter must be one of: weak, mutation, imported in the pairs queue (not “strong”).");
+    await expect(page.getByTestId("queue-total")).toHaveText(/pending pairs/);
+  });
+
   test("a page past the end of the tasks says so and how many pages there are", async ({ page }) => {
     await expectMessage(page, "/tasks?page=99999", /page 99999/i, /past the end/, /\d+ pages?/);
     await expectMessage(page, "/tasks?page=abc", /“page” parameter/, /must be a number/);
@@ -69,6 +85,12 @@ test.describe("as an admin", () => {
     await page.getByRole("main").getByRole("navigation", { name: "Ways on" }).getByRole("link", { name: "Tasks" }).click();
     await expect(page).toHaveURL(/\/tasks$/);
     await expect(page.getByTestId("task-count")).toHaveText(/\d+ tasks/);
+  });
+
+  test("an unknown audit filter is left out and named; the log is shown without it", async ({ page }) => {
+    await page.goto("/audit?action=nope");
+    await expect(page.getByRole("main").getByRole("alert", { name: "Filters left out" })).toContainText(/The “action” parameter must be one of .*export\.start/);
+    await expect(page.getByRole("table", { name: "Audit log" })).toBeVisible();
   });
 
   test("a bad body gets one sentence per field with the limit, never the long input echoed back", async ({ page }) => {

@@ -66,6 +66,7 @@ const matrix: Record<string, Entry> = {
   "GET /api/databases": { least: "annotator", call: () => ({}) },
   "GET /api/databases/[name]": { least: "annotator", call: () => ({ params: { name: databaseName } }) },
   "GET /api/tasks": { least: "annotator", call: () => ({ query: "database=city_library" }) },
+  "GET /api/items/databases": { least: "annotator", call: () => ({}) },
   "GET /api/tasks/facets": { least: "annotator", call: () => ({}) },
   "GET /api/tasks/[id]": { least: "annotator", call: () => ({ params: { id: taskId } }) },
   "GET /api/review/counts": { least: "annotator", call: () => ({}) },

@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { BadAddress } from "@/components/shell/bad-address";
+import { DroppedFilters } from "@/components/shell/dropped-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { TasksView } from "@/components/tasks/tasks-view";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { TASK_FILTER_KEYS } from "@/lib/tasks/task-filters";
 import { locateTaskPage, tasksPageParamsSchema } from "@/lib/tasks/task-page-number";
 import { parsePageParams, type RawPageParams } from "@/lib/util/page-params";
 
@@ -18,7 +20,7 @@ const tasksHref = (raw: Record<string, string>, extra: Record<string, string> = 
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<RawPageParams> }) {
   await requirePageUser("data.read", "/tasks");
-  const params = parsePageParams(tasksPageParamsSchema, await searchParams);
+  const params = parsePageParams(tasksPageParamsSchema, await searchParams, { droppable: TASK_FILTER_KEYS });
   const page = params.ok ? params.values.page : undefined;
   const jump = params.ok && page ? await locateTaskPage(params.values, page) : null;
   if (jump && "after" in jump) redirect(tasksHref(params.raw, jump.after ? { after: jump.after } : {}));
@@ -30,6 +32,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         <BadAddress problems={problems} links={[{ href: params.ok ? tasksHref(params.raw) : "/tasks", label: "the first page" }]} />
       ) : (
         <Suspense fallback={<p className="text-sm text-slate-500">Loading tasks…</p>}>
+          <DroppedFilters problems={params.ok ? params.dropped : []} />
           <TasksView />
         </Suspense>
       )}

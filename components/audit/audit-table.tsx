@@ -4,10 +4,11 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { auditSearchParams, useAuditLog } from "@/components/audit/audit-queries";
 import { AuditDetailList } from "@/components/audit/audit-detail-list";
 import { AuditFilterBar } from "@/components/audit/audit-filter-bar";
-import { describeZodError } from "@/lib/util/issue-sentences";
+import { parsePageParams } from "@/lib/util/page-params";
 import { DateTime } from "@/components/shell/date-time";
+import { DroppedFilters } from "@/components/shell/dropped-filters";
 import { TableHead } from "@/components/shell/table-head";
-import { auditFiltersSchema, type AuditEntry, type AuditFilters } from "@/lib/audit/audit-filters";
+import { AUDIT_FILTER_KEYS, auditFiltersSchema, type AuditEntry, type AuditFilters } from "@/lib/audit/audit-filters";
 
 const linkClass = "text-left text-sky-700 hover:underline";
 
@@ -19,10 +20,11 @@ export function AuditTable() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const raw = Object.fromEntries(searchParams);
-  const parsed = auditFiltersSchema.safeParse(raw);
-  const filters: AuditFilters = parsed.success ? parsed.data : auditFiltersSchema.parse({});
-  const { data, error, isPending, isFetching } = useAuditLog(filters, parsed.success);
+  // a filter with a bad value is left out (and said so), the log shown without it
+  const parsed = parsePageParams(auditFiltersSchema, Object.fromEntries(searchParams), { droppable: AUDIT_FILTER_KEYS });
+  const raw = parsed.raw;
+  const filters: AuditFilters = parsed.ok ? parsed.values : auditFiltersSchema.parse({});
+  const { data, error, isPending, isFetching } = useAuditLog(filters, parsed.ok);
   const go = (next: Record<string, string | undefined>) => {
     const query = auditSearchParams({ ...raw, ...next } as Partial<AuditFilters>).toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
@@ -32,13 +34,9 @@ export function AuditTable() {
   return (
     <>
       <AuditFilterBar filters={raw} onChange={filter} />
-      {!parsed.success ? (
-        <div role="alert" className="mb-3 text-sm text-red-700">
-          These filters cannot be used: {describeZodError(parsed.error, raw)}
-        </div>
-      ) : null}
+      <DroppedFilters problems={parsed.ok ? parsed.dropped : parsed.problems} />
       {error ? <p role="alert" className="mb-3 text-sm text-red-700">Could not read the audit log: {error.message}</p> : null}
-      {parsed.success && isPending ? <p className="text-sm text-slate-500">Loading the audit log…</p> : null}
+      {parsed.ok && isPending ? <p className="text-sm text-slate-500">Loading the audit log…</p> : null}
       {data ? (
         <>
           <p className="mb-2 text-sm text-slate-600" role="status">

@@ -9,6 +9,7 @@ import { ConsoleResult } from "@/components/console/console-result";
 import { QueryHistoryList } from "@/components/console/query-history-list";
 import { useDatabases } from "@/components/databases/database-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
+import { consoleDefaultDatabase } from "@/lib/databases/console-default";
 import { LazySqlEditor } from "@/components/sql/lazy-sql-editor";
 
 const bare = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -26,7 +27,7 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
   const running = useRef<AbortController | null>(null);
   const editor = useRef<EditorView | null>(null);
   const { history, remember, clear } = useQueryHistory(userId);
-  const chosen = database || runnable[0]?.name || "";
+  const chosen = database || consoleDefaultDatabase(runnable)?.name || "";
   const schema = useConsoleSchema(chosen);
   const completion = useMemo(() => Object.fromEntries((schema.data?.tables ?? []).map((t) => [t.name, t.columns.map((c) => c.name)])), [schema.data]);
   const types = useMemo(() => new Map((schema.data?.tables ?? []).flatMap((t) => t.columns.map((c) => [c.name, c.type] as const))), [schema.data]);

@@ -10,7 +10,7 @@ import { ChoiceSelect } from "@/components/shell/choice-select";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { NumberField } from "@/components/shell/number-field";
-import { useTaskFacets } from "@/components/tasks/task-queries";
+import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-queries";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from "@/lib/export/export-formats";
 import type { ExportRequestInput } from "@/lib/export/export-selection";
 import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
@@ -22,7 +22,7 @@ const STATUSES = ["accepted", "edited", "pending", "rejected"] as const;
 const EXPORT_NAME_MAX = maxLengthOf(exportNameSchema) ?? 80;
 
 export function ExportForm() {
-  const { data: facets } = useTaskFacets();
+  const { data: databases } = useItemDatabases();
   const preview = usePreviewExport();
   const start = useStartExport();
   const [name, setName] = useState("");
@@ -116,7 +116,7 @@ export function ExportForm() {
           </div>
         </div>
         <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={[...(kind === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={setOrigin} />
-        <ChoiceSelect label="Database" ariaLabel="Export database" value={database} options={facets?.databases} onChange={setDatabase} />
+        <ChoiceSelect label="Database" ariaLabel="Export database" value={database} options={itemDatabaseOptions(databases)} onChange={setDatabase} />
         <ChoiceSelect label="Difficulty" ariaLabel="Export difficulty" value={difficulty} options={["easy", "medium", "hard", "extra"]} onChange={setDifficulty} />
         <label className="flex flex-col text-xs text-slate-600">
           From

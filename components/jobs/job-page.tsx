@@ -63,7 +63,9 @@ export function JobPage({ jobId }: { jobId: string }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge value={shownJobStatus(p)} testId="job-status" />
-        <span data-testid="job-progress" className="tabular-nums">{p.itemsDone + p.itemsFailed}/{p.itemsTotal} items</span>
+        <span data-testid="job-progress" className="tabular-nums">
+          {p.itemsDone + p.itemsFailed}/{p.totalDiscovering ? "?" : p.itemsTotal} items{p.totalDiscovering ? " · total still being discovered" : ""}
+        </span>
         <span data-testid="job-started-by">
           started by {data.startedBy ? data.startedBy.name : "the command line or a script"} on <DateTime at={data.startedAt ?? data.createdAt} />
         </span>

@@ -71,11 +71,11 @@ export function JobsTable() {
                     <div className="h-2 bg-red-500" style={{ width: `${(100 * job.itemsFailed) / Math.max(1, job.itemsTotal)}%` }} />
                   </div>
                   <div className="mt-1 text-xs tabular-nums" data-testid="job-progress">
-                    {handled}/{job.itemsTotal}
+                    {handled}/{job.totalDiscovering ? "?" : job.itemsTotal}
                   </div>
                   {job.totalDiscovering ? (
                     <div className="text-xs text-slate-500" data-testid="job-discovering">
-                      at most; domains still being discovered
+                      total still being discovered (the model is proposing domains)
                     </div>
                   ) : null}
                   {job.itemsFailed ? (

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ChoiceSelect } from "@/components/shell/choice-select";
-import { useTaskFacets } from "@/components/tasks/task-queries";
+import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-queries";
 import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
+import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
+import { parsePageParams } from "@/lib/util/page-params";
 
 const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
 
@@ -13,9 +15,11 @@ const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
 export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: { sft: Record<string, number>; pairs: Record<string, number> } | undefined }) {
   const router = useRouter();
   const params = useSearchParams();
-  const { data: facets } = useTaskFacets();
+  const { data: databases } = useItemDatabases();
+  // the address's filters without those the page left out for a bad value (lib/util/page-params.ts)
+  const kept = parsePageParams(reviewQueueFiltersSchema, Object.fromEntries(params), { droppable: QUEUE_FILTER_KEYS }).raw;
   const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(kept);
     if (value) next.set(name, value);
     else next.delete(name);
     router.push(`/review?${next}`);
@@ -32,9 +36,9 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
         {tab("sft", "SFT samples")}
         {tab("pairs", "Preference pairs")}
       </nav>
-      <ChoiceSelect label="Database" ariaLabel="Filter database" value={params.get("database") ?? ""} options={facets?.databases} onChange={(v) => set("database", v)} />
-      <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={params.get("difficulty") ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
-      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={params.get("origin") ?? ""} options={[...(queue === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={(v) => set("origin", v)} />
+      <ChoiceSelect label="Database" ariaLabel="Filter database" value={kept.database ?? ""} options={itemDatabaseOptions(databases)} onChange={(v) => set("database", v)} />
+      <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={kept.difficulty ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
+      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={kept.origin ?? ""} options={[...(queue === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={(v) => set("origin", v)} />
       {params.get("job") ? (
         <span className="text-xs">
           job <span className="font-mono">{params.get("job")!.slice(-8)}</span>{" "}

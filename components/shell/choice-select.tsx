@@ -11,7 +11,8 @@ export function ChoiceSelect({
   label: string;
   ariaLabel?: string;
   value: string;
-  options: readonly string[] | undefined;
+  /** The values, or values with the words shown for them. */
+  options: readonly (string | { value: string; label: string })[] | undefined;
   onChange: (value: string) => void;
 }) {
   return (
@@ -19,11 +20,14 @@ export function ChoiceSelect({
       {label}
       <select aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
         <option value="">All</option>
-        {(options ?? []).map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
+        {(options ?? []).map((option) => {
+          const { value: v, label: text } = typeof option === "string" ? { value: option, label: option } : option;
+          return (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

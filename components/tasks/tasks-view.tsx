@@ -6,14 +6,16 @@ import { TableHead } from "@/components/shell/table-head";
 import { TaskLevelCell } from "@/components/tasks/task-level-cell";
 import { TaskFilterBar } from "@/components/tasks/task-filter-bar";
 import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
-import { SEARCH_SPAN, taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
+import { SEARCH_SPAN, TASK_FILTER_KEYS, taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
+import { parsePageParams } from "@/lib/util/page-params";
 
 export function TasksView() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const parsed = taskFiltersSchema.safeParse(Object.fromEntries(searchParams));
-  const filters: TaskFilters = parsed.success ? parsed.data : taskFiltersSchema.parse({});
+  // a filter with a bad value is left out here as on the page (which says so), never sent to the API
+  const parsed = parsePageParams(taskFiltersSchema, Object.fromEntries(searchParams), { droppable: TASK_FILTER_KEYS });
+  const filters: TaskFilters = parsed.ok ? parsed.values : taskFiltersSchema.parse({});
   const { data, error, isPending, isFetching } = useTasks(filters);
   const update = (next: Partial<TaskFilters>) => {
     const query = toSearchParams({ ...filters, ...next }).toString();
@@ -22,7 +24,6 @@ export function TasksView() {
   return (
     <>
       <TaskFilterBar filters={filters} onChange={update} />
-      {!parsed.success ? <p role="alert" className="mb-2 text-sm text-red-700">Ignoring invalid filters in the address.</p> : null}
       {error ? <p role="alert" className="text-sm text-red-700">Could not load tasks: {error.message}</p> : null}
       {isPending ? <p className="text-sm text-slate-500">Loading tasks…</p> : null}
       {data ? (

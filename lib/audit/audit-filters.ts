@@ -60,6 +60,9 @@ export const auditFiltersSchema = z
   .refine((f) => !f.from || !f.to || parseMoment(f.from)!.start < parseMoment(f.to)!.end, { message: "to is earlier than the “from” time: the range holds nothing", path: ["to"] });
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+/** The audit page's parameters a bad value of drops (it shows the log without it and says why): all of them. */
+export const AUDIT_FILTER_KEYS = ["person", "action", "target", "from", "to", "before", "after", "limit"] as const;
 export type AuditFiltersInput = z.input<typeof auditFiltersSchema>;
 
 /** One line of an entry's detail, in words: a value, or a change from one value to another. */

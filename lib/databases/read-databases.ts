@@ -20,16 +20,20 @@ export type DatabaseSummary = {
   fileBytes: number | null;
   tableCount: number;
   taskCount: number;
+  /** The strong job that synthesized it (source synthesized), with its status; null for others or when that job was deleted. */
+  job: { id: string; status: string } | null;
   createdAt: string;
 };
 
 /** Every registered database with its task count, by name. */
 export async function listDatabases(): Promise<DatabaseSummary[]> {
-  const [rows, taskCounts] = await Promise.all([prisma.targetDatabase.findMany({ orderBy: { name: "asc" } }), taskCountsByDatabase()]);
+  const [rows, taskCounts] = await Promise.all([prisma.targetDatabase.findMany({ orderBy: { name: "asc" }, include: databaseJob }), taskCountsByDatabase()]);
   return rows.map((r) => toSummary(r, taskCounts.get(r.id) ?? 0));
 }
 
-type DatabaseRow = Awaited<ReturnType<typeof prisma.targetDatabase.findMany>>[number];
+const databaseJob = { job: { select: { id: true, status: true } } } as const;
+
+type DatabaseRow = Awaited<ReturnType<typeof prisma.targetDatabase.findMany<{ include: typeof databaseJob }>>>[number];
 
 function toSummary(r: DatabaseRow, taskCount: number): DatabaseSummary {
   return {
@@ -41,6 +45,7 @@ function toSummary(r: DatabaseRow, taskCount: number): DatabaseSummary {
     fileBytes: r.fileBytes,
     tableCount: r.tableCount,
     taskCount,
+    job: r.job,
     createdAt: r.createdAt.toISOString(),
   };
 }
@@ -66,7 +71,7 @@ export type DatabaseDetail = DatabaseSummary & {
  */
 export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery = {}, previewLimit = 5): Promise<DatabaseDetail> {
   const { page: asked } = databaseDetailQuerySchema.parse(query);
-  const row = await prisma.targetDatabase.findUnique({ where: { name } });
+  const row = await prisma.targetDatabase.findUnique({ where: { name }, include: databaseJob });
   if (!row) throw notFound(`No database named ${quoteShort(name)}.`);
   const taskCount = (await taskCountsByDatabase()).get(row.id) ?? 0;
   const schema = parseStoredSchema(row.schemaJson);

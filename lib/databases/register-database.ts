@@ -25,6 +25,8 @@ export type RegisterDatabaseInput = {
   pool?: SqlRunner; // the SQL sandbox that reads the schema (the process's shared pool unless given)
   /** The person who registers it (an upload, a server path, `sense db add`): written to the audit log with it. */
   actor?: AuditActor;
+  /** The strong job that synthesized it (source "synthesized"): its page links there. */
+  jobId?: string;
 };
 
 /**
@@ -39,13 +41,13 @@ export async function registerDatabase(input: RegisterDatabaseInput) {
   return withStoredFile(name, input.sourceFile, input.label, input.pool, (file) =>
     actor
       ? prisma.$transaction(async (tx) => {
-          const db = await tx.targetDatabase.create({ data: { name, source: input.source, ...file } });
+          const db = await tx.targetDatabase.create({ data: { name, source: input.source, jobId: input.jobId ?? null, ...file } });
           const action = input.source === "upload" ? "database.upload" : "database.register";
           const from = input.source === "upload" ? { file: input.label ?? path.basename(input.sourceFile) } : { path: input.sourceFile };
           await recordAuditEvent(actor, { action, targetType: "database", targetId: db.id, detail: { name, ...from, tables: file.tableCount, bytes: file.fileBytes, sha256: file.fileSha256 } }, tx);
           return db;
         })
-      : prisma.targetDatabase.create({ data: { name, source: input.source, ...file } }),
+      : prisma.targetDatabase.create({ data: { name, source: input.source, jobId: input.jobId ?? null, ...file } }),
   );
 }
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "@/lib/export/export-formats";
+import { EXPORT_FORMAT_NAMES, formatOf, type ExportFormatName } from "@/lib/export/export-formats";
 import { exportNameSchema } from "@/lib/export/export-names";
 import { templateOptionsSchema } from "@/lib/export/prompt-templates";
-import { filterText } from "@/lib/util/filter-text";
+import { ITEM_DIFFICULTIES, PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
+import { filterChoice, filterText } from "@/lib/util/filter-text";
 
 // What an export takes: one schema for the Exports form, the API and `sense export`.
 
@@ -21,7 +22,7 @@ export const exportRequestSchema = z
     origin: filterText, // lib/items/item-facets.ts: strong | imported | manual (SFT); weak | mutation | imported (pairs)
     job: filterText,
     database: filterText,
-    difficulty: filterText,
+    difficulty: filterChoice(ITEM_DIFFICULTIES),
     from: isoDate, // reviewed (or created) on or after
     to: isoDate, // … and before the end of this day
     dedup: z.boolean().default(true),
@@ -30,6 +31,11 @@ export const exportRequestSchema = z
   })
   .extend(templateOptionsSchema.shape)
   .superRefine((r, ctx) => {
+    const sft = formatOf(r.format).kind === "sft";
+    const origins: readonly string[] = sft ? SFT_ORIGINS : PAIR_ORIGINS;
+    if (r.origin && !origins.includes(r.origin)) {
+      ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${origins.join(", ")} for ${sft ? "an SFT" : "a preference"} format (not “${r.origin.slice(0, 40)}”)` });
+    }
     if (r.from && r.to && Date.parse(r.from) > Date.parse(r.to)) {
       ctx.addIssue({ code: "custom", path: ["to"], message: `From (${r.from}) is after To (${r.to}): no item can fall in that range; swap the two dates.` });
     }

@@ -24,11 +24,10 @@ function describeFilters(r: ExportRequest): string {
   return parts.join(", ");
 }
 
-/** The request, checked: the origin fits the format, something is selected, and a split can be made near the requested share (its plan). */
+/** The request, checked (its schema checks that the origin fits the format): something is selected, and a split can be made near the requested share (its plan). */
 async function parseRequest(input: unknown): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
-  if (kind === "sft" && ["weak", "mutation"].includes(request.origin ?? "")) throw invalidInput(`${request.format} is an SFT format; origin "${request.origin}" only has preference pairs.`);
   if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${kind === "sft" ? "SFT samples" : "preference pairs"} match ${describeFilters(request)}. Widen the selection.`);
   return { request, plan: await planSplit(kind, request) };
 }

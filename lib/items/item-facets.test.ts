@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { EXPORT_FORMAT_NAMES } from "@/lib/export/export-formats";
+import { EXPORT_FORMAT_NAMES, formatOf } from "@/lib/export/export-formats";
 import { exportRequestSchema } from "@/lib/export/export-selection";
 import { FROM, otherFilters } from "@/lib/export/export-selection-sql";
 import { PAIR_ORIGINS, SFT_ORIGINS, pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
@@ -55,7 +55,7 @@ async function reviewRows(queue: "sft" | "pairs", f: Facets) {
 
 async function exportRows(queue: "sft" | "pairs", f: Facets) {
   const kind = queue === "sft" ? "sft" : "preference";
-  const parts = otherFilters(kind, exportRequestSchema.parse({ format: EXPORT_FORMAT_NAMES[0], ...f }));
+  const parts = otherFilters(kind, exportRequestSchema.parse({ format: EXPORT_FORMAT_NAMES.find((name) => formatOf(name).kind === kind), ...f }));
   const alias = kind === "sft" ? "s" : "p";
   const where = parts.length ? parts.map((p) => p.sql).join(" AND ") : "1 = 1";
   return ids(await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT ${alias}.id FROM ${FROM[kind]} WHERE ${where}`, ...parts.flatMap((p) => p.params)));

@@ -13,6 +13,8 @@
 // words, never a candidate's source name.
 
 export const SFT_ORIGINS = ["strong", "imported", "manual"] as const;
+/** Every difficulty an item can have: Spider's levels (and a strong job's), then BIRD's. */
+export const ITEM_DIFFICULTIES = ["easy", "medium", "hard", "extra", "simple", "moderate", "challenging"] as const;
 export const PAIR_ORIGINS = ["weak", "mutation", "imported"] as const;
 
 /** The origin a pair takes from its rejected candidate's source (Candidate.source), when its job is gone. */
@@ -29,6 +31,9 @@ export function pairOrigin(jobKind: string | null | undefined, rejectedSource: s
   if (jobKind) return jobKind;
   return (rejectedSource && ORIGIN_OF_CANDIDATE_SOURCE[rejectedSource]) || "imported";
 }
+
+/** A database the review and export filters offer: one that holds items, and whether a strong job made it. */
+export type ItemDatabase = { name: string; synthesized: boolean };
 
 /** The filters on these two facets (an empty value: no filter). */
 export type ItemFacetFilters = { difficulty?: string; origin?: string };

@@ -4,6 +4,7 @@ import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
 import type { ItemWrite, RowsWrite } from "@/lib/jobs/item-outcome";
 import { sqlTime } from "@/lib/store/sql-time";
 import { writeInBatch, type BatchWriter } from "@/lib/jobs/write-batch";
+import { recordDomainProposal } from "@/lib/jobs/domain-proposal";
 
 export { LeaseLostError } from "@/lib/jobs/mark-items";
 
@@ -29,6 +30,19 @@ export function completeJobItem(item: ClaimedItem, write: ItemWrite | RowsWrite)
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
 export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
+  const mark = { id: item.id, claim: item.claim, status: retry ? ("pending" as const) : ("failed" as const), failure: { kind: failure.kind, message: failure.message } };
+  // a strong job whose proposal failed for good goes on with its given domains: its total is known now
+  if (!retry && item.step === "propose-domains")
+    return writeInBatch(
+      {
+        tx: async (tx, batch) => {
+          batch.add(item.jobId, { itemsFailed: 1 });
+          await recordDomainProposal(tx, item.jobId, 0);
+          return null;
+        },
+      },
+      mark,
+    );
   return writeInBatch(
     {
       rows: (batch) => {
@@ -36,7 +50,7 @@ export function failJobItem(item: ClaimedItem, failure: { kind: string; message:
         return null;
       },
     },
-    { id: item.id, claim: item.claim, status: retry ? "pending" : "failed", failure: { kind: failure.kind, message: failure.message } },
+    mark,
   );
 }
 

@@ -100,9 +100,9 @@ describe("mutation jobs", () => {
     const { listJobs, listJobFailures } = await import("@/lib/jobs/read-jobs");
     const library = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     await prisma.task.create({
-      data: { databaseId: library.id, question: "Broken gold", goldSql: "SELECT nope FROM books WHERE pages > 1", split: "dev", origin: "broken", sourceRef: "test:broken" },
+      data: { databaseId: library.id, question: "Broken gold", goldSql: "SELECT nope FROM books WHERE pages > 1", split: "dev", origin: "manual", sourceRef: "test:broken" },
     });
-    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "broken" } });
+    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "manual" } });
     await runWorker({ stopWhenIdle: true });
     const progress = (await listJobs()).find((j) => j.id === job.id);
     expect(progress).toMatchObject({ status: "done", itemsDone: 0, itemsFailed: 1, failuresByKind: { gold_error: 1 }, pairsCreated: 0 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { getDatabaseDetail } from "@/lib/databases/read-databases";
 import { createJob } from "@/lib/jobs/create-job";
 import { listJobFailures, listJobs } from "@/lib/jobs/read-jobs";
 import { runWorker } from "@/lib/jobs/run-worker";
@@ -35,7 +36,8 @@ describe("strong jobs (SFT data)", () => {
     expect(progress.promptTokens).toBeGreaterThan(0);
     expect(progress.costUsd).toBeGreaterThan(0);
     const database = await prisma.targetDatabase.findFirstOrThrow({ where: { source: "synthesized", name: { startsWith: "ferry_timetables_" } } });
-    expect(database).toMatchObject({ fileStatus: "ok", tableCount: 3 });
+    expect(database).toMatchObject({ fileStatus: "ok", tableCount: 3, jobId: job.id }); // its page links to the job that made it
+    expect((await getDatabaseDetail(database.name)).job).toEqual({ id: job.id, status: "done" });
     const samples = await prisma.sftSample.findMany({ where: { jobId: job.id } });
     expect(samples.length).toBeGreaterThan(0);
     expect(new Set(samples.map((s) => s.difficulty))).toEqual(new Set(["easy", "medium", "hard", "extra"]));
@@ -71,6 +73,18 @@ describe("strong jobs (SFT data)", () => {
     expect(names).toHaveLength(2); // "Seed Bank" is "seed bank" again
     expect(new Set(names).size).toBe(2);
     expect(names.every((n) => n.startsWith("seed_bank_"))).toBe(true);
+  });
+
+  it("plan their total as soon as the model has proposed its domains: the domains it named, not the number asked", async () => {
+    // the stand-in names at most 15 domains; each: 1 build + 1 request of 1 easy question
+    const job = await createJob({ kind: "strong", provider: "strong", proposeDomains: 20, questionsPerDatabase: 1, difficultyMix: { easy: 1, medium: 0, hard: 0, extra: 0 } });
+    expect(await progressOf(job.id)).toMatchObject({ itemsTotal: 1, totalDiscovering: true, etaSeconds: null });
+    await runWorker({ stopWhenIdle: true });
+    expect(await progressOf(job.id)).toMatchObject({ status: "done", itemsTotal: 31, itemsDone: 31 });
+    // read as if it were still running (its outputs as they are): the total is the planned one, known
+    await prisma.job.update({ where: { id: job.id }, data: { status: "running" } });
+    expect(await progressOf(job.id)).toMatchObject({ itemsTotal: 31, totalDiscovering: false });
+    await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
   });
 
   it("lets the model propose domains, drops near duplicates, and records unusable SQL as discarded", async () => {
@@ -138,10 +152,17 @@ describe("weak jobs (preference data)", () => {
       const [failure] = await listJobFailures(job.id);
       expect(failure).toMatchObject({ errorKind: "timeout", attempts: 2 });
       expect(failure!.error).toContain("1 of 1 request(s) to down failed: timeout");
+      // a strong job whose proposal fails for good has a known total from then on: no domain came
+      const strong = await createJob({ kind: "strong", provider: "down", proposeDomains: 3 });
+      await runWorker({ stopWhenIdle: true, maxAttempts: 2 });
+      expect(await progressOf(strong.id)).toMatchObject({ status: "done", itemsTotal: 1, itemsFailed: 1 });
+      await prisma.job.update({ where: { id: strong.id }, data: { status: "running" } }); // read as if still running
+      expect(await progressOf(strong.id)).toMatchObject({ itemsTotal: 1, totalDiscovering: false });
+      await prisma.job.update({ where: { id: strong.id }, data: { status: "done" } });
     } finally {
       local.server().setFaults({ everyHang: 0 });
     }
-  }, 60_000);
+  }, 120_000); // two jobs of requests that hang until their timeout, with retries
 
   it("refuses an unknown provider and a bad configuration, naming the problem", async () => {
     await expect(createJob({ kind: "weak", provider: "nobody", tasks: {} })).rejects.toThrow('No provider named "nobody"');

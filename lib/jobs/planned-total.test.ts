@@ -3,19 +3,31 @@ import { strongJobConfigSchema } from "@/lib/jobs/job-config";
 import { plannedStrongTotal } from "@/lib/jobs/planned-total";
 
 const config = (o: object) => strongJobConfigSchema.parse({ kind: "strong", provider: "p", ...o });
+const noProposal = { ended: false, domains: 0 };
 
 describe("a strong job's planned total", () => {
   it("counts every item up front: builds and their question requests (a part per difficulty, at most 10 questions each)", () => {
     // 2 domains × 1 database; 8 questions over 4 difficulties = 4 requests a database; 2 × (1 + 4) = 10
     const c = config({ domains: ["ferries", "bees"], questionsPerDatabase: 8 });
-    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 2 })).toEqual({ total: 10, discovering: false });
+    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 2 }, noProposal)).toEqual({ total: 10, discovering: false });
     // and it does not move as builds add their question items
-    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 6 })).toEqual({ total: 10, discovering: false });
+    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 6 }, noProposal)).toEqual({ total: 10, discovering: false });
   });
 
-  it("says when domains are still being proposed, and reads the stored total once the job is over", () => {
-    const c = config({ domains: [], proposeDomains: 3, questionsPerDatabase: 20, difficultyMix: { easy: 1, medium: 0, hard: 0, extra: 0 } });
-    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 1 })).toEqual({ total: 3 * (1 + 2) + 1, discovering: true });
-    expect(plannedStrongTotal(c, { status: "done", itemsTotal: 7 })).toEqual({ total: 7, discovering: false });
+  it("is still being discovered, with no made-up upper bound, until the model has proposed its domains", () => {
+    const c = config({ domains: ["ferries"], proposeDomains: 100, questionsPerDatabase: 20, difficultyMix: { easy: 1, medium: 0, hard: 0, extra: 0 } });
+    // the ferries build and the proposal are all that is known
+    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 2 }, noProposal)).toEqual({ total: 2, discovering: true });
+  });
+
+  it("is planned as soon as the domains are proposed: the domains named, not the number asked, and it holds until the end", () => {
+    const c = config({ domains: ["ferries"], proposeDomains: 100, questionsPerDatabase: 20, difficultyMix: { easy: 1, medium: 0, hard: 0, extra: 0 } });
+    // 1 given + 18 proposed domains, each 1 build + 2 requests of 10 easy questions, + the proposal: 19 × 3 + 1
+    const proposed = { ended: true, domains: 18 };
+    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 1 + 1 + 18 }, proposed)).toEqual({ total: 58, discovering: false });
+    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 40 }, proposed)).toEqual({ total: 58, discovering: false });
+    // a proposal that failed for good leaves the given domains
+    expect(plannedStrongTotal(c, { status: "running", itemsTotal: 2 }, { ended: true, domains: 0 })).toEqual({ total: 4, discovering: false });
+    expect(plannedStrongTotal(c, { status: "done", itemsTotal: 55 }, proposed)).toEqual({ total: 55, discovering: false });
   });
 });

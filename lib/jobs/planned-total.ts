@@ -2,18 +2,24 @@ import { writeQuestionsPayloads } from "@/lib/jobs/handlers/strong-context";
 import type { StrongJobConfig } from "@/lib/jobs/job-config";
 import { planDifficulties } from "@/lib/synthesis/strong/difficulty-plan";
 
+/** How a strong job's proposal of domains stands (lib/jobs/domain-proposal.ts keeps it). */
+export type ProposalState = { ended: boolean; domains: number };
+
 /**
  * The items a strong job will have, planned from its configuration: a strong job finds its
  * write-questions items only as each database is built, so its stored total grows as it runs
- * (3/17 → 5/25). Known up front: (domains + proposed) × databases per domain × (1 build + the
- * question requests per database) + 1 proposal. The proposed domains are "still being discovered"
- * until the model has named them (it may name fewer than asked); a failed build's questions never come.
+ * (3/17 → 5/25). Known up front: domains × databases per domain × (1 build + the question
+ * requests per database). A job that lets the model propose domains cannot know how many it will
+ * name (fewer than asked, or near duplicates dropped): its total is "still being discovered"
+ * (`total` then counts only the items known so far, and no ETA is given) until the proposal has
+ * ended; from then on it is planned with the domains proposed, plus the proposal's own item.
+ * A failed build's questions never come (the stored total is read once the job is over).
  */
-export function plannedStrongTotal(config: StrongJobConfig, job: { status: string; itemsTotal: number }): { total: number; discovering: boolean } {
+export function plannedStrongTotal(config: StrongJobConfig, job: { status: string; itemsTotal: number }, proposal: ProposalState): { total: number; discovering: boolean } {
   if (job.status === "done" || job.status === "failed" || job.status === "cancelled") return { total: job.itemsTotal, discovering: false };
+  if (config.proposeDomains > 0 && !proposal.ended) return { total: job.itemsTotal, discovering: true };
   const perDatabase = 1 + writeQuestionsPayloads("planned", planDifficulties(config.questionsPerDatabase, config.difficultyMix)).length;
-  const databases = (config.domains.length + config.proposeDomains) * config.databasesPerDomain;
-  const planned = databases * perDatabase + (config.proposeDomains ? 1 : 0);
-  const discovering = config.proposeDomains > 0 && job.itemsTotal < planned; // an upper bound until the model has answered
-  return { total: Math.max(planned, job.itemsTotal), discovering };
+  const domains = config.domains.length + (config.proposeDomains > 0 ? proposal.domains : 0);
+  const planned = domains * config.databasesPerDomain * perDatabase + (config.proposeDomains > 0 ? 1 : 0);
+  return { total: Math.max(planned, job.itemsTotal), discovering: false };
 }

@@ -5,6 +5,7 @@ import { readCounters } from "@/lib/store/store-counters";
 import { sqlTime } from "@/lib/store/sql-time";
 import { strongJobConfigSchema } from "@/lib/jobs/job-config";
 import { knownCostUsd } from "@/lib/jobs/job-cost";
+import { readDomainProposal } from "@/lib/jobs/domain-proposal";
 import { plannedStrongTotal } from "@/lib/jobs/planned-total";
 
 export type JobProgress = {
@@ -15,7 +16,7 @@ export type JobProgress = {
   result: JobResult | null;
   /** A strong job's total is planned from its configuration (it finds its question items as it builds databases). */
   itemsTotal: number;
-  /** The total is an upper bound while the model is still proposing domains ("still being discovered"). */
+  /** The total is not known yet: the model is still proposing domains ("total still being discovered"; itemsTotal counts the items known so far, and there is no ETA). */
   totalDiscovering: boolean;
   itemsDone: number;
   itemsFailed: number;
@@ -71,10 +72,10 @@ async function itemsInFlight(jobIds: string[]): Promise<Map<string, number>> {
 }
 
 /** A strong job's planned total; its stored one when the configuration cannot be read (a job of an older version). */
-function plannedTotal(job: { configJson: string; status: string; itemsTotal: number }) {
+function plannedTotal(job: { configJson: string; status: string; itemsTotal: number }, counts: Map<string, number> | undefined) {
   try {
     const config = strongJobConfigSchema.safeParse(JSON.parse(job.configJson));
-    if (config.success) return plannedStrongTotal(config.data, job);
+    if (config.success) return plannedStrongTotal(config.data, job, readDomainProposal(counts));
   } catch {
     // not JSON: fall through
   }
@@ -92,7 +93,7 @@ export async function listJobs(limit = 50, where: { id?: string } = {}): Promise
     const end = job.finishedAt?.getTime() ?? now;
     const seconds = job.startedAt ? (end - job.startedAt.getTime()) / 1000 : 0;
     const rate = seconds > 0 && handled > 0 ? handled / seconds : null;
-    const planned = job.kind === "strong" ? plannedTotal(job) : { total: job.itemsTotal, discovering: false };
+    const planned = job.kind === "strong" ? plannedTotal(job, counters.get(`job:${job.id}`)) : { total: job.itemsTotal, discovering: false };
     const open = Math.max(0, planned.total - handled);
     const counts = jobCounts(counters.get(`job:${job.id}`));
     return {
@@ -106,7 +107,7 @@ export async function listJobs(limit = 50, where: { id?: string } = {}): Promise
       itemsFailed: job.itemsFailed,
       itemsInFlight: inFlight.get(job.id) ?? 0,
       itemsPerSecond: rate,
-      etaSeconds: rate && job.status === "running" ? open / rate : null,
+      etaSeconds: rate && job.status === "running" && !planned.discovering ? open / rate : null, // no ETA before the total is planned
       failuresByKind: counts.failuresByKind,
       pairsCreated: counts.pairs,
       samplesCreated: counts.samplesOk,

@@ -5,20 +5,19 @@ import { claimReviewItems, releaseOtherReviewItems } from "@/lib/review/claim-re
 import { readReviewItems } from "@/lib/review/read-review-item";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { reviewQueueSchema } from "@/lib/review/review-types";
-import { filterText } from "@/lib/util/filter-text";
+import { queueItemFilterFields, refineQueueOrigin } from "@/lib/review/review-queue-filters";
 
 /** How many items a reviewer holds at once: the one on screen and the next ones, loaded ahead. */
 export const DECK_SIZE = 3;
 
-export const deckRequestSchema = z.object({
-  queue: reviewQueueSchema,
-  job: filterText,
-  database: filterText,
-  difficulty: filterText,
-  origin: filterText,
-  skip: z.array(z.string().max(64)).max(500).default([]), // items the reviewer skipped this session
-  pin: z.string().max(64).optional(), // an item the reviewer just undid: shown first
-});
+export const deckRequestSchema = z
+  .object({
+    queue: reviewQueueSchema,
+    ...queueItemFilterFields,
+    skip: z.array(z.string().max(64)).max(500).default([]), // items the reviewer skipped this session
+    pin: z.string().max(64).optional(), // an item the reviewer just undid: shown first
+  })
+  .superRefine(refineQueueOrigin);
 
 export type DeckRequest = z.input<typeof deckRequestSchema>;
 

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readAuditLog } from "@/lib/audit/read-audit-log";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
+import { listItemDatabases } from "@/lib/items/item-databases";
 import { createMutationJob } from "@/lib/jobs/create-job";
 import { listJobs } from "@/lib/jobs/read-jobs";
 import { listJobItemLog } from "@/lib/jobs/job-item-log";
@@ -123,6 +124,7 @@ describe(`query plans on a store of ${N.toLocaleString("en")}+ rows a table`, ()
         await listTasks(tasks(f));
       }
       await listTaskFacets();
+      await listItemDatabases(); // the review and export pages' Database menus
     });
     expect(badPlans(sent)).toEqual([]);
   });

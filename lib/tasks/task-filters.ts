@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { filterText } from "@/lib/util/filter-text";
+import { ITEM_DIFFICULTIES } from "@/lib/items/item-facets";
+import { filterChoice, filterText } from "@/lib/util/filter-text";
+
+/** The values a task's fields take (prisma/schema.prisma, Task): what the filters accept. */
+export const TASK_SPLITS = ["train", "dev", "test", "synthetic"] as const;
+export const TASK_ORIGINS = ["spider", "bird", "strong", "demo", "manual"] as const;
+export const SPIDER_HARDNESS = ["easy", "medium", "hard", "extra"] as const;
 
 // One schema for the Tasks filters: the URL search params, the API and the UI all use it.
 export const taskFiltersSchema = z.object({
   database: filterText,
-  split: filterText,
-  origin: filterText,
-  difficulty: filterText,
-  hardness: filterText,
+  split: filterChoice(TASK_SPLITS),
+  origin: filterChoice(TASK_ORIGINS),
+  difficulty: filterChoice(ITEM_DIFFICULTIES),
+  hardness: filterChoice(SPIDER_HARDNESS),
   q: filterText,
   // keyset paging: the page after (or before) the task with this id, in id (= import) order
   after: filterText,
@@ -16,6 +22,9 @@ export const taskFiltersSchema = z.object({
 });
 
 export type TaskFilters = z.infer<typeof taskFiltersSchema>;
+
+/** The filters a bad value of drops from the Tasks page (it shows the rest and says why). */
+export const TASK_FILTER_KEYS = ["database", "split", "origin", "difficulty", "hardness", "q"] as const;
 export type TaskFiltersInput = z.input<typeof taskFiltersSchema>;
 
 export type TaskListItem = {

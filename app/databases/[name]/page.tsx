@@ -51,6 +51,22 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge value={db.fileStatus} /> {db.tableCount} tables · source {db.source} ·{" "}
+            {db.source === "synthesized" ? (
+              <span data-testid="database-job">
+                {db.job ? (
+                  <>
+                    made by{" "}
+                    <Link className="text-sky-700 hover:underline" href={`/jobs/${db.job.id}`}>
+                      strong job {db.job.id.slice(-8)}
+                    </Link>{" "}
+                    ({db.job.status})
+                  </>
+                ) : (
+                  "made by a strong job since deleted"
+                )}{" "}
+                ·{" "}
+              </span>
+            ) : null}
             <Link className="text-sky-700 hover:underline" href={`/tasks?database=${encodeURIComponent(db.name)}`}>
               {db.taskCount} tasks
             </Link>

@@ -3,9 +3,10 @@ import { PairQueueList } from "@/components/review/pair-queue-list";
 import { QueueTabs } from "@/components/review/queue-tabs";
 import { SftQueueList } from "@/components/review/sft-queue-list";
 import { BadAddress } from "@/components/shell/bad-address";
+import { DroppedFilters } from "@/components/shell/dropped-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { readReviewPage } from "@/lib/review/read-review-queues";
-import { reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
+import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { parsePageParams } from "@/lib/util/page-params";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("review", "/review/browse");
-  const params = parsePageParams(reviewQueueFiltersSchema, await searchParams);
+  const params = parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS });
   if (!params.ok) {
     return (
       <>
@@ -22,7 +23,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const { values: filters, raw } = params;
+  const { values: filters, raw, dropped } = params;
   const page = await readReviewPage(filters);
   const { after: _after, before: _before, ...kept } = raw;
   const link = (cursor: { after: string } | { before: string }) => `/review/browse?${new URLSearchParams({ ...kept, ...cursor })}`;
@@ -33,6 +34,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           Review this queue
         </Link>
       </PageHeader>
+      <DroppedFilters problems={dropped} />
       <QueueTabs filters={filters} counts={page.counts} />
       {filters.job ? (
         <p className="mb-3 text-sm">

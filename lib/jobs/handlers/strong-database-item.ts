@@ -31,7 +31,7 @@ async function buildDatabase(name: string, payload: BuildDatabasePayload, ctx: S
     const built = await materializeInChild(file, script.statements);
     if (!built.ok) return { ok: false, outcome: itemFailure("database_error", `The database for "${payload.domain}" did not build: ${built.error}`, true) };
     try {
-      const db = await registerDatabase({ name, sourceFile: file, source: "synthesized", pool: ctx.pool });
+      const db = await registerDatabase({ name, sourceFile: file, source: "synthesized", jobId: ctx.jobId, pool: ctx.pool });
       return { ok: true, id: db.id, tables: db.tableCount };
     } catch (error) {
       if (isAppError(error) && error.code === "invalid_input") return { ok: false, outcome: itemFailure("database_error", `The database for "${payload.domain}" cannot be registered: ${error.message}`, true) };

@@ -1,6 +1,7 @@
 import "server-only";
 import { enqueueJobItems, itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { buildDatabasePayloads, type StrongStepContext } from "@/lib/jobs/handlers/strong-context";
+import { recordDomainProposal } from "@/lib/jobs/domain-proposal";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import { parseDomainList } from "@/lib/synthesis/strong/domain-list";
@@ -21,6 +22,7 @@ export async function processProposeDomainsItem(payload: { count: number }, ctx:
     ok: true,
     write: async (tx) => {
       await enqueueJobItems(tx, ctx.jobId, "build-database", buildDatabasePayloads(ctx.config, fresh));
+      await recordDomainProposal(tx, ctx.jobId, fresh.length); // the job's total is planned from here on
       return { domains: fresh };
     },
   };
