@@ -13,7 +13,10 @@ export type ItemWrite = (tx: Tx, rows: DeferredRows) => Promise<unknown>;
  * Writes an item's outputs as rows only (returning the item's result), with no statement of its
  * own: items that all write this way end in a transaction outside Prisma (lib/jobs/write-batch.ts).
  */
-export type RowsWrite = { rows: (rows: DeferredRows) => unknown };
+export type RowsWrite = { rows: (rows: DeferredRows) => ItemResult };
+
+/** What an item's result records (counts of what it wrote): an object, never a promise (a rows write runs at once). */
+export type ItemResult = { [key: string]: unknown } | null;
 
 /** What a job step produced: outputs to write with the item's completion, or a failure. */
 export type ItemOutcome =

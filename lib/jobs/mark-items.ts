@@ -17,10 +17,13 @@ export class LeaseLostError extends Error {
  * Marks leased items with their ends, each only while its claim still holds the lease, in one
  * statement for the whole batch (one statement text for any number: the marks go as a JSON
  * array). A done item keeps its claim as owner, so a late copy of it can tell it was done.
- * Returns the ids that were marked; the others' leases were lost. (The unary `+` keeps SQLite
+ * Returns the ids of the items marked; the others' leases were lost. An item may be marked once a
+ * call (two ends of one item, an old claim's and the current one's, go in separate calls: the
+ * ids returned could not tell them apart, as SQLite's RETURNING cannot name the FROM table). (The unary `+` keeps SQLite
  * from driving the update by the status index: each mark is a look-up by primary key.)
  */
 export async function markItems(exec: SqlExec, marks: ItemMark[], now: Date): Promise<Set<string>> {
+  if (new Set(marks.map((m) => m.id)).size < marks.length) throw new Error("An item can be marked once in a transaction.");
   const marked = new Set<string>();
   for (let i = 0; i < marks.length; i += 500) {
     const part = marks.slice(i, i + 500).map((m) => [m.id, m.claim, m.status, m.failure?.message ?? null, m.failure?.kind ?? null]);

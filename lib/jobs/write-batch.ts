@@ -104,12 +104,33 @@ async function runAlone(queued: Queued): Promise<void> {
   }
 }
 
+/**
+ * The next writes for one transaction, in order, with at most one end of each job item: a second
+ * end of the same item (an old claim's and the current one's, or one claim's twice) waits for the
+ * next transaction, where it is judged against what the first one did.
+ */
+function takeBatch(): Queued[] {
+  const batch: Queued[] = [];
+  const items = new Set<string>();
+  let i = 0;
+  while (i < queue.length && batch.length < MAX_PER_TRANSACTION) {
+    const id = queue[i]!.mark?.id;
+    if (id !== undefined && items.has(id)) {
+      i++;
+      continue;
+    }
+    if (id !== undefined) items.add(id);
+    batch.push(queue.splice(i, 1)[0]!);
+  }
+  return batch;
+}
+
 async function flush(): Promise<void> {
   flushing = true;
   try {
     while (queue.length) {
       await gather();
-      const batch = queue.splice(0, MAX_PER_TRANSACTION);
+      const batch = takeBatch();
       if (batch.length === 1) {
         await runAlone(batch[0]!);
         continue;
