@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { DialogButtons } from "@/components/review/dialog-buttons";
 import { Kbd } from "@/components/review/kbd";
-import { buttonClass, inputClass } from "@/components/shell/form-styles";
+import { inputClass } from "@/components/shell/form-styles";
 import { REJECT_REASONS, type RejectInput } from "@/lib/review/review-types";
 
 /** Choose a reason with 1–5, add a note, Enter rejects, Escape goes back. */
@@ -44,14 +45,7 @@ export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectI
       </div>
       <input ref={noteRef} aria-label="Note" placeholder="Note (needed for Other)" value={note} onChange={(e) => setNote(e.target.value)} className={`${inputClass} mt-2 w-full`} />
       {problem ? <p role="alert" className="mt-1 text-sm text-red-800">{problem}</p> : null}
-      <div className="mt-2 flex gap-2">
-        <button type="button" className={buttonClass} onClick={submit}>
-          Reject <Kbd>Enter</Kbd>
-        </button>
-        <button type="button" className="text-sm underline" onClick={onCancel}>
-          Back <Kbd>Esc</Kbd>
-        </button>
-      </div>
+      <DialogButtons label="Reject" onConfirm={submit} onCancel={onCancel} />
     </div>
   );
 }

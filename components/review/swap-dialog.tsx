@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, type KeyboardEvent } from "react";
+import { DialogButtons } from "@/components/review/dialog-buttons";
 import { Kbd } from "@/components/review/kbd";
-import { buttonClass } from "@/components/shell/form-styles";
 
 /** Asks before a pair is turned round, as Reject asks for its reason: Enter swaps, Escape goes back. */
 export function SwapDialog({ onSwap, onCancel }: { onSwap: () => void; onCancel: () => void }) {
@@ -23,14 +23,7 @@ export function SwapDialog({ onSwap, onCancel }: { onSwap: () => void; onCancel:
       <p className="mt-1 text-sm text-slate-700">
         The rejected SQL becomes the chosen one and the chosen SQL the rejected one, and the pair is decided as edited. <Kbd>U</Kbd> undoes it afterwards.
       </p>
-      <div className="mt-2 flex gap-2">
-        <button type="button" className={buttonClass} onClick={onSwap}>
-          Swap <Kbd>Enter</Kbd>
-        </button>
-        <button type="button" className="text-sm underline" onClick={onCancel}>
-          Back <Kbd>Esc</Kbd>
-        </button>
-      </div>
+      <DialogButtons label="Swap" onConfirm={onSwap} onCancel={onCancel} />
     </div>
   );
 }
