@@ -63,8 +63,8 @@ export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents):
   const watchdog = stdio[5] ?? null;
   readLines(progress, (line) => events.progress({ report: JSON.parse(line) as JudgeReport }));
   readLines(watchdog, (line) => {
-    const [id, task, candidate, at] = line.slice(1).split(" ").map(Number) as [number, number, number, number];
-    events.progress({ started: { id, task, candidate, at } });
+    const [id, task, candidate, at, cpu] = line.slice(1).split(" ").map(Number) as [number, number, number, number, number | undefined];
+    events.progress({ started: { id, task, candidate, at, ...(Number.isFinite(cpu) ? { cpu } : {}) } });
   });
   child.on("message", (message: RunResponse | { ready: true }) => {
     if ("ready" in message) events.ready();

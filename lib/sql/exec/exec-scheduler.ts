@@ -1,6 +1,7 @@
 import "server-only";
 import { ENGINE_NOT_STARTING, ENGINE_STOPPED, engineFailure, memoryFailure, timeoutFailure } from "@/lib/sql/exec/exec-limits";
 import { ranOutOfMemory, startExecProcess, type ExecProcess, type ExitInfo } from "@/lib/sql/exec/exec-process";
+import { processCpuMs } from "@/lib/sql/exec/process-cpu-time";
 import type { ExecFailure, ExecRequest, JudgeProgress, Lane, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
 
 /** One request's worth of work for a process: a query, or a judge batch that may go on in another process. */
@@ -32,6 +33,8 @@ type Slot = {
   work: ExecWork | null;
   requestId: number;
   stepStarted: number;
+  /** The process's CPU time when the step started (ms), when /proc could tell. */
+  stepCpu: number | null;
   timer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
   retiring: boolean;
@@ -39,12 +42,17 @@ type Slot = {
 
 const LANES: Lane[] = ["interactive", "jobs"];
 const IDLE_MS = 30_000; // a process above its lane's base that waits this long is ended
+/** A query is stopped past its limit in CPU time, and in any case past this many times it in wall time. */
+const WALL_LIMITS = 10;
 
 /**
  * Runs work in child processes, one request per process at a time, in two lanes that never share a
  * process: jobs cannot take the processes of interactive work however much of it waits. Every query
  * is timed by itself (a judge batch reports each query as it starts): past its limit, its process is
  * killed and replaced, the query gets its timeout, and a batch goes on with the rest in a new one.
+ * The limit counts the CPU time the query's process used (read from /proc when the wall-clock limit
+ * is reached), so that a query starved of a core by a busy machine is not taken for a runaway one;
+ * WALL_LIMITS times the limit in wall time stops any query. Where /proc cannot tell, wall time counts.
  */
 export class ExecScheduler {
   private readonly slots: Slot[] = [];
@@ -130,7 +138,7 @@ export class ExecScheduler {
 
   private spawn(lane: Lane): void {
     this.started++;
-    const slot: Slot = { lane, proc: null as unknown as ExecProcess, ready: false, work: null, requestId: 0, stepStarted: 0, timer: null, idleTimer: null, retiring: false };
+    const slot: Slot = { lane, proc: null as unknown as ExecProcess, ready: false, work: null, requestId: 0, stepStarted: 0, stepCpu: null, timer: null, idleTimer: null, retiring: false };
     slot.proc = startExecProcess(this.caps, {
       ready: () => {
         slot.ready = true;
@@ -149,7 +157,7 @@ export class ExecScheduler {
         if (!slot.work || id !== slot.requestId) return;
         const said = slot.work.progress(progress);
         // a named query is timed from its start; when the one that ran was reported done, from now
-        if (said === "start" && "started" in progress) this.startStep(slot, Math.min(performance.now(), performance.now() - (Date.now() - progress.started.at)));
+        if (said === "start" && "started" in progress) this.startStep(slot, Math.min(performance.now(), performance.now() - (Date.now() - progress.started.at)), progress.started.cpu);
         else if (said === "moved") this.startStep(slot);
         else if (said === "end") {
           slot.retiring ||= "report" in progress && !!progress.report.end?.retire;
@@ -161,9 +169,13 @@ export class ExecScheduler {
     this.slots.push(slot);
   }
 
-  /** A query starts (now, or at `at`): its limit counts from there. One timer per process, moved on as queries start. */
-  private startStep(slot: Slot, at = performance.now()): void {
+  /**
+   * A query starts (now, or at `at`, when the process had used `cpu` ms): its limit counts from
+   * there. One timer per process, moved on as queries start.
+   */
+  private startStep(slot: Slot, at = performance.now(), cpu?: number): void {
     slot.stepStarted = at;
+    slot.stepCpu = cpu ?? processCpuMs(slot.proc.child.pid);
     slot.timer ??= setTimeout(() => this.checkTime(slot), slot.work!.timeoutMs);
   }
 
@@ -174,7 +186,11 @@ export class ExecScheduler {
       const work = slot.work;
       if (!work || slot.timer) return;
       const elapsed = performance.now() - slot.stepStarted;
-      if (elapsed < work.timeoutMs) slot.timer = setTimeout(() => this.checkTime(slot), work.timeoutMs - elapsed);
+      // past the limit in wall time: it stops if it used as much CPU (or cannot tell), or past the backstop
+      const cpuNow = slot.stepCpu === null ? null : processCpuMs(slot.proc.child.pid);
+      const used = cpuNow === null ? elapsed : cpuNow - slot.stepCpu!;
+      const left = Math.min(work.timeoutMs - Math.min(elapsed, used), work.timeoutMs * WALL_LIMITS - elapsed);
+      if (left > 0) slot.timer = setTimeout(() => this.checkTime(slot), Math.max(left, 10));
       else this.stop(slot, timeoutFailure(work.timeoutMs, Math.round(elapsed)));
     });
   }

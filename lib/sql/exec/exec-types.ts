@@ -83,7 +83,8 @@ export type JudgeReport = {
   end?: { retire: boolean };
 };
 
-export type JudgeProgress = { started: { id: number; at: number } & JudgeStep } | { report: JudgeReport };
+/** `cpu`: the process's CPU time (ms) when the query started. */
+export type JudgeProgress = { started: { id: number; at: number; cpu?: number } & JudgeStep } | { report: JudgeReport };
 
 /** What each execution process may use: memory (SQLite's and JavaScript's) and any one temporary file. */
 export type ResourceCaps = { memoryMb: number; tempMb: number };

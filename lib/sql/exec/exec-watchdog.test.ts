@@ -16,14 +16,14 @@ async function firstLine(file: string): Promise<string> {
 }
 
 describe("the execution child's watchdog", () => {
-  it("names the running query with its start as an epoch, also after 25 days in one process", async () => {
+  it("names the running query with its start as an epoch, also after 25 days in one process, and the CPU used by then", async () => {
     const file = path.join(dir, "lines");
     const fd = fs.openSync(file, "w");
     const twentyFiveDays = 25 * 24 * 3600 * 1000; // past 2^31 ms
     const origin = Date.UTC(2026, 11, 2);
-    const note = startWatchdog(fd, () => twentyFiveDays + 0.4, origin);
+    const note = startWatchdog(fd, () => twentyFiveDays + 0.4, origin, () => 1234.4);
     note(7, 3, 2);
-    expect(await firstLine(file)).toBe(`>7 3 2 ${origin + twentyFiveDays}`);
+    expect(await firstLine(file)).toBe(`>7 3 2 ${origin + twentyFiveDays} 1234`);
     fs.closeSync(fd);
   });
 });
