@@ -63,7 +63,7 @@ test("a lead starts a strong and a weak job, watches them move, pauses and resum
   await expect(page.getByTestId("queue-total")).toHaveText(/^[1-9]\d* pending pairs$/);
   const pair = page.getByRole("list", { name: "Preference pairs" }).getByRole("listitem").first();
   await expect(pair.getByRole("table", { name: "Chosen result" })).toBeVisible();
-  await expect(pair.getByText(/^Rejected \((wrong result|error)\)$/)).toBeVisible();
+  await expect(pair.getByRole("heading", { name: /^Rejected (wrong result|error)$/ })).toBeVisible();
   await expect(pair.getByLabel("Rejected SQL")).toBeVisible();
 });
 
