@@ -9,6 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { ExecPool } from "@/lib/sql/exec/exec-pool";
+import { cpuTimeReads } from "@/lib/sql/exec/process-cpu-time";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
 const file = writeSqlite(path.join(env.dataDir, "exec-cpu", "shop.sqlite"), `CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO items VALUES (1, 'pen'), (2, 'ink');`);
@@ -39,9 +40,10 @@ describe("a query's time limit", () => {
     await pool.forLane("jobs").warmUp();
     const children = execChildren();
     expect(children.length).toBeGreaterThan(0);
+    const reads = cpuTimeReads.count;
     const judged = pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 2"] }], "bird", { lane: "jobs", timeoutMs: 300 });
-    signalAll(children, "SIGSTOP"); // starved for three times the limit
-    await sleep(900);
+    signalAll(children, "SIGSTOP"); // starved until the pool has checked the limit (its start, then the check at 300 ms)
+    while (cpuTimeReads.count < reads + 2) await sleep(5);
     signalAll(children, "SIGCONT");
     const [result] = await judged;
     expect(result!.goldError).toBeNull();

@@ -6,9 +6,13 @@ import fs from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build these machines run
 
+/** How often the pool has read a process's CPU time (a query's start and each check of its limit; tests wait on it). */
+export const cpuTimeReads = { count: 0 };
+
 /** The process's CPU time so far in ms, or null where /proc cannot tell (another system, a process gone). */
 export function processCpuMs(pid: number | undefined): number | null {
   if (!pid) return null;
+  cpuTimeReads.count++;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
     // the fields after the command name, which is in parentheses and may hold spaces
