@@ -1,10 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ClaimedItem } from "@/lib/jobs/claim-job-items";
-import type { ItemWrite, RowsWrite } from "@/lib/jobs/item-outcome";
+import type { ItemWrite, RowsWrite, Tx } from "@/lib/jobs/item-outcome";
 import { sqlTime } from "@/lib/store/sql-time";
 import { writeInBatch, type BatchWriter } from "@/lib/jobs/write-batch";
-import { recordDomainProposal } from "@/lib/jobs/domain-proposal";
+import { recordDomainProposal, recordFailedBuild } from "@/lib/jobs/strong-plan-facts";
 
 export { LeaseLostError } from "@/lib/jobs/mark-items";
 
@@ -31,13 +31,21 @@ export function completeJobItem(item: ClaimedItem, write: ItemWrite | RowsWrite)
 export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
   const mark = { id: item.id, claim: item.claim, status: retry ? ("pending" as const) : ("failed" as const), failure: { kind: failure.kind, message: failure.message } };
-  // a strong job whose proposal failed for good goes on with its given domains: its total is known now
-  if (!retry && item.step === "propose-domains")
+  // what a strong job plans changes when a step fails for good: a proposal that failed leaves the
+  // given domains (its total is known now); a build that failed takes its database's questions away
+  const planFact = retry
+    ? null
+    : item.step === "propose-domains"
+      ? (tx: Tx) => recordDomainProposal(tx, item.jobId, 0)
+      : item.step === "build-database"
+        ? (tx: Tx) => recordFailedBuild(tx, item.jobId)
+        : null;
+  if (planFact)
     return writeInBatch(
       {
         tx: async (tx, batch) => {
           batch.add(item.jobId, { itemsFailed: 1 });
-          await recordDomainProposal(tx, item.jobId, 0);
+          await planFact(tx);
           return null;
         },
       },

@@ -61,6 +61,10 @@ describe("strong jobs (SFT data)", () => {
       expect(failure!.error).toContain('The database answer for "lighthouse preservation" cannot be used: no SQL found in the answer');
       expect(failure!.error).toContain("not a query %%%");
       expect(await prisma.modelCall.count({ where: { jobId: job.id, status: "unparsable" } })).toBe(2);
+      // read as if it were still running: the failed build's question requests are no longer planned
+      await prisma.job.update({ where: { id: job.id }, data: { status: "running" } });
+      expect(await progressOf(job.id)).toMatchObject({ itemsTotal: 1, totalDiscovering: false });
+      await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
     } finally {
       local.server().setFaults({ everyGarbage: 0 });
     }

@@ -1,9 +1,7 @@
 import { writeQuestionsPayloads } from "@/lib/jobs/handlers/strong-context";
 import type { StrongJobConfig } from "@/lib/jobs/job-config";
+import type { StrongPlanFacts } from "@/lib/jobs/strong-plan-facts";
 import { planDifficulties } from "@/lib/synthesis/strong/difficulty-plan";
-
-/** How a strong job's proposal of domains stands (lib/jobs/domain-proposal.ts keeps it). */
-export type ProposalState = { ended: boolean; domains: number };
 
 /**
  * The items a strong job will have, planned from its configuration: a strong job finds its
@@ -13,13 +11,15 @@ export type ProposalState = { ended: boolean; domains: number };
  * name (fewer than asked, or near duplicates dropped): its total is "still being discovered"
  * (`total` then counts only the items known so far, and no ETA is given) until the proposal has
  * ended; from then on it is planned with the domains proposed, plus the proposal's own item.
- * A failed build's questions never come (the stored total is read once the job is over).
+ * A build that failed for good counts as its one (failed) item: its questions never come.
+ * Once the job is over, its stored total is the count.
  */
-export function plannedStrongTotal(config: StrongJobConfig, job: { status: string; itemsTotal: number }, proposal: ProposalState): { total: number; discovering: boolean } {
+export function plannedStrongTotal(config: StrongJobConfig, job: { status: string; itemsTotal: number }, facts: StrongPlanFacts): { total: number; discovering: boolean } {
   if (job.status === "done" || job.status === "failed" || job.status === "cancelled") return { total: job.itemsTotal, discovering: false };
-  if (config.proposeDomains > 0 && !proposal.ended) return { total: job.itemsTotal, discovering: true };
-  const perDatabase = 1 + writeQuestionsPayloads("planned", planDifficulties(config.questionsPerDatabase, config.difficultyMix)).length;
-  const domains = config.domains.length + (config.proposeDomains > 0 ? proposal.domains : 0);
-  const planned = domains * config.databasesPerDomain * perDatabase + (config.proposeDomains > 0 ? 1 : 0);
+  if (config.proposeDomains > 0 && !facts.proposalEnded) return { total: job.itemsTotal, discovering: true };
+  const questionRequests = writeQuestionsPayloads("planned", planDifficulties(config.questionsPerDatabase, config.difficultyMix)).length;
+  const domains = config.domains.length + (config.proposeDomains > 0 ? facts.proposedDomains : 0);
+  const databases = domains * config.databasesPerDomain;
+  const planned = databases * (1 + questionRequests) - facts.failedBuilds * questionRequests + (config.proposeDomains > 0 ? 1 : 0);
   return { total: Math.max(planned, job.itemsTotal), discovering: false };
 }

@@ -5,7 +5,7 @@ import { readCounters } from "@/lib/store/store-counters";
 import { sqlTime } from "@/lib/store/sql-time";
 import { strongJobConfigSchema } from "@/lib/jobs/job-config";
 import { knownCostUsd } from "@/lib/jobs/job-cost";
-import { readDomainProposal } from "@/lib/jobs/domain-proposal";
+import { readStrongPlanFacts } from "@/lib/jobs/strong-plan-facts";
 import { plannedStrongTotal } from "@/lib/jobs/planned-total";
 
 export type JobProgress = {
@@ -75,7 +75,7 @@ async function itemsInFlight(jobIds: string[]): Promise<Map<string, number>> {
 function plannedTotal(job: { configJson: string; status: string; itemsTotal: number }, counts: Map<string, number> | undefined) {
   try {
     const config = strongJobConfigSchema.safeParse(JSON.parse(job.configJson));
-    if (config.success) return plannedStrongTotal(config.data, job, readDomainProposal(counts));
+    if (config.success) return plannedStrongTotal(config.data, job, readStrongPlanFacts(counts));
   } catch {
     // not JSON: fall through
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { enqueueJobItems, itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { buildDatabasePayloads, type StrongStepContext } from "@/lib/jobs/handlers/strong-context";
-import { recordDomainProposal } from "@/lib/jobs/domain-proposal";
+import { recordDomainProposal } from "@/lib/jobs/strong-plan-facts";
 import { rawExcerpt, sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import { parseDomainList } from "@/lib/synthesis/strong/domain-list";
