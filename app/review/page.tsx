@@ -5,13 +5,17 @@ import { DroppedFilters } from "@/components/shell/dropped-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { dropUnknownDatabase } from "@/lib/databases/database-filter";
 import { parsePageParams } from "@/lib/util/page-params";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
 
+export const generateMetadata = () => pageTitle("review", "Review");
+
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("review", "/review");
-  const params = parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS });
+  const params = await dropUnknownDatabase(parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS }));
   const header = <PageHeader title="Review" subtitle="Decide each item with the keyboard: the next one is already claimed for you and loaded. Press ? for the shortcuts." />;
   if (!params.ok) {
     return (

@@ -20,7 +20,6 @@ beforeAll(async () => {
 describe("an export that would hold nothing", () => {
   const empty = [
     { format: "alpaca" as const, from: "2999-01-01" },
-    { format: "alpaca" as const, database: "no_such_database" },
     { format: "trl-dpo" as const }, // no pairs at all
     { format: "messages" as const, statuses: ["rejected" as const] },
   ];
@@ -34,6 +33,17 @@ describe("an export that would hold nothing", () => {
       expect(filesIn()).toEqual([]);
     });
   }
+
+  it("a database filter naming no database in the store is refused as that, not as an empty selection", async () => {
+    const before = await prisma.export.count();
+    const request = { format: "alpaca" as const, database: "no_such_database" };
+    const said = "No database named “no_such_database” in the store";
+    await expect(exportToFile(request, path.join(dir, "empty.jsonl"))).rejects.toThrow(said);
+    await expect(startExport(request, null)).rejects.toThrow(said);
+    await expect(previewExport(request)).rejects.toThrow(said);
+    expect(await prisma.export.count()).toBe(before);
+    expect(filesIn()).toEqual([]);
+  });
 
   it("names the filters that selected nothing", async () => {
     await expect(exportToFile({ format: "alpaca", statuses: ["pending"], database: "refused_ports", from: "2999-01-01" }, path.join(dir, "empty.jsonl"))).rejects.toThrow(

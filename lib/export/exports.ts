@@ -15,6 +15,8 @@ import { planSplit, type SplitPlan } from "@/lib/export/export-plan";
 import { countExportItems } from "@/lib/export/read-export-records";
 import { writeExportFiles } from "@/lib/export/write-export";
 import { ownerProcessTag } from "@/lib/store/owner-process";
+import { databaseExists } from "@/lib/databases/read-databases";
+import { quoteShort } from "@/lib/util/field-labels";
 
 export const exportsDir = () => path.join(env.dataDir, "exports");
 
@@ -28,6 +30,7 @@ function describeFilters(r: ExportRequest): string {
 async function parseRequest(input: unknown): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
+  if (request.database && !(await databaseExists(request.database))) throw invalidInput(`No database named ${quoteShort(request.database)} in the store: pick one of its databases, or export from all of them.`);
   if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${kind === "sft" ? "SFT samples" : "preference pairs"} match ${describeFilters(request)}. Widen the selection.`);
   return { request, plan: await planSplit(kind, request) };
 }

@@ -8,13 +8,17 @@ import { PageHeader } from "@/components/shell/page-header";
 import { readReviewPage } from "@/lib/review/read-review-queues";
 import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { dropUnknownDatabase } from "@/lib/databases/database-filter";
 import { parsePageParams } from "@/lib/util/page-params";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
 
+export const generateMetadata = () => pageTitle("review", "Browse the queues");
+
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("review", "/review/browse");
-  const params = parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS });
+  const params = await dropUnknownDatabase(parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS }));
   if (!params.ok) {
     return (
       <>
