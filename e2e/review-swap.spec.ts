@@ -39,3 +39,30 @@ test("Swap on a pair asks first: Escape keeps the pair as it was, Enter swaps it
   await expect(page.getByTestId("review-notice")).toContainText("Undid your swap; the item is back.");
   await expect(item(page)).toHaveAttribute("data-item-id", id);
 });
+
+test("U pressed before the swap's answer is back waits for it and undoes that swap", async ({ page }) => {
+  await page.goto("/review?queue=pairs&database=choir_rehearsals");
+  await expect(item(page)).toBeVisible();
+  const id = (await item(page).getAttribute("data-item-id")) ?? "";
+  // the server's answer to the swap is held back until U has been pressed
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const swapSent = new Promise<void>((resolve) =>
+    void page.route(/\/api\/review\/pairs\/[^/]+\/swap$/, async (route) => {
+      resolve();
+      await held;
+      await route.continue();
+    }),
+  );
+  await page.keyboard.press("s");
+  await expect(page.getByRole("dialog", { name: "Swap" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await swapSent;
+  await expect(item(page)).not.toHaveAttribute("data-item-id", id);
+  const undoSent = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/review/undo");
+  await page.keyboard.press("u");
+  release();
+  await undoSent;
+  await expect(page.getByTestId("review-notice")).toContainText("Undid your swap; the item is back.");
+  await expect(item(page)).toHaveAttribute("data-item-id", id);
+});

@@ -59,10 +59,14 @@ export function useReviewAction(callbacks: { onMutate?: (input: ActionInput) => 
   });
 }
 
-export function useUndo(onDone: (undone: { queue: ReviewQueue; id: string; undone: string }) => void) {
+/** Undo of the reviewer's last action, sent once `unsettled` (the decisions still on their way) have their answers. */
+export function useUndo(unsettled: () => Promise<unknown>, onDone: (undone: { queue: ReviewQueue; id: string; undone: string }) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson<{ queue: ReviewQueue; id: string; undone: string }>("/api/review/undo", { method: "POST" }),
+    mutationFn: async () => {
+      await unsettled();
+      return fetchJson<{ queue: ReviewQueue; id: string; undone: string }>("/api/review/undo", { method: "POST" });
+    },
     onSuccess: (undone) => {
       onDone(undone);
       void client.invalidateQueries({ queryKey: reviewKeys.all });

@@ -57,7 +57,13 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const action = useReviewAction({ onError: onActionError });
   const edit = useReviewAction({ onError: (error, input) => error instanceof ApiError && error.status === 409 && onActionError(error, input) });
   const release = useReviewAction();
-  const undo = useUndo(({ queue: q, id, undone }) => {
+  // decisions whose answer has not come back: an undo waits for them, so it undoes the latest one
+  const unsettled = useRef(new Set<Promise<unknown>>());
+  const track = (sent: Promise<unknown>) => {
+    const settled: Promise<unknown> = sent.catch(() => undefined).finally(() => unsettled.current.delete(settled));
+    unsettled.current.add(settled);
+  };
+  const undo = useUndo(() => Promise.all([...unsettled.current]), ({ queue: q, id, undone }) => {
     unhide(id);
     setHistory((h) => h.filter((x) => x.id !== id));
     setLooking(null);
@@ -73,21 +79,23 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     setMode("view");
     hide(current.id);
     setHistory((h) => [...h, { queue, id: current.id }]);
-    action.mutate({ queue, id: current.id, action: name, body: body as never });
+    track(action.mutateAsync({ queue, id: current.id, action: name, body: body as never }));
   };
   const saveEdit = (change: { sql: string; question?: string }) => {
     if (!current) return;
     const id = current.id;
-    edit.mutate(
-      { queue, id, action: "edit", body: change },
-      {
-        onSuccess: () => {
-          hide(id);
-          setHistory((h) => [...h, { queue, id }]);
-          setMode("view");
-          setNotice(null);
+    track(
+      edit.mutateAsync(
+        { queue, id, action: "edit", body: change },
+        {
+          onSuccess: () => {
+            hide(id);
+            setHistory((h) => [...h, { queue, id }]);
+            setMode("view");
+            setNotice(null);
+          },
         },
-      },
+      ),
     );
   };
   const run = (name: ShortcutAction) => {
