@@ -4,8 +4,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { readStoreTotals } from "@/lib/store/store-health";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { can } from "@/lib/auth/roles";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("data.read", "Overview");
 
 export default async function OverviewPage() {
   const user = await requirePageUser("data.read", "/");

@@ -72,10 +72,11 @@ test.describe("as an annotator", () => {
 
 test.describe("as an admin", () => {
   test("an unknown address, job or database answers 404 with our page inside the app, whose navigation works", async ({ page }) => {
-    for (const url of ["/nope", "/jobs/not-an-id", "/databases/999999"]) {
+    for (const url of ["/nope", "/jobs/not-an-id", "/databases/999999", "/tasks/not-an-id", "/review/pairs/not-an-id", "/review/zzz/abc"]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);
       await expect(page.getByRole("main").getByRole("heading", { name: "Page not found" }), url).toBeVisible();
+      await expect(page, url).toHaveTitle("Page not found · Sense Studio");
       await expect(sidebar(page).getByRole("link", { name: "Accounts" }), url).toBeVisible(); // the admin's whole sidebar
     }
     await sidebar(page).getByRole("link", { name: "Jobs" }).click();

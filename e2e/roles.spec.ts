@@ -32,9 +32,13 @@ for (const role of Object.keys(allowed) as E2eRole[]) {
         const response = await page.goto(href);
         expect(response?.status(), href).toBe(403);
         await expect(page.getByRole("main").getByRole("alert")).toContainText("Not for your role");
+        await expect(page, href).toHaveTitle("Not for your role · Sense Studio");
       }
       for (const href of links.map((l) => ({ Overview: "/", Databases: "/databases", Tasks: "/tasks", "SQL console": "/console", Jobs: "/jobs", Review: "/review/browse", Exports: "/exports", "Audit log": "/audit", Accounts: "/admin/accounts" })[l]!)) {
         expect((await page.goto(href))?.status(), href).toBe(200);
+        // each page is titled as its heading says
+        const heading = await page.getByRole("main").getByRole("heading", { level: 1 }).textContent();
+        await expect(page, href).toHaveTitle(`${heading} · Sense Studio`);
       }
       // what the UI hides, the API refuses too
       const startJob = await page.request.post("/api/jobs", { data: { kind: "mutation", tasks: { database: "city_library", limit: 1 } }, headers: { origin: baseURL! } });

@@ -2,8 +2,11 @@ import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("audit.read", "Audit log");
 
 export default async function AuditPage() {
   await requirePageUser("audit.read", "/audit");

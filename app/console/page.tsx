@@ -5,8 +5,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { filterText } from "@/lib/util/filter-text";
 import { parsePageParams, type RawPageParams } from "@/lib/util/page-params";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("sql.run", "SQL console");
 
 const consoleParamsSchema = z.object({ database: filterText });
 

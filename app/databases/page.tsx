@@ -5,8 +5,11 @@ import { ImportRunsList } from "@/components/databases/import-runs-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { can } from "@/lib/auth/roles";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("data.read", "Databases");
 
 export default async function DatabasesPage() {
   const user = await requirePageUser("data.read", "/databases");

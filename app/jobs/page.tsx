@@ -5,8 +5,11 @@ import { ProvidersPanel } from "@/components/providers/providers-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { can } from "@/lib/auth/roles";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("jobs.manage", "Jobs");
 
 export default async function JobsPage() {
   const user = await requirePageUser("jobs.manage", "/jobs");

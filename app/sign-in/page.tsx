@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,6 +8,8 @@ import { currentPageUser } from "@/lib/auth/page-auth";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const raw = (await searchParams).next;

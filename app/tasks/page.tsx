@@ -8,8 +8,11 @@ import { requirePageUser } from "@/lib/auth/page-auth";
 import { TASK_FILTER_KEYS } from "@/lib/tasks/task-filters";
 import { locateTaskPage, tasksPageParamsSchema } from "@/lib/tasks/task-page-number";
 import { parsePageParams, type RawPageParams } from "@/lib/util/page-params";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("data.read", "Tasks");
 
 /** The address without the page number and cursors, with `extra` set. */
 const tasksHref = (raw: Record<string, string>, extra: Record<string, string> = {}) => {

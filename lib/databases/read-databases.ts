@@ -69,6 +69,11 @@ export type DatabaseDetail = DatabaseSummary & {
  * read in the SQL sandbox once per table and file: what a request returns is bounded by the page,
  * whatever the size of the schema.
  */
+/** Whether a database has this name (a page's title asks before the page reads it). */
+export async function databaseExists(name: string): Promise<boolean> {
+  return (await prisma.targetDatabase.count({ where: { name } })) > 0;
+}
+
 export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery = {}, previewLimit = 5): Promise<DatabaseDetail> {
   const { page: asked } = databaseDetailQuerySchema.parse(query);
   const row = await prisma.targetDatabase.findUnique({ where: { name }, include: databaseJob });

@@ -117,6 +117,11 @@ export async function readReviewItems(queue: ReviewQueue, ids: string[]): Promis
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** Whether the queue has an item with this id (a page's title asks before the page reads it). */
+export async function reviewItemExists(queue: ReviewQueue, id: string): Promise<boolean> {
+  return (queue === "sft" ? await prisma.sftSample.count({ where: { id } }) : await prisma.preferencePair.count({ where: { id } })) > 0;
+}
+
 export async function readReviewItem(queue: ReviewQueue, id: string): Promise<ReviewItemView> {
   const [view] = await readReviewItems(queue, [id]);
   if (!view) throw notFound(`No ${queue === "sft" ? "SFT sample" : "preference pair"} with id "${id}".`);

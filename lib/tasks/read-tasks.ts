@@ -95,6 +95,11 @@ export async function listTaskFacets(): Promise<TaskFacets> {
 const hardnessRank = (h: string) => ["easy", "medium", "hard", "extra"].indexOf(h) + 1 || 9;
 
 /** A task with its database, for the task page. */
+/** Whether a task has this id (a page's title asks before the page reads it). */
+export async function taskExists(id: string): Promise<boolean> {
+  return (await prisma.task.count({ where: { id } })) > 0;
+}
+
 export async function getTask(id: string) {
   const task = await prisma.task.findUnique({
     where: { id },

@@ -3,8 +3,11 @@ import { LockoutsTable } from "@/components/admin/lockouts-table";
 import { NewAccountForm } from "@/components/admin/new-account-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("accounts.manage", "Accounts");
 
 export default async function AccountsPage() {
   const user = await requirePageUser("accounts.manage", "/admin/accounts");

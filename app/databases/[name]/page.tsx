@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DatabaseAdminActions } from "@/components/databases/database-admin-actions";
@@ -7,9 +8,10 @@ import { TableSchemaCard } from "@/components/databases/table-schema-card";
 import { BadAddress } from "@/components/shell/bad-address";
 import { PageHeader } from "@/components/shell/page-header";
 import { StatusBadge } from "@/components/shell/status-badge";
-import { databaseDetailQuerySchema, getDatabaseDetail } from "@/lib/databases/read-databases";
+import { databaseDetailQuerySchema, databaseExists, getDatabaseDetail } from "@/lib/databases/read-databases";
 import { isAppError } from "@/lib/errors";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 import { can } from "@/lib/auth/roles";
 import { decodedSegment } from "@/lib/util/decoded-segment";
 import { pastTheEnd, parsePageParams } from "@/lib/util/page-params";
@@ -17,6 +19,12 @@ import { pastTheEnd, parsePageParams } from "@/lib/util/page-params";
 export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Pick<PageProps, "params">): Promise<Metadata> {
+  const name = decodedSegment((await params).name);
+  // a name that is not validly encoded gets the page's own message, under the page's title
+  return pageTitle("data.read", async () => (name === null ? "Database" : (await databaseExists(name)) ? name : null));
+}
 
 export default async function DatabasePage({ params, searchParams }: PageProps) {
   const user = await requirePageUser("data.read", "/databases");

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { JobPage } from "@/components/jobs/job-page";
 import { PageHeader } from "@/components/shell/page-header";
-import { currentPageUser, requirePageUser } from "@/lib/auth/page-auth";
-import { can } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 import { jobExists } from "@/lib/jobs/read-job-detail";
 
 export const dynamic = "force-dynamic";
@@ -15,15 +15,10 @@ const jobExistsOnce = cache(jobExists);
 
 type Props = { params: Promise<{ id: string }> };
 
-/**
- * The browser's title: the job, or "Page not found" for an id no job has (on a notFound() thrown by
- * the page, Next keeps the title of the page's metadata, not not-found.tsx's). Nothing is told to
- * whoever may not see jobs.
- */
+/** The browser's title: the job, or "Page not found" for an id no job has. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  if (!can((await currentPageUser())?.role, "jobs.manage")) return {};
-  return { title: (await jobExistsOnce(id)) ? `Job ${id.slice(-8)}` : "Page not found" };
+  return pageTitle("jobs.manage", async () => ((await jobExistsOnce(id)) ? `Job ${id.slice(-8)}` : null));
 }
 
 export default async function JobDetailPage({ params }: Props) {

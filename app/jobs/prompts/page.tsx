@@ -1,8 +1,11 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { listPromptFiles } from "@/lib/synthesis/prompt-files";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => pageTitle("jobs.manage", "Prompts");
 
 export default async function PromptsPage() {
   await requirePageUser("jobs.manage", "/jobs/prompts");

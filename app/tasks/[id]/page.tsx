@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
@@ -6,13 +7,21 @@ import { RunGoldSql } from "@/components/tasks/run-gold-sql";
 import { TaskLevelCell } from "@/components/tasks/task-level-cell";
 import { TaskOutputsLists } from "@/components/tasks/task-outputs-lists";
 import { isAppError } from "@/lib/errors";
-import { getTask } from "@/lib/tasks/read-tasks";
+import { getTask, taskExists } from "@/lib/tasks/read-tasks";
 import { readTaskOutputs } from "@/lib/tasks/task-outputs";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
 
-export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return pageTitle("data.read", async () => ((await taskExists(id)) ? "Task" : null));
+}
+
+export default async function TaskPage({ params }: Props) {
   await requirePageUser("data.read", "/tasks");
   const { id } = await params;
   const task = await getTask(id).catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ItemHistoryList } from "@/components/review/item-history-list";
@@ -7,13 +8,25 @@ import { PageHeader } from "@/components/shell/page-header";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { isAppError } from "@/lib/errors";
 import { readItemHistory } from "@/lib/review/item-history";
-import { readReviewItem } from "@/lib/review/read-review-item";
+import { readReviewItem, reviewItemExists } from "@/lib/review/read-review-item";
 import { reviewQueueSchema } from "@/lib/review/review-types";
 import { requirePageUser } from "@/lib/auth/page-auth";
+import { pageTitle } from "@/lib/auth/page-title";
 
 export const dynamic = "force-dynamic";
 
-export default async function ReviewItemPage({ params }: { params: Promise<{ queue: string; id: string }> }) {
+type Props = { params: Promise<{ queue: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { queue: rawQueue, id } = await params;
+  const queue = reviewQueueSchema.safeParse(rawQueue);
+  return pageTitle("review", async () => {
+    if (!queue.success || !(await reviewItemExists(queue.data, id))) return null;
+    return queue.data === "sft" ? "SFT sample" : "Preference pair";
+  });
+}
+
+export default async function ReviewItemPage({ params }: Props) {
   await requirePageUser("review", "/review/browse");
   const { queue: rawQueue, id } = await params;
   const queue = reviewQueueSchema.safeParse(rawQueue);
