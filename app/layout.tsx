@@ -9,11 +9,12 @@ import { ThemeChoice } from "@/components/shell/theme-choice";
 import { ThemeProvider } from "@/components/shell/theme-provider";
 import { nonceOfPolicy } from "@/lib/api/content-security-policy";
 import { currentPageUser } from "@/lib/auth/page-auth";
+import { titleSuffix } from "@/lib/auth/page-title";
 import "./globals.css";
 
 export const metadata: Metadata = {
   // a page that names itself ("Page not found") is titled "Page not found · Sense Studio"
-  title: { default: "Sense Studio", template: "%s · Sense Studio" },
+  title: { default: "Sense Studio", template: `%s${titleSuffix}` },
   description: "A workbench for text-to-SQL training data: synthesis, execution, review and export.",
 };
 
