@@ -32,6 +32,13 @@ test.describe("as an annotator", () => {
     await page.goto("/tasks?hardness=bogus");
     await expect(leftOut).toContainText("The “hardness” parameter must be one of: easy, medium, hard, extra (not “bogus”).");
     await expect(page.getByTestId("task-count")).toHaveText(all); // the list as without the filter
+    // a database filter naming no database in the store: left out and named, here and in the queues
+    await page.goto("/tasks?database=no_such_db");
+    await expect(leftOut).toContainText("The “database” parameter names no database in the store (not “no_such_db”).");
+    await expect(page.getByTestId("task-count")).toHaveText(all);
+    await page.goto("/review/browse?queue=sft&database=no_such_db");
+    await expect(leftOut).toContainText("names no database in the store (not “no_such_db”)");
+    await expect(page.getByTestId("queue-total")).not.toHaveText(/^0 /);
     await page.goto("/review?difficulty=impossible");
     await expect(leftOut).toContainText(/The “difficulty” parameter must be one of: easy, medium, hard, extra, .*\(not “impossible”\)/);
     await expect(page.getByRole("navigation", { name: "Queues" })).toBeVisible(); // the workspace is there

@@ -9,6 +9,7 @@ import { TASK_FILTER_KEYS } from "@/lib/tasks/task-filters";
 import { locateTaskPage, tasksPageParamsSchema } from "@/lib/tasks/task-page-number";
 import { parsePageParams, type RawPageParams } from "@/lib/util/page-params";
 import { pageTitle } from "@/lib/auth/page-title";
+import { dropUnknownDatabase } from "@/lib/databases/database-filter";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,10 @@ const tasksHref = (raw: Record<string, string>, extra: Record<string, string> = 
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<RawPageParams> }) {
   await requirePageUser("data.read", "/tasks");
-  const params = parsePageParams(tasksPageParamsSchema, await searchParams, { droppable: TASK_FILTER_KEYS });
+  const given = await searchParams;
+  const params = await dropUnknownDatabase(parsePageParams(tasksPageParamsSchema, given, { droppable: TASK_FILTER_KEYS }));
+  // the client view reads the address itself: it is told which database name to leave out
+  const unknownDatabase = params.ok && params.values.database === undefined && typeof given.database === "string" ? given.database : undefined;
   const page = params.ok ? params.values.page : undefined;
   const jump = params.ok && page ? await locateTaskPage(params.values, page) : null;
   if (jump && "after" in jump) redirect(tasksHref(params.raw, jump.after ? { after: jump.after } : {}));
@@ -36,7 +40,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       ) : (
         <Suspense fallback={<p className="text-sm text-slate-500">Loading tasks…</p>}>
           <DroppedFilters problems={params.ok ? params.dropped : []} />
-          <TasksView />
+          <TasksView unknownDatabase={unknownDatabase} />
         </Suspense>
       )}
     </>

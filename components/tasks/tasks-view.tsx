@@ -9,13 +9,15 @@ import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
 import { SEARCH_SPAN, TASK_FILTER_KEYS, taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
 import { parsePageParams } from "@/lib/util/page-params";
 
-export function TasksView() {
+/** `unknownDatabase`: a database filter in the address that names no database (the page says so); it is left out. */
+export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   // a filter with a bad value is left out here as on the page (which says so), never sent to the API
   const parsed = parsePageParams(taskFiltersSchema, Object.fromEntries(searchParams), { droppable: TASK_FILTER_KEYS });
-  const filters: TaskFilters = parsed.ok ? parsed.values : taskFiltersSchema.parse({});
+  const read: TaskFilters = parsed.ok ? parsed.values : taskFiltersSchema.parse({});
+  const filters: TaskFilters = unknownDatabase !== undefined && read.database === unknownDatabase ? { ...read, database: undefined } : read;
   const { data, error, isPending, isFetching } = useTasks(filters);
   const update = (next: Partial<TaskFilters>) => {
     const query = toSearchParams({ ...filters, ...next }).toString();
