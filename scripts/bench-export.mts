@@ -29,10 +29,10 @@ if (mode === "--child") {
   const request = { format: "trl-dpo", statuses: statuses!.split(","), dedup: dedup !== "no-dedup" };
   // what runs once per export besides the walk: the count for progress, the databases for a split
   let started = performance.now();
-  await countExportItems("preference", exportRequestSchema.parse(request));
+  await countExportItems("pairs", exportRequestSchema.parse(request));
   const countMs = performance.now() - started;
   started = performance.now();
-  await exportDatabaseIds("preference", exportRequestSchema.parse(request));
+  await exportDatabaseIds("pairs", exportRequestSchema.parse(request));
   const databasesMs = performance.now() - started;
   const baseRssMb = process.memoryUsage().rss / 2 ** 20; // the process before the export: modules loaded, store open
   const file = path.join(env.dataDir, "out", `${label}.jsonl`);

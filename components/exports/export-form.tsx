@@ -13,8 +13,8 @@ import { NumberField } from "@/components/shell/number-field";
 import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-queries";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from "@/lib/export/export-formats";
 import type { ExportRequestInput } from "@/lib/export/export-selection";
-import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
 import { PROMPT_TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "@/lib/export/prompt-templates";
+import { ITEM_KINDS, KIND, capitalized, type ItemKind } from "@/lib/items/item-kinds";
 
 const STATUSES = ["accepted", "edited", "pending", "rejected"] as const;
 
@@ -61,7 +61,7 @@ export function ExportForm() {
     if (preview.isError) preview.reset(); // the message shown is the last action's
     start.mutate(input());
   };
-  const group = (k: "sft" | "preference") => EXPORT_FORMAT_NAMES.filter((n) => EXPORT_FORMATS[n].kind === k);
+  const group = (k: ItemKind) => EXPORT_FORMAT_NAMES.filter((n) => EXPORT_FORMATS[n].kind === k);
   return (
     <form onSubmit={onSubmit} className={cardClass} aria-label="New export">
       <h2 className="font-medium">New export</h2>
@@ -74,8 +74,8 @@ export function ExportForm() {
         <label className="flex flex-col text-xs text-slate-600">
           Format
           <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormatName)} className={inputClass}>
-            {(["sft", "preference"] as const).map((k) => (
-              <optgroup key={k} label={k === "sft" ? "SFT samples" : "Preference pairs"}>
+            {ITEM_KINDS.map((k) => (
+              <optgroup key={k} label={capitalized(KIND[k].many)}>
                 {group(k).map((n) => (
                   <option key={n} value={n}>
                     {n} — {EXPORT_FORMATS[n].label}
@@ -115,7 +115,7 @@ export function ExportForm() {
             ))}
           </div>
         </div>
-        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={[...(kind === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={setOrigin} />
+        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={[...KIND[kind].origins]} onChange={setOrigin} />
         <ChoiceSelect label="Database" ariaLabel="Export database" value={database} options={itemDatabaseOptions(databases)} onChange={setDatabase} />
         <ChoiceSelect label="Difficulty" ariaLabel="Export difficulty" value={difficulty} options={["easy", "medium", "hard", "extra"]} onChange={setDifficulty} />
         <label className="flex flex-col text-xs text-slate-600">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ExportPreview } from "@/components/exports/export-queries";
+import { KIND } from "@/lib/items/item-kinds";
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
@@ -10,7 +11,7 @@ export function ExportPreviewView({ preview }: { preview: ExportPreview }) {
   return (
     <section aria-label="Preview" className="mt-3">
       <p className="text-sm text-slate-600" data-testid="preview-selected">
-        {preview.selected} {preview.kind === "sft" ? "samples" : "pairs"} selected (before dedup); the first records:
+        {preview.selected} {KIND[preview.kind].short} selected (before dedup); the first records:
       </p>
       {split ? (
         <p className="text-sm text-slate-600" data-testid="preview-split">

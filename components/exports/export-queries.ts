@@ -4,6 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { fetchJson } from "@/components/api/fetch-json";
 import type { ExportRequestInput } from "@/lib/export/export-selection";
 import type { ExportView } from "@/lib/export/exports";
+import type { ItemKind } from "@/lib/items/item-kinds";
 
 export const exportKeys = {
   all: ["exports"] as const,
@@ -20,7 +21,7 @@ export const exportsQuery = () =>
 export const useExports = () => useQuery(exportsQuery());
 
 export type ExportPreview = {
-  kind: string;
+  kind: ItemKind;
   selected: number;
   rows: { split: string; record: unknown }[];
   split: { requested: number; tolerance: number; rows: { train: number; validation: number }; share: number; validationDatabases: string[] } | null;

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ChoiceSelect } from "@/components/shell/choice-select";
 import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-queries";
-import { PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
 import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 import { parsePageParams } from "@/lib/util/page-params";
+import { KIND } from "@/lib/items/item-kinds";
 
 const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
 
@@ -38,7 +38,7 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
       </nav>
       <ChoiceSelect label="Database" ariaLabel="Filter database" value={kept.database ?? ""} options={itemDatabaseOptions(databases)} onChange={(v) => set("database", v)} />
       <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={kept.difficulty ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
-      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={kept.origin ?? ""} options={[...(queue === "sft" ? SFT_ORIGINS : PAIR_ORIGINS)]} onChange={(v) => set("origin", v)} />
+      <ChoiceSelect label="Origin" ariaLabel="Filter origin" value={kept.origin ?? ""} options={[...KIND[queue].origins]} onChange={(v) => set("origin", v)} />
       {params.get("job") ? (
         <span className="text-xs">
           job <span className="font-mono">{params.get("job")!.slice(-8)}</span>{" "}

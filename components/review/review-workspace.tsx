@@ -17,7 +17,8 @@ import { SwapDialog } from "@/components/review/swap-dialog";
 import { useLeaseHeartbeat } from "@/components/review/use-lease-heartbeat";
 import { useWorkspaceKeys } from "@/components/review/use-workspace-keys";
 import type { Reviewer } from "@/lib/review/reviewer";
-import type { ReviewQueue } from "@/lib/review/review-types";
+import type { RejectInput, ReviewQueue } from "@/lib/review/review-types";
+import { KIND } from "@/lib/items/item-kinds";
 
 /** The signed-in reviewer's workspace (the page passes who they are; the API knows it from the session). */
 export function ReviewWorkspace(props: { reviewer: Reviewer; queue: ReviewQueue; filters: DeckFilters }) {
@@ -70,16 +71,16 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     setMode("view");
     if (q === queue) pinnedRef.current = id;
     if (q === queue) setNotice(`Undid your ${undone}; the item is back.`, id);
-    else setNotice(`Undid your ${undone} in the ${q === "sft" ? "SFT" : "pairs"} queue.`);
+    else setNotice(`Undid your ${undone} in the ${KIND[q].queueLabel} queue.`);
   });
 
-  const decide = (name: "accept" | "reject" | "swap", body?: object) => {
+  const decide = (name: "accept" | "reject" | "swap", body?: RejectInput) => {
     if (!current) return;
     setNotice(null);
     setMode("view");
     hide(current.id);
     setHistory((h) => [...h, { queue, id: current.id }]);
-    track(action.mutateAsync({ queue, id: current.id, action: name, body: body as never }));
+    track(action.mutateAsync({ queue, id: current.id, action: name, body }));
   };
   const saveEdit = (change: { sql: string; question?: string }) => {
     if (!current) return;

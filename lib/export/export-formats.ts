@@ -11,7 +11,7 @@ export type SftRecord = PromptParts & { sql: string };
 export type PreferenceRecord = PromptParts & { chosen: string; rejected: string };
 
 type Sft = { kind: "sft"; render: (r: SftRecord) => unknown };
-type Pref = { kind: "preference"; render: (r: PreferenceRecord) => unknown };
+type Pref = { kind: "pairs"; render: (r: PreferenceRecord) => unknown };
 // extraKeys: the trainer ignores keys it does not map, so each line also carries the `id` of the
 // item it came from (OpenAI's line shapes take no other keys: there the trace file alone maps lines)
 type Common = { label: string; trainer: string; extraKeys: boolean; datasetInfo?: (fileName: string) => unknown };
@@ -57,21 +57,21 @@ export const EXPORT_FORMATS = {
     render: (r: SftRecord) => ({ messages: [...messages(r), { role: "assistant", content: r.sql }] }),
   },
   "trl-dpo": {
-    kind: "preference",
+    kind: "pairs",
     label: "TRL DPO, standard (prompt, chosen, rejected)",
     trainer: "TRL DPOTrainer",
     extraKeys: true,
     render: (r: PreferenceRecord) => ({ prompt: promptText(r), chosen: r.chosen, rejected: r.rejected }),
   },
   "trl-dpo-conversational": {
-    kind: "preference",
+    kind: "pairs",
     label: "TRL DPO, conversational",
     trainer: "TRL DPOTrainer",
     extraKeys: true,
     render: (r: PreferenceRecord) => ({ prompt: messages(r), chosen: [{ role: "assistant", content: r.chosen }], rejected: [{ role: "assistant", content: r.rejected }] }),
   },
   "llamafactory-alpaca-preference": {
-    kind: "preference",
+    kind: "pairs",
     label: "LLaMA-Factory preference, Alpaca (instruction, input, chosen, rejected)",
     trainer: "LLaMA-Factory DPO / ORPO / RM",
     extraKeys: true,
@@ -79,7 +79,7 @@ export const EXPORT_FORMATS = {
     datasetInfo: (file: string) => ({ file_name: file, ranking: true, columns: { prompt: "instruction", query: "input", chosen: "chosen", rejected: "rejected", system: "system" } }),
   },
   "llamafactory-sharegpt-preference": {
-    kind: "preference",
+    kind: "pairs",
     label: "LLaMA-Factory preference, ShareGPT",
     trainer: "LLaMA-Factory DPO / ORPO / RM",
     extraKeys: true,
@@ -87,7 +87,7 @@ export const EXPORT_FORMATS = {
     datasetInfo: (file: string) => ({ file_name: file, formatting: "sharegpt", ranking: true, columns: { messages: "conversations", chosen: "chosen", rejected: "rejected", system: "system" }, tags: SHAREGPT_TAGS }),
   },
   "openai-preference": {
-    kind: "preference",
+    kind: "pairs",
     label: "OpenAI preference fine-tuning JSONL",
     trainer: "OpenAI / Together / Fireworks DPO",
     extraKeys: false,

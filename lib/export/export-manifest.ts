@@ -8,6 +8,7 @@ import type { ExportRequest } from "@/lib/export/export-selection";
 import { PROMPT_TEMPLATES, sampleRowsOf } from "@/lib/export/prompt-templates";
 import { SPLIT_TOLERANCE } from "@/lib/export/split-plan";
 import { traceFileName, type WriteOutcome } from "@/lib/export/write-export";
+import { KIND } from "@/lib/items/item-kinds";
 
 // The manifest of a finished export: what went in (filters, template, split), what came out (every
 // file with rows, bytes and sha256, the trace file, the LLaMA-Factory entries), who and when.
@@ -30,7 +31,7 @@ export function manifestOf({ id, base, request, outcome, selected, createdBy }: 
     format: request.format,
     formatLabel: format.label,
     trainer: format.trainer,
-    kind: format.kind,
+    kind: KIND[format.kind].manifestKind,
     template: { name: request.template, label: PROMPT_TEMPLATES[request.template].label, sampleRows: sampleRowsOf(request), includeEvidence: request.includeEvidence, system: request.system ?? PROMPT_TEMPLATES[request.template].system },
     filters: { statuses: request.statuses, origin: request.origin ?? null, job: request.job ?? null, database: request.database ?? null, difficulty: request.difficulty ?? null, from: request.from ?? null, to: request.to ?? null, dedup: request.dedup },
     split: {

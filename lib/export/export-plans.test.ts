@@ -52,7 +52,7 @@ describe("the statements an export sends, on 50,000 pairs and 50,000 samples", (
   for (const [label, input] of REQUESTS) {
     it(`${label}: pages walk an index in id order, counts and database lists scan no big table`, async () => {
       const request = exportRequestSchema.parse({ ...input, job: input.job === "no-such-job" ? jobId : input.job });
-      const kind = request.format === "alpaca" ? "sft" : "preference";
+      const kind = request.format === "alpaca" ? "sft" : "pairs";
       let pages = 0;
       const captured = await captureStatements(async () => {
         await countExportItems(kind, request);

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportRequest } from "@/lib/export/export-selection";
 import { pairFacetsSql, sftFacetsSql } from "@/lib/items/item-facets-where";
+import type { ItemKind } from "@/lib/items/item-kinds";
 
 // The selection of an export as SQL (one statement, its plan checked in export-plans.test.ts): the
 // filters of the Exports form, the same rows Prisma's where-objects selected before. Written out
@@ -9,7 +10,8 @@ import { pairFacetsSql, sftFacetsSql } from "@/lib/items/item-facets-where";
 // statement. Dates are compared as Prisma compares them: ISO text against the stored ISO text.
 
 export type SqlPart = { sql: string; params: unknown[] };
-export type ExportKind = "sft" | "preference";
+/** The kind of item a format exports (lib/items/item-kinds.ts). */
+export type ExportKind = ItemKind;
 
 const endOfDay = (d: string) => new Date(new Date(d).getTime() + 24 * 3600 * 1000);
 
@@ -55,12 +57,12 @@ export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
 /** The tables an item's row is read from, joined: a pair's task, job and rejected candidate. */
 export const FROM: Record<ExportKind, string> = {
   sft: "sft_samples s",
-  preference: "preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id LEFT JOIN candidates c ON c.id = p.rejected_candidate_id",
+  pairs: "preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id LEFT JOIN candidates c ON c.id = p.rejected_candidate_id",
 };
 
 export const COLUMNS: Record<ExportKind, string> = {
   sft: "s.id, s.database_id, s.question, s.edited_question, s.evidence, s.origin, s.difficulty, s.sql, s.edited_sql, s.status, s.reviewed_at",
-  preference:
+  pairs:
     "p.id, t.database_id, t.question, t.evidence, t.difficulty, t.hardness, p.chosen_sql, p.final_chosen_sql, p.rejected_sql, p.final_rejected_sql, j.kind AS job_kind, c.source AS rejected_source, p.status, p.reviewed_at",
 };
 
@@ -82,7 +84,7 @@ export function selectionWhere(kind: ExportKind, r: ExportRequest): SqlPart {
 /** How many items the selection holds: a pair's task, job and candidate joined only when a filter needs them. */
 export function countQuery(kind: ExportKind, r: ExportRequest): SqlPart {
   const where = selectionWhere(kind, r);
-  const from = kind === "preference" && !r.database ? "preference_pairs p" : FROM[kind];
+  const from = kind === "pairs" && !r.database ? "preference_pairs p" : FROM[kind];
   return { sql: `SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`, params: where.params };
 }
 

@@ -19,7 +19,7 @@ describe("an export while reviewers change statuses", () => {
 
     const seen: string[] = [];
     let pages = 0;
-    for await (const page of readExportItems("preference", exportRequestSchema.parse({ format: "trl-dpo", dedup: false }))) {
+    for await (const page of readExportItems("pairs", exportRequestSchema.parse({ format: "trl-dpo", dedup: false }))) {
       seen.push(...page.map((i) => i.id));
       if (++pages === 1) {
         // every item not yet written swaps between the two selected statuses

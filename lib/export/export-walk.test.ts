@@ -69,7 +69,7 @@ beforeAll(async () => {
   await prisma.sftSample.updateMany({ where: { id: { in: samples.filter((_, i) => i % 5 === 0).map((s) => s.id) } }, data: { reviewedAt: new Date("2020-06-01"), jobId: weakJob } });
 }, 60_000);
 
-async function exportedIds(kind: "sft" | "preference", r: ExportRequest): Promise<string[]> {
+async function exportedIds(kind: "sft" | "pairs", r: ExportRequest): Promise<string[]> {
   const ids: string[] = [];
   for await (const page of readExportItems(kind, r)) ids.push(...page.map((i) => i.id));
   return ids;
@@ -94,7 +94,7 @@ describe("an export over several statuses and several pages", () => {
   for (const input of SELECTIONS) {
     it(`${JSON.stringify(input)}: every selected item once, in id order, the previous reader's selection`, async () => {
       const r = exportRequestSchema.parse({ ...input, job: input.job === "weak" ? weakJob : input.job });
-      const kind = r.format === "alpaca" ? "sft" : "preference";
+      const kind = r.format === "alpaca" ? "sft" : "pairs";
       const expected =
         kind === "sft"
           ? await prisma.sftSample.findMany({ where: referenceSamples(r), orderBy: { id: "asc" }, select: { id: true, databaseId: true } })

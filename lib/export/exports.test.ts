@@ -120,7 +120,7 @@ describe("selection, split and dedup", () => {
 describe("dashboard exports", () => {
   it("preview the first records, run in the background, and can be cancelled leaving no file", async () => {
     const preview = await previewExport({ format: "openai-preference" });
-    expect(preview).toMatchObject({ kind: "preference", selected: 16 });
+    expect(preview).toMatchObject({ kind: "pairs", selected: 16 });
     expect(preview.rows).toHaveLength(3);
     const started = await startExport({ format: "trl-dpo" }, null);
     await exportRunEnded(started.id);

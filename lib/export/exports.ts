@@ -17,6 +17,7 @@ import { writeExportFiles } from "@/lib/export/write-export";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 import { databaseExists } from "@/lib/databases/read-databases";
 import { quoteShort } from "@/lib/util/field-labels";
+import { KIND } from "@/lib/items/item-kinds";
 
 export const exportsDir = () => path.join(env.dataDir, "exports");
 
@@ -31,7 +32,7 @@ async function parseRequest(input: unknown): Promise<{ request: ExportRequest; p
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
   if (request.database && !(await databaseExists(request.database))) throw invalidInput(`No database named ${quoteShort(request.database)} in the store: pick one of its databases, or export from all of them.`);
-  if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${kind === "sft" ? "SFT samples" : "preference pairs"} match ${describeFilters(request)}. Widen the selection.`);
+  if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${KIND[kind].many} match ${describeFilters(request)}. Widen the selection.`);
   return { request, plan: await planSplit(kind, request) };
 }
 

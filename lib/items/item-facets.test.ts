@@ -54,7 +54,7 @@ async function reviewRows(queue: "sft" | "pairs", f: Facets) {
 }
 
 async function exportRows(queue: "sft" | "pairs", f: Facets) {
-  const kind = queue === "sft" ? "sft" : "preference";
+  const kind = queue;
   const parts = otherFilters(kind, exportRequestSchema.parse({ format: EXPORT_FORMAT_NAMES.find((name) => formatOf(name).kind === kind), ...f }));
   const alias = kind === "sft" ? "s" : "p";
   const where = parts.length ? parts.map((p) => p.sql).join(" AND ") : "1 = 1";

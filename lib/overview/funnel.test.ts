@@ -10,7 +10,7 @@ describe("the synthesis funnel", () => {
       strongExec: m({ ok: 7, error: 2 }),
       candidateVerdicts: m({ "weak-model\x1fcorrect": 5, "weak-model\x1fwrong_result": 3, "mutation\x1fwrong_result": 4 }),
       pairStatus: m({ pending: 4, accepted: 1 }),
-      exportedRows: { sft: 3, preference: 0 },
+      exportedRows: { sft: 3, pairs: 0 },
     });
     expect(funnel.sft.map((s) => [s.stage, s.n])).toEqual([
       ["synthesized", 9],

@@ -43,7 +43,7 @@ export function overallFunnel(c: {
   strongExec?: Map<string, number>;
   candidateVerdicts?: Map<string, number>; // key: source \x1f verdict
   pairStatus?: Map<string, number>;
-  exportedRows: { sft: number; preference: number };
+  exportedRows: { sft: number; pairs: number };
 }): Funnel {
   const verdicts = new Map<string, number>();
   for (const [key, n] of c.candidateVerdicts ?? []) {
@@ -52,7 +52,7 @@ export function overallFunnel(c: {
   }
   return {
     sft: sftFunnel(c.sftStatus, get(c.strongExec, "ok"), c.exportedRows.sft),
-    pairs: pairsFunnel(verdicts, c.pairStatus, c.exportedRows.preference),
+    pairs: pairsFunnel(verdicts, c.pairStatus, c.exportedRows.pairs),
   };
 }
 

@@ -5,6 +5,8 @@ import { queueFilterSql, queueTable } from "@/lib/review/queue-sql";
 import { sqlTime } from "@/lib/store/sql-time";
 import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
+import { ITEM_KINDS } from "@/lib/items/item-kinds";
+import { itemRows } from "@/lib/items/item-rows";
 
 /**
  * The items a reviewer works on next: those they already hold, then new claims up to `want`. A new
@@ -49,16 +51,18 @@ export async function renewReviewLeases(reviewerId: string, ids: string[], lease
   const now = new Date();
   const data = { leaseExpiresAt: new Date(now.getTime() + leaseMs) };
   const where = { id: { in: ids }, leaseOwnerId: reviewerId, status: "pending", leaseExpiresAt: { gt: now } };
-  const [sft, pairs] = await prisma.$transaction([prisma.sftSample.updateMany({ where, data }), prisma.preferencePair.updateMany({ where, data })]);
-  return sft.count + pairs.count;
+  return prisma.$transaction(async (tx) => {
+    let renewed = 0;
+    for (const kind of ITEM_KINDS) renewed += await itemRows[kind].update(tx, where, data);
+    return renewed;
+  });
 }
 
 /** Gives an item back to the queue (skip): only the reviewer holding it can. */
 export async function releaseReviewItem(reviewerId: string, queue: ReviewQueue, id: string): Promise<boolean> {
   const where = { id, leaseOwnerId: reviewerId, status: "pending" };
   const data = { leaseOwnerId: null, leaseExpiresAt: null };
-  const result = queue === "sft" ? await prisma.sftSample.updateMany({ where, data }) : await prisma.preferencePair.updateMany({ where, data });
-  return result.count === 1;
+  return (await itemRows[queue].update(prisma, where, data)) === 1;
 }
 
 /** Gives back every item the reviewer holds except `keep` (their deck): a reviewer holds one deck at a time. */
@@ -67,6 +71,6 @@ export async function releaseOtherReviewItems(reviewerId: string, keep: string[]
   // "+status" keeps SQLite on the lease-owner index (a reviewer holds a few items), not on the walk of every pending one
   const release = (queue: ReviewQueue) =>
     prisma.$executeRaw`UPDATE ${queueTable(queue)} SET lease_owner_id = NULL, lease_expires_at = NULL WHERE lease_owner_id = ${reviewerId} AND +status = 'pending' ${except}`;
-  const [sft, pairs] = await prisma.$transaction([release("sft"), release("pairs")]);
-  return sft + pairs;
+  const released = await prisma.$transaction(ITEM_KINDS.map(release));
+  return released.reduce((a, b) => a + b, 0);
 }

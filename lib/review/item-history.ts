@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ReviewQueue } from "@/lib/review/review-types";
+import { KIND } from "@/lib/items/item-kinds";
 
 export type HistoryEntry = {
   id: string;
@@ -13,7 +14,7 @@ export type HistoryEntry = {
 
 /** Every audit row of an item, oldest first, with the fields each action changed. */
 export async function readItemHistory(queue: ReviewQueue, id: string): Promise<HistoryEntry[]> {
-  const rows = await prisma.reviewAction.findMany({ where: { itemType: queue === "sft" ? "sft" : "pair", itemId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } });
+  const rows = await prisma.reviewAction.findMany({ where: { itemType: KIND[queue].auditType, itemId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } });
   return rows.map((r) => {
     const before = JSON.parse(r.beforeJson) as Record<string, unknown>;
     const after = JSON.parse(r.afterJson) as Record<string, unknown>;

@@ -3,12 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { pairFacetsSql, sftFacetsSql } from "@/lib/items/item-facets-where";
 import type { QueueItemFilters } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
+import { KIND } from "@/lib/items/item-kinds";
 
 // The review queues as SQL, for the statements Prisma's query API cannot express in one go (claim
 // the oldest N unclaimed items). Times are compared in their stored form (lib/store/sql-time.ts).
 // (On Postgres, the claim adds FOR UPDATE SKIP LOCKED.)
 
-export const queueTable = (queue: ReviewQueue) => Prisma.raw(queue === "sft" ? "sft_samples" : "preference_pairs");
+export const queueTable = (queue: ReviewQueue) => Prisma.raw(KIND[queue].table);
 
 /**
  * The filter part of a queue's WHERE clause (job, database, difficulty, origin), for claims and the

@@ -11,6 +11,8 @@ import { identifiersUsed } from "@/lib/review/sql-identifiers";
 import { formatSql } from "@/lib/sql/format-sql";
 import { highlightSql, type SqlRun } from "@/lib/sql/highlight-sql";
 import { parseStoredSchema, type TableInfo } from "@/lib/sql/schema-types";
+import { KIND } from "@/lib/items/item-kinds";
+import { itemRows } from "@/lib/items/item-rows";
 
 const VIEW_ROWS = 200;
 
@@ -119,11 +121,11 @@ export async function readReviewItems(queue: ReviewQueue, ids: string[]): Promis
 
 /** Whether the queue has an item with this id (a page's title asks before the page reads it). */
 export async function reviewItemExists(queue: ReviewQueue, id: string): Promise<boolean> {
-  return (queue === "sft" ? await prisma.sftSample.count({ where: { id } }) : await prisma.preferencePair.count({ where: { id } })) > 0;
+  return (await itemRows[queue].count(prisma, { id })) > 0;
 }
 
 export async function readReviewItem(queue: ReviewQueue, id: string): Promise<ReviewItemView> {
   const [view] = await readReviewItems(queue, [id]);
-  if (!view) throw notFound(`No ${queue === "sft" ? "SFT sample" : "preference pair"} with id "${id}".`);
+  if (!view) throw notFound(`No ${KIND[queue].one} with id "${id}".`);
   return view;
 }

@@ -9,6 +9,7 @@ import { runForDisplay } from "@/lib/review/run-for-display";
 import { asRecord, readCounters } from "@/lib/store/store-counters";
 import { keysetPage, keysetQuery } from "@/lib/util/keyset-page";
 import type { DisplayResult } from "@/lib/sql/display-result";
+import { KIND } from "@/lib/items/item-kinds";
 
 export type StoredResult = DisplayResult;
 
@@ -42,7 +43,7 @@ async function queueTotal(f: ReviewQueueFilters): Promise<number | null> {
   if (f.database || f.difficulty || f.origin) return null;
   if (!f.job) return (await countReviewQueues())[f.queue][f.status] ?? 0;
   const job = (await readCounters([`job:${f.job}`])).get(`job:${f.job}`);
-  return job?.get(`${f.queue === "sft" ? "sft" : "pair"}:${f.status}`) ?? 0;
+  return job?.get(`${KIND[f.queue].counterPrefix}:${f.status}`) ?? 0;
 }
 
 /** One page of strong samples with their execution result, oldest first (keyset-paged by id). */

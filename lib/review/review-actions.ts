@@ -1,12 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import { databaseFilePath } from "@/lib/databases/database-files";
 import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
-import type { Tx } from "@/lib/jobs/item-outcome";
+import { KIND, type ItemKind } from "@/lib/items/item-kinds";
+import { itemRows, type ChangeOf } from "@/lib/items/item-rows";
 import { pairMetric } from "@/lib/review/pair-metric";
-import { effectiveChosen, effectiveRejected, pairSnapshot, sftSnapshot } from "@/lib/review/item-snapshot";
+import { effectiveChosen, effectiveRejected } from "@/lib/review/item-snapshot";
 import type { RecordedReviewAction } from "@/lib/audit/audit-actions";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
@@ -19,26 +20,26 @@ import { execPool } from "@/lib/sql/exec/exec-pool";
 
 const leaseLost = (id: string) => conflict(`Your claim on item ${id} expired or was taken by another reviewer; nothing was changed. The next item is loaded.`);
 
-type Change = Record<string, unknown>;
-
-async function changeHeldItem(reviewer: Reviewer, queue: ReviewQueue, id: string, action: Exclude<RecordedReviewAction, "undo">, change: (tx: Tx) => Promise<Change> | Change) {
+/**
+ * Changes an item the reviewer holds, in one transaction, and records the change in the audit log.
+ * `change` gives the kind's fields (a sample's edit, a pair's swap); the review fields are added here.
+ */
+async function changeHeldItem<K extends ItemKind>(reviewer: Reviewer, kind: K, id: string, action: Exclude<RecordedReviewAction, "undo">, change: (tx: Tx) => Promise<ChangeOf[K]> | ChangeOf[K]) {
+  const rows: (typeof itemRows)[K] = itemRows[kind];
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const held = { id, status: "pending", leaseOwnerId: reviewer.id, leaseExpiresAt: { gt: now } };
-    const before = queue === "sft" ? await tx.sftSample.findFirst({ where: held }) : await tx.preferencePair.findFirst({ where: held });
+    const before = await rows.snapshot(tx, held);
     if (!before) {
-      const exists = queue === "sft" ? await tx.sftSample.count({ where: { id } }) : await tx.preferencePair.count({ where: { id } });
-      if (!exists) throw notFound(`No ${queue === "sft" ? "SFT sample" : "preference pair"} with id "${id}".`);
+      if (!(await rows.count(tx, { id }))) throw notFound(`No ${KIND[kind].one} with id "${id}".`);
       throw leaseLost(id);
     }
-    const data = { ...(await change(tx)), reviewedById: reviewer.id, reviewedAt: now, leaseOwnerId: null, leaseExpiresAt: null };
+    const data: ChangeOf[K] = { ...(await change(tx)), reviewedById: reviewer.id, reviewedAt: now, leaseOwnerId: null, leaseExpiresAt: null };
     // the same conditions again in the write itself: only one writer can win the lease
-    const written = queue === "sft" ? await tx.sftSample.updateMany({ where: held, data }) : await tx.preferencePair.updateMany({ where: held, data });
-    if (written.count !== 1) throw leaseLost(id);
-    const after = queue === "sft" ? sftSnapshot(await tx.sftSample.findUniqueOrThrow({ where: { id } })) : pairSnapshot(await tx.preferencePair.findUniqueOrThrow({ where: { id } }));
-    const beforeSnapshot = queue === "sft" ? sftSnapshot(before as never) : pairSnapshot(before as never);
-    await tx.reviewAction.create({ data: { itemType: queue === "sft" ? "sft" : "pair", itemId: id, userId: reviewer.id, via: reviewer.via ?? "ui", action, beforeJson: JSON.stringify(beforeSnapshot), afterJson: JSON.stringify(after) } });
-    return { id, queue, status: after.status };
+    if ((await rows.update(tx, held, data)) !== 1) throw leaseLost(id);
+    const after = (await rows.snapshot(tx, { id }))!;
+    await tx.reviewAction.create({ data: { itemType: KIND[kind].auditType, itemId: id, userId: reviewer.id, via: reviewer.via ?? "ui", action, beforeJson: JSON.stringify(before), afterJson: JSON.stringify(after) } });
+    return { id, queue: kind as ItemKind, status: after.status };
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ITEM_DIFFICULTIES, PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
 import { filterChoice, filterText } from "@/lib/util/filter-text";
+import { KIND, REVIEW_STATUSES } from "@/lib/items/item-kinds";
 
 /** The filters that pick a queue's items, as the address, the workspace's deck request and Browse take them. */
 export const queueItemFilterFields = {
@@ -19,7 +20,7 @@ const originsOf = { sft: SFT_ORIGINS, pairs: PAIR_ORIGINS } as const;
 export function refineQueueOrigin(f: { queue: "sft" | "pairs"; origin?: string }, ctx: z.RefinementCtx) {
   const allowed: readonly string[] = originsOf[f.queue];
   if (f.origin && !allowed.includes(f.origin)) {
-    ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${allowed.join(", ")} in the ${f.queue === "sft" ? "SFT" : "pairs"} queue (not “${f.origin.slice(0, 40)}”)` });
+    ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${allowed.join(", ")} in the ${KIND[f.queue].queueLabel} queue (not “${f.origin.slice(0, 40)}”)` });
   }
 }
 
@@ -27,7 +28,7 @@ export function refineQueueOrigin(f: { queue: "sft" | "pairs"; origin?: string }
 export const reviewQueueFiltersSchema = z
   .object({
     queue: z.enum(["sft", "pairs"]).default("sft"),
-    status: z.enum(["pending", "accepted", "edited", "rejected", "discarded"]).default("pending"),
+    status: z.enum(REVIEW_STATUSES).default("pending"),
     ...queueItemFilterFields,
     // keyset paging in id (= creation) order: the page after (or before) the item with this id
     after: filterText,

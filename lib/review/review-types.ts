@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { ITEM_KINDS } from "@/lib/items/item-kinds";
 
 // The review workspace's shared vocabulary: queues, statuses, reject reasons and action inputs.
 // Client-safe (zod only): the forms, the route handlers and the domain use the same schemas.
 
-export const reviewQueueSchema = z.enum(["sft", "pairs"]);
+/** A review queue is one kind of item (lib/items/item-kinds.ts). */
+export const reviewQueueSchema = z.enum(ITEM_KINDS);
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 
 export const REJECT_REASONS = [

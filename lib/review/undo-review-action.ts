@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
-import { pairSnapshot, sameSnapshot, sftSnapshot, snapshotData, type PairSnapshot, type SftSnapshot } from "@/lib/review/item-snapshot";
+import { kindOfAuditType } from "@/lib/items/item-kinds";
+import { itemRows, type SnapshotOf } from "@/lib/items/item-rows";
+import { sameSnapshot, snapshotData } from "@/lib/review/item-snapshot";
 import type { Reviewer } from "@/lib/review/reviewer";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
@@ -18,25 +20,17 @@ export async function undoLastAction(reviewer: Reviewer, leaseMs: number): Promi
     const since = new Date(Date.now() - UNDO_WINDOW_MS);
     const last = await tx.reviewAction.findFirst({ where: { userId: reviewer.id, undoneAt: null, action: { not: "undo" }, createdAt: { gte: since } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     if (!last) throw notFound("There is nothing of yours to undo from the last hour.");
-    const queue: ReviewQueue = last.itemType === "sft" ? "sft" : "pairs";
+    const kind = kindOfAuditType(last.itemType);
+    if (!kind) throw notFound(`Your last action was on an item of a kind this version does not know ("${last.itemType}").`);
+    const rows = itemRows[kind];
     const now = new Date();
-    const lease = { leaseOwnerId: reviewer.id, leaseExpiresAt: new Date(now.getTime() + leaseMs) };
-    let current: SftSnapshot | PairSnapshot;
-    if (queue === "sft") {
-      const item = await tx.sftSample.findUnique({ where: { id: last.itemId } });
-      if (!item) throw notFound("The item of your last action no longer exists.");
-      current = sftSnapshot(item);
-      if (!sameSnapshot(current, JSON.parse(last.afterJson))) throw conflict("The item of your last action was changed since by someone else; it was not undone.");
-      await tx.sftSample.update({ where: { id: item.id }, data: { ...snapshotData(JSON.parse(last.beforeJson) as SftSnapshot), ...lease } });
-    } else {
-      const item = await tx.preferencePair.findUnique({ where: { id: last.itemId } });
-      if (!item) throw notFound("The item of your last action no longer exists.");
-      current = pairSnapshot(item);
-      if (!sameSnapshot(current, JSON.parse(last.afterJson))) throw conflict("The item of your last action was changed since by someone else; it was not undone.");
-      await tx.preferencePair.update({ where: { id: item.id }, data: { ...snapshotData(JSON.parse(last.beforeJson) as PairSnapshot), ...lease } });
-    }
+    const current = await rows.snapshot(tx, { id: last.itemId });
+    if (!current) throw notFound("The item of your last action no longer exists.");
+    if (!sameSnapshot(current, JSON.parse(last.afterJson))) throw conflict("The item of your last action was changed since by someone else; it was not undone.");
+    const restored = snapshotData(JSON.parse(last.beforeJson) as SnapshotOf[typeof kind]);
+    await rows.update(tx, { id: last.itemId }, { ...restored, leaseOwnerId: reviewer.id, leaseExpiresAt: new Date(now.getTime() + leaseMs) });
     await tx.reviewAction.update({ where: { id: last.id }, data: { undoneAt: now } });
     await tx.reviewAction.create({ data: { itemType: last.itemType, itemId: last.itemId, userId: reviewer.id, via: reviewer.via ?? "ui", action: "undo", beforeJson: JSON.stringify(current), afterJson: last.beforeJson } });
-    return { queue, id: last.itemId, undone: last.action };
+    return { queue: kind, id: last.itemId, undone: last.action };
   });
 }

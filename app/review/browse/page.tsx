@@ -11,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/page-auth";
 import { dropUnknownDatabase } from "@/lib/databases/database-filter";
 import { parsePageParams } from "@/lib/util/page-params";
 import { pageTitle } from "@/lib/auth/page-title";
+import { KIND } from "@/lib/items/item-kinds";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : null}
       <p className="mb-3 text-sm text-slate-600" data-testid="queue-total">
         {page.total === null ? "" : `${page.total} `}
-        {filters.status} {filters.queue === "sft" ? "samples" : "pairs"}
+        {filters.status} {KIND[filters.queue].short}
         {page.total === null ? " matching these filters" : ""}
       </p>
       {page.queue === "sft" ? <SftQueueList items={page.items} /> : <PairQueueList items={page.items} />}

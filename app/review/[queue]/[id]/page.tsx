@@ -12,6 +12,7 @@ import { readReviewItem, reviewItemExists } from "@/lib/review/read-review-item"
 import { reviewQueueSchema } from "@/lib/review/review-types";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { pageTitle } from "@/lib/auth/page-title";
+import { KIND, capitalized } from "@/lib/items/item-kinds";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const queue = reviewQueueSchema.safeParse(rawQueue);
   return pageTitle("review", async () => {
     if (!queue.success || !(await reviewItemExists(queue.data, id))) return null;
-    return queue.data === "sft" ? "SFT sample" : "Preference pair";
+    return capitalized(KIND[queue.data].one);
   });
 }
 
@@ -38,7 +39,7 @@ export default async function ReviewItemPage({ params }: Props) {
   const history = await readItemHistory(queue.data, id);
   return (
     <>
-      <PageHeader title={queue.data === "sft" ? "SFT sample" : "Preference pair"} subtitle={<span className="font-mono">{id}</span>}>
+      <PageHeader title={capitalized(KIND[queue.data].one)} subtitle={<span className="font-mono">{id}</span>}>
         <Link href={`/review?queue=${queue.data}`} className="text-sm underline">
           Back to the queue
         </Link>
