@@ -1,8 +1,6 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma, type Tx } from "@/lib/db";
-import { databaseFilePath } from "@/lib/databases/database-files";
-import { env } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { KIND, type ItemKind } from "@/lib/items/item-kinds";
 import { itemRows, type ChangeOf } from "@/lib/items/item-rows";
@@ -12,7 +10,7 @@ import type { RecordedReviewAction } from "@/lib/audit/audit-actions";
 import type { Reviewer } from "@/lib/review/reviewer";
 import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
 import { displayResult } from "@/lib/sql/display-result";
-import { execPool } from "@/lib/sql/exec/exec-pool";
+import { judgeOnDatabase, runOnDatabase } from "@/lib/sql/run-on-database";
 
 // Accept, reject, edit and swap: each is one transaction that changes the item only while the
 // reviewer still holds its lease (a conditional update), and writes the audit row with the state
@@ -53,9 +51,14 @@ export async function rejectItem(reviewer: Reviewer, queue: ReviewQueue, id: str
 }
 
 /** Runs an edited SQL on the item's database; SQL that writes, fails or times out is refused with the engine's words. */
-async function runEditedSql(filePath: string | null, sql: string) {
-  if (!filePath) throw invalidInput("The database of this item has no file, so the edit cannot be executed.");
-  const result = await execPool().run(databaseFilePath(filePath), sql, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: env.SENSE_SQL_MAX_ROWS });
+/** The item's database file; an item whose database has none cannot have its SQL run. */
+function itemFile(filePath: string | null): string {
+  if (!filePath) throw invalidInput("The database of this item has no file, so its SQL cannot be run.");
+  return filePath;
+}
+
+async function runEditedSql(filePath: string, sql: string) {
+  const result = await runOnDatabase(filePath, sql);
   if (!result.ok) {
     const what = result.kind === "timeout" ? "timed out" : result.kind === "refused" ? "was refused" : "failed";
     throw invalidInput(`The edited SQL ${what}: ${result.message}`, { kind: result.kind });
@@ -68,7 +71,7 @@ export async function editSftSample(reviewer: Reviewer, id: string, input: z.inp
   const edit = editSftInputSchema.parse(input);
   const sample = await prisma.sftSample.findUnique({ where: { id }, include: { database: { select: { filePath: true } } } });
   if (!sample) throw notFound(`No SFT sample with id "${id}".`);
-  const r = await runEditedSql(sample.database.filePath, edit.sql);
+  const r = await runEditedSql(itemFile(sample.database.filePath), edit.sql);
   const editedResultJson = JSON.stringify(displayResult(r, 20));
   return changeHeldItem(reviewer, "sft", id, "edit", () => ({ status: "edited", editedSql: edit.sql, editedQuestion: edit.question && edit.question !== sample.question ? edit.question : null, editedResultJson }));
 }
@@ -81,10 +84,9 @@ export async function editPairChosen(reviewer: Reviewer, id: string, input: z.in
     include: { task: { select: { origin: true, database: { select: { filePath: true } } } }, job: { select: { configJson: true } } },
   });
   if (!pair) throw notFound(`No preference pair with id "${id}".`);
-  const filePath = pair.task.database.filePath;
+  const filePath = itemFile(pair.task.database.filePath);
   await runEditedSql(filePath, sql);
-  const metric = pairMetric(pair.job, pair.task.origin);
-  const [judged] = await execPool().judge([{ dbFile: databaseFilePath(filePath!), goldSql: sql, candidates: [effectiveRejected(pair)] }], metric, { timeoutMs: env.SENSE_SQL_TIMEOUT_MS });
+  const judged = await judgeOnDatabase(filePath, sql, [effectiveRejected(pair)], pairMetric(pair.job, pair.task.origin));
   if (judged?.verdicts[0]?.match) throw invalidInput("The edited chosen SQL returns the same result as the rejected SQL; a preference pair needs them to differ.");
   return changeHeldItem(reviewer, "pairs", id, "edit", () => ({ status: "edited", finalChosenSql: sql }));
 }
@@ -93,7 +95,7 @@ export async function editPairChosen(reviewer: Reviewer, id: string, input: z.in
 export async function swapPair(reviewer: Reviewer, id: string) {
   const pair = await prisma.preferencePair.findUnique({ where: { id }, include: { task: { select: { database: { select: { filePath: true } } } } } });
   if (!pair) throw notFound(`No preference pair with id "${id}".`);
-  await runEditedSql(pair.task.database.filePath, effectiveRejected(pair)).catch((error: Error) => {
+  await runEditedSql(itemFile(pair.task.database.filePath), effectiveRejected(pair)).catch((error: Error) => {
     throw invalidInput(`The rejected side cannot become the chosen one: ${error.message.replace(/^The edited SQL /, "it ")}`);
   });
   return changeHeldItem(reviewer, "pairs", id, "swap", async (tx) => {

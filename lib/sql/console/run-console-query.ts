@@ -1,13 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { invalidInput, notFound } from "@/lib/errors";
-import { databaseFilePath } from "@/lib/databases/database-files";
 import { describeTruncation } from "@/lib/sql/console/describe-truncation";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
-import { execPool } from "@/lib/sql/exec/exec-pool";
 import type { ExecErrorKind } from "@/lib/sql/exec/exec-types";
+import { interactiveLimits, runOnDatabase } from "@/lib/sql/run-on-database";
 
 export const consoleQueryInputSchema = z.object({
   database: z.string().trim().min(1, "choose a database"),
@@ -23,14 +21,11 @@ export async function runConsoleQuery(input: z.infer<typeof consoleQueryInputSch
   const db = await prisma.targetDatabase.findUnique({ where: { name: input.database } });
   if (!db) throw notFound(`No database named "${input.database}".`);
   if (db.fileStatus !== "ok" || !db.filePath) throw invalidInput(`${db.name} has no database file to run SQL on (${db.fileStatus}).`);
-  const result = await execPool().run(databaseFilePath(db.filePath), input.sql, {
-    timeoutMs: env.SENSE_SQL_TIMEOUT_MS,
-    maxRows: env.SENSE_SQL_MAX_ROWS,
-    signal, // the client went away or cancelled: the query's process is stopped
-  });
+  // a signal: the client went away or cancelled, and the query's process is stopped
+  const result = await runOnDatabase(db.filePath, input.sql, { signal });
   // the file vanished since it was registered: say so without its server path
   if (!result.ok && result.kind === "missing_database") return { ...result, message: `The database file of ${db.name} is missing; an admin can register it again.` };
   if (!result.ok) return result;
   const { columns, rowCount, truncated, elapsedMs } = result;
-  return { ok: true, columns, rows: result.rows.map((row) => row.map(toDisplayValue)), rowCount, truncated, truncation: describeTruncation(result), elapsedMs, maxRows: env.SENSE_SQL_MAX_ROWS };
+  return { ok: true, columns, rows: result.rows.map((row) => row.map(toDisplayValue)), rowCount, truncated, truncation: describeTruncation(result), elapsedMs, maxRows: interactiveLimits().maxRows };
 }
