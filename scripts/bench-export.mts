@@ -38,7 +38,7 @@ if (mode === "--child") {
   const file = path.join(env.dataDir, "out", `${label}.jsonl`);
   const cpu = process.cpuUsage();
   started = performance.now();
-  const done = await exportToFile(request, file);
+  const done = await exportToFile(exportRequestSchema.parse(request), file);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   if (done.status !== "done") throw new Error(`the export ended ${done.status}: ${done.error}`);

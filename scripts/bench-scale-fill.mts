@@ -11,8 +11,8 @@ import { cloneStore } from "./bench-scale-clone.mjs";
 
 export const BENCH_PASSWORD = "bench password, long enough";
 export const benchAccounts = {
-  lead: { email: "lead@bench.test", name: "Bench Lead", role: "lead" },
-  reviewers: [1, 2, 3, 4].map((i) => ({ email: `reviewer${i}@bench.test`, name: `Bench Reviewer ${i}`, role: "annotator" })),
+  lead: { email: "lead@bench.test", name: "Bench Lead", role: "lead" as const },
+  reviewers: [1, 2, 3, 4].map((i) => ({ email: `reviewer${i}@bench.test`, name: `Bench Reviewer ${i}`, role: "annotator" as const })),
 };
 
 export type FillResult = { size: number; domainSeconds: number; cloneSeconds: number; rows: Record<string, number>; searchWord: string; middleTaskId: string | null };

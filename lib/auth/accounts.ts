@@ -41,7 +41,7 @@ export async function listAccounts(): Promise<AccountView[]> {
 }
 
 /** A new account (by an admin, an operator at the CLI, or the first-run set-up when `actor` is null). */
-export async function createAccount(actor: AuditActor | null, input: unknown) {
+export async function createAccount(actor: AuditActor | null, input: z.input<typeof newAccountSchema>) {
   const data = newAccountSchema.parse(input);
   if (await prisma.user.findUnique({ where: { email: data.email } })) throw conflict(`An account with the email ${data.email} already exists.`);
   const user = await prisma.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(data.password) } });
@@ -60,7 +60,7 @@ async function endSessionsAndTokens(userId: string): Promise<void> {
  * ends the person's sessions and revokes their API tokens). The last active admin stays one: the
  * check and the change are one transaction, so two admins cannot demote each other at once.
  */
-export async function updateAccount(actor: SessionUser, id: string, input: unknown) {
+export async function updateAccount(actor: SessionUser, id: string, input: z.input<typeof accountChangeSchema>) {
   const change = accountChangeSchema.parse(input);
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
   const { before, updated } = await prisma.$transaction(async (tx) => {
@@ -96,7 +96,7 @@ export async function updateAccount(actor: SessionUser, id: string, input: unkno
 }
 
 /** A person changes their own password (knowing the current one); their sessions and API tokens end. */
-export async function changeOwnPassword(actor: SessionUser, input: unknown): Promise<void> {
+export async function changeOwnPassword(actor: SessionUser, input: z.input<typeof ownPasswordSchema>): Promise<void> {
   const { currentPassword, newPassword } = ownPasswordSchema.parse(input);
   const user = await prisma.user.findUnique({ where: { id: actor.id } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) throw invalidInput("The current password is wrong.");

@@ -20,7 +20,7 @@ export type ApiTokenView = { id: string; name: string; prefix: string; createdAt
 const view = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
 /** A new token of `owner`'s, made by them (or by an operator at the CLI: `actor`). */
-export async function createApiToken(owner: Pick<SessionUser, "id">, input: unknown, actor: AuditActor = { id: owner.id, via: "ui" }): Promise<{ token: string; apiToken: ApiTokenView }> {
+export async function createApiToken(owner: Pick<SessionUser, "id">, input: z.input<typeof newApiTokenSchema>, actor: AuditActor = { id: owner.id, via: "ui" }): Promise<{ token: string; apiToken: ApiTokenView }> {
   const { name } = newApiTokenSchema.parse(input);
   const token = newSecret(TOKEN_PREFIX);
   const apiToken = await prisma.apiToken.create({ data: { userId: owner.id, name, tokenHash: hashSecret(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) }, select: view });

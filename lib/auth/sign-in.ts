@@ -51,7 +51,7 @@ export async function deleteOldSignInAttempts(): Promise<number> {
 }
 
 /** Checks email + password and opens a session. The same refusal for a wrong email or password. */
-export async function signIn(input: unknown, client: SignInClient) {
+export async function signIn(input: z.input<typeof signInSchema>, client: SignInClient) {
   const { email, password } = signInSchema.parse(input);
   const attempt = await prisma.signInAttempt.create({ data: { email, ip: client.ip ?? "", succeeded: false } });
   try {

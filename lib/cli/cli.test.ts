@@ -185,7 +185,7 @@ describe("the CLI acts as a person", () => {
     const password = /Its password \(shown once\): (\S+)/.exec(generated.stdout)?.[1];
     expect(password?.length).toBeGreaterThanOrEqual(20);
     const { signIn } = await import("@/lib/auth/sign-in");
-    await expect(signIn({ email: "gen@example.test", password }, { ip: "cli-test", userAgent: null })).resolves.toMatchObject({ user: { role: "annotator" } });
+    await expect(signIn({ email: "gen@example.test", password: password ?? "" }, { ip: "cli-test", userAgent: null })).resolves.toMatchObject({ user: { role: "annotator" } });
     expect(senseAs(undefined, ["user", "add", "--email", "lee@example.test", "--name", "Again", "--role", "lead"]).stderr).toContain("An account with the email lee@example.test already exists.");
     expect(senseAs(undefined, ["user", "add", "--email", "x@example.test", "--name", "X", "--role", "boss"]).status).toBe(2);
     const short = senseAs(undefined, ["user", "add", "--email", "s@example.test", "--name", "Short", "--role", "lead", "--password-stdin"], {}, "short\n");

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "@/lib/cli/usage-error";
 import { requireCliUser } from "@/lib/cli/cli-user";
 import type { ExportManifest } from "@/lib/export/export-manifest";
+import { exportRequestSchema } from "@/lib/export/export-selection";
 import { exportToFile } from "@/lib/export/exports";
 import { migrateStore } from "@/lib/store/prepare-store";
 
@@ -31,7 +32,8 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   const actor = await requireCliUser("export");
   const out = path.resolve(values.out) + (/[\\/]$/.test(values.out) ? path.sep : ""); // a trailing slash names a folder
   const done = await exportToFile(
-    {
+    // flags are untrusted text: the export's schema checks them (and names a bad one)
+    exportRequestSchema.parse({
       format: values.format,
       name: values.name,
       template: values.template,
@@ -48,7 +50,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
       dedup: !values["no-dedup"],
       validationFraction: number("validation", values.validation),
       seed: number("seed", values.seed),
-    },
+    }),
     out,
     { overwrite: values.force, actor },
   );

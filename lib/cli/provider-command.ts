@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "@/lib/cli/usage-error";
 import { secretFromEnv } from "@/lib/env";
 import { addProvider } from "@/lib/providers/provider-connection";
+import { providerInputSchema } from "@/lib/providers/provider-schema";
 import { listProviders, syncProviders } from "@/lib/providers/providers";
 import { migrateStore } from "@/lib/store/prepare-store";
 import { requireCliUser } from "@/lib/cli/cli-user";
@@ -50,7 +51,7 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
       return [[field, Number(raw)]];
     }),
   );
-  const { provider, connection } = await addProvider({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }, actor);
+  const { provider, connection } = await addProvider(providerInputSchema.parse({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }), actor);
   console.log(`Added provider ${provider.name}: ${provider.model} at ${provider.baseUrl}${provider.hasApiKey ? " (key set)" : ""}.`);
   console.log(`Connection test: ${connection.summary}`);
   return 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
@@ -19,6 +20,9 @@ import { databaseExists } from "@/lib/databases/read-databases";
 import { quoteShort } from "@/lib/util/field-labels";
 import { KIND } from "@/lib/items/item-kinds";
 
+/** What a caller asks of an export, before its schema fills in the defaults. */
+type ExportInput = z.input<typeof exportRequestSchema>;
+
 export const exportsDir = () => path.join(env.dataDir, "exports");
 
 /** The filters of a request in words, for messages. */
@@ -28,7 +32,7 @@ function describeFilters(r: ExportRequest): string {
 }
 
 /** The request, checked (its schema checks that the origin fits the format): something is selected, and a split can be made near the requested share (its plan). */
-async function parseRequest(input: unknown): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
+async function parseRequest(input: ExportInput): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
   if (request.database && !(await databaseExists(request.database))) throw invalidInput(`No database named ${quoteShort(request.database)} in the store: pick one of its databases, or export from all of them.`);
@@ -37,7 +41,7 @@ async function parseRequest(input: unknown): Promise<{ request: ExportRequest; p
 }
 
 /** The first records as they would be written (for the Exports page's preview), how many are selected, and the rows of each side of a split. */
-export async function previewExport(input: unknown, limit = 3) {
+export async function previewExport(input: ExportInput, limit = 3) {
   const { request, plan } = await parseRequest(input);
   const kind = formatOf(request.format).kind;
   const rows: unknown[] = [];
@@ -120,7 +124,7 @@ async function createRow(request: ExportRequest, actor: ExportActor | null, file
 }
 
 /** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
-export async function startExport(input: unknown, actor: ExportActor | null) {
+export async function startExport(input: ExportInput, actor: ExportActor | null) {
   const { request, plan } = await parseRequest(input);
   const row = await createRow(request, actor, null);
   await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
@@ -144,7 +148,7 @@ export function exportRunEnded(id: string): Promise<void> {
  * existing one, or a path ending in a slash), where the files are named as the dashboard names them
  * (the export's name or format, and its id). Files already there are kept unless `overwrite`.
  */
-export async function exportToFile(input: unknown, out: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
+export async function exportToFile(input: ExportInput, out: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
   const { request, plan } = await parseRequest(input);
   const toFolder = /[\\/]$/.test(out) || (fs.existsSync(out) && fs.statSync(out).isDirectory());
   if (!toFolder && !/\.jsonl$/i.test(out)) throw invalidInput(`The output must be a file ending in .jsonl (one JSON object a line) or a folder (ending in /): ${out}`);

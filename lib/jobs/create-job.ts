@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
@@ -39,7 +40,7 @@ async function insertJob(config: JobConfig, extra: { providerId?: string; prompt
 }
 
 /** Creates a mutation job with one work item per selected task whose database has a file. */
-export async function createMutationJob(input: unknown, actor?: Starter) {
+export async function createMutationJob(input: z.input<typeof mutationJobConfigSchema>, actor?: Starter) {
   const config = mutationJobConfigSchema.parse(input);
   const ids = await selectTaskIds(config.tasks);
   return insertJob(config, {}, actor, (tx, jobId) => enqueueJobItems(tx, jobId, "mutate", ids.map((taskId) => ({ taskId }))));
@@ -64,7 +65,7 @@ async function createStrongJob(config: StrongJobConfig, actor?: Starter) {
 }
 
 /** Starts a job of any kind (the Jobs page, POST /api/jobs and `sense synth` all come here). */
-export async function createJob(input: unknown, actor?: Starter) {
+export async function createJob(input: z.input<typeof jobConfigSchema>, actor?: Starter) {
   const config = jobConfigSchema.parse(input);
   if (config.kind === "mutation") return createMutationJob(config, actor);
   if (config.kind === "weak") return createWeakJob(config, actor);

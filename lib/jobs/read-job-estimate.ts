@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { jobConfigSchema } from "@/lib/jobs/job-config";
 import { estimateJob, ESTIMATE_ASSUMPTIONS, type PromptSizes } from "@/lib/jobs/job-estimate";
 import { findProviderByName } from "@/lib/providers/providers";
@@ -32,7 +33,7 @@ async function weakTaskCount(config: Extract<ReturnType<typeof jobConfigSchema.p
 }
 
 /** The estimate the new-job forms show: requests, tokens and cost of this configuration, with its assumptions. */
-export async function readJobEstimate(input: unknown) {
+export async function readJobEstimate(input: z.input<typeof jobConfigSchema>) {
   const config = jobConfigSchema.parse(input);
   const provider = config.kind === "mutation" ? null : await findProviderByName(config.provider);
   const taskCount = config.kind === "weak" ? await weakTaskCount(config) : config.kind === "mutation" ? 0 : undefined;

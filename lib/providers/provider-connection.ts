@@ -8,7 +8,7 @@ import { parseModelJson } from "@/lib/llm/text-spans";
 import { providerApiKey } from "@/lib/providers/secret-box";
 import { createProvider } from "@/lib/providers/providers";
 import type { AuditActor } from "@/lib/audit/audit-events";
-import type { ConnectionCheck, ConnectionVerdict, ProviderView } from "@/lib/providers/provider-schema";
+import type { ConnectionCheck, ConnectionVerdict, ProviderView, providerInputSchema } from "@/lib/providers/provider-schema";
 
 // A provider's connection test: GET <base URL>/models with its key, answered in words. Run when a
 // provider is added and on demand (the Test button, POST /api/providers/<id>/test).
@@ -74,7 +74,7 @@ export async function testProviderConnection(id: string): Promise<ConnectionChec
 }
 
 /** Adds a provider and tests its connection at once (the provider is kept whatever the test says). */
-export async function addProvider(input: unknown, actor: AuditActor | null = null): Promise<{ provider: ProviderView; connection: ConnectionCheck }> {
+export async function addProvider(input: z.input<typeof providerInputSchema>, actor: AuditActor | null = null): Promise<{ provider: ProviderView; connection: ConnectionCheck }> {
   const provider = await createProvider(input, actor);
   return { provider, connection: await testProviderConnection(provider.id) };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env, secretFromEnv } from "@/lib/env";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
@@ -27,7 +28,7 @@ export async function findProviderByName(name: string): Promise<Provider> {
   return provider;
 }
 
-export async function createProvider(input: unknown, actor: AuditActor | null = null): Promise<ProviderView> {
+export async function createProvider(input: z.input<typeof providerInputSchema>, actor: AuditActor | null = null): Promise<ProviderView> {
   const data = providerInputSchema.parse(input);
   if (await prisma.provider.findUnique({ where: { name: data.name } })) throw conflict(`A provider named "${data.name}" exists already.`);
   const provider = await prisma.provider.create({ data: { ...data, apiKey: data.apiKey ? sealSecret(data.apiKey) : null, managedBy: "ui" } });
@@ -46,7 +47,7 @@ function keyChange(stored: string | null, given: string | undefined, baseUrlChan
 }
 
 /** Updates a provider made in the dashboard; an omitted apiKey keeps the stored one, "" removes it. */
-export async function updateProvider(id: string, input: unknown, actor: AuditActor | null = null): Promise<ProviderView> {
+export async function updateProvider(id: string, input: z.input<typeof providerInputSchema>, actor: AuditActor | null = null): Promise<ProviderView> {
   const existing = await prisma.provider.findUnique({ where: { id } });
   if (!existing) throw notFound(`No provider with id "${id}".`);
   if (existing.managedBy === "env") throw conflict(`"${existing.name}" comes from SENSE_PROVIDERS; change it there.`);

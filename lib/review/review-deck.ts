@@ -25,7 +25,7 @@ export type DeckRequest = z.input<typeof deckRequestSchema>;
  * The reviewer's deck: the items they hold in this queue under these filters (claiming more up to
  * DECK_SIZE), with their views. Items they held elsewhere (another queue, other filters) go back.
  */
-export async function readReviewDeck(reviewer: Reviewer, input: unknown) {
+export async function readReviewDeck(reviewer: Reviewer, input: z.input<typeof deckRequestSchema>) {
   const { queue, skip, pin, ...filters } = deckRequestSchema.parse(input);
   const ids = await claimReviewItems(reviewer.id, queue, filters, { want: DECK_SIZE, leaseMs: env.SENSE_REVIEW_LEASE_MS, skip, pin });
   await releaseOtherReviewItems(reviewer.id, ids);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { handleRoute } from "@/lib/api/route-handler";
+import { jobConfigSchema } from "@/lib/jobs/job-config";
 import { readJobEstimate } from "@/lib/jobs/read-job-estimate";
 
 const query = z.object({
@@ -10,7 +11,7 @@ const query = z.object({
       ctx.addIssue({ code: "custom", message: "config is not valid JSON" });
       return z.NEVER;
     }
-  }),
+  }).pipe(jobConfigSchema),
 });
 
 export const GET = handleRoute({ auth: "jobs.manage", query }, ({ query }) => readJobEstimate(query.config));
