@@ -21,8 +21,9 @@ const RECOUNT = `
   UNION ALL SELECT 'strong.exec', exec_status, count(*) FROM sft_samples WHERE origin = 'strong' GROUP BY 2
   UNION ALL SELECT 'strong.rows', '', count(*) FROM sft_samples WHERE origin = 'strong' AND json_extract(result_json, '$.rowCount') > 0
   UNION ALL SELECT 'curated.sft', coalesce(difficulty, '') || ${SEP} || database_id, count(*) FROM sft_samples WHERE status IN ('accepted', 'edited') GROUP BY 2
-  UNION ALL SELECT 'curated.pairs', coalesce(coalesce(t.difficulty, t.hardness), '') || ${SEP} || coalesce(j.kind, ''), count(*)
-    FROM preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id WHERE p.status IN ('accepted', 'edited') GROUP BY 2
+  UNION ALL SELECT 'curated.pairs', coalesce(coalesce(t.difficulty, t.hardness), '') || ${SEP} || coalesce(j.kind, CASE c.source WHEN 'weak-model' THEN 'weak' WHEN 'mutation' THEN 'mutation' END, ''), count(*)
+    FROM preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id LEFT JOIN candidates c ON c.id = p.rejected_candidate_id
+    WHERE p.status IN ('accepted', 'edited') GROUP BY 2
   UNION ALL SELECT 'candidate.verdict', source || ${SEP} || verdict, count(*) FROM candidates GROUP BY 2
   UNION ALL SELECT 'job:' || job_id, 'pair:' || status, count(*) FROM preference_pairs WHERE job_id IS NOT NULL GROUP BY 1, 2
   UNION ALL SELECT 'job:' || job_id, 'sft:' || status, count(*) FROM sft_samples WHERE job_id IS NOT NULL GROUP BY 1, 2
@@ -94,5 +95,8 @@ describe("store counters kept by triggers", () => {
     const { kept, recounted } = compare();
     expect(kept).toEqual(recounted);
     expect(Object.keys(kept).some((k) => k.startsWith("curated.pairs extra"))).toBe(true);
+    // the job is gone, its pairs' origin is what their rejected answers came from (lib/items/item-facets.ts), not "imported"
+    expect(Object.keys(kept).filter((k) => k.startsWith("curated.pairs ")).map((k) => k.split("\u001f")[1])).toEqual(expect.arrayContaining(["mutation"]));
+    expect(Object.keys(kept).filter((k) => k.startsWith("curated.pairs ") && k.endsWith("\u001f"))).toEqual([]);
   }, 60_000);
 });
