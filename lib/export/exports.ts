@@ -177,12 +177,10 @@ export async function cancelExport(id: string, actor: AuditActor | null) {
 export type ExportView = Awaited<ReturnType<typeof listExports>>[number];
 
 export async function listExports(limit = 100) {
-  const rows = await prisma.export.findMany({ orderBy: { createdAt: "desc" }, take: limit });
-  const people = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))] } }, select: { id: true, name: true } });
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const rows = await prisma.export.findMany({ orderBy: { createdAt: "desc" }, take: limit, include: { createdBy: { select: { name: true } } } });
   return rows.map((e) => ({
     id: e.id,
-    createdBy: e.createdById ? (nameOf.get(e.createdById) ?? null) : null,
+    createdBy: e.createdBy?.name ?? null,
     format: e.format,
     status: e.status,
     template: e.templateName,

@@ -52,12 +52,12 @@ async function proposedDomains(jobId: string): Promise<{ status: string; domains
 export async function readJobDetail(jobId: string) {
   const job = await prisma.job.findUnique({
     where: { id: jobId },
-    include: { provider: { select: { name: true, model: true, baseUrl: true, inputPricePerMTok: true, outputPricePerMTok: true } } },
+    include: { provider: { select: { name: true, model: true, baseUrl: true, inputPricePerMTok: true, outputPricePerMTok: true } }, createdBy: { select: { name: true, email: true } } },
   });
   if (!job) throw notFound(`No job with id ${jobId}.`);
-  const [progress, starter, counters, domains] = await Promise.all([
+  const starter = job.createdBy;
+  const [progress, counters, domains] = await Promise.all([
     listJobs(1, { id: jobId }),
-    job.createdById ? prisma.user.findUnique({ where: { id: job.createdById }, select: { name: true, email: true } }) : null,
     readCounters([`jobcalls:${jobId}`]),
     job.kind === "strong" ? proposedDomains(jobId) : null,
   ]);
