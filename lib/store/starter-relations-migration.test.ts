@@ -4,25 +4,15 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/store/apply-migrations";
+import { migrationsBefore, projectMigrationsDir } from "@/lib/testing/migrations-before";
 
 // Migration 20261204184121_starter_relations rebuilds jobs, exports, import_runs and
 // sign_in_lockouts to make who started (or lifted) them foreign keys to users. This fills a store
 // migrated up to the previous migration, applies it and the later ones, and checks the rows, the
 // unattributed rows of removed accounts, ON DELETE SET NULL, and the jobs table's trigger.
 const MIGRATION = "20261204184121_starter_relations";
-const migrationsDir = path.resolve(__dirname, "..", "..", "prisma", "migrations");
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "starter-relations-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-function migrationsBefore(): string {
-  const dir = path.join(root, "before");
-  fs.mkdirSync(dir);
-  for (const name of fs.readdirSync(migrationsDir)) {
-    if (name >= MIGRATION && name !== "migration_lock.toml") continue;
-    fs.cpSync(path.join(migrationsDir, name), path.join(dir, name), { recursive: true });
-  }
-  return dir;
-}
 
 const starters = (db: Database.Database) => ({
   jobs: db.prepare(`SELECT id, created_by_id AS who FROM jobs ORDER BY id`).all(),
@@ -34,7 +24,7 @@ const starters = (db: Database.Database) => ({
 describe(`migration ${MIGRATION}`, () => {
   it("keeps the rows, unattributes those of removed accounts, sets NULL when an account is deleted, and keeps the jobs trigger", () => {
     const file = path.join(root, "store.db");
-    applyMigrations(file, migrationsBefore());
+    applyMigrations(file, migrationsBefore(root, MIGRATION));
     let db = new Database(file);
     db.prepare(`INSERT INTO users (id, email, name) VALUES ('u1', 'ann@example.com', 'Ann')`).run();
     for (const [id, who] of [["j1", "u1"], ["j2", "gone"]]) {
@@ -45,7 +35,7 @@ describe(`migration ${MIGRATION}`, () => {
     }
     db.close();
 
-    expect(applyMigrations(file, migrationsDir).applied[0]).toBe(MIGRATION);
+    expect(applyMigrations(file, projectMigrationsDir).applied[0]).toBe(MIGRATION);
     db = new Database(file);
     db.pragma("foreign_keys = ON");
     try {

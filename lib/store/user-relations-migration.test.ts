@@ -4,25 +4,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/store/apply-migrations";
+import { migrationsBefore, projectMigrationsDir } from "@/lib/testing/migrations-before";
 
 // Migration 20261202195909_user_relations rebuilds audit_events and review_actions to add foreign
 // keys to users. This fills a store migrated up to the previous migration, applies it, and checks
 // that rows, indexes, the counter triggers and the counters themselves survive.
 const MIGRATION = "20261202195909_user_relations";
-const migrationsDir = path.resolve(__dirname, "..", "..", "prisma", "migrations");
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "user-relations-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-/** The project's migrations up to (and without) MIGRATION, then all of them. */
-function migrationsBefore(): string {
-  const dir = path.join(root, "before");
-  fs.mkdirSync(dir);
-  for (const name of fs.readdirSync(migrationsDir)) {
-    if (name >= MIGRATION && name !== "migration_lock.toml") continue;
-    fs.cpSync(path.join(migrationsDir, name), path.join(dir, name), { recursive: true });
-  }
-  return dir;
-}
 
 const schemaOf = (db: Database.Database, table: string, type: string) =>
   (db.prepare(`SELECT name FROM sqlite_schema WHERE type = ? AND tbl_name = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type, table) as { name: string }[]).map((r) => r.name);
@@ -32,7 +21,7 @@ const counters = (db: Database.Database) =>
 describe(`migration ${MIGRATION}`, () => {
   it("keeps rows, indexes, triggers and counters of a filled store; unattributes rows of removed accounts; later deletes set NULL", () => {
     const file = path.join(root, "store.db");
-    applyMigrations(file, migrationsBefore());
+    applyMigrations(file, migrationsBefore(root, MIGRATION));
     let db = new Database(file);
     db.prepare(`INSERT INTO users (id, email, name) VALUES ('u1', 'ann@example.com', 'Ann'), ('u2', 'bo@example.com', 'Bo')`).run();
     const review = db.prepare(`INSERT INTO review_actions (id, item_type, item_id, user_id, action, before_json, after_json, created_at) VALUES (?, 'sft', ?, ?, ?, '{}', '{}', ?)`);
@@ -50,8 +39,8 @@ describe(`migration ${MIGRATION}`, () => {
     expect(countersBefore.find((c) => c.key.includes("gone"))).toBeDefined();
 
     // this migration, then any made after it
-    const fromThisOne = fs.readdirSync(migrationsDir).filter((name) => name >= MIGRATION && name !== "migration_lock.toml").sort();
-    expect(applyMigrations(file, migrationsDir).applied).toEqual(fromThisOne);
+    const fromThisOne = fs.readdirSync(projectMigrationsDir).filter((name) => name >= MIGRATION && name !== "migration_lock.toml").sort();
+    expect(applyMigrations(file, projectMigrationsDir).applied).toEqual(fromThisOne);
     expect(fromThisOne[0]).toBe(MIGRATION);
     db = new Database(file);
     db.pragma("foreign_keys = ON");

@@ -1,0 +1,19 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** The project's migrations folder. */
+export const projectMigrationsDir = path.resolve(__dirname, "..", "..", "prisma", "migrations");
+
+/**
+ * A copy, in a new folder under `root`, of the project's migrations made before `migration`: a
+ * store migrated from it is as a store was just before that migration, for a test to fill and then
+ * migrate the rest of the way.
+ */
+export function migrationsBefore(root: string, migration: string): string {
+  const dir = fs.mkdtempSync(path.join(root, "before-"));
+  for (const name of fs.readdirSync(projectMigrationsDir)) {
+    if (name >= migration && name !== "migration_lock.toml") continue;
+    fs.cpSync(path.join(projectMigrationsDir, name), path.join(dir, name), { recursive: true });
+  }
+  return dir;
+}
