@@ -2,8 +2,8 @@
 
 import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
-import type { ConsoleQueryResult } from "@/lib/sql/console/run-console-query";
-import type { ConsoleSchema } from "@/lib/sql/console/read-console-schema";
+import type { ConsoleQueryResult } from "@/lib/databases/console/run-console-query";
+import type { ConsoleSchema } from "@/lib/databases/console/read-console-schema";
 
 export const consoleKeys = {
   all: ["console"] as const,

@@ -2,7 +2,7 @@
 
 import { failureLabel } from "@/components/sql/failure-label";
 import { ResultTable } from "@/components/sql/result-table";
-import type { ConsoleQueryResult } from "@/lib/sql/console/run-console-query";
+import type { ConsoleQueryResult } from "@/lib/databases/console/run-console-query";
 
 /** A console run's rows (with why they were cut, if they were) or its error in words. */
 export function ConsoleResult({ result, types }: { result: ConsoleQueryResult; types: ReadonlyMap<string, string> }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConsoleSchema } from "@/lib/sql/console/read-console-schema";
+import type { ConsoleSchema } from "@/lib/databases/console/read-console-schema";
 
 /** The database's tables and their columns; a click puts the name into the editor at the caret. */
 export function ConsoleSchemaPanel({ schema, loading, onInsert }: { schema: ConsoleSchema | undefined; loading: boolean; onInsert: (name: string) => void }) {

@@ -1,4 +1,4 @@
 import { handleRoute } from "@/lib/api/route-handler";
-import { consoleSchemaQuerySchema, readConsoleSchema } from "@/lib/sql/console/read-console-schema";
+import { consoleSchemaQuerySchema, readConsoleSchema } from "@/lib/databases/console/read-console-schema";
 
 export const GET = handleRoute({ auth: "sql.run", query: consoleSchemaQuerySchema }, ({ query }) => readConsoleSchema(query));

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { registerDatabase } from "@/lib/databases/register-database";
-import { runConsoleQuery } from "@/lib/sql/console/run-console-query";
+import { runConsoleQuery } from "@/lib/databases/console/run-console-query";
 import { execPool } from "@/lib/sql/exec/exec-pool";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeTruncation } from "@/lib/sql/console/describe-truncation";
+import { describeTruncation } from "@/lib/databases/console/describe-truncation";
 
 describe("describeTruncation", () => {
   it("says why a result was cut and how much of it is shown", () => {

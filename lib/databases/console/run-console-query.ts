@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { invalidInput, notFound } from "@/lib/errors";
-import { describeTruncation } from "@/lib/sql/console/describe-truncation";
+import { describeTruncation } from "@/lib/databases/console/describe-truncation";
 import { toDisplayValue, type DisplayValue } from "@/lib/sql/display-value";
 import type { ExecErrorKind } from "@/lib/sql/exec/exec-types";
 import { interactiveLimits, runOnDatabase } from "@/lib/sql/run-on-database";

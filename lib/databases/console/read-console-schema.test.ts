@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { registerDatabase } from "@/lib/databases/register-database";
-import { readConsoleSchema } from "@/lib/sql/console/read-console-schema";
+import { readConsoleSchema } from "@/lib/databases/console/read-console-schema";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
 describe("readConsoleSchema", () => {
