@@ -92,7 +92,7 @@ test.describe("as the admin", () => {
     expect(api.status()).toBe(400);
     expect(((await api.json()) as { message: string }).message).toMatch(/^The action must be one of account\.create, /);
     await page.goto("/audit?person=nobody%40e2e.test");
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("person: no account has the email nobody@e2e.test.");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("The “person” filter names no account: none has the email “nobody@e2e.test”.");
   });
 });
 

@@ -11,6 +11,11 @@ describe("an audit entry's detail in words", () => {
       { key: "none", value: "—" },
     ]);
     expect(describeEventDetail("{}")).toEqual([]);
+    // a moment is shown as dates are everywhere on the pages, a text that only looks like one as it is
+    expect(describeEventDetail(JSON.stringify({ lockedUntil: "2026-12-04T18:33:58.698Z", note: "2026-12-04 at noon" }))).toEqual([
+      { key: "lockedUntil", value: "2026-12-04 18:33:58 UTC" },
+      { key: "note", value: "2026-12-04 at noon" },
+    ]);
     expect(describeEventDetail("not json")).toEqual([{ key: "detail", value: "not json" }]);
   });
 

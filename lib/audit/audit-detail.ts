@@ -1,4 +1,5 @@
 import type { AuditDetailLine } from "@/lib/audit/audit-filters";
+import { formatDateTime } from "@/lib/util/date-time";
 
 // An entry's detail in words: `key: value` lines (nested objects as dotted keys), `{ from, to }`
 // as a change, review decisions as the fields their action changed. Secrets never leave the
@@ -10,8 +11,12 @@ const SAFE_MARKERS = new Set(["(reset)", "(set)", "replaced", "removed", "none",
 const MAX_VALUE = 300;
 const HIDDEN = "(hidden)";
 
+/** A moment as the app writes it (toISOString): shown as every date on the pages is. */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function text(value: unknown): string {
   if (value === null || value === undefined) return "—";
+  if (typeof value === "string" && ISO_MOMENT.test(value)) return formatDateTime(value, { seconds: true });
   if (typeof value === "string") return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}… (${value.length.toLocaleString("en")} characters)` : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return value.map(text).join(", ") || "—";

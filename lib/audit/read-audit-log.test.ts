@@ -104,7 +104,7 @@ describe("the audit log's pages", () => {
     expect(await bad({ from: "2026-12-02", to: "2026-12-01" })).toBe("to: to is earlier than the “from” time: the range holds nothing");
     expect(await bad({ before: "abc" })).toBe("before: before must be a cursor from an earlier page (its nextCursor or prevCursor)");
     expect(await bad({ person: "not an email" })).toBe("person: person must be the email of an account, e.g. ana@example.org");
-    expect(await bad({ person: "nobody@example.test" })).toBe("person: no account has the email nobody@example.test.");
+    expect(await bad({ person: "nobody@example.test" })).toBe("The “person” filter names no account: none has the email “nobody@example.test”.");
     expect(await bad({ limit: "lots" })).toBe("limit: limit must be a number from 1 to 500");
     const first = await readAuditLog({ limit: 2 });
     expect(await bad({ before: first.nextCursor, after: first.nextCursor })).toContain("after cannot be given with before");

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
+import { quoteShort } from "@/lib/util/field-labels";
 import { isReviewAction, isReviewTargetType } from "@/lib/audit/audit-actions";
 import { describeEventDetail, describeReviewDetail } from "@/lib/audit/audit-detail";
 import { auditFiltersSchema, parseMoment, readCursor, readTarget, type AuditEntry, type AuditFilters, type AuditPage } from "@/lib/audit/audit-filters";
@@ -61,7 +62,7 @@ function timeConditions(filters: AuditFilters) {
 
 async function personId(email: string): Promise<string> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw invalidInput(`person: no account has the email ${email}.`);
+  if (!user) throw invalidInput(`The “person” filter names no account: none has the email ${quoteShort(email)}.`);
   return user.id;
 }
 

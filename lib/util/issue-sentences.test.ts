@@ -37,6 +37,11 @@ describe("describeZodError", () => {
     expect(say(twice, { a: "x" })).toBe("Same thing.");
   });
 
+  it("says one thing per field, its first: an empty name is required, not also of the wrong form", () => {
+    const name = z.string().trim().min(1, "name is required").regex(/^[a-z]+$/, "name may hold letters only");
+    expect(say(z.object({ name, model: z.string().min(1, "model is required") }), { name: "", model: "" })).toBe("The name is required. The model is required.");
+  });
+
   it("quotes a long bad choice cut short, and names entries of a list", () => {
     const text = say(z.object({ queue: z.enum(["sft", "pairs"]) }), { queue: "q".repeat(500) });
     expect(text.length).toBeLessThan(100);

@@ -155,15 +155,23 @@ export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor =
   }
 }
 
-/** Every issue as a sentence, each said once (a union or a repeated check can say the same twice). */
+/**
+ * The issues as sentences: one per field, its first (an empty name is "required", not also "may
+ * hold letters…"), and each said once (a union or a repeated check can say the same twice). Issues
+ * of the whole input (no field) are all kept.
+ */
 export function describeIssues(error: z.ZodError, input: unknown, labelFor: LabelFor = fieldLabel): { path: string; message: string }[] {
   const seen = new Set<string>();
+  const saidOf = new Set<string>();
   const out: { path: string; message: string }[] = [];
   for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    if (path && saidOf.has(path)) continue;
     const message = describeIssue(issue, input, labelFor);
     if (seen.has(message)) continue;
     seen.add(message);
-    out.push({ path: issue.path.map(String).join("."), message });
+    saidOf.add(path);
+    out.push({ path, message });
   }
   return out;
 }
