@@ -58,7 +58,7 @@ export function RegisterServerPathForm() {
     );
   };
   return (
-    <form onSubmit={onSubmit} className={cardClass} aria-label="Register a file on the server">
+    <form onSubmit={onSubmit} onChange={() => register.reset()} className={cardClass} aria-label="Register a file on the server">
       <h2 className="font-medium">Register a file on the server</h2>
       <p className="mt-1 text-xs text-slate-500">
         Only under the folders in SENSE_IMPORT_ROOTS. A relative path is taken from the project folder, as in the CLI run there.

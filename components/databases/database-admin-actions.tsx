@@ -7,6 +7,11 @@ import { useDeleteDatabase, useDeletionPreview, useRenameDatabase } from "@/comp
 import { DeleteDatabaseConfirm } from "@/components/databases/delete-database-confirm";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
+import { CharacterCount } from "@/components/shell/character-count";
+import { databaseNameSchema } from "@/lib/databases/database-name";
+import { maxLengthOf } from "@/lib/util/text-limit";
+
+const DATABASE_NAME_MAX = maxLengthOf(databaseNameSchema) ?? 64;
 
 /** An admin's rename and delete of one database (the server refuses them while jobs use it). */
 export function DatabaseAdminActions({ name }: { name: string }) {
@@ -29,16 +34,19 @@ function RenameForm({ name }: { name: string }) {
     rename.mutate({ name, newName: newName.trim() }, { onSuccess: (data) => router.replace(`/databases/${encodeURIComponent(data.database.name)}`) });
   };
   return (
-    <form onSubmit={onSubmit} aria-label="Rename the database">
+    <form onSubmit={onSubmit} onChange={() => rename.reset()} aria-label="Rename the database">
       <div className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-slate-600" htmlFor="rename-database">
           New name
         </label>
-        <input id="rename-database" value={newName} onChange={(e) => setNewName(e.target.value)} required className={inputClass} aria-invalid={taken || undefined} />
+        <input id="rename-database" value={newName} onChange={(e) => setNewName(e.target.value)} required maxLength={DATABASE_NAME_MAX} aria-describedby="rename-database-limit" className={inputClass} aria-invalid={taken || undefined} />
         <button type="submit" className={buttonClass} disabled={rename.isPending || newName.trim() === name}>
           {rename.isPending ? "Renaming…" : "Rename"}
         </button>
       </div>
+      <p id="rename-database-limit" className="mt-1 text-xs text-slate-500">
+        At most {DATABASE_NAME_MAX} characters, letters, digits, _ . and -: <CharacterCount value={newName} max={DATABASE_NAME_MAX} />
+      </p>
       <MutationFeedback error={rename.error} />
     </form>
   );
