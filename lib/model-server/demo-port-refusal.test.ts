@@ -45,6 +45,15 @@ describe("demo traffic and the port of the stand-in model server", () => {
     expect(record.error).toContain("SENSE_DEMO_MODEL_PORT");
   });
 
+  it("tests a demo provider's connection as its jobs would meet it: refused, with the reason", async () => {
+    const foreign = await startForeignServer();
+    const { testProviderConnection } = await import("@/lib/providers/provider-connection");
+    const check = await testProviderConnection((await provider("demo-test-on-foreign", foreign.port, "demo")).id);
+    expect(check).toMatchObject({ verdict: "demo_refused" });
+    expect(check.summary).toContain(`http://127.0.0.1:${foreign.port} is held by another program`);
+    expect(foreign.received.chat).toBe(0);
+  });
+
   it("sends a provider of someone's own to that server as before (only demo traffic is checked)", async () => {
     const foreign = await startForeignServer();
     const { answer } = await callProvider(await provider("own-on-foreign", foreign.port, "ui"), ask);

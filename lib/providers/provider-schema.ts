@@ -40,7 +40,8 @@ export type ProviderView = Omit<ProviderSettings, "apiKey"> & {
 };
 
 /** What a provider's connection test found (lib/providers/provider-connection.ts), in words in `summary`. */
-export type ConnectionVerdict = "ok" | "model_missing" | "no_model_list" | "auth_refused" | "timeout" | "unreachable" | "http_error" | "bad_response";
+/** `demo_refused`: a demo provider whose port another program holds: nothing is sent to it. */
+export type ConnectionVerdict = "ok" | "model_missing" | "no_model_list" | "auth_refused" | "timeout" | "unreachable" | "http_error" | "bad_response" | "demo_refused";
 export type ConnectionCheck = { verdict: ConnectionVerdict; summary: string; latencyMs: number };
 
 /** SENSE_PROVIDERS: a JSON array of providers; `apiKeyEnv` names another variable holding the key. */
