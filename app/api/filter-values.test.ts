@@ -30,6 +30,7 @@ describe("unknown filter values in the API", () => {
     expect(await refusal(await listTasks(get("/api/tasks?split=nope"), context))).toContain("The split must be one of: train, dev, test, synthetic (not “nope”).");
     expect(await refusal(await listTasks(get("/api/tasks?origin=nope"), context))).toContain("(not “nope”)");
     expect((await listTasks(get("/api/tasks?hardness=easy&split=dev"), context)).status).toBe(200);
+    expect(await refusal(await listTasks(get("/api/tasks?page=abc"), context))).toBe("This API pages by cursor, not by page number: pass after=<nextCursor> (or before=<prevCursor>) from its last answer.");
   });
 
   it("the review deck refuses an unknown difficulty, and an origin its queue's items cannot have", async () => {
