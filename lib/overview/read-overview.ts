@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { listJobs } from "@/lib/jobs/read-jobs";
 import { asRecord, keyParts, readCounters } from "@/lib/store/store-counters";
 import { readReviewerProgress } from "@/lib/overview/reviewer-progress";
-import { orderByDifficulty } from "@/lib/overview/difficulty-order";
+import { orderByDifficulty } from "@/lib/items/difficulty-order";
 import { jobFunnel, overallFunnel } from "@/lib/overview/funnel";
 import { readThroughput } from "@/lib/overview/throughput";
 import { readExportedRows } from "@/lib/overview/exported-rows";

@@ -101,6 +101,15 @@ describe("listTaskFacets and getTask", () => {
     });
   });
 
+  it("lists difficulties from the easiest level to the hardest, Spider's before BIRD's", async () => {
+    const beta = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "beta" } });
+    for (const difficulty of ["extra", "easy", "medium", "hard"]) {
+      await prisma.task.create({ data: { databaseId: beta.id, question: `A ${difficulty} one`, goldSql: "SELECT 1", split: "dev", origin: "manual", difficulty, sourceRef: `test:level-${difficulty}` } });
+    }
+    expect((await listTaskFacets()).difficulties).toEqual(["easy", "medium", "hard", "extra", "simple"]);
+    await prisma.task.deleteMany({ where: { sourceRef: { startsWith: "test:level-" } } });
+  });
+
   it("finds one task with its database, or says it does not exist", async () => {
     const { items } = await listTasks(filters({ pageSize: 1 }));
     expect(items).toHaveLength(1);

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyParts, readCounters } from "@/lib/store/store-counters";
 import { keysetPage, keysetQuery } from "@/lib/util/keyset-page";
 import { SEARCH_SPAN, type TaskFacets, type TaskFilters, type TaskPage } from "@/lib/tasks/task-filters";
+import { compareDifficulty } from "@/lib/items/difficulty-order";
 
 /** The store query for a set of task filters (shared by the Tasks list and jobs that select tasks). */
 export function taskWhere(filters: Partial<TaskFilters>): Prisma.TaskWhereInput {
@@ -82,7 +83,8 @@ export async function listTaskFacets(): Promise<TaskFacets> {
   const combos = await readTaskCombos();
   const databaseIds = [...new Set(combos.map((c) => c.databaseId).filter((v): v is string => !!v))];
   const databases = await prisma.targetDatabase.findMany({ where: { id: { in: databaseIds } }, select: { name: true }, orderBy: { name: "asc" } });
-  const values = (field: "split" | "origin" | "difficulty" | "hardness") => [...new Set(combos.map((c) => c[field]).filter((v): v is string => !!v))].sort();
+  // levels run from the easiest to the hardest (easy, medium, hard, extra), other values alphabetically
+  const values = (field: "split" | "origin" | "difficulty" | "hardness") => [...new Set(combos.map((c) => c[field]).filter((v): v is string => !!v))].sort(field === "difficulty" || field === "hardness" ? compareDifficulty : undefined);
   return {
     databases: databases.map((d) => d.name),
     splits: values("split"),

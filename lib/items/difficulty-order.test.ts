@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderByDifficulty } from "@/lib/overview/difficulty-order";
+import { orderByDifficulty } from "@/lib/items/difficulty-order";
 
 describe("difficulty order", () => {
   it("puts Spider's levels in their order, not the alphabet's", () => {
