@@ -36,6 +36,9 @@ test.describe("as an annotator", () => {
     await page.goto("/tasks?database=no_such_db");
     await expect(leftOut).toContainText("The “database” parameter names no database in the store (not “no_such_db”).");
     await expect(page.getByTestId("task-count")).toHaveText(all);
+    await page.goto("/console?database=no_such_db");
+    await expect(leftOut).toContainText("names no database in the store (not “no_such_db”)");
+    await expect(page.getByRole("main").getByRole("button", { name: "Run" })).toBeVisible(); // the console is there
     await page.goto("/review/browse?queue=sft&database=no_such_db");
     await expect(leftOut).toContainText("names no database in the store (not “no_such_db”)");
     await expect(page.getByTestId("queue-total")).not.toHaveText(/^0 /);
