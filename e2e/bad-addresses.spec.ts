@@ -36,6 +36,9 @@ test.describe("as an annotator", () => {
     await page.goto("/tasks?database=no_such_db");
     await expect(leftOut).toContainText("The “database” parameter names no database in the store (not “no_such_db”).");
     await expect(page.getByTestId("task-count")).toHaveText(all);
+    // a search that matches nothing says so in the table, not only with its headers
+    await page.goto("/tasks?q=qqqzzznomatch");
+    await expect(page.getByRole("table", { name: "Tasks" })).toContainText("No task whose question contains “qqqzzznomatch”");
     await page.goto("/console?database=no_such_db");
     await expect(leftOut).toContainText("names no database in the store (not “no_such_db”)");
     await expect(page.getByRole("main").getByRole("button", { name: "Run" })).toBeVisible(); // the console is there

@@ -46,6 +46,13 @@ export function ApiTokensPanel() {
       <table className="w-full text-sm" aria-label="Your tokens">
         <TableHead columns={["Name", "Starts with", "Made", "Last used", ""]} />
         <tbody>
+          {data && !data.tokens.length ? (
+            <tr>
+              <td colSpan={5} className="px-3 py-2 text-slate-500">
+                No tokens yet. Make one above for the CLI or a script.
+              </td>
+            </tr>
+          ) : null}
           {data?.tokens.map((t) => (
             <tr key={t.id} className="border-t border-slate-100">
               <td className="px-3 py-1.5">{t.name}</td>

@@ -37,6 +37,13 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
           <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
             <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty"]} />
             <tbody>
+              {!data.items.length ? (
+                <tr>
+                  <td colSpan={5} className="px-3 py-2 text-slate-500">
+                    {filters.q ? `No task whose question contains “${filters.q}” on this page of the search.` : "No tasks match these filters."}
+                  </td>
+                </tr>
+              ) : null}
               {data.items.map((task) => (
                 <tr key={task.id} className="border-t border-slate-100">
                   <td className="px-3 py-2">

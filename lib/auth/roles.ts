@@ -34,8 +34,8 @@ export function can(role: string | null | undefined, permission: Permission): bo
 }
 
 export const roleDescriptions: Record<Role, string> = {
-  annotator: "reviews samples and pairs",
-  researcher: "reviews, exports curated sets, runs SQL and evaluations",
+  annotator: "reviews samples and pairs, runs read-only SQL in the console",
+  researcher: "all of that, plus exports of curated sets",
   lead: "all of that, plus synthesis jobs and everyone's progress",
   admin: "all of that, plus accounts, providers and databases",
 };
