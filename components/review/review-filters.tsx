@@ -7,7 +7,7 @@ import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-q
 import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 import { parsePageParams } from "@/lib/util/page-params";
-import { KIND } from "@/lib/items/item-kinds";
+import { ITEM_KINDS, KIND, capitalized } from "@/lib/items/item-kinds";
 
 const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
 
@@ -25,7 +25,7 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
     router.push(`/review?${next}`);
   };
   const tab = (q: ReviewQueue, label: string) => (
-    <Link href={`/review?queue=${q}`} aria-current={q === queue ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ${q === queue ? "bg-slate-900 text-white" : "bg-white hover:bg-slate-100"}`}>
+    <Link key={q} href={`/review?queue=${q}`} aria-current={q === queue ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ${q === queue ? "bg-slate-900 text-white" : "bg-white hover:bg-slate-100"}`}>
       {label} <span className="tabular-nums opacity-75">{counts?.[q]?.pending ?? 0} pending</span>
     </Link>
   );
@@ -33,8 +33,7 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <nav aria-label="Queues" className="flex gap-2">
-        {tab("sft", "SFT samples")}
-        {tab("pairs", "Preference pairs")}
+        {ITEM_KINDS.map((q) => tab(q, capitalized(KIND[q].many)))}
       </nav>
       <ChoiceSelect label="Database" ariaLabel="Filter database" value={kept.database ?? ""} options={itemDatabaseOptions(databases)} onChange={(v) => set("database", v)} />
       <ChoiceSelect label="Difficulty" ariaLabel="Filter difficulty" value={kept.difficulty ?? ""} options={DIFFICULTIES} onChange={(v) => set("difficulty", v)} />
@@ -48,6 +47,8 @@ export function ReviewFilters({ queue, counts }: { queue: ReviewQueue; counts: {
         </span>
       ) : null}
       <p className="text-xs text-slate-600" aria-label="Queue counts">
+        {/* counted for the whole queue (the store keeps no counts per filter): said so when filters are on */}
+        {kept.database || kept.difficulty || kept.origin || kept.job ? "Whole queue, without these filters: " : null}
         {["pending", "accepted", "edited", "rejected"].map((s) => `${tally[s] ?? 0} ${s}`).join(" · ")}
       </p>
       <Link href={`/review/browse?queue=${queue}`} className="text-xs underline">
