@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { JobEndNotices } from "@/components/jobs/job-end-notices";
 import { AppShell } from "@/components/shell/app-shell";
 import { NavLinks } from "@/components/shell/nav-links";
 import { QueryProvider } from "@/components/shell/query-provider";
@@ -9,6 +10,7 @@ import { ThemeChoice } from "@/components/shell/theme-choice";
 import { ThemeProvider } from "@/components/shell/theme-provider";
 import { nonceOfPolicy } from "@/lib/api/content-security-policy";
 import { currentPageUser } from "@/lib/auth/page-auth";
+import { can } from "@/lib/auth/roles";
 import { titleSuffix } from "@/lib/auth/page-title";
 import "./globals.css";
 
@@ -45,6 +47,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeProvider nonce={nonce}>
           <QueryProvider>
             <AppShell sidebar={sidebar}>{children}</AppShell>
+            {/* on every page of a lead's: a job that ends while they work elsewhere is still told */}
+            {user && can(user.role, "jobs.manage") ? <JobEndNotices /> : null}
           </QueryProvider>
         </ThemeProvider>
       </body>

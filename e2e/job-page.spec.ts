@@ -13,10 +13,13 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
   expect((await page.request.post(`/api/jobs/${job.id}/pause`, { headers: { origin: baseURL! } })).ok()).toBe(true);
   const row = page.getByRole("table", { name: "Jobs" }).locator(`[data-job-id="${job.id}"]`);
   await expect(row.getByTestId("job-status")).toHaveText(/paus/);
+  // the lead goes on to another page; the job ends meanwhile: a notice says so there, without a reload
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
+  await expect(page.getByRole("main").getByRole("heading", { name: "Tasks", level: 1 })).toBeVisible();
   expect((await page.request.post(`/api/jobs/${job.id}/resume`, { headers: { origin: baseURL! } })).ok()).toBe(true);
-
-  // the job ends while the page is open: a notice says so, without a reload
   await expect(page.getByTestId("job-end-notice").filter({ hasText: job.id.slice(-8) })).toContainText(/The mutation job \S+ is done/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await row.getByTestId("job-link").click();
   await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
   await expect(page.getByTestId("job-started-by")).toContainText("started by Lee Lead");

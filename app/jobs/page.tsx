@@ -1,4 +1,3 @@
-import { JobEndNotices } from "@/components/jobs/job-end-notices";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { NewJobForms } from "@/components/jobs/new-job-forms";
 import { ProvidersPanel } from "@/components/providers/providers-panel";
@@ -21,7 +20,6 @@ export default async function JobsPage() {
         <NewJobForms />
       </div>
       <JobsTable />
-      <JobEndNotices />
     </>
   );
 }

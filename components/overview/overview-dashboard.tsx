@@ -6,7 +6,6 @@ import { JobFunnels } from "@/components/overview/job-funnels";
 import { useOverview } from "@/components/overview/overview-queries";
 import { ReviewersTable } from "@/components/overview/reviewers-table";
 import { ThroughputCharts } from "@/components/overview/throughput-charts";
-import { JobEndNotices } from "@/components/jobs/job-end-notices";
 import { JobsTable } from "@/components/jobs/jobs-table";
 
 /** The lead's overview: the funnel, synthesis running, how its outputs execute, how review goes, what the curated data looks like. */
@@ -41,7 +40,6 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
         <section aria-label="Jobs overview">
           <h2 className="mb-2 font-medium">Synthesis jobs</h2>
           <JobsTable />
-          <JobEndNotices />
         </section>
       ) : null}
       {data ? (
