@@ -31,6 +31,9 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
 
   const log = page.getByRole("region", { name: "Item log" });
   await expect(log.getByTestId("item-status")).toHaveCount(20);
+  // each item names its task as a link, not as raw JSON
+  await expect(log.getByRole("link", { name: /^task …\w{8}$/ })).toHaveCount(20);
+  await expect(log).not.toContainText('{"taskId"');
   await log.getByLabel("Item status").selectOption("done");
   await expect(log.getByTestId("item-status").filter({ hasNotText: "done" })).toHaveCount(0);
   await expect(log.getByTestId("item-status").first()).toHaveText("done");

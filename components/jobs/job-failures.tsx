@@ -1,6 +1,7 @@
 "use client";
 
 import { useJobFailures } from "@/components/jobs/job-queries";
+import { ItemPayload } from "@/components/jobs/item-payload";
 
 /** The failed items of a job with their kind and reason. */
 export function JobFailures({ jobId }: { jobId: string }) {
@@ -12,7 +13,7 @@ export function JobFailures({ jobId }: { jobId: string }) {
     <ul aria-label="Failed items" className="space-y-1 text-xs">
       {data.map((f) => (
         <li key={f.id} className="font-mono">
-          <span className="rounded bg-red-100 px-1 text-red-800">{f.errorKind ?? "unknown"}</span> {f.error} <span className="text-slate-500">(attempts {f.attempts}, {f.payloadJson})</span>
+          <span className="rounded bg-red-100 px-1 text-red-800">{f.errorKind ?? "unknown"}</span> {f.error} <span className="text-slate-500">(attempts {f.attempts}, <ItemPayload payloadJson={f.payloadJson} />)</span>
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useJobItemLog } from "@/components/jobs/job-detail-queries";
+import { ItemPayload } from "@/components/jobs/item-payload";
 import { DateTime } from "@/components/shell/date-time";
 import { inputClass } from "@/components/shell/form-styles";
 import { StatusBadge } from "@/components/shell/status-badge";
@@ -48,7 +49,9 @@ export function JobItemLog({ jobId, errorKinds, live }: { jobId: string; errorKi
               <tr key={item.id} className="border-t border-slate-100 align-top">
                 <td className="px-2 py-1 font-mono text-xs">
                   {item.id.slice(-8)}
-                  <div className="max-w-64 truncate text-slate-500" title={item.payloadJson}>{item.payloadJson}</div>
+                  <div className="max-w-64 truncate">
+                    <ItemPayload payloadJson={item.payloadJson} />
+                  </div>
                 </td>
                 <td className="px-2 py-1 text-xs">{item.step}</td>
                 <td className="px-2 py-1"><StatusBadge value={item.status} testId="item-status" /></td>
