@@ -113,6 +113,14 @@ test("completion shows lettered type icons, closes when Ctrl+Enter runs, and sta
   expect(icons.length).toBeGreaterThan(0);
   for (const icon of icons) expect(icon).toMatch(/^"[A-Z]"$/);
 
+  // columns are offered where a word starts, not only after "table.", with the table that has them
+  await replaceSql(page, editor, "SELECT ");
+  await page.keyboard.type("cr");
+  await expect(completion.getByRole("option", { name: /^crop\b.*plantings/ })).toBeVisible();
+  await replaceSql(page, editor, "SELECT crop FROM plantings WHERE ");
+  await page.keyboard.type("pl");
+  await expect(completion).toBeVisible();
+
   await page.keyboard.press("Control+Enter"); // it ran ("pl" is no column: the engine says so)
   await expect(page.getByRole("main").getByRole("alert")).toContainText("no such column: pl");
   await expect(completion).toHaveCount(0);

@@ -1,7 +1,7 @@
 // The CodeMirror 6 extensions of the SQL editor: SQLite dialect, schema-aware completion, bracket
 // matching, search, undo history (basicSetup), our keys before CodeMirror's, and the colours of
 // read-only SQL (sql-run-classes.ts): Tailwind's palette, so dark mode turns the editor over too.
-import { acceptCompletion, autocompletion, closeCompletion, completionStatus } from "@codemirror/autocomplete";
+import { acceptCompletion, autocompletion, closeCompletion, completionStatus, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
 import { syntaxHighlighting } from "@codemirror/language";
 import { Prec, type Extension } from "@codemirror/state";
@@ -16,10 +16,28 @@ export type SqlSchema = Record<string, readonly string[]>;
 
 export type EditorKeys = { onSubmit?: () => void; onSave?: () => void; onEscape?: () => void };
 
+/**
+ * Every column of the schema, offered where a word is typed (`SELECT ti` → title), with the tables
+ * that have it: lang-sql itself offers a table's columns only after `table.`, which is not how
+ * people start a query. After a dot, lang-sql's own completion answers alone.
+ */
+function columnsAnywhere(schema: SqlSchema): (context: CompletionContext) => CompletionResult | null {
+  const tablesOf = new Map<string, string[]>();
+  for (const [table, columns] of Object.entries(schema)) for (const column of columns) tablesOf.set(column, [...(tablesOf.get(column) ?? []), table]);
+  const options: Completion[] = [...tablesOf].map(([column, tables]) => ({ label: column, type: "property", detail: tables.join(", "), boost: -1 }));
+  return (context) => {
+    const word = context.matchBefore(/[\w$]+/);
+    if (!word || !options.length) return null;
+    if (word.from === word.to && !context.explicit) return null;
+    if (context.state.sliceDoc(word.from - 1, word.from) === ".") return null;
+    return { from: word.from, options, validFor: /^[\w$]*$/ };
+  };
+}
+
 /** The SQLite dialect with completion of `schema`'s tables and columns. */
 export function sqlLanguage(schema: SqlSchema | undefined): Extension {
   const namespace: SQLNamespace = Object.fromEntries(Object.entries(schema ?? {}).map(([table, columns]) => [table, [...columns]]));
-  return sql({ dialect: SQLite, schema: namespace, upperCaseKeywords: true });
+  return [sql({ dialect: SQLite, schema: namespace, upperCaseKeywords: true }), SQLite.language.data.of({ autocomplete: columnsAnywhere(schema ?? {}) })];
 }
 
 /** Ctrl/Cmd+Enter runs, Ctrl/Cmd+S saves, Tab takes the completion on offer, Escape leaves (once no completion is open). */
