@@ -20,7 +20,7 @@ export default async function DatabasesPage() {
       <DatabasesTable />
       {canManage ? (
         <>
-          <div className="mt-8 grid gap-4 xl:grid-cols-2">
+          <div className="mt-8 grid grid-cols-1 gap-4 xl:grid-cols-2">
             <UploadDatabaseForm />
             <RegisterServerPathForm />
             <div className="xl:col-span-2">

@@ -7,6 +7,7 @@ import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styl
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
 import { DateTime } from "@/components/shell/date-time";
+import { TableFrame } from "@/components/shell/table-frame";
 
 const when = (iso: string | null) => <DateTime at={iso} />;
 
@@ -43,35 +44,37 @@ export function ApiTokensPanel() {
         }
       />
       {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
-      <table className="w-full text-sm" aria-label="Your tokens">
-        <TableHead columns={["Name", "Starts with", "Made", "Last used", ""]} />
-        <tbody>
-          {data && !data.tokens.length ? (
-            <tr>
-              <td colSpan={5} className="px-3 py-2 text-slate-500">
-                No tokens yet. Make one above for the CLI or a script.
-              </td>
-            </tr>
-          ) : null}
-          {data?.tokens.map((t) => (
-            <tr key={t.id} className="border-t border-slate-100">
-              <td className="px-3 py-1.5">{t.name}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">{t.prefix}…</td>
-              <td className="px-3 py-1.5 text-xs">{when(t.createdAt)}</td>
-              <td className="px-3 py-1.5 text-xs">{when(t.lastUsedAt)}</td>
-              <td className="px-3 py-1.5 text-right">
-                {t.revokedAt ? (
-                  <span className="text-xs text-slate-500">revoked</span>
-                ) : (
-                  <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => revoke.mutate(t.id)}>
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableFrame>
+        <table className="w-full text-sm" aria-label="Your tokens">
+          <TableHead columns={["Name", "Starts with", "Made", "Last used", ""]} />
+          <tbody>
+            {data && !data.tokens.length ? (
+              <tr>
+                <td colSpan={5} className="px-3 py-2 text-slate-500">
+                  No tokens yet. Make one above for the CLI or a script.
+                </td>
+              </tr>
+            ) : null}
+            {data?.tokens.map((t) => (
+              <tr key={t.id} className="border-t border-slate-100">
+                <td className="min-w-32 px-3 py-1.5 [overflow-wrap:anywhere]">{t.name}</td>
+                <td className="px-3 py-1.5 font-mono text-xs">{t.prefix}…</td>
+                <td className="px-3 py-1.5 text-xs">{when(t.createdAt)}</td>
+                <td className="px-3 py-1.5 text-xs">{when(t.lastUsedAt)}</td>
+                <td className="px-3 py-1.5 text-right">
+                  {t.revokedAt ? (
+                    <span className="text-xs text-slate-500">revoked</span>
+                  ) : (
+                    <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => revoke.mutate(t.id)}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
 import { roles, type Role } from "@/lib/auth/roles";
 import { DateTime } from "@/components/shell/date-time";
+import { TableFrame } from "@/components/shell/table-frame";
 
 const when = (iso: string | null) => <DateTime at={iso} />;
 
@@ -42,42 +43,44 @@ export function AccountsTable({ selfId }: { selfId: string }) {
   return (
     <div>
       <MutationFeedback error={update.error} />
-      <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Accounts">
-        <TableHead columns={["Name", "Email", "Role", "Status", "Last seen", ""]} />
-        <tbody>
-          {data?.accounts.map((a) => (
-            <tr key={a.id} className="border-t border-slate-100" data-email={a.email}>
-              <td className="px-3 py-1.5">{a.name}</td>
-              <td className="px-3 py-1.5">{a.email}</td>
-              <td className="px-3 py-1.5">
-                <select aria-label={`Role of ${a.email}`} value={a.role} onChange={(e) => setPending({ account: a, role: e.target.value as Role })} className={inputClass}>
-                  {roles.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="px-3 py-1.5">{a.disabledAt ? "disabled" : a.canSignIn ? "active" : "no password"}</td>
-              <td className="px-3 py-1.5 text-xs">{when(a.lastSeenAt)}</td>
-              <td className="space-x-3 whitespace-nowrap px-3 py-1.5 text-right">
-                <ResetPasswordControl id={a.id} email={a.email} />
-                {a.disabledAt ? (
-                  <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => update.mutate({ id: a.id, disabled: false })}>
-                    Enable
-                  </button>
-                ) : a.id === selfId ? (
-                  <span className="text-xs text-slate-500" title="Another admin can disable your account">you</span>
-                ) : (
-                  <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => setPending({ account: a, disable: true })}>
-                    Disable
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableFrame>
+        <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Accounts">
+          <TableHead columns={["Name", "Email", "Role", "Status", "Last seen", ""]} />
+          <tbody>
+            {data?.accounts.map((a) => (
+              <tr key={a.id} className="border-t border-slate-100" data-email={a.email}>
+                <td className="min-w-32 px-3 py-1.5 [overflow-wrap:anywhere]">{a.name}</td>
+                <td className="min-w-48 px-3 py-1.5 [overflow-wrap:anywhere]">{a.email}</td>
+                <td className="px-3 py-1.5">
+                  <select aria-label={`Role of ${a.email}`} value={a.role} onChange={(e) => setPending({ account: a, role: e.target.value as Role })} className={inputClass}>
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="px-3 py-1.5">{a.disabledAt ? "disabled" : a.canSignIn ? "active" : "no password"}</td>
+                <td className="px-3 py-1.5 text-xs">{when(a.lastSeenAt)}</td>
+                <td className="space-x-3 whitespace-nowrap px-3 py-1.5 text-right">
+                  <ResetPasswordControl id={a.id} email={a.email} />
+                  {a.disabledAt ? (
+                    <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => update.mutate({ id: a.id, disabled: false })}>
+                      Enable
+                    </button>
+                  ) : a.id === selfId ? (
+                    <span className="text-xs text-slate-500" title="Another admin can disable your account">you</span>
+                  ) : (
+                    <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => setPending({ account: a, disable: true })}>
+                      Disable
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
       {/* one dialog for the table: it closes (and gives the focus back) before the change is sent */}
       <ConfirmDialog
         open={pending !== null}

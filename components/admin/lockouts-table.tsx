@@ -5,6 +5,7 @@ import { DateTime } from "@/components/shell/date-time";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
 import { cardClass } from "@/components/shell/form-styles";
+import { TableFrame } from "@/components/shell/table-frame";
 
 /** The sign-in lockouts in force: who (an email, or a client address), since and until when, and a Lift button. */
 export function LockoutsTable() {
@@ -20,7 +21,7 @@ export function LockoutsTable() {
       <MutationFeedback error={lift.error} success={lift.data ? `Lifted the lockout of ${lift.data.lifted.key}.` : undefined} />
       {data && !data.lockouts.length ? <p className="mt-2 text-sm text-slate-600">Nobody is locked out.</p> : null}
       {data?.lockouts.length ? (
-        <div className="mt-2 overflow-x-auto">
+        <TableFrame className="mt-2">
           <table className="w-full text-sm" aria-label="Lockouts">
             <TableHead columns={["Who", "Locked since", "Until", "Failed attempts>", ""]} />
             <tbody>
@@ -47,7 +48,7 @@ export function LockoutsTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       ) : null}
       {data?.more ? <p className="mt-2 text-xs text-slate-600">More lockouts are in force than shown here (the newest 100); the audit log lists them all (action session.lockout).</p> : null}
     </section>

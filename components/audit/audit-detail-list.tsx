@@ -4,7 +4,7 @@ import type { AuditDetailLine } from "@/lib/audit/audit-filters";
 export function AuditDetailList({ lines }: { lines: AuditDetailLine[] }) {
   if (!lines.length) return null;
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-xs">
       {lines.map((line) => (
         <div key={line.key} className="contents">
           <dt className="text-slate-500">{line.key}</dt>

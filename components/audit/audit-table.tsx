@@ -9,6 +9,7 @@ import { DateTime } from "@/components/shell/date-time";
 import { DroppedFilters } from "@/components/shell/dropped-filters";
 import { TableHead } from "@/components/shell/table-head";
 import { AUDIT_FILTER_KEYS, auditFiltersSchema, type AuditEntry, type AuditFilters } from "@/lib/audit/audit-filters";
+import { TableFrame } from "@/components/shell/table-frame";
 
 const linkClass = "text-left text-sky-700 hover:underline";
 
@@ -43,14 +44,14 @@ export function AuditTable() {
             {data.entries.length ? `${data.entries.length} entries, newest first` : "No entries match these filters."}
             {isFetching ? " · updating…" : ""}
           </p>
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Audit log">
               <TableHead columns={["When", "Who", "Via", "Action", "Target", "Detail"]} />
               <tbody>
                 {data.entries.map((e) => (
                   <tr key={e.id} className="border-t border-slate-100 align-top" data-action={e.action}>
                     <td className="whitespace-nowrap px-3 py-1.5 text-xs"><DateTime at={e.at} seconds /></td>
-                    <td className="px-3 py-1.5" title={e.whoEmail ?? undefined}>
+                    <td className="min-w-24 px-3 py-1.5 [overflow-wrap:anywhere]" title={e.whoEmail ?? undefined}>
                       {e.whoEmail ? (
                         <button type="button" className={linkClass} title={`Only ${e.whoEmail}`} onClick={() => filter({ person: e.whoEmail ?? undefined })}>
                           {whoText(e)}
@@ -65,7 +66,7 @@ export function AuditTable() {
                         {e.action}
                       </button>
                     </td>
-                    <td className="px-3 py-1.5 font-mono text-xs">
+                    <td className="min-w-32 px-3 py-1.5 font-mono text-xs [overflow-wrap:anywhere]">
                       {e.targetId ? (
                         <button type="button" className={`${linkClass} break-all`} title="Only this target" onClick={() => filter({ target: `${e.targetType}:${e.targetId}` })}>
                           {e.targetType} {e.targetId}
@@ -74,14 +75,14 @@ export function AuditTable() {
                         e.targetType
                       )}
                     </td>
-                    <td className="min-w-64 px-3 py-1.5">
+                    <td className="min-w-64 px-3 py-1.5 [overflow-wrap:anywhere]">
                       <AuditDetailList lines={e.detail} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
             <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!filters.before && !filters.after} onClick={() => go({ before: undefined, after: undefined })}>
               Newest

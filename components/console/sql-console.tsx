@@ -61,7 +61,7 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
     view.focus();
   };
   return (
-    <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <ConsoleSchemaPanel schema={schema.data} loading={schema.isPending && !!chosen} onInsert={insert} />
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-end gap-3">

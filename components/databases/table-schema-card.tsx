@@ -1,6 +1,7 @@
 import { tableAnchor } from "@/components/databases/table-pages-nav";
 import type { TablePreview } from "@/lib/sql/preview-rows";
 import type { ColumnInfo, TableInfo } from "@/lib/sql/schema-types";
+import { TableFrame } from "@/components/shell/table-frame";
 
 function ColumnMarks({ column }: { column: ColumnInfo }) {
   if (column.generated) {
@@ -24,30 +25,32 @@ export function TableSchemaCard({ table, preview }: { table: TableInfo; preview?
         <h2 className="font-mono font-semibold">{table.name}</h2>
         <span className="text-xs text-slate-500">{table.rowCount === null ? "rows unknown" : `${table.rowCount} rows`}</span>
       </header>
-      <table className="w-full text-sm" aria-label={`Columns of ${table.name}`}>
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-4 py-1">Column</th>
-            <th className="px-4 py-1">Type</th>
-            <th className="px-4 py-1">Key</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.columns.map((column) => (
-            <tr key={column.name} className="border-t border-slate-50">
-              <td className="px-4 py-1 font-mono">{column.name}</td>
-              <td className="px-4 py-1 text-slate-600">{column.type || "—"}</td>
-              <td className="px-4 py-1 text-xs">
-                <ColumnMarks column={column} />
-                {column.primaryKey ? <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">PK</span> : null}
-                {fkByColumn.has(column.name) ? (
-                  <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-900">FK → {fkByColumn.get(column.name)}</span>
-                ) : null}
-              </td>
+      <TableFrame>
+        <table className="w-full text-sm" aria-label={`Columns of ${table.name}`}>
+          <thead className="text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th className="px-4 py-1">Column</th>
+              <th className="px-4 py-1">Type</th>
+              <th className="px-4 py-1">Key</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.columns.map((column) => (
+              <tr key={column.name} className="border-t border-slate-50">
+                <td className="px-4 py-1 font-mono">{column.name}</td>
+                <td className="px-4 py-1 text-slate-600">{column.type || "—"}</td>
+                <td className="px-4 py-1 text-xs">
+                  <ColumnMarks column={column} />
+                  {column.primaryKey ? <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">PK</span> : null}
+                  {fkByColumn.has(column.name) ? (
+                    <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-900">FK → {fkByColumn.get(column.name)}</span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
       {preview ? <RowsPreview preview={preview} /> : null}
     </section>
   );
@@ -60,7 +63,7 @@ function RowsPreview({ preview }: { preview: TablePreview }) {
     return <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{text}</p>;
   }
   return (
-    <div className="overflow-x-auto border-t border-slate-100">
+    <TableFrame className="border-t border-slate-100">
       <table className="w-full text-xs" aria-label={`First rows of ${preview.table}`}>
         <thead className="bg-slate-50 text-left text-slate-500">
           <tr>
@@ -83,6 +86,6 @@ function RowsPreview({ preview }: { preview: TablePreview }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

@@ -71,7 +71,7 @@ export function ExportForm() {
           <input aria-label="Export name" value={name} maxLength={EXPORT_NAME_MAX} aria-describedby="export-name-count" placeholder="e.g. dpo city v2" onChange={(e) => setName(e.target.value)} className={`${inputClass} w-48`} />
           <CharacterCount id="export-name-count" value={name} max={EXPORT_NAME_MAX} />
         </label>
-        <label className="flex flex-col text-xs text-slate-600">
+        <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Format
           <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormatName)} className={inputClass}>
             {ITEM_KINDS.map((k) => (

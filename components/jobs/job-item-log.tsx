@@ -7,6 +7,7 @@ import { DateTime } from "@/components/shell/date-time";
 import { inputClass } from "@/components/shell/form-styles";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { TableHead } from "@/components/shell/table-head";
+import { TableFrame } from "@/components/shell/table-frame";
 
 const STATUSES = ["pending", "leased", "done", "failed"] as const;
 
@@ -42,28 +43,30 @@ export function JobItemLog({ jobId, errorKinds, live }: { jobId: string; errorKi
       {isPending ? <p className="text-sm text-slate-500">Loading items…</p> : null}
       {data && !data.items.length ? <p className="text-sm text-slate-600">No items match these filters.</p> : null}
       {data?.items.length ? (
-        <table className="w-full text-sm" aria-label="Job items">
-          <TableHead columns={["Item", "Step", "Status", "Attempts", "Error", "Updated"]} />
-          <tbody>
-            {data.items.map((item) => (
-              <tr key={item.id} className="border-t border-slate-100 align-top">
-                <td className="px-2 py-1 font-mono text-xs">
-                  {item.id.slice(-8)}
-                  <div className="max-w-64 truncate">
-                    <ItemPayload payloadJson={item.payloadJson} />
-                  </div>
-                </td>
-                <td className="px-2 py-1 text-xs">{item.step}</td>
-                <td className="px-2 py-1"><StatusBadge value={item.status} testId="item-status" /></td>
-                <td className="px-2 py-1 text-xs tabular-nums">{item.attempts}</td>
-                <td className="px-2 py-1 text-xs">
-                  {item.errorKind ? <span className="rounded bg-red-100 px-1 text-red-800" data-testid="item-error-kind">{item.errorKind}</span> : null} {item.error}
-                </td>
-                <td className="px-2 py-1 text-xs"><DateTime at={item.updatedAt} seconds /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableFrame>
+          <table className="w-full text-sm" aria-label="Job items">
+            <TableHead columns={["Item", "Step", "Status", "Attempts", "Error", "Updated"]} />
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.id} className="border-t border-slate-100 align-top">
+                  <td className="px-2 py-1 font-mono text-xs">
+                    {item.id.slice(-8)}
+                    <div className="max-w-64 truncate">
+                      <ItemPayload payloadJson={item.payloadJson} />
+                    </div>
+                  </td>
+                  <td className="px-2 py-1 text-xs">{item.step}</td>
+                  <td className="px-2 py-1"><StatusBadge value={item.status} testId="item-status" /></td>
+                  <td className="px-2 py-1 text-xs tabular-nums">{item.attempts}</td>
+                  <td className="min-w-48 px-2 py-1 text-xs [overflow-wrap:anywhere]">
+                    {item.errorKind ? <span className="rounded bg-red-100 px-1 text-red-800" data-testid="item-error-kind">{item.errorKind}</span> : null} {item.error}
+                  </td>
+                  <td className="px-2 py-1 text-xs"><DateTime at={item.updatedAt} seconds /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       ) : null}
       <div className="mt-2 flex gap-2 text-sm">
         <button type="button" className="rounded border px-2 py-0.5 disabled:opacity-40" disabled={!cursors.length} onClick={() => setCursors(cursors.slice(0, -1))}>← Previous</button>

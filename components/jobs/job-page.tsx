@@ -29,9 +29,9 @@ function Configuration({ detail }: { detail: JobDetail }) {
   return (
     <section aria-label="Configuration" className="rounded-lg border border-slate-200 bg-white p-3">
       <h2 className="mb-2 font-medium">Configuration</h2>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">Provider</dt>
-        <dd data-testid="job-provider">
+        <dd data-testid="job-provider" className="break-words">
           <ProviderValue detail={detail} />
         </dd>
         {jobConfigRows(detail.config).map(({ label, value }) => (

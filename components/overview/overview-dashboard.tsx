@@ -17,7 +17,7 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
       {data ? (
         <section aria-label="Funnel">
           <h2 className="mb-2 font-medium">From synthesis to export</h2>
-          <div className="grid gap-3 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
             <div className="rounded-lg border border-slate-200 bg-white p-3">
               <h3 className="mb-1 text-sm font-medium">SFT samples (strong jobs)</h3>
               <FunnelTable label="SFT funnel" stages={data.funnel.sft} />

@@ -9,6 +9,7 @@ import { cardClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { TableHead } from "@/components/shell/table-head";
 import type { ConnectionCheck, ProviderView } from "@/lib/providers/provider-schema";
+import { TableFrame } from "@/components/shell/table-frame";
 
 /** The named OpenAI-compatible endpoints jobs can use. Keys are write-only: the browser never sees one. */
 /** Providers for a job; only an admin (`canManage`) sees the add, edit and delete controls. */
@@ -32,35 +33,37 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
       {isPending ? <p className="mt-2 text-sm text-slate-500">Loading providers…</p> : null}
       {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error.message}</p> : null}
       {data?.length ? (
-        <table className="mt-3 w-full text-sm" aria-label="Providers">
-          <TableHead columns={["Name", "Model", "Base URL", "Key", "Concurrency", "Limits", "From", ""]} />
-          <tbody>
-            {data.map((p) => (
-              <ProviderRow
-                key={p.id}
-                provider={p}
-                actions={
-                  p.managedBy === "env" || !canManage ? null : (
-                    <>
-                      <button type="button" className="underline" onClick={() => setEditing(p)}>
-                        Edit
-                      </button>
-                      <ConfirmButton
-                        className="text-red-700 underline"
-                        title={`Delete the provider ${p.name}?`}
-                        description="It leaves the list: new jobs can no longer use it, and its API key is removed from the store. To have it back, add it again."
-                        confirmLabel={`Delete provider ${p.name}`}
-                        onConfirm={() => remove.mutate(p.id)}
-                      >
-                        Delete
-                      </ConfirmButton>
-                    </>
-                  )
-                }
-              />
-            ))}
-          </tbody>
-        </table>
+        <TableFrame>
+          <table className="mt-3 w-full text-sm" aria-label="Providers">
+            <TableHead columns={["Name", "Model", "Base URL", "Key", "Concurrency", "Limits", "From", ""]} />
+            <tbody>
+              {data.map((p) => (
+                <ProviderRow
+                  key={p.id}
+                  provider={p}
+                  actions={
+                    p.managedBy === "env" || !canManage ? null : (
+                      <>
+                        <button type="button" className="underline" onClick={() => setEditing(p)}>
+                          Edit
+                        </button>
+                        <ConfirmButton
+                          className="text-red-700 underline"
+                          title={`Delete the provider ${p.name}?`}
+                          description="It leaves the list: new jobs can no longer use it, and its API key is removed from the store. To have it back, add it again."
+                          confirmLabel={`Delete provider ${p.name}`}
+                          onConfirm={() => remove.mutate(p.id)}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </>
+                    )
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       ) : null}
       {added ? (
         <p className="mt-2 text-xs">

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from "@/lib/review/item-history";
 import { DateTime } from "@/components/shell/date-time";
+import { TableFrame } from "@/components/shell/table-frame";
 
 const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -15,17 +16,19 @@ export function ItemHistoryList({ history }: { history: HistoryEntry[] }) {
             {h.undone ? <span className="ml-2 rounded bg-slate-200 px-1 text-xs">undone</span> : null}
           </div>
           {h.changes.length ? (
-            <table className="mt-1 w-full font-mono text-xs">
-              <tbody>
-                {h.changes.map((c) => (
-                  <tr key={c.field}>
-                    <td className="w-40 py-0.5 pr-2 text-slate-500">{c.field}</td>
-                    <td className="py-0.5 pr-2 text-red-800 line-through decoration-red-300">{show(c.before)}</td>
-                    <td className="py-0.5 text-emerald-800">{show(c.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableFrame>
+              <table className="mt-1 w-full font-mono text-xs">
+                <tbody>
+                  {h.changes.map((c) => (
+                    <tr key={c.field}>
+                      <td className="w-40 py-0.5 pr-2 text-slate-500">{c.field}</td>
+                      <td className="py-0.5 pr-2 text-red-800 line-through decoration-red-300">{show(c.before)}</td>
+                      <td className="py-0.5 text-emerald-800">{show(c.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
           ) : null}
         </li>
       ))}

@@ -18,7 +18,7 @@ export function PairQueueList({ items }: { items: Item[] }) {
           <ItemMeta {...p} />
           <p className="font-medium">{p.question}</p>
           {p.evidence ? <p className="text-xs text-slate-600">Evidence: {p.evidence}</p> : null}
-          <div className="mt-2 grid gap-4 lg:grid-cols-2">
+          <div className="mt-2 grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
               <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">Chosen ({p.chosenSource})</h3>
               <SqlBlock sql={p.chosenSql} label="Chosen SQL" />

@@ -23,7 +23,7 @@ export function ResultDifferenceView({ difference }: { difference: ResultDiffere
             <span className="font-medium text-red-800">{difference.extraCount} row(s) only in rejected</span> (extra).
             {difference.partial ? " Compared on the first rows only." : ""}
           </p>
-          <div className="mt-2 grid gap-3 md:grid-cols-2 font-mono text-xs">
+          <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-2 font-mono text-xs">
             <ul aria-label="Rows missing from rejected">{rowsText(difference.missing).map((r, i) => <li key={i} className="text-emerald-800">− {r}</li>)}</ul>
             <ul aria-label="Rows extra in rejected">{rowsText(difference.extra).map((r, i) => <li key={i} className="text-red-800">+ {r}</li>)}</ul>
           </div>

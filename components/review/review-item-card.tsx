@@ -15,7 +15,7 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
       {item.evidence ? <p className="text-sm text-slate-600">Evidence: {item.evidence}</p> : null}
       {item.queue === "sft" ? (
         item.edited ? (
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
               <h3 className="mb-1 text-xs font-medium uppercase text-slate-500">Original</h3>
               <SqlSideView side={item.side} label="Original" />
@@ -31,7 +31,7 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
       ) : (
         <>
           <ResultDifferenceView difference={item.difference} />
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
               <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">Chosen ({item.chosen.source})</h3>
               <SqlSideView side={item.chosen} label="Chosen" />

@@ -7,7 +7,7 @@ export function SchemaPanel({ database, tables, used }: { database: string; tabl
   return (
     <section aria-label="Schema" className="rounded-lg border border-slate-200 bg-white p-3 text-xs">
       <h3 className="mb-2 font-medium text-slate-700">Schema of {database}</h3>
-      <div className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-2 md:grid-cols-2 xl:grid-cols-3">
         {tables.map((t) => (
           <div key={t.name} data-used={usedTables.has(t.name) || undefined} className={`rounded border p-2 ${usedTables.has(t.name) ? "border-amber-400 bg-amber-50" : "border-slate-200"}`}>
             <div className="font-mono font-semibold">

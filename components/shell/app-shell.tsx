@@ -3,8 +3,10 @@
 import { useState, type MouseEvent, type ReactNode } from "react";
 
 // The page frame: the sidebar beside the page from 768 px up; below that a top bar whose Menu
-// button shows the sidebar above the page (following a link closes it again). The page itself
-// scrolls sideways inside <main> when a table is wider than the window, never the whole window.
+// button shows the sidebar above the page (following a link closes it again). Neither the window
+// nor <main> scrolls sideways: <main> is never wider than what is left of the window (min-w-0), a
+// wide table scrolls in its own box (components/shell/table-frame.tsx), selects and inputs are
+// never wider than their container (app/globals.css) and long names wrap.
 export function AppShell({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const closeOnLink = (event: MouseEvent) => {
@@ -31,7 +33,7 @@ export function AppShell({ sidebar, children }: { sidebar: ReactNode; children: 
       >
         {sidebar}
       </aside>
-      <main className="min-w-0 flex-1 overflow-x-auto p-4 md:p-8">{children}</main>
+      <main className="min-w-0 max-w-full flex-1 p-4 md:p-8">{children}</main>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function ChoiceSelect({
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="flex flex-col text-xs text-slate-600">
+    <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
       {label}
       <select aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
         <option value="">All</option>

@@ -3,6 +3,7 @@ import { DateTime } from "@/components/shell/date-time";
 import { StatusBadge } from "@/components/shell/status-badge";
 import { VerdictBadge } from "@/components/shell/verdict-badge";
 import type { TaskOutputs } from "@/lib/tasks/task-outputs";
+import { TableFrame } from "@/components/shell/table-frame";
 
 const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
 const shownOf = (shown: number, total: number) => (shown < total ? ` (the newest ${shown} of ${total})` : ` (${total})`);
@@ -35,31 +36,33 @@ export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
       <section aria-label="Candidates of this task">
         <h2 className={heading}>Candidates{shownOf(candidates.items.length, candidates.total)}</h2>
         {candidates.items.length ? (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Candidates">
-            <thead className="bg-slate-100 text-left text-xs text-slate-600">
-              <tr>
-                <th className="px-3 py-2">Verdict</th>
-                <th className="px-3 py-2">SQL</th>
-                <th className="px-3 py-2">Source</th>
-                <th className="px-3 py-2">Made</th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidates.items.map((c) => (
-                <tr key={c.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-1"><VerdictBadge verdict={c.verdict} /></td>
-                  <td className="max-w-xl px-3 py-1 font-mono text-xs break-words">
-                    {c.sql ?? <span className="text-slate-500">(no SQL in the answer)</span>}
-                    {c.error ? <div className="text-red-700">{c.error}</div> : null}
-                  </td>
-                  <td className="px-3 py-1">{c.source}</td>
-                  <td className="px-3 py-1 text-xs">
-                    <DateTime at={c.createdAt} />
-                  </td>
+          <TableFrame>
+            <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Candidates">
+              <thead className="bg-slate-100 text-left text-xs text-slate-600">
+                <tr>
+                  <th className="px-3 py-2">Verdict</th>
+                  <th className="px-3 py-2">SQL</th>
+                  <th className="px-3 py-2">Source</th>
+                  <th className="px-3 py-2">Made</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {candidates.items.map((c) => (
+                  <tr key={c.id} className="border-t border-slate-100 align-top">
+                    <td className="px-3 py-1"><VerdictBadge verdict={c.verdict} /></td>
+                    <td className="min-w-48 max-w-xl px-3 py-1 font-mono text-xs [overflow-wrap:anywhere]">
+                      {c.sql ?? <span className="text-slate-500">(no SQL in the answer)</span>}
+                      {c.error ? <div className="text-red-700">{c.error}</div> : null}
+                    </td>
+                    <td className="px-3 py-1">{c.source}</td>
+                    <td className="px-3 py-1 text-xs">
+                      <DateTime at={c.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         ) : (
           <p className="text-sm text-slate-500">No candidates from this task yet.</p>
         )}

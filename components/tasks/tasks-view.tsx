@@ -8,6 +8,7 @@ import { TaskFilterBar } from "@/components/tasks/task-filter-bar";
 import { toSearchParams, useTasks } from "@/components/tasks/task-queries";
 import { SEARCH_SPAN, TASK_FILTER_KEYS, taskFiltersSchema, type TaskFilters } from "@/lib/tasks/task-filters";
 import { parsePageParams } from "@/lib/util/page-params";
+import { TableFrame } from "@/components/shell/table-frame";
 
 /** `unknownDatabase`: a database filter in the address that names no database (the page says so); it is left out. */
 export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
@@ -34,33 +35,35 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
             {data.total === null ? `Tasks whose question contains “${filters.q}”` : `${data.total} tasks`}
             {isFetching ? " · updating…" : ""}
           </p>
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
-            <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty"]} />
-            <tbody>
-              {!data.items.length ? (
-                <tr>
-                  <td colSpan={5} className="px-3 py-2 text-slate-500">
-                    {filters.q ? `No task whose question contains “${filters.q}” on this page of the search.` : "No tasks match these filters."}
-                  </td>
-                </tr>
-              ) : null}
-              {data.items.map((task) => (
-                <tr key={task.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <Link href={`/tasks/${task.id}`} className="text-sky-700 hover:underline">
-                      {task.question}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{task.databaseName}</td>
-                  <td className="px-3 py-2">{task.split}</td>
-                  <td className="px-3 py-2">{task.origin}</td>
-                  <td className="px-3 py-2">
-                    <TaskLevelCell task={task} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableFrame>
+            <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Tasks">
+              <TableHead columns={["Question", "Database", "Split", "Origin", "Difficulty"]} />
+              <tbody>
+                {!data.items.length ? (
+                  <tr>
+                    <td colSpan={5} className="px-3 py-2 text-slate-500">
+                      {filters.q ? `No task whose question contains “${filters.q}” on this page of the search.` : "No tasks match these filters."}
+                    </td>
+                  </tr>
+                ) : null}
+                {data.items.map((task) => (
+                  <tr key={task.id} className="border-t border-slate-100">
+                    <td className="min-w-48 px-3 py-2 [overflow-wrap:anywhere]">
+                      <Link href={`/tasks/${task.id}`} className="text-sky-700 hover:underline">
+                        {task.question}
+                      </Link>
+                    </td>
+                    <td className="min-w-24 px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{task.databaseName}</td>
+                    <td className="px-3 py-2">{task.split}</td>
+                    <td className="px-3 py-2">{task.origin}</td>
+                    <td className="px-3 py-2">
+                      <TaskLevelCell task={task} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
           {data.searchStopped ? (
             <p className="mt-2 text-sm text-slate-600" role="status">
               {data.items.length ? "These are the matches" : "No match"} among the next {SEARCH_SPAN.toLocaleString("en")} tasks; Next → searches on.

@@ -97,7 +97,7 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
       <TableContents database={db.name} page={db.tablePage.page} tables={db.tableIndex} />
       <TablePagesNav database={db.name} tablePage={db.tablePage} />
       {db.schema ? (
-        <div className="grid gap-4 2xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 2xl:grid-cols-2">
           {db.schema.tables.map((table) => (
             <TableSchemaCard key={table.name} table={table} preview={previews.get(table.name)} />
           ))}

@@ -57,7 +57,7 @@ export default async function TaskPage({ params }: Props) {
             <RunGoldSql database={task.database.name} sql={task.goldSql} runnable={task.database.fileStatus === "ok"} />
           </div>
         </section>
-        <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
+        <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-y-1 text-sm">
           <dt className="text-slate-500">Database</dt>
           <dd>
             <Link className="text-sky-700 hover:underline" href={`/databases/${encodeURIComponent(task.database.name)}`}>
