@@ -14,7 +14,8 @@ import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-q
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from "@/lib/export/export-formats";
 import type { ExportRequestInput } from "@/lib/export/export-selection";
 import { PROMPT_TEMPLATES, TEMPLATE_NAMES, type TemplateName } from "@/lib/export/prompt-templates";
-import { ITEM_KINDS, KIND, capitalized, type ItemKind } from "@/lib/items/item-kinds";
+import { ITEM_KINDS, KIND, type ItemKind } from "@/lib/items/item-kinds";
+import { capitalized } from "@/lib/util/field-labels";
 
 const STATUSES = ["accepted", "edited", "pending", "rejected"] as const;
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReviewQueueFilters } from "@/lib/review/review-queue-filters";
-import { ITEM_KINDS, KIND, capitalized } from "@/lib/items/item-kinds";
+import { ITEM_KINDS, KIND } from "@/lib/items/item-kinds";
+import { capitalized } from "@/lib/util/field-labels";
 
 /** The two queues and their statuses with counts; links keep the job filter. */
 export function QueueTabs({ filters, counts }: { filters: ReviewQueueFilters; counts: { sft: Record<string, number>; pairs: Record<string, number> } }) {

@@ -7,7 +7,8 @@ import { itemDatabaseOptions, useItemDatabases } from "@/components/items/item-q
 import { QUEUE_FILTER_KEYS, reviewQueueFiltersSchema } from "@/lib/review/review-queue-filters";
 import type { ReviewQueue } from "@/lib/review/review-types";
 import { parsePageParams } from "@/lib/util/page-params";
-import { ITEM_KINDS, KIND, capitalized } from "@/lib/items/item-kinds";
+import { ITEM_KINDS, KIND } from "@/lib/items/item-kinds";
+import { capitalized } from "@/lib/util/field-labels";
 
 const DIFFICULTIES = ["easy", "medium", "hard", "extra"];
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { EXPORT_FORMAT_NAMES, formatOf, type ExportFormatName } from "@/lib/export/export-formats";
 import { exportNameSchema } from "@/lib/export/export-names";
 import { templateOptionsSchema } from "@/lib/export/prompt-templates";
-import { ITEM_DIFFICULTIES, PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
+import { ITEM_DIFFICULTIES } from "@/lib/items/item-facets";
+import { KIND } from "@/lib/items/item-kinds";
 import { filterChoice, filterText } from "@/lib/util/filter-text";
 
 // What an export takes: one schema for the Exports form, the API and `sense export`.
@@ -31,8 +32,9 @@ export const exportRequestSchema = z
   })
   .extend(templateOptionsSchema.shape)
   .superRefine((r, ctx) => {
-    const sft = formatOf(r.format).kind === "sft";
-    const origins: readonly string[] = sft ? SFT_ORIGINS : PAIR_ORIGINS;
+    const kind = formatOf(r.format).kind;
+    const sft = kind === "sft";
+    const origins = KIND[kind].origins;
     if (r.origin && !origins.includes(r.origin)) {
       ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${origins.join(", ")} for ${sft ? "an SFT" : "a preference"} format (not “${r.origin.slice(0, 40)}”)` });
     }

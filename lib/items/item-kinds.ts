@@ -36,9 +36,6 @@ export const KIND: Record<ItemKind, KindNames> = {
   pairs: { auditType: "pair", counterPrefix: "pair", table: "preference_pairs", manifestKind: "preference", one: "preference pair", many: "preference pairs", short: "pairs", queueLabel: "pairs", origins: PAIR_ORIGINS, statuses: ["pending", "accepted", "edited", "rejected"] },
 };
 
-/** "preference pair" → "Preference pair", for headings. */
-export const capitalized = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
-
 /** The kind of an audit row's item_type ("sft", "pair"); null for a type no kind has. */
 export function kindOfAuditType(type: string): ItemKind | null {
   return ITEM_KINDS.find((k) => KIND[k].auditType === type) ?? null;

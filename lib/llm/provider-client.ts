@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { createChatClient, type ChatAnswer, type ChatFailure } from "@/lib/llm/chat-client";
 import { capStoredText } from "@/lib/llm/stored-text";
 import { RequestLimiter } from "@/lib/llm/request-limiter";
-import { demoTrafficRefusal } from "@/lib/model-server/stand-in-identity";
+import { demoProviderRefusal } from "@/lib/model-server/stand-in-identity";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { estimateCostUsd } from "@/lib/providers/provider-schema";
 import { providerApiKey } from "@/lib/providers/secret-box";
@@ -58,11 +58,9 @@ export async function callProvider(
   messages: ChatMessage[],
   options: { n?: number; temperature?: number; seed?: number } = {},
 ): Promise<{ answer: ChatAnswer | ChatFailure; record: ModelCallRecord }> {
-  if (provider.managedBy === "demo") {
-    // demo traffic goes to our stand-in only, never to another program that holds its port
-    const refused = await demoTrafficRefusal(provider.baseUrl);
-    if (refused) return { answer: { kind: "network_error", status: null, message: refused, latencyMs: 0 }, record: { status: "network_error", httpStatus: null, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: 0, error: refused } };
-  }
+  // demo traffic goes to our stand-in only, never to another program that holds its port
+  const refused = await demoProviderRefusal(provider);
+  if (refused) return { answer: { kind: "network_error", status: null, message: refused, latencyMs: 0 }, record: { status: "network_error", httpStatus: null, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: 0, error: refused } };
   const { client, limiter } = entryFor(provider);
   const release = await limiter.acquire(estimateTokens(messages, provider.maxTokens));
   let answer: ChatAnswer | ChatFailure;

@@ -69,6 +69,11 @@ export async function demoTrafficRefusal(baseUrl: string): Promise<string | null
   return check.answer === "foreign" ? refusalMessage(check.reason) : null;
 }
 
+/** Why nothing of `provider`'s may be sent: a demo provider (ours) whose port another program holds; null when it may go. */
+export async function demoProviderRefusal(provider: { managedBy?: string | null; baseUrl: string }): Promise<string | null> {
+  return provider.managedBy === "demo" ? demoTrafficRefusal(provider.baseUrl) : null;
+}
+
 /** What a refused demo request (and the app's log) says. */
 export const refusalMessage = (reason: string) =>
   `Demo model traffic refused: ${reason}. Free that port, or set SENSE_DEMO_MODEL_PORT to a free one, and start again.`;

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { Provider } from "@/lib/generated/prisma/client";
 import { cappedHttpFetch, ReplyTimeoutError, ReplyTooLargeError } from "@/lib/llm/capped-http-fetch";
 import { parseModelJson } from "@/lib/llm/text-spans";
-import { demoTrafficRefusal } from "@/lib/model-server/stand-in-identity";
+import { demoProviderRefusal } from "@/lib/model-server/stand-in-identity";
 import { providerApiKey } from "@/lib/providers/secret-box";
 import { createProvider } from "@/lib/providers/providers";
 import type { AuditActor } from "@/lib/audit/audit-events";
@@ -39,11 +39,9 @@ export async function testConnection(provider: Pick<Provider, "name" | "baseUrl"
   const started = performance.now();
   const ms = Math.min(provider.timeoutMs, CHECK_TIMEOUT_MS);
   const done = (verdict: ConnectionVerdict, summary: string): ConnectionCheck => ({ verdict, summary, latencyMs: Math.round(performance.now() - started) });
-  if (provider.managedBy === "demo") {
-    // as for its jobs: a demo provider talks to our stand-in only, so the test says what a job would meet
-    const refused = await demoTrafficRefusal(provider.baseUrl);
-    if (refused) return done("demo_refused", refused);
-  }
+  // as for its jobs: a demo provider talks to our stand-in only, so the test says what a job would meet
+  const refused = await demoProviderRefusal(provider);
+  if (refused) return done("demo_refused", refused);
   const url = `${provider.baseUrl.replace(/\/+$/, "")}/models`;
   const key = providerApiKey(provider);
   let response: Response;

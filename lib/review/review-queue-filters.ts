@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ITEM_DIFFICULTIES, PAIR_ORIGINS, SFT_ORIGINS } from "@/lib/items/item-facets";
+import { ITEM_DIFFICULTIES } from "@/lib/items/item-facets";
 import { filterChoice, filterText } from "@/lib/util/filter-text";
-import { KIND, REVIEW_STATUSES } from "@/lib/items/item-kinds";
+import { ITEM_KINDS, KIND, REVIEW_STATUSES, type ItemKind } from "@/lib/items/item-kinds";
 
 /** The filters that pick a queue's items, as the address, the workspace's deck request and Browse take them. */
 export const queueItemFilterFields = {
@@ -14,11 +14,9 @@ export const queueItemFilterFields = {
 /** The filters a bad value of drops from a review page (it shows the rest and says why). */
 export const QUEUE_FILTER_KEYS = ["job", "database", "difficulty", "origin"] as const;
 
-const originsOf = { sft: SFT_ORIGINS, pairs: PAIR_ORIGINS } as const;
-
 /** An origin the queue's items cannot have is refused with the ones they can (lib/items/item-facets.ts). */
-export function refineQueueOrigin(f: { queue: "sft" | "pairs"; origin?: string }, ctx: z.RefinementCtx) {
-  const allowed: readonly string[] = originsOf[f.queue];
+export function refineQueueOrigin(f: { queue: ItemKind; origin?: string }, ctx: z.RefinementCtx) {
+  const allowed = KIND[f.queue].origins;
   if (f.origin && !allowed.includes(f.origin)) {
     ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${allowed.join(", ")} in the ${KIND[f.queue].queueLabel} queue (not “${f.origin.slice(0, 40)}”)` });
   }
@@ -27,7 +25,7 @@ export function refineQueueOrigin(f: { queue: "sft" | "pairs"; origin?: string }
 // The filters of the review queues: the URL's search params, the page and the API share them.
 export const reviewQueueFiltersSchema = z
   .object({
-    queue: z.enum(["sft", "pairs"]).default("sft"),
+    queue: z.enum(ITEM_KINDS).default("sft"),
     status: z.enum(REVIEW_STATUSES).default("pending"),
     ...queueItemFilterFields,
     // keyset paging in id (= creation) order: the page after (or before) the item with this id

@@ -14,6 +14,10 @@ import { makeTestUser } from "@/lib/testing/test-accounts";
 
 const WORKERS = 4;
 const ACCEPTS = 150;
+/** Samples on offer: the reviewer goes on past ACCEPTS until the runners have written meanwhile. */
+const SAMPLES = 3 * ACCEPTS;
+/** Items the runners must finish while the reviewer accepts, so that their commits interleave. */
+const WRITTEN_DURING = 20;
 const workers: ChildProcess[] = [];
 afterAll(() => workers.forEach((w) => w.kill("SIGKILL")));
 
@@ -26,11 +30,11 @@ function startWorker(): ChildProcess {
 const itemsDone = async () => (await prisma.job.aggregate({ _sum: { itemsDone: true } }))._sum.itemsDone ?? 0;
 
 describe("review actions while runner processes write to the same store", () => {
-  it(`${ACCEPTS} accepts next to ${WORKERS} workers: none fails`, async () => {
+  it(`at least ${ACCEPTS} accepts next to ${WORKERS} workers: none fails`, async () => {
     await seedDemo();
     const { id: databaseId } = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     await prisma.sftSample.createMany({
-      data: Array.from({ length: ACCEPTS }, (_, i) => ({ databaseId, question: `multi-process question ${i}?`, sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok" })),
+      data: Array.from({ length: SAMPLES }, (_, i) => ({ databaseId, question: `multi-process question ${i}?`, sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok" })),
     });
     for (let j = 0; j < 40; j++) await createMutationJob({ kind: "mutation", tasks: { origin: "demo" }, keepPerTask: 1 });
     for (let w = 0; w < WORKERS; w++) startWorker();
@@ -45,7 +49,9 @@ describe("review actions while runner processes write to the same store", () => 
     const doneBefore = await itemsDone();
     const failures: string[] = [];
     let accepted = 0;
-    for (let i = 0; i < ACCEPTS; i++) {
+    // at least ACCEPTS accepts, and on until the runners have finished WRITTEN_DURING items meanwhile
+    // (on a loaded machine 150 accepts can end before they do): a condition, not a count of tries
+    while (accepted + failures.length < SAMPLES && (accepted + failures.length < ACCEPTS || (await itemsDone()) - doneBefore <= WRITTEN_DURING)) {
       try {
         const [id] = await claimReviewItems(reviewer.id, "sft", {}, { want: 1, leaseMs: 60_000 });
         if (!id) break;
@@ -57,9 +63,9 @@ describe("review actions while runner processes write to the same store", () => 
     }
     const doneDuring = (await itemsDone()) - doneBefore;
 
-    expect(doneDuring).toBeGreaterThan(20); // the runners really wrote while the reviewer worked
+    expect(doneDuring).toBeGreaterThan(WRITTEN_DURING); // the runners really wrote while the reviewer worked
     expect(failures).toEqual([]);
-    expect(accepted).toBe(ACCEPTS);
-    expect(await prisma.sftSample.count({ where: { status: "accepted", question: { startsWith: "multi-process" } } })).toBe(ACCEPTS);
+    expect(accepted).toBeGreaterThanOrEqual(ACCEPTS);
+    expect(await prisma.sftSample.count({ where: { status: "accepted", question: { startsWith: "multi-process" } } })).toBe(accepted);
   }, 180_000);
 });

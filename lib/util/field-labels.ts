@@ -46,3 +46,6 @@ export function quoteShort(value: string, max = 40): string {
   const flat = value.replace(/\s+/g, " ");
   return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }
+
+/** "preference pair" → "Preference pair": the first letter a capital, for headings and sentences. */
+export const capitalized = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);

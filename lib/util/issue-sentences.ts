@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fieldLabel, quoteShort } from "@/lib/util/field-labels";
+import { capitalized, fieldLabel, quoteShort } from "@/lib/util/field-labels";
 
 // The one mapping from zod's issues to sentences a person reads: the field by its label, what is
 // wrong with it and the limit ("The name can be at most 60 characters (this one has 300)."). The
@@ -45,7 +45,7 @@ function subjectOf(path: readonly PropertyKey[], labelFor: LabelFor): string {
 function asSentence(message: string, key?: string, labelFor: LabelFor = fieldLabel): string {
   const startsWithKey = key && message.startsWith(`${key} `);
   const text = startsWithKey ? `The ${labelFor(key)}${message.slice(key.length)}` : message.trim();
-  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  const capital = capitalized(text);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 

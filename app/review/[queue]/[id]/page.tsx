@@ -12,7 +12,8 @@ import { readReviewItem, reviewItemExists } from "@/lib/review/read-review-item"
 import { reviewQueueSchema } from "@/lib/review/review-types";
 import { requirePageUser } from "@/lib/auth/page-auth";
 import { pageTitle } from "@/lib/auth/page-title";
-import { KIND, capitalized } from "@/lib/items/item-kinds";
+import { KIND } from "@/lib/items/item-kinds";
+import { capitalized } from "@/lib/util/field-labels";
 
 export const dynamic = "force-dynamic";
 
