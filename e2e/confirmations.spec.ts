@@ -76,7 +76,11 @@ test.describe("as the admin", () => {
     const folder = path.join(e2eImportsDir, "slow-samples");
     writeSlowSamplesFolder(folder);
     const headers = { origin: baseURL! };
-    expect((await request.post("/api/imports", { headers, data: { format: "bird", dir: folder } })).status()).toBe(200);
+    const imported = await request.post("/api/imports", { headers, data: { format: "bird", dir: folder } });
+    expect(imported.status()).toBe(200);
+    const importId = ((await imported.json()) as { importRun: { id: string } }).importRun.id;
+    // the import runs on the job queue: it is done once its run says so
+    await expect.poll(async () => ((await (await request.get(`/api/imports/${importId}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("done");
     const started = await request.post("/api/jobs", { headers, data: { kind: "mutation", tasks: { database: "slow_samples" } } });
     expect(started.status()).toBe(200);
     const jobId = ((await started.json()) as { job: { id: string } }).job.id;

@@ -60,11 +60,25 @@ export function useRegisterServerPath() {
   });
 }
 
+type ImportRunState = { id: string; status: string; error: string | null; report: ImportReport | null };
+
+const IMPORT_POLL_MS = 400;
+
+/** Starts an import (it runs on the job queue) and follows its run until it ends: its report, or its error. */
+async function importAndWait(input: { format: "spider" | "bird"; dir: string; split: "dev" | "train" }): Promise<ImportReport> {
+  const { importRun } = await fetchJson<{ importRun: { id: string } }>("/api/imports", { method: "POST", json: input });
+  for (;;) {
+    const run = await fetchJson<ImportRunState>(`/api/imports/${encodeURIComponent(importRun.id)}`);
+    if (run.status === "done" && run.report) return run.report;
+    if (run.status !== "running") throw new Error(run.error ?? `The import ended ${run.status}.`);
+    await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+  }
+}
+
 export function useImportBenchmark() {
   const invalidate = useInvalidateStore();
   return useMutation({
-    mutationFn: (input: { format: "spider" | "bird"; dir: string; split: "dev" | "train" }) =>
-      fetchJson<ImportReport>("/api/imports", { method: "POST", json: input }),
+    mutationFn: importAndWait,
     onSettled: invalidate, // a failed import is listed under Recent imports too
   });
 }

@@ -41,6 +41,7 @@ export function ExportsTable() {
                   <td className="px-3 py-2 text-xs tabular-nums" data-testid="export-rows">
                     {e.rowCount}
                     {e.status === "running" ? ` / ${e.totalRows}` : ""}
+                    {e.waiting ? <div className="text-slate-500">waiting for a job runner</div> : null}
                   </td>
                   <td className="space-y-0.5 px-3 py-2 text-xs">
                     {(e.manifest?.files ?? []).map((f) => (

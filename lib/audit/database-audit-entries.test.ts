@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerDatabaseFromServerPath } from "@/lib/databases/register-server-path";
 import { registerUploadedDatabase } from "@/lib/databases/register-upload";
+import { runWorker } from "@/lib/jobs/run-worker";
 import { importFromServerFolder } from "@/lib/import/import-from-server";
 import { failInterruptedImports } from "@/lib/import/interrupted-imports";
 import { execPool } from "@/lib/sql/exec/exec-pool";
@@ -41,18 +42,20 @@ describe("audit entries for databases and imports", () => {
   it("an import writes started and finished (with counts), a refused one failed with the reason, an interrupted one failed at start-up", async () => {
     const admin = await makeTestUser("admin", "Imo Port");
     const dir = writeBenchmarkFolder(path.join(env.importRoots[0]!, "spider-mini"), { "dev.json": [{ db_id: "kiosk2", question: "How many?", query: "SELECT count(*) FROM t" }] }, { kiosk2: "CREATE TABLE t (x INTEGER);" });
-    const report = await importFromServerFolder(admin, { format: "spider", split: "dev", dir });
+    const { importRun } = await importFromServerFolder(admin, { format: "spider", split: "dev", dir });
+    await runWorker({ workerId: "imports", stopWhenIdle: true, pollMs: 20 }); // the import runs on the job queue
     const [start] = await entriesOf("import.start");
     const [finish] = await entriesOf("import.finish");
-    expect(start).toMatchObject({ userId: admin.id, targetType: "import", targetId: report.importRunId });
-    expect(start!.detail).toMatchObject({ format: "spider", split: "dev", records: 1 });
-    expect(finish).toMatchObject({ userId: admin.id, targetId: report.importRunId });
-    expect(finish!.detail).toMatchObject({ tasksAdded: 1, tasksSkipped: 0, databasesAdded: 1, databasesMissing: 0 });
+    expect(start).toMatchObject({ userId: admin.id, targetType: "import", targetId: importRun.id });
+    expect(start!.detail).toMatchObject({ format: "spider", split: "dev" });
+    expect(finish).toMatchObject({ userId: admin.id, targetId: importRun.id });
+    expect(finish!.detail).toMatchObject({ records: 1, tasksAdded: 1, tasksSkipped: 0, databasesAdded: 1, databasesMissing: 0 });
 
     fs.writeFileSync(path.join(dir, "dev.json"), "[{ not json");
-    await expect(importFromServerFolder(admin, { format: "spider", split: "dev", dir })).rejects.toThrow();
+    await importFromServerFolder(admin, { format: "spider", split: "dev", dir });
+    await runWorker({ workerId: "imports", stopWhenIdle: true, pollMs: 20 });
     const [refused] = await entriesOf("import.fail");
-    // refused before it started: a failed run with the reason (listed under Recent imports), named by the entry
+    // refused when its records were read: a failed run with the reason (listed under Recent imports), named by the entry
     const failedRun = await prisma.importRun.findFirstOrThrow({ where: { status: "failed", dirPath: dir }, orderBy: { createdAt: "desc" } });
     expect(refused).toMatchObject({ userId: admin.id, targetType: "import", targetId: failedRun.id });
     expect(refused!.detail).toMatchObject({ format: "spider", dir, error: expect.stringContaining("dev.json") });

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { exportDownload } from "@/lib/export/export-download";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from "@/lib/export/export-formats";
 import { exportToFile, listExports, startExport } from "@/lib/export/exports";
+import { runWorker } from "@/lib/jobs/run-worker";
 import { LLAMA_FACTORY_ENTRIES } from "@/lib/export/trainer-schemas";
 import { claimReviewItems } from "@/lib/review/claim-review-items";
 import { editSftSample } from "@/lib/review/review-actions";
@@ -22,12 +23,10 @@ const out = (...parts: string[]) => path.join(env.dataDir, "files", ...parts);
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const FORMATS_WITH_ID = ["alpaca", "sharegpt", "messages", "trl-dpo", "trl-dpo-conversational", "llamafactory-alpaca-preference", "llamafactory-sharegpt-preference"];
 
+/** A dashboard export once the job runner has written it. */
 async function finished(id: string) {
-  for (;;) {
-    const row = await prisma.export.findUniqueOrThrow({ where: { id } });
-    if (row.status !== "running") return row;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await runWorker({ workerId: "export-files", stopWhenIdle: true, pollMs: 20 });
+  return prisma.export.findUniqueOrThrow({ where: { id } });
 }
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { exportToFile, startExport } from "@/lib/export/exports";
+import { runWorker } from "@/lib/jobs/run-worker";
 import { addPortsDatabase } from "@/lib/testing/export-fixtures";
 
 // A large export writes its file in many chunks, each of which could wait for the disk: no wait
@@ -41,11 +42,8 @@ describe("a large export", () => {
     const cli = await exportToFile({ format: "trl-dpo" }, path.join(env.dataDir, "large", "pairs.jsonl"));
     expect(cli.rowCount).toBe(ROWS);
     const started = await startExport({ format: "trl-dpo-conversational", template: "schema-with-rows" }, null);
-    let row = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
-    while (row.status === "running") {
-      await new Promise((resolve) => setImmediate(resolve));
-      row = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
-    }
+    await runWorker({ workerId: "listeners", stopWhenIdle: true, pollMs: 20 }); // the job runner writes it, in this process
+    const row = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
     expect(row).toMatchObject({ status: "done", rowCount: ROWS });
     expect(JSON.parse(cli.manifestJson!).files[0].bytes).toBeGreaterThan(5_000_000);
     await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next turn

@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 import { registerDatabase } from "@/lib/databases/register-database";
 import { env } from "@/lib/env";
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from "@/lib/export/export-formats";
-import { cancelExport, exportRunEnded, exportToFile, listExports, previewExport, startExport } from "@/lib/export/exports";
+import { cancelExport, exportToFile, listExports, previewExport, startExport } from "@/lib/export/exports";
+import { runWorker } from "@/lib/jobs/run-worker";
 import crypto from "node:crypto";
 import { LLAMA_FACTORY_ENTRIES, TRAINER_ROW_SCHEMAS } from "@/lib/export/trainer-schemas";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
@@ -119,18 +120,19 @@ describe("selection, split and dedup", () => {
 });
 
 describe("dashboard exports", () => {
-  it("preview the first records, run in the background, and can be cancelled leaving no file", async () => {
+  it("preview the first records, run on the job queue, and can be cancelled leaving no file", async () => {
     const preview = await previewExport({ format: "openai-preference" });
     expect(preview).toMatchObject({ kind: "pairs", selected: 16 });
     expect(preview.rows).toHaveLength(3);
     const started = await startExport({ format: "trl-dpo" }, null);
-    await exportRunEnded(started.id);
+    expect(await prisma.export.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({ status: "running", rowCount: 0 }); // queued: nothing written yet
+    await runWorker({ workerId: "exports", stopWhenIdle: true, pollMs: 20 });
     const [listed] = await listExports();
     expect(listed).toMatchObject({ id: started.id, status: "done", rowCount: 16, totalRows: 16 });
     expect(listed!.manifest?.counts.byDatabase).toEqual({ ports_a: 4, ports_b: 4, ports_c: 4, ports_d: 4 });
     const cancelled = await startExport({ format: "trl-dpo" }, null);
     await cancelExport(cancelled.id, null);
-    await exportRunEnded(cancelled.id); // the run saw the cancel and stopped: nothing more will be written
+    await runWorker({ workerId: "exports", stopWhenIdle: true, pollMs: 20 }); // the runner finds it cancelled and writes nothing
     const row = await prisma.export.findUniqueOrThrow({ where: { id: cancelled.id } });
     expect(row.status).toBe("cancelled");
     const dir = path.join(env.dataDir, "exports", cancelled.id);

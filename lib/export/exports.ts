@@ -9,12 +9,12 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { formatOf } from "@/lib/export/export-formats";
 import { exportRows, RowRenderer } from "@/lib/export/export-pipeline";
 import { exportRequestSchema, type ExportRequest } from "@/lib/export/export-selection";
-import { addDatasetInfoEntries, dropDatasetInfoEntries, readDatasetInfo } from "@/lib/export/dataset-info";
-import { appVersion, manifestOf, targetNames, type ExportManifest } from "@/lib/export/export-manifest";
-import { exportFileBase } from "@/lib/export/export-names";
+import { readDatasetInfo } from "@/lib/export/dataset-info";
+import { appVersion, targetNames, type ExportManifest } from "@/lib/export/export-manifest";
 import { planSplit, type SplitPlan } from "@/lib/export/export-plan";
 import { countExportItems } from "@/lib/export/read-export-records";
-import { writeExportFiles } from "@/lib/export/write-export";
+import { exportsDir, placeOf, runExport, type Where } from "@/lib/export/run-export";
+import { enqueueFileJob } from "@/lib/jobs/file-jobs";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 import { databaseExists } from "@/lib/databases/read-databases";
 import { quoteShort } from "@/lib/util/field-labels";
@@ -22,8 +22,6 @@ import { KIND } from "@/lib/items/item-kinds";
 
 /** What a caller asks of an export, before its schema fills in the defaults. */
 type ExportInput = z.input<typeof exportRequestSchema>;
-
-export const exportsDir = () => path.join(env.dataDir, "exports");
 
 /** The filters of a request in words, for messages. */
 function describeFilters(r: ExportRequest): string {
@@ -54,93 +52,29 @@ export async function previewExport(input: ExportInput, limit = 3) {
   return { kind, selected: await countExportItems(kind, request), rows, split };
 }
 
-/** Where an export goes: the dashboard's folder for it, a file the CLI names, or a folder the CLI names (files named as the dashboard's). */
-type Where = { kind: "dashboard" } | { kind: "file"; file: string } | { kind: "folder"; dir: string };
-
-function placeOf(id: string, request: ExportRequest, where: Where): { dir: string; base: string } {
-  if (where.kind === "file") return { dir: path.dirname(where.file), base: path.basename(where.file).replace(/\.jsonl$/i, "") };
-  return { dir: where.kind === "folder" ? where.dir : path.join(exportsDir(), id), base: exportFileBase(request.name, request.format, id) };
-}
-
-/** Writes a file under a temporary name, then puts it in place read-only (over an earlier read-only one too). */
-function writeReadOnly(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, text, { mode: 0o400 });
-  fs.renameSync(temporary, file);
-}
-
-/**
- * Writes an export (the caller decides whether to wait): progress on the row, cancel between pages,
- * then the files put in place, the manifest written and the LLaMA-Factory entries added to the
- * folder's dataset_info.json. Every status change is conditional on the export still running, so a
- * cancel and a completion (or a failure) never both happen.
- */
-async function runExport(id: string, request: ExportRequest, plan: SplitPlan | null, where: Where, createdBy: string | null) {
-  const { dir, base } = placeOf(id, request, where);
-  const stillRunning = { id, status: "running" };
-  let placed: string[] = [];
-  let entries: Record<string, unknown> | null = null;
-  const undo = () => {
-    for (const file of placed) fs.rmSync(file, { force: true });
-    if (entries) dropDatasetInfoEntries(dir, Object.keys(entries));
-  };
-  try {
-    const selected = await countExportItems(formatOf(request.format).kind, request);
-    await prisma.export.update({ where: { id }, data: { totalRows: selected } });
-    const outcome = await writeExportFiles(request, plan, { dir, base }, {
-      onProgress: async (written) => void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
-      shouldStop: async () => (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
-    });
-    if (outcome.status === "cancelled") return prisma.export.findUniqueOrThrow({ where: { id } });
-    const manifest = manifestOf({ id, base, request, outcome, selected, createdBy });
-    placed = targetNames(plan !== null, base).map((n) => path.join(dir, n));
-    outcome.commit();
-    writeReadOnly(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (manifest.datasetInfo) addDatasetInfoEntries(dir, (entries = manifest.datasetInfo));
-    const finished = await prisma.export.updateMany({
-      where: stillRunning,
-      data: { status: "done", rowCount: outcome.written, fileSha256: outcome.files[0]?.sha256 ?? null, manifestJson: JSON.stringify(manifest), finishedAt: new Date() },
-    });
-    if (finished.count === 0) undo(); // cancelled at the last moment
-  } catch (error) {
-    undo();
-    if (where.kind === "dashboard") fs.rmSync(dir, { recursive: true, force: true });
-    await prisma.export.updateMany({ where: stillRunning, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
-  }
-  return prisma.export.findUniqueOrThrow({ where: { id } });
-}
-
 export type ExportActor = AuditActor & { name: string };
 
-/** The export's row and its audit entry (who, from where), in one transaction. */
-async function createRow(request: ExportRequest, actor: ExportActor | null, filePath: string | null) {
+/** The export's row and its audit entry (who, from where), in one transaction; a dashboard export's job too. */
+async function createRow(request: ExportRequest, actor: ExportActor | null, filePath: string | null, queued: boolean) {
   return prisma.$transaction(async (tx) => {
     const row = await tx.export.create({
-      data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath, ownerProcess: ownerProcessTag() },
+      data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath, ownerProcess: queued ? null : ownerProcessTag() },
     });
     await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, name: request.name ?? null, template: request.template, filePath } }, tx);
-    return row;
+    if (!queued) return row;
+    const jobId = await enqueueFileJob(tx, { kind: "export", exportId: row.id }, actor?.id ?? null);
+    return tx.export.update({ where: { id: row.id }, data: { jobId, filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
   });
 }
 
-/** Starts an export from the dashboard: it runs in the background; the Exports page shows its progress. */
+/**
+ * Starts an export from the dashboard: a job on the queue writes it (lib/jobs/handlers/export-item.ts),
+ * away from the web process; the Exports page shows its progress. Checked here first, so that a
+ * request that selects nothing is refused at once.
+ */
 export async function startExport(input: ExportInput, actor: ExportActor | null) {
-  const { request, plan } = await parseRequest(input);
-  const row = await createRow(request, actor, null);
-  await prisma.export.update({ where: { id: row.id }, data: { filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
-  const run = runExport(row.id, request, plan, { kind: "dashboard" }, actor?.name ?? null)
-    .then(() => undefined)
-    .catch((error: unknown) => console.error(`[export ${row.id}] failed:`, error))
-    .finally(() => backgroundRuns.delete(row.id));
-  backgroundRuns.set(row.id, run);
-  return row;
-}
-
-const backgroundRuns = new Map<string, Promise<void>>();
-
-/** Resolves once this process's background run of a dashboard export has ended (at once if none). */
-export function exportRunEnded(id: string): Promise<void> {
-  return backgroundRuns.get(id) ?? Promise.resolve();
+  const { request } = await parseRequest(input);
+  return createRow(request, actor, null, true);
 }
 
 /**
@@ -159,7 +93,7 @@ export async function exportToFile(input: ExportInput, out: string, options: { o
     if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
   }
   if (formatOf(request.format).datasetInfo) readDatasetInfo(dir); // one it could not add to is refused before anything is written
-  const row = await createRow(request, options.actor ?? null, dir);
+  const row = await createRow(request, options.actor ?? null, dir, false);
   return runExport(row.id, request, plan, where, options.actor?.name ?? null);
 }
 
@@ -183,6 +117,7 @@ export async function listExports(limit = 100) {
     createdBy: e.createdBy?.name ?? null,
     format: e.format,
     status: e.status,
+    waiting: e.status === "running" && e.jobId !== null && e.ownerProcess === null, // queued: no runner has taken it yet
     template: e.templateName,
     totalRows: e.totalRows,
     rowCount: e.rowCount,

@@ -2,19 +2,20 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { exportsDir } from "@/lib/export/exports";
+import { exportsDir } from "@/lib/export/run-export";
 import { isOwnerGone } from "@/lib/store/owner-process";
 
-// At start-up: exports whose process was killed (the app, or a `sense export`) are failed and
-// their temporary files (`.<name>.<owner>.<uuid>.partial`, see export-sink.ts) removed. An export
-// of a process that still runs (a CLI export next to the app) is left to finish.
+// At start-up: exports whose process was killed (a `sense export`, or the app before exports ran as
+// jobs) are failed and their temporary files (`.<name>.<owner>.<uuid>.partial`, see export-sink.ts)
+// removed. An export of a process that still runs (a CLI export next to the app) is left to finish,
+// and a dashboard export on the job queue is left to the queue: another attempt writes it again.
 
 const isPartial = (name: string) => name.startsWith(".") && name.endsWith(".partial");
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Removes the .partial files `owner` left in `dir` (all of them when owner is null). */
-function removePartials(dir: string, owner: string | null): void {
+export function removePartials(dir: string, owner: string | null): void {
   if (!fs.existsSync(dir)) return;
   const mine = owner ? new RegExp(`\\.${escapeRegExp(owner)}\\.[0-9a-f-]{36}\\.partial$`) : null;
   for (const name of fs.readdirSync(dir)) if (isPartial(name) && (!mine || mine.test(name))) fs.rmSync(path.join(dir, name), { force: true });
@@ -22,7 +23,7 @@ function removePartials(dir: string, owner: string | null): void {
 
 /** Fails the running exports of processes that are gone and removes what they left; how many. */
 export async function failInterruptedExports(): Promise<number> {
-  const running = await prisma.export.findMany({ where: { status: "running" }, select: { id: true, filePath: true, ownerProcess: true } });
+  const running = await prisma.export.findMany({ where: { status: "running", jobId: null }, select: { id: true, filePath: true, ownerProcess: true } });
   let failed = 0;
   for (const row of running) {
     const fromCli = row.filePath !== null && path.isAbsolute(row.filePath);

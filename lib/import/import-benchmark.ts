@@ -29,29 +29,42 @@ export type ImportReport = {
 
 const INSERT_CHUNK = 500;
 
+/** A folder's layout and every record and declared schema in it, read and checked; nothing is written. */
+export type ReadFolder = { layout: BenchmarkLayout; records: BenchmarkRecord[]; declared: Map<string, DatabaseSchema> };
+
+export function readFolder(input: Pick<ImportBenchmarkInput, "format" | "dir" | "split">): ReadFolder {
+  const layout = resolveLayout(input.format, input.dir, input.split);
+  const records = readBenchmarkRecords(layout);
+  return { layout, records, declared: layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map() };
+}
+
 /**
- * Imports a Spider- or BIRD-layout folder. Every file and record is validated before anything is
- * written, so a bad folder changes nothing; re-importing the same folder adds nothing twice.
+ * Imports a Spider- or BIRD-layout folder and waits for it (`sense import`; the dashboard's runs on
+ * the job queue, lib/import/queued-import.ts). Every file and record is validated before anything
+ * is written, so a bad folder changes nothing; re-importing the same folder adds nothing twice.
  */
 export async function importBenchmark(input: ImportBenchmarkInput): Promise<ImportReport> {
   const started = Date.now();
   const actor = input.actor ?? null;
-  const asked = { format: input.format, split: input.split, dir: input.dir };
-  let layout: BenchmarkLayout, records: BenchmarkRecord[], declared: Map<string, DatabaseSchema>;
+  let read: ReadFolder;
   try {
-    layout = resolveLayout(input.format, input.dir, input.split);
-    records = readBenchmarkRecords(layout);
-    declared = layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map();
+    read = readFolder(input);
   } catch (error) {
     // refused before anything was read: a failed run with the reason, listed under Recent imports, and in the log
     await recordFailedImport(input, error);
     throw error;
   }
-
+  const { layout } = read;
   const run = await prisma.importRun.create({
     data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: actor?.id ?? null, ownerProcess: ownerProcessTag() },
   });
-  await recordAuditEvent(actor, { action: "import.start", targetType: "import", targetId: run.id, detail: { ...asked, dir: layout.dir, records: records.length } });
+  await recordAuditEvent(actor, { action: "import.start", targetType: "import", targetId: run.id, detail: { format: input.format, split: input.split, dir: layout.dir, records: read.records.length } });
+  return writeImport(run.id, read, actor, started);
+}
+
+/** Writes what a read folder adds (its databases, then its new tasks in one transaction) under the run `runId`, and ends the run: done with its report, or failed with why. */
+export async function writeImport(runId: string, { layout, records, declared }: ReadFolder, actor: AuditActor | null, started: number): Promise<ImportReport> {
+  const run = { id: runId };
   try {
     const dbIds = [...new Set(records.map((r) => r.dbId))];
     const { ids, outcomes } = await importDatabases(layout, dbIds, declared);
@@ -105,7 +118,7 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
       action: "import.finish",
       targetType: "import",
       targetId: run.id,
-      detail: { tasksAdded: report.tasksAdded, tasksSkipped: report.tasksSkipped, databasesAdded: outcomes.filter((o) => o.status === "added").length, databasesMissing: report.databasesMissing.length, seconds: Math.round(report.elapsedMs / 100) / 10 },
+      detail: { records: records.length, tasksAdded: report.tasksAdded, tasksSkipped: report.tasksSkipped, databasesAdded: outcomes.filter((o) => o.status === "added").length, databasesMissing: report.databasesMissing.length, seconds: Math.round(report.elapsedMs / 100) / 10 },
     });
     return report;
   } catch (error) {

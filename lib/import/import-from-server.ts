@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { resolveServerPath } from "@/lib/databases/server-paths";
 import { benchmarkFormatSchema, benchmarkSplitSchema } from "@/lib/import/benchmark-layout";
-import { importBenchmark, recordFailedImport } from "@/lib/import/import-benchmark";
+import { recordFailedImport } from "@/lib/import/import-benchmark";
+import { queueImport } from "@/lib/import/queued-import";
 import type { AuditActor } from "@/lib/audit/audit-events";
 
 export const importRequestSchema = z.object({
@@ -11,7 +12,7 @@ export const importRequestSchema = z.object({
   split: benchmarkSplitSchema.default("dev"),
 });
 
-/** An import started from the dashboard: the folder must be under an allowed import root. */
+/** An import started from the dashboard: the folder must be under an allowed import root; the import runs on the job queue. */
 export async function importFromServerFolder(actor: AuditActor, input: z.infer<typeof importRequestSchema>) {
   let dir: string;
   try {
@@ -20,5 +21,5 @@ export async function importFromServerFolder(actor: AuditActor, input: z.infer<t
     await recordFailedImport({ ...input, dir: input.dir.trim(), actor }, error); // listed under Recent imports with why
     throw error;
   }
-  return importBenchmark({ format: input.format, split: input.split, dir, actor });
+  return { importRun: await queueImport({ format: input.format, split: input.split, dir }, actor) };
 }

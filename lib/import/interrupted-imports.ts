@@ -10,7 +10,8 @@ import { recordAuditEvent } from "@/lib/audit/audit-events";
  * the folder again adds only what is missing.
  */
 export async function failInterruptedImports(): Promise<number> {
-  const running = await prisma.importRun.findMany({ where: { status: "running" }, select: { id: true, ownerProcess: true } });
+  // a dashboard import is a job on the queue: another attempt does it (lib/jobs/file-jobs.ts fails it when its job stops)
+  const running = await prisma.importRun.findMany({ where: { status: "running", jobId: null }, select: { id: true, ownerProcess: true } });
   const gone = running.filter((r) => r.ownerProcess === null || isOwnerGone(r.ownerProcess, { ownIsStale: true })).map((r) => r.id);
   if (!gone.length) return 0;
   const error = "The server (or the `sense import` process) stopped while this import ran, before it finished. Import the folder again: it adds only what is missing.";

@@ -6,6 +6,7 @@ import { addToJob, noDelta } from "@/lib/jobs/job-sql";
 import { prismaExec } from "@/lib/store/sql-exec";
 import { sqlTime } from "@/lib/store/sql-time";
 import { DEFAULT_MAX_ATTEMPTS, MAX_LOST_LEASES } from "@/lib/jobs/retry-policy";
+import { failRowsOfStoppedFileJobs } from "@/lib/jobs/file-jobs";
 
 /** Claims beyond the allowed attempts that may end in a lost lease (a runner killed or stuck). */
 
@@ -88,8 +89,9 @@ async function claimInTransaction(tx: Tx, workerId: string, limit: number, lease
 
 /**
  * House-keeping when a runner has nothing to do: items whose leases were lost too often are failed
- * as "abandoned", and running jobs left with no open item are marked done (a safety net: every
- * item's end closes its job in the same transaction when it was the last).
+ * as "abandoned", running jobs left with no open item are marked done (a safety net: every
+ * item's end closes its job in the same transaction when it was the last), and an export or import
+ * whose job stopped without it is failed (lib/jobs/file-jobs.ts).
  */
 export async function finishIdleJobs(maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<void> {
   const now = new Date();
@@ -108,4 +110,5 @@ export async function finishIdleJobs(maxAttempts = DEFAULT_MAX_ATTEMPTS): Promis
   await prisma.$executeRaw`
     UPDATE jobs SET status = 'done', finished_at = ${sqlTime(now)}
     WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM job_items WHERE job_id = jobs.id AND status IN ('pending', 'leased'))`;
+  await failRowsOfStoppedFileJobs();
 }

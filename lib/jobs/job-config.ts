@@ -61,3 +61,20 @@ export type WeakJobConfigInput = z.input<typeof weakJobConfigSchema>;
 export const jobConfigSchema = z.discriminatedUnion("kind", [mutationJobConfigSchema, strongJobConfigSchema, weakJobConfigSchema]);
 export type JobConfig = z.infer<typeof jobConfigSchema>;
 export type JobConfigInput = z.input<typeof jobConfigSchema>;
+
+/** The jobs a lead starts, which call a model or mutate SQL and fill the review queues. */
+export const MODEL_JOB_KINDS = ["strong", "weak", "mutation"] as const satisfies readonly JobConfig["kind"][];
+
+/**
+ * Jobs the app starts for a dashboard export or import, on the same queue as model jobs (one item
+ * each, run by the job runner, resumed by another runner when theirs dies). Their rows
+ * (`exports`, `import_runs`) are what pages show; the Jobs list leaves these jobs out.
+ */
+export const exportJobConfigSchema = z.object({ kind: z.literal("export"), exportId: z.string().min(1) });
+export const importJobConfigSchema = z.object({ kind: z.literal("import"), importRunId: z.string().min(1) });
+export type FileJobConfig = z.infer<typeof exportJobConfigSchema> | z.infer<typeof importJobConfigSchema>;
+
+/** Any job as stored: what a runner loads. */
+export const storedJobConfigSchema = z.discriminatedUnion("kind", [mutationJobConfigSchema, strongJobConfigSchema, weakJobConfigSchema, exportJobConfigSchema, importJobConfigSchema]);
+export type StoredJobConfig = z.infer<typeof storedJobConfigSchema>;
+export type JobKind = StoredJobConfig["kind"];

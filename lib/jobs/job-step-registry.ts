@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JobConfig } from "@/lib/jobs/job-config";
+import type { JobKind } from "@/lib/jobs/job-config";
 
 // Every step a job item can be, with the job kind it belongs to and the shape of its payload: the
 // one list that job creation, steps that add items, the bulk path and the runner all go through.
@@ -17,7 +17,9 @@ export const jobSteps = {
     kind: "strong",
     payload: z.object({ databaseId: z.string().min(1), difficulty: z.string().min(1), count: z.number().int().positive(), part: z.number().int().nonnegative() }),
   },
-} as const satisfies Record<string, { kind: JobConfig["kind"]; payload: z.ZodType }>;
+  "write-export": { kind: "export", payload: z.object({ exportId: z.string().min(1) }) },
+  "import-folder": { kind: "import", payload: z.object({ importRunId: z.string().min(1) }) },
+} as const satisfies Record<string, { kind: JobKind; payload: z.ZodType }>;
 
 export type JobStep = keyof typeof jobSteps;
 export type StepPayload<S extends JobStep> = z.infer<(typeof jobSteps)[S]["payload"]>;
@@ -27,7 +29,7 @@ export type ReadStep = { [S in JobStep]: { ok: true; step: S; payload: StepPaylo
 const isStep = (step: string): step is JobStep => Object.hasOwn(jobSteps, step);
 
 /** An item's step and payload as stored, checked against the registry and the kind of its job. */
-export function readStep(step: string, payloadJson: string, jobKind: JobConfig["kind"]): ReadStep {
+export function readStep(step: string, payloadJson: string, jobKind: JobKind): ReadStep {
   if (!isStep(step)) return { ok: false, message: `No job step is called "${step}".` };
   if (jobSteps[step].kind !== jobKind) return { ok: false, message: `Step "${step}" belongs to ${jobSteps[step].kind} jobs, not to a ${jobKind} job.` };
   let raw: unknown;

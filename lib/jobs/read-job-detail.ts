@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { knownCostUsd } from "@/lib/jobs/job-cost";
 import { listJobs } from "@/lib/jobs/read-jobs";
+import { MODEL_JOB_KINDS } from "@/lib/jobs/job-config";
 import { keyParts, readCounters } from "@/lib/store/store-counters";
 
 /** A job's model calls per hour from the 'jobcalls:<id>' counters (pure: key hour \x1f calls | failed | tokens | microusd). */
@@ -51,7 +52,7 @@ async function proposedDomains(jobId: string): Promise<{ status: string; domains
  */
 export async function readJobDetail(jobId: string) {
   const job = await prisma.job.findUnique({
-    where: { id: jobId },
+    where: { id: jobId, kind: { in: [...MODEL_JOB_KINDS] } },
     include: { provider: { select: { name: true, model: true, baseUrl: true, inputPricePerMTok: true, outputPricePerMTok: true } }, createdBy: { select: { name: true, email: true } } },
   });
   if (!job) throw notFound(`No job with id ${jobId}.`);
@@ -80,5 +81,5 @@ export type JobDetail = Awaited<ReturnType<typeof readJobDetail>>;
 
 /** Whether a job with this id exists (its page answers 404 before anything is loaded in the browser). */
 export async function jobExists(jobId: string): Promise<boolean> {
-  return (await prisma.job.count({ where: { id: jobId } })) > 0;
+  return (await prisma.job.count({ where: { id: jobId, kind: { in: [...MODEL_JOB_KINDS] } } })) > 0;
 }

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readCounters } from "@/lib/store/store-counters";
 import { sqlTime } from "@/lib/store/sql-time";
-import { strongJobConfigSchema } from "@/lib/jobs/job-config";
+import { MODEL_JOB_KINDS, strongJobConfigSchema } from "@/lib/jobs/job-config";
 import { knownCostUsd } from "@/lib/jobs/job-cost";
 import { readStrongPlanFacts } from "@/lib/jobs/strong-plan-facts";
 import { plannedStrongTotal } from "@/lib/jobs/planned-total";
@@ -84,7 +84,8 @@ function plannedTotal(job: { configJson: string; status: string; itemsTotal: num
 
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
 export async function listJobs(limit = 50, where: { id?: string } = {}): Promise<JobProgress[]> {
-  const jobs = await prisma.job.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } } } });
+  // exports and imports run as jobs too; their own pages show them
+  const jobs = await prisma.job.findMany({ where: { ...where, kind: { in: [...MODEL_JOB_KINDS] } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } } } });
   const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
   const inFlight = await itemsInFlight(jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id));
   const now = Date.now();

@@ -60,17 +60,20 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const roomFor = (jobId: string) => (jobs.get(jobId)?.cap ?? 1) - (held.get(jobId) ?? 0);
 
   // an item's lease is renewed from its claim until its step is over (it may wait for a slot first)
+  // (a renewal that finds the lease gone tells the step, which may stop: lib/export/run-export.ts)
   const hold = (item: ClaimedItem) => {
     count(item.jobId, 1);
     void jobOf(item.jobId).catch(() => undefined);
-    return { item, heartbeat: setInterval(() => void renewLease(item, leaseMs).catch(() => undefined), Math.max(100, leaseMs / 3)) };
+    const lease = { lost: false };
+    const renew = () => void renewLease(item, leaseMs).then((held) => (lease.lost ||= !held), () => undefined);
+    return { item, lease, heartbeat: setInterval(renew, Math.max(100, leaseMs / 3)) };
   };
   const unhold = (item: ClaimedItem) => count(item.jobId, -1);
 
-  const runOne = async ({ item, heartbeat }: ReturnType<typeof hold>) => {
+  const runOne = async ({ item, lease, heartbeat }: ReturnType<typeof hold>) => {
     let outcome: ItemOutcome;
     try {
-      outcome = await runJobStep(item, await jobOf(item.jobId), execPool().forLane("jobs"));
+      outcome = await runJobStep(item, await jobOf(item.jobId), execPool().forLane("jobs"), { held: () => !lease.lost });
       if (throttleMs) await sleep(throttleMs);
     } catch (error) {
       outcome = { ok: false, kind: "internal", message: (error as Error).message, retryable: true };
