@@ -84,10 +84,11 @@ describe("mutation jobs", () => {
 
   it("claims the items of a dead worker once their leases expire, and its late completion writes nothing", async () => {
     const job = await demoJob(3);
-    const stale = await claimJobItems("dead-worker", 3, 50);
+    const stale = await claimJobItems("dead-worker", 3, 60_000);
     expect(stale).toHaveLength(3);
     expect(await claimJobItems("other", 3, 60_000)).toEqual([]); // leases still held
-    await new Promise((r) => setTimeout(r, 80));
+    // time passes: the dead worker's leases are over (set, rather than waited for)
+    await prisma.jobItem.updateMany({ where: { jobId: job.id, status: "leased" }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
     await runWorker({ stopWhenIdle: true });
     expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", itemsDone: 3 });
     const before = await prisma.preferencePair.count({ where: { jobId: job.id } });
