@@ -82,7 +82,7 @@ export async function startApp(root: string, env: NodeJS.ProcessEnv, port: numbe
 
 /** `npm run worker` (the same command, without npm in between so that it stops with its group). */
 export function startWorker(root: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const { command, args } = nodeScript(path.join(root, "lib", "jobs", "worker-main.ts"));
+  const { command, args } = nodeScript(path.join(root, "lib", "entries", "worker.ts"));
   return startProcess(command, args, { cwd: root, env, logFile });
 }
 
