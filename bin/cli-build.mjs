@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
  * Entry points (lib/entries/), by the name of their compiled file (`<name>.mjs`): the CLI's, and the
  * child processes' under their source's basename, which is how lib/util/child-entry.ts finds them.
  */
-const CHILD_ENTRIES = ["lib/sql/exec/exec-child.ts", "lib/entries/materialize-child.ts"];
+const CHILD_ENTRIES = ["lib/entries/sql-exec-child.ts", "lib/entries/materialize-child.ts"];
 const ENTRIES = { "sense-cli": "lib/entries/cli-compiled.ts", ...Object.fromEntries(CHILD_ENTRIES.map((source) => [path.basename(source, ".ts"), source])) };
 /** Files that shape the build without being bundled: path aliases, the package's settings, this builder. */
 const SETTINGS = ["tsconfig.json", "package.json", "bin/cli-build.mjs"];

@@ -25,7 +25,7 @@ function makeProject(name: string, entrySource: string): string {
   write("lib/entries/cli-compiled.ts", entrySource);
   write("lib/entries/cli.ts", entrySource);
   write("lib/cli/greeting.ts", 'export const greeting: string = "first version";\n');
-  write("lib/sql/exec/exec-child.ts", "export {};\n");
+  write("lib/entries/sql-exec-child.ts", "export {};\n");
   write("lib/entries/materialize-child.ts", "export {};\n");
   fs.symlinkSync(path.join(env.projectRoot, "node_modules"), path.join(root, "node_modules"));
   return root;

@@ -115,7 +115,7 @@ const statusKb = (pid: number, field: string) => {
 
 const isSqlChild = (pid: number) => {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("exec-child");
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("sql-exec-child");
   } catch {
     return false;
   }
