@@ -1,4 +1,4 @@
-// The compiled CLI: lib/cli/compiled-main.ts and the child processes it starts (SQL execution,
+// The compiled CLI: lib/entries/cli-compiled.ts and the child processes it starts (SQL execution,
 // database builds) bundled by esbuild into .cache/cli/<build id>/, so `sense` starts without a
 // TypeScript loader. .cache/cli/current.json names the build and every source file that went into it
 // with its SHA-256 (the bytes esbuild compiled); a build whose sources changed (a `git pull`, an
@@ -9,12 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Entry points, by the name of their compiled file (`<name>.mjs`); lib/util/child-entry.ts relies on these names. */
-const ENTRIES = {
-  "sense-cli": "lib/cli/compiled-main.ts",
-  "exec-child": "lib/sql/exec/exec-child.ts",
-  "materialize-child": "lib/synthesis/strong/materialize-child.ts",
-};
+/**
+ * Entry points (lib/entries/), by the name of their compiled file (`<name>.mjs`): the CLI's, and the
+ * child processes' under their source's basename, which is how lib/util/child-entry.ts finds them.
+ */
+const CHILD_ENTRIES = ["lib/entries/sql-exec-child.ts", "lib/entries/materialize-child.ts"];
+const ENTRIES = { "sense-cli": "lib/entries/cli-compiled.ts", ...Object.fromEntries(CHILD_ENTRIES.map((source) => [path.basename(source, ".ts"), source])) };
 /** Files that shape the build without being bundled: path aliases, the package's settings, this builder. */
 const SETTINGS = ["tsconfig.json", "package.json", "bin/cli-build.mjs"];
 export const CLI_ENTRY_FILE = "sense-cli.mjs";

@@ -22,11 +22,11 @@ function makeProject(name: string, entrySource: string): string {
   for (const file of ["sense.mjs", "cli-build.mjs"]) write(`bin/${file}`, fs.readFileSync(path.join(env.projectRoot, "bin", file), "utf8"));
   write("package.json", JSON.stringify({ name: "scratch", private: true }));
   write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler", paths: { "@/*": ["./*"] } } }));
-  write("lib/cli/compiled-main.ts", entrySource);
-  write("lib/cli/main.ts", entrySource);
+  write("lib/entries/cli-compiled.ts", entrySource);
+  write("lib/entries/cli.ts", entrySource);
   write("lib/cli/greeting.ts", 'export const greeting: string = "first version";\n');
-  write("lib/sql/exec/exec-child.ts", "export {};\n");
-  write("lib/synthesis/strong/materialize-child.ts", "export {};\n");
+  write("lib/entries/sql-exec-child.ts", "export {};\n");
+  write("lib/entries/materialize-child.ts", "export {};\n");
   fs.symlinkSync(path.join(env.projectRoot, "node_modules"), path.join(root, "node_modules"));
   return root;
 }
@@ -71,7 +71,7 @@ describe("the compiled CLI", () => {
     // the build would still run; the sources no longer compile, so the CLI runs from source and says why
     expect(gone.stderr).toContain("could not compile the CLI");
     expect(gone.status).not.toBe(0);
-    fs.writeFileSync(path.join(root, "lib", "cli", "compiled-main.ts"), GREETER);
+    fs.writeFileSync(path.join(root, "lib", "entries", "cli-compiled.ts"), GREETER);
     expect(run(root).stdout).toBe("first version\n");
     const before = buildIds(root).length;
     fs.appendFileSync(path.join(root, "tsconfig.json"), "\n");
@@ -81,7 +81,7 @@ describe("the compiled CLI", () => {
 
   it("runs from source when asked (SENSE_CLI_FROM_SOURCE=1) and when the cache cannot be written", () => {
     const root = makeProject("from-source", GREETER);
-    fs.writeFileSync(path.join(root, "lib", "cli", "main.ts"), 'console.log("from source");\n');
+    fs.writeFileSync(path.join(root, "lib", "entries", "cli.ts"), 'console.log("from source");\n');
     expect(run(root, { SENSE_CLI_FROM_SOURCE: "1" }).stdout).toBe("from source\n");
     expect(fs.existsSync(path.join(root, ".cache"))).toBe(false);
     fs.writeFileSync(path.join(root, ".cache"), "a file where the cache folder would be");
@@ -95,7 +95,7 @@ describe("bin/sense.mjs running the CLI from source", () => {
   it("passes SIGTERM on to the CLI's process and exits as it does", async () => {
     const root = makeProject("signals", GREETER);
     fs.writeFileSync(
-      path.join(root, "lib", "cli", "main.ts"),
+      path.join(root, "lib", "entries", "cli.ts"),
       'process.on("SIGTERM", () => { console.log("the CLI got SIGTERM"); process.exit(3); });\nconsole.log("ready");\nsetInterval(() => undefined, 1_000);\n',
     );
     const child = spawn(process.execPath, [path.join(root, "bin", "sense.mjs")], { cwd: os.tmpdir(), env: { ...inheritedEnv(), SENSE_CLI_FROM_SOURCE: "1" } });

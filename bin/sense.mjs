@@ -23,7 +23,7 @@ if (compiled) {
 }
 
 function runFromSource() {
-  const entry = path.join(root, "lib", "cli", "main.ts");
+  const entry = path.join(root, "lib", "entries", "cli.ts");
   // tsx is resolved from the project, so the CLI works from any working folder.
   const tsx = pathToFileURL(createRequire(path.join(root, "package.json")).resolve("tsx")).href;
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", tsx, entry, ...process.argv.slice(2)], { stdio: "inherit" });

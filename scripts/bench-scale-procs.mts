@@ -82,7 +82,7 @@ export async function startApp(root: string, env: NodeJS.ProcessEnv, port: numbe
 
 /** `npm run worker` (the same command, without npm in between so that it stops with its group). */
 export function startWorker(root: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const { command, args } = nodeScript(path.join(root, "lib", "jobs", "worker-main.ts"));
+  const { command, args } = nodeScript(path.join(root, "lib", "entries", "worker.ts"));
   return startProcess(command, args, { cwd: root, env, logFile });
 }
 
@@ -115,7 +115,7 @@ const statusKb = (pid: number, field: string) => {
 
 const isSqlChild = (pid: number) => {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("exec-child");
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("sql-exec-child");
   } catch {
     return false;
   }

@@ -30,7 +30,7 @@ export async function startBenchModelServer(latencyMs: number): Promise<{ port: 
       probe.close(() => resolve(free));
     });
   });
-  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/model-server/model-server-main.ts", "--port", String(port), "--latency-ms", String(latencyMs)], {
+  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/entries/model-server.ts", "--port", String(port), "--latency-ms", String(latencyMs)], {
     cwd: benchRoot,
     stdio: ["ignore", "pipe", "inherit"],
   });

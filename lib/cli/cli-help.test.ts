@@ -53,7 +53,7 @@ describe("what printing help loads", () => {
     expect(sense("--help").status).toBe(0); // builds the CLI if the sources changed
     const current = JSON.parse(fs.readFileSync(path.join(env.projectRoot, ".cache", "cli", "current.json"), "utf8")) as { id: string };
     const meta = JSON.parse(fs.readFileSync(path.join(env.projectRoot, ".cache", "cli", current.id, "meta.json"), "utf8")) as Meta;
-    const reached = new Set<string>(["lib/cli/compiled-main.ts"]);
+    const reached = new Set<string>(["lib/entries/cli-compiled.ts"]);
     const queue = [...reached];
     while (queue.length) {
       for (const edge of meta.inputs[queue.pop()!]?.imports ?? []) {
@@ -64,10 +64,10 @@ describe("what printing help loads", () => {
     }
     expect([...reached].filter((p) => !p.startsWith("node:")).sort()).toEqual([
       "empty-module:server-only",
-      "lib/cli/compiled-main.ts",
       "lib/cli/help-text.ts",
       "lib/cli/run-cli.ts",
       "lib/cli/usage-error.ts",
+      "lib/entries/cli-compiled.ts",
       "lib/store/private-files.ts",
       "lib/util/child-entry.ts",
     ]);

@@ -8,7 +8,7 @@ import { env, inheritedEnv } from "@/lib/env";
  * environment plus `extraEnv` (the app's embedded runner, and tests that kill or crowd runners).
  */
 export function spawnWorkerProcess(extraEnv: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "jobs", "worker-main.ts")], {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "entries", "worker.ts")], {
     cwd: env.projectRoot,
     env: { ...inheritedEnv(), ...extraEnv },
     stdio,

@@ -16,7 +16,7 @@ const file = writeSqlite(path.join(env.dataDir, "exec-cpu", "shop.sqlite"), `CRE
 const pool = new ExecPool(1);
 afterAll(() => pool.close());
 
-/** This process's execution children (their command line names exec-child). */
+/** This process's execution children (their command line names sql-exec-child). */
 function execChildren(): number[] {
   return fs
     .readdirSync("/proc")
@@ -25,7 +25,7 @@ function execChildren(): number[] {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
         const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("exec-child");
+        return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("sql-exec-child");
       } catch {
         return false;
       }

@@ -6,8 +6,8 @@ import { forkCapped } from "@/lib/util/capped-fork";
 import { childEntry } from "@/lib/util/child-entry";
 import type { JudgeProgress, JudgeReport, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
 
-// One execution child process (exec-child.ts), started under operating-system caps that SQLite's own
-// heap limit cannot give here: better-sqlite3 is built with SQLITE_DEFAULT_MEMSTATUS=0, which turns
+// One execution child process (lib/entries/sql-exec-child.ts), started under operating-system caps
+// that SQLite's own heap limit cannot give here: better-sqlite3 is built with SQLITE_DEFAULT_MEMSTATUS=0, which turns
 // `PRAGMA hard_heap_limit` into a no-op (measured: a 64 MB limit let a query take 1.1 GB).
 // - memory: RLIMIT_DATA (`ulimit -d`) caps the process's heap, SQLite's and JavaScript's together;
 //   JavaScript's own heap is capped below it (--max-old-space-size), so SQLite gets SQLITE_NOMEM, a
@@ -37,7 +37,7 @@ export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents):
   // tsx's CommonJS hook starts in a third of the time of its ESM loader (measured 0.3-0.5 s against
   // 1.0-2.2 s on the loaded 2-core machine), and every process killed at a limit is started again;
   // the compiled CLI starts it from its own build instead (lib/util/child-entry.ts)
-  const { script, nodeArgs } = childEntry(env.projectRoot, "lib/sql/exec/exec-child.ts");
+  const { script, nodeArgs } = childEntry(env.projectRoot, "lib/entries/sql-exec-child.ts");
   const child = forkCapped(script, [String(caps.memoryMb), String(caps.tempMb)], { memoryMb: caps.memoryMb, fileMb: caps.tempMb }, {
     // inherits the environment; tsx finds tsconfig.json from the working folder or TSX_TSCONFIG_PATH (bin/sense.mjs)
     cwd: env.projectRoot,

@@ -12,7 +12,7 @@ const CAPS = { memoryMb: 256, fileMb: 128 };
 /** Builds a database from checked statements in a child process that is killed past `timeoutMs`. */
 export function materializeInChild(file: string, statements: string[], timeoutMs = 30_000): Promise<MaterializeResult> {
   return new Promise((resolve) => {
-    const { script, nodeArgs } = childEntry(env.projectRoot, "lib/synthesis/strong/materialize-child.ts");
+    const { script, nodeArgs } = childEntry(env.projectRoot, "lib/entries/materialize-child.ts");
     const child = forkCapped(script, [], CAPS, { cwd: env.projectRoot, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }, nodeArgs);
     let settled = false;
     const finish = (result: MaterializeResult) => {

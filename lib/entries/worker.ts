@@ -1,4 +1,7 @@
-// `npm run worker`: a job runner in its own process, sharing the store with the app and other runners.
+// `npm run worker`, and the app's embedded runner (lib/jobs/worker-process.ts starts this file): a job
+// runner in its own process, sharing the store with the app and other runners. It keeps new files
+// private, migrates the store, then runs runWorker (lib/jobs/run-worker.ts) until SIGINT or SIGTERM,
+// or until the app that started it is gone, and exits 0 when stopped, 1 when the runner crashed.
 import { runWorker } from "@/lib/jobs/run-worker";
 import { migrateStore } from "@/lib/store/prepare-store";
 import { keepNewFilesPrivate } from "@/lib/store/private-files";

@@ -1,5 +1,8 @@
-// `npm run model-server -- [--port 8787] [--latency-ms N] [--every-429 N] [--retry-after-seconds S]
-//   [--every-500 N] [--every-garbage N] [--every-hang N]`: the local stand-in for a real model.
+// `npm run model-server -- [--port 8787] [--host 127.0.0.1] [--latency-ms N] [--every-429 N]
+// [--retry-after-seconds S] [--every-500 N] [--every-garbage N] [--every-hang N]`: the local stand-in
+// for a real model in a process of its own. It reads the flags into a fault plan (exit 2 when one is
+// wrong) and serves createModelServer (lib/model-server/model-server.ts) on the port until stopped;
+// the app runs the same server in its own process instead (lib/model-server/embedded-model-server.ts).
 import { parseArgs } from "node:util";
 import { faultPlanSchema } from "@/lib/model-server/fault-plan";
 import { createModelServer } from "@/lib/model-server/model-server";
