@@ -60,7 +60,9 @@ const PASSWORD = "bench password, long enough";
 const reviewers = ["sft-0", "sft-250", "pairs-250"];
 for (const r of reviewers) await createAccount(null, { email: `${r}@bench.test`, name: `Bench ${r}`, role: "annotator", password: PASSWORD });
 
-// claim-next in the domain: 200 reviewers each claim 3 (the deck size), from a full queue
+// claim-next in the domain: 200 reviewers each claim 3 (the deck size), from a full queue (a lease
+// names an account: the claimers are accounts without a password, made first)
+await prisma.user.createMany({ data: Array.from({ length: 200 }, (_, r) => ({ id: `bench-${r}`, email: `bench-${r}@bench.test`, name: `Claimer ${r}` })) });
 const claims: number[] = [];
 for (let r = 0; r < 200; r++) {
   const t0 = performance.now();

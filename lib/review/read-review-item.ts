@@ -53,15 +53,12 @@ const shown = (sql: string) => {
   return { sql, formatted, highlighted: highlightSql(formatted) };
 };
 const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ ...shown(sql), result: await runForDisplay(filePath, sql, VIEW_ROWS) });
-const names = async (ids: (string | null)[]) => {
-  const users = await prisma.user.findMany({ where: { id: { in: ids.filter((i): i is string => Boolean(i)) } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
-};
+/** Who decided an item, read through its relation in the same query as the item. */
+const reviewer = { select: { name: true } } as const;
 
 /** The review screen's view of SFT samples: question, schema, SQL formatted, executed now. */
 async function sftViews(ids: string[]): Promise<SftItemView[]> {
-  const rows = await prisma.sftSample.findMany({ where: { id: { in: ids } }, include: { database: true, job: { select: { provider: { select: { model: true } } } } } });
-  const who = await names(rows.map((r) => r.reviewedById));
+  const rows = await prisma.sftSample.findMany({ where: { id: { in: ids } }, include: { database: true, job: { select: { provider: { select: { model: true } } } }, reviewedBy: reviewer } });
   return Promise.all(
     rows.map(async (s): Promise<SftItemView> => {
       const schema = parseStoredSchema(s.database.schemaJson);
@@ -69,7 +66,7 @@ async function sftViews(ids: string[]): Promise<SftItemView[]> {
         queue: "sft", id: s.id, status: s.status, question: s.question, evidence: s.evidence, difficulty: s.difficulty, origin: s.origin,
         model: s.job?.provider?.model ?? null, jobId: s.jobId, database: s.database.name, tables: schema?.tables ?? [],
         used: schema ? identifiersUsed(schema, [s.sql, s.editedSql ?? ""]) : { tables: [], columns: [] },
-        reviewedBy: s.reviewedById ? (who.get(s.reviewedById) ?? null) : null, reviewedAt: s.reviewedAt?.toISOString() ?? null,
+        reviewedBy: s.reviewedBy?.name ?? null, reviewedAt: s.reviewedAt?.toISOString() ?? null,
         rejectReason: s.rejectReason, rejectNote: s.rejectNote, leaseOwnerId: s.leaseOwnerId, leaseExpiresAt: s.leaseExpiresAt?.toISOString() ?? null,
         side: await side(s.database.filePath, s.sql),
         edited: s.editedSql ? { ...(await side(s.database.filePath, s.editedSql)), question: s.editedQuestion } : null,
@@ -82,9 +79,8 @@ async function sftViews(ids: string[]): Promise<SftItemView[]> {
 async function pairViews(ids: string[]): Promise<PairItemView[]> {
   const rows = await prisma.preferencePair.findMany({
     where: { id: { in: ids } },
-    include: { task: { include: { database: true } }, rejectedCandidate: { select: { verdict: true, source: true } }, job: { select: { kind: true, provider: { select: { model: true } } } } },
+    include: { task: { include: { database: true } }, rejectedCandidate: { select: { verdict: true, source: true } }, job: { select: { kind: true, provider: { select: { model: true } } } }, reviewedBy: reviewer },
   });
-  const who = await names(rows.map((r) => r.reviewedById));
   return Promise.all(
     rows.map(async (p): Promise<PairItemView> => {
       const db = p.task.database;
@@ -100,7 +96,7 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
         queue: "pairs", id: p.id, status: p.status, question: p.task.question, evidence: p.task.evidence, difficulty: pairDifficulty(p.task),
         origin: pairOrigin(p.job?.kind, p.rejectedCandidate?.source), model: p.job?.provider?.model ?? null, jobId: p.jobId, database: db.name, tables: schema?.tables ?? [],
         used: schema ? identifiersUsed(schema, [chosen.sql, rejected.sql]) : { tables: [], columns: [] },
-        reviewedBy: p.reviewedById ? (who.get(p.reviewedById) ?? null) : null, reviewedAt: p.reviewedAt?.toISOString() ?? null,
+        reviewedBy: p.reviewedBy?.name ?? null, reviewedAt: p.reviewedAt?.toISOString() ?? null,
         rejectReason: p.rejectReason, rejectNote: p.rejectNote, leaseOwnerId: p.leaseOwnerId, leaseExpiresAt: p.leaseExpiresAt?.toISOString() ?? null,
         chosen: { ...chosen, source: p.finalChosenSql !== null ? (p.finalChosenSql === p.rejectedSql ? "swapped" : "edit") : p.chosenSource },
         rejected: { ...rejected, verdict: p.finalRejectedSql !== null ? "swapped" : (p.rejectedCandidate?.verdict ?? null) },

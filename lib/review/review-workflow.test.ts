@@ -37,7 +37,8 @@ describe("claiming", () => {
     expect(a.filter((id) => b.includes(id))).toEqual([]);
     expect(await claimReviewItems(ana.id, "sft", filters, { want: 2, leaseMs: LEASE })).toEqual(a); // same items again
     // concurrent claims never overlap
-    const many = await Promise.all(Array.from({ length: 6 }, (_, i) => claimReviewItems(`r${i}`, "sft", filters, { want: 1, leaseMs: LEASE })));
+    const others = await Promise.all(Array.from({ length: 6 }, (_, i) => makeTestUser("annotator", `Reviewer ${i}`)));
+    const many = await Promise.all(others.map((r) => claimReviewItems(r.id, "sft", filters, { want: 1, leaseMs: LEASE })));
     const all = many.flat();
     expect(new Set(all).size).toBe(all.length);
 
@@ -75,13 +76,14 @@ describe("claims next to failing actions", () => {
   it("keep a claim made while another request's transaction fails and rolls back", async () => {
     await makeItems("race", 40);
     const stale = await prisma.sftSample.create({ data: { databaseId, question: "race stale?", sql: "SELECT 1", origin: "strong", execStatus: "ok", leaseOwnerId: ana.id, leaseExpiresAt: new Date(Date.now() - 1_000) } });
-    for (let round = 0; round < 10; round++) {
-      const [failed, claimed] = await Promise.allSettled([acceptItem(ana, "sft", stale.id), claimReviewItems(`racer-${round}`, "sft", {}, { want: 3, leaseMs: LEASE })]);
+    const racers = await Promise.all(Array.from({ length: 10 }, (_, round) => makeTestUser("annotator", `Racer ${round}`)));
+    for (const [round, racer] of racers.entries()) {
+      const [failed, claimed] = await Promise.allSettled([acceptItem(ana, "sft", stale.id), claimReviewItems(racer.id, "sft", {}, { want: 3, leaseMs: LEASE })]);
       expect(failed.status).toBe("rejected"); // Ana's lease had expired: her transaction rolls back
       if (failed.status === "rejected") expect(String(failed.reason)).toContain("expired or was taken by another reviewer; nothing was changed");
       if (claimed.status !== "fulfilled") throw claimed.reason;
       const rows = await prisma.sftSample.findMany({ where: { id: { in: claimed.value } } });
-      expect(rows.map((r) => r.leaseOwnerId)).toEqual(claimed.value.map(() => `racer-${round}`));
+      expect(rows.map((r) => r.leaseOwnerId)).toEqual(claimed.value.map(() => racers[round]!.id));
     }
   });
 });
