@@ -4,7 +4,10 @@ import nextTs from "eslint-config-next/typescript";
 // Modules that must never reach the browser: the store, SQLite, the filesystem.
 const serverOnlyImports = {
   paths: [
-    { name: "@/lib/db", message: "Client code talks to the server through the API (components/**/…-queries.ts)." },
+    {
+      name: "@/lib/db",
+      message: "Client code talks to the server through the API (components/**/…-queries.ts).",
+    },
     { name: "better-sqlite3", message: "SQLite is server-only." },
   ],
   patterns: [
@@ -17,7 +20,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".scratch/**", ".cache/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "lib/generated/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      ".scratch/**",
+      ".cache/**",
+    ],
   },
   {
     rules: {
@@ -31,8 +44,14 @@ const config = [
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
-      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
@@ -40,7 +59,17 @@ const config = [
     // the domain layer never reaches up into pages or components
     files: ["lib/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*", "@/app/**", "@/components/**"], message: "lib/ is below app/ and components/: move what both need into lib/." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "@/app/**", "@/components/**"],
+              message: "lib/ is below app/ and components/: move what both need into lib/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -48,7 +77,10 @@ const config = [
     files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     ignores: ["lib/env.ts", "**/*.test.ts", "lib/testing/**"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
     },
   },
   {

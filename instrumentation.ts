@@ -14,7 +14,9 @@ export async function register() {
     .warmUp()
     .catch((error: unknown) => console.error("[sql] could not start the SQL processes ahead of use:", error));
   const { startEmbeddedModelServer } = await import("@/lib/model-server/embedded-model-server");
-  startEmbeddedModelServer().catch((error: unknown) => console.error("[model-server] the stand-in model server did not start:", error));
+  startEmbeddedModelServer().catch((error: unknown) =>
+    console.error("[model-server] the stand-in model server did not start:", error),
+  );
   const { startEmbeddedWorker } = await import("@/lib/jobs/embedded-worker");
   startEmbeddedWorker();
 }

@@ -21,7 +21,12 @@ const nextConfig = {
         ],
       },
       // pages get their CSP (with a nonce) from proxy.ts; API answers are data, never run
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] },
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" },
+        ],
+      },
     ];
   },
 };

@@ -32,7 +32,12 @@ export default defineConfig({
   // run as the admin unless they say `test.use({ storageState: authFile(role) })` or sign in themselves.
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts/ },
-    { name: "journeys", dependencies: ["sign-in"], testIgnore: /auth\.setup\.ts/, use: { storageState: authFile("admin") } },
+    {
+      name: "journeys",
+      dependencies: ["sign-in"],
+      testIgnore: /auth\.setup\.ts/,
+      use: { storageState: authFile("admin") },
+    },
   ],
   webServer: {
     // Builds nothing: `npm test` runs `next build` first. The script owns the e2e store.

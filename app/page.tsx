@@ -16,12 +16,25 @@ export default async function OverviewPage() {
   const { databases, tasks } = await readStoreTotals();
   return (
     <>
-      <PageHeader title="Overview" subtitle={everyone ? "How synthesis and review are going: updates by itself while jobs run and people review." : "How review is going, and your own progress: updates by itself."}>
+      <PageHeader
+        title="Overview"
+        subtitle={
+          everyone
+            ? "How synthesis and review are going: updates by itself while jobs run and people review."
+            : "How review is going, and your own progress: updates by itself."
+        }
+      >
         <div className="flex gap-3 text-sm">
-          <Link href="/databases" className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 hover:border-sky-400">
+          <Link
+            href="/databases"
+            className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 hover:border-sky-400"
+          >
             <span className="font-semibold tabular-nums">{databases}</span> target databases
           </Link>
-          <Link href="/tasks" className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 hover:border-sky-400">
+          <Link
+            href="/tasks"
+            className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 hover:border-sky-400"
+          >
             <span className="font-semibold tabular-nums">{tasks}</span> tasks
           </Link>
         </div>

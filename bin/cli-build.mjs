@@ -14,7 +14,10 @@ import { fileURLToPath } from "node:url";
  * child processes' under their source's basename, which is how lib/util/child-entry.ts finds them.
  */
 const CHILD_ENTRIES = ["lib/entries/sql-exec-child.ts", "lib/entries/materialize-child.ts"];
-const ENTRIES = { "sense-cli": "lib/entries/cli-compiled.ts", ...Object.fromEntries(CHILD_ENTRIES.map((source) => [path.basename(source, ".ts"), source])) };
+const ENTRIES = {
+  "sense-cli": "lib/entries/cli-compiled.ts",
+  ...Object.fromEntries(CHILD_ENTRIES.map((source) => [path.basename(source, ".ts"), source])),
+};
 /** Files that shape the build without being bundled: path aliases, the package's settings, this builder. */
 const SETTINGS = ["tsconfig.json", "package.json", "bin/cli-build.mjs"];
 export const CLI_ENTRY_FILE = "sense-cli.mjs";
@@ -74,12 +77,19 @@ function recordInputs(root, inputs) {
     setup(build) {
       // packages are resolved at run time from node_modules, as the app does, except those bundled
       build.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.path.startsWith("node:") || BUNDLED_PACKAGES.some((p) => args.path === p || args.path.startsWith(`${p}/`))) return undefined;
+        if (
+          args.path.startsWith("node:") ||
+          BUNDLED_PACKAGES.some((p) => args.path === p || args.path.startsWith(`${p}/`))
+        )
+          return undefined;
         if (args.path === "server-only" || args.path.startsWith("@/")) return undefined;
         return { path: args.path, external: true };
       });
       // `server-only` is empty under the react-server condition, as in the app and under tsx
-      build.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty-module" }));
+      build.onResolve({ filter: /^server-only$/ }, () => ({
+        path: "server-only",
+        namespace: "empty-module",
+      }));
       build.onLoad({ filter: /.*/, namespace: "empty-module" }, () => ({ contents: "", loader: "js" }));
       build.onLoad({ filter: /\.(ts|tsx|mts|js|mjs|json)$/ }, (args) => {
         if (args.path.split(path.sep).includes("node_modules")) return undefined; // a bundled package: its package.json stands for it
@@ -95,7 +105,10 @@ function recordInputs(root, inputs) {
 export async function buildCli(root) {
   const esbuild = await import("esbuild");
   const inputs = {};
-  const staging = path.join(cacheDir(root), `.staging-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
+  const staging = path.join(
+    cacheDir(root),
+    `.staging-${process.pid}-${crypto.randomBytes(4).toString("hex")}`,
+  );
   fs.mkdirSync(staging, { recursive: true });
   try {
     const result = await esbuild.build({
@@ -118,8 +131,12 @@ export async function buildCli(root) {
       plugins: [recordInputs(root, inputs)],
     });
     // the build's module graph, its output paths relative to the build folder (lib/cli tests read it)
-    fs.writeFileSync(path.join(staging, "meta.json"), JSON.stringify(result.metafile).replaceAll(`${path.relative(root, staging)}/`, ""));
-    for (const rel of [...SETTINGS, ...BUNDLED_PACKAGES.map((p) => `node_modules/${p}/package.json`)]) inputs[rel] = sha256(fs.readFileSync(path.join(root, rel)));
+    fs.writeFileSync(
+      path.join(staging, "meta.json"),
+      JSON.stringify(result.metafile).replaceAll(`${path.relative(root, staging)}/`, ""),
+    );
+    for (const rel of [...SETTINGS, ...BUNDLED_PACKAGES.map((p) => `node_modules/${p}/package.json`)])
+      inputs[rel] = sha256(fs.readFileSync(path.join(root, rel)));
     const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b)));
     const id = sha256(JSON.stringify(Object.entries(sorted))).slice(0, 16);
     const dir = path.join(cacheDir(root), id);
@@ -129,7 +146,10 @@ export async function buildCli(root) {
       if (!fs.existsSync(path.join(dir, CLI_ENTRY_FILE))) throw error; // else another process built the same sources just now
     }
     retirePrevious(root);
-    writeAtomically(currentFile(root), JSON.stringify({ id, builtAt: new Date().toISOString(), inputs: sorted }));
+    writeAtomically(
+      currentFile(root),
+      JSON.stringify({ id, builtAt: new Date().toISOString(), inputs: sorted }),
+    );
     pruneOldBuilds(root, id);
     return dir;
   } finally {
@@ -153,7 +173,8 @@ function pruneOldBuilds(root, keep) {
     if (!entry.isDirectory() || entry.name === keep) continue;
     const dir = path.join(cacheDir(root), entry.name);
     try {
-      if (Date.now() - fs.statSync(dir).mtimeMs > KEEP_OLD_BUILDS_MS) fs.rmSync(dir, { recursive: true, force: true });
+      if (Date.now() - fs.statSync(dir).mtimeMs > KEEP_OLD_BUILDS_MS)
+        fs.rmSync(dir, { recursive: true, force: true });
     } catch {
       // another process removed it
     }
@@ -168,7 +189,9 @@ export async function ensureCliBuild(root) {
     return await buildCli(root);
   } catch (error) {
     const reason = error?.errors?.[0]?.text ?? (error instanceof Error ? error.message : String(error));
-    process.stderr.write(`sense: could not compile the CLI (${reason}); running it from source, which starts slower.\n`);
+    process.stderr.write(
+      `sense: could not compile the CLI (${reason}); running it from source, which starts slower.\n`,
+    );
     return null;
   }
 }
@@ -178,9 +201,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = performance.now();
   try {
     const dir = await buildCli(root);
-    console.log(`[cli-build] compiled the sense CLI into ${path.relative(root, dir)} in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `[cli-build] compiled the sense CLI into ${path.relative(root, dir)} in ${Math.round(performance.now() - started)} ms`,
+    );
   } catch (error) {
     // not fatal for `npm ci`: bin/sense.mjs tries again on its first run, and runs from source if it must
-    console.warn(`[cli-build] could not compile the sense CLI: ${error?.errors?.[0]?.text ?? error?.message ?? error}`);
+    console.warn(
+      `[cli-build] could not compile the sense CLI: ${error?.errors?.[0]?.text ?? error?.message ?? error}`,
+    );
   }
 }

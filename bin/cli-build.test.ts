@@ -19,9 +19,20 @@ function makeProject(name: string, entrySource: string): string {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   };
-  for (const file of ["sense.mjs", "cli-build.mjs"]) write(`bin/${file}`, fs.readFileSync(path.join(env.projectRoot, "bin", file), "utf8"));
+  for (const file of ["sense.mjs", "cli-build.mjs"])
+    write(`bin/${file}`, fs.readFileSync(path.join(env.projectRoot, "bin", file), "utf8"));
   write("package.json", JSON.stringify({ name: "scratch", private: true }));
-  write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true, module: "esnext", moduleResolution: "bundler", paths: { "@/*": ["./*"] } } }));
+  write(
+    "tsconfig.json",
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: "esnext",
+        moduleResolution: "bundler",
+        paths: { "@/*": ["./*"] },
+      },
+    }),
+  );
   write("lib/entries/cli-compiled.ts", entrySource);
   write("lib/entries/cli.ts", entrySource);
   write("lib/cli/greeting.ts", 'export const greeting: string = "first version";\n');
@@ -33,8 +44,17 @@ function makeProject(name: string, entrySource: string): string {
 
 const GREETER = 'import { greeting } from "@/lib/cli/greeting";\nconsole.log(greeting);\n';
 const run = (root: string, extra: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [path.join(root, "bin", "sense.mjs")], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), env: { ...inheritedEnv(), SENSE_CLI_FROM_SOURCE: "", ...extra } });
-const buildIds = (root: string) => fs.readdirSync(path.join(root, ".cache", "cli")).filter((n) => !n.endsWith(".json")).sort();
+  spawnSync(process.execPath, [path.join(root, "bin", "sense.mjs")], {
+    encoding: "utf8",
+    timeout: 60_000,
+    cwd: os.tmpdir(),
+    env: { ...inheritedEnv(), SENSE_CLI_FROM_SOURCE: "", ...extra },
+  });
+const buildIds = (root: string) =>
+  fs
+    .readdirSync(path.join(root, ".cache", "cli"))
+    .filter((n) => !n.endsWith(".json"))
+    .sort();
 
 describe("the compiled CLI", () => {
   it("compiles on first use, reuses the build while its sources are unchanged, and compiles again when one changes", () => {
@@ -63,7 +83,10 @@ describe("the compiled CLI", () => {
   });
 
   it("compiles again when a source is gone, and when the settings change", () => {
-    const root = makeProject("removals", 'import { greeting } from "@/lib/cli/greeting";\nimport "@/lib/cli/extra";\nconsole.log(greeting);\n');
+    const root = makeProject(
+      "removals",
+      'import { greeting } from "@/lib/cli/greeting";\nimport "@/lib/cli/extra";\nconsole.log(greeting);\n',
+    );
     fs.writeFileSync(path.join(root, "lib", "cli", "extra.ts"), "export {};\n");
     expect(run(root).stdout).toBe("first version\n");
     fs.rmSync(path.join(root, "lib", "cli", "extra.ts"));
@@ -98,7 +121,10 @@ describe("bin/sense.mjs running the CLI from source", () => {
       path.join(root, "lib", "entries", "cli.ts"),
       'process.on("SIGTERM", () => { console.log("the CLI got SIGTERM"); process.exit(3); });\nconsole.log("ready");\nsetInterval(() => undefined, 1_000);\n',
     );
-    const child = spawn(process.execPath, [path.join(root, "bin", "sense.mjs")], { cwd: os.tmpdir(), env: { ...inheritedEnv(), SENSE_CLI_FROM_SOURCE: "1" } });
+    const child = spawn(process.execPath, [path.join(root, "bin", "sense.mjs")], {
+      cwd: os.tmpdir(),
+      env: { ...inheritedEnv(), SENSE_CLI_FROM_SOURCE: "1" },
+    });
     let stdout = "";
     const ready = new Promise<void>((resolve) =>
       child.stdout.on("data", (chunk: Buffer) => {

@@ -6,7 +6,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 
-const manifest = (file: string) => JSON.parse(fs.readFileSync(path.join(env.projectRoot, file), "utf8")) as { bin?: Record<string, string>; workspaces?: string[] };
+const manifest = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(env.projectRoot, file), "utf8")) as {
+    bin?: Record<string, string>;
+    workspaces?: string[];
+  };
 
 describe("the sense bin", () => {
   it("is not in the project's own manifest, and is in the bin workspace", () => {

@@ -26,7 +26,11 @@ function runFromSource() {
   const entry = path.join(root, "lib", "entries", "cli.ts");
   // tsx is resolved from the project, so the CLI works from any working folder.
   const tsx = pathToFileURL(createRequire(path.join(root, "package.json")).resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", tsx, entry, ...process.argv.slice(2)], { stdio: "inherit" });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", tsx, entry, ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
   // a signal sent to this process alone (a supervisor's SIGTERM, kill PID) reaches the CLI too
   const forward = (signal) => child.kill(signal);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, forward);

@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 import { e2eImportsDir, projectRoot } from "./e2e-paths";
 import { writeBirdFolder, writeGardenDatabase } from "./fixtures";
 
-test("upload a SQLite file, see it listed and introspected; a non-SQLite file gets a clear error", async ({ page }, testInfo) => {
+test("upload a SQLite file, see it listed and introspected; a non-SQLite file gets a clear error", async ({
+  page,
+}, testInfo) => {
   const file = testInfo.outputPath("allotments.sqlite");
   writeGardenDatabase(file);
   await page.goto("/databases");
@@ -16,9 +18,9 @@ test("upload a SQLite file, see it listed and introspected; a non-SQLite file ge
   await upload.getByLabel("SQLite file").setInputFiles(file);
   await expect(upload.getByRole("status")).toHaveCount(0);
   await page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "allotments" }).click();
-  await expect(page.getByRole("table", { name: "Columns of plantings" }).getByRole("row").filter({ hasText: "plot_id" })).toContainText(
-    "FK → plots.plot_id",
-  );
+  await expect(
+    page.getByRole("table", { name: "Columns of plantings" }).getByRole("row").filter({ hasText: "plot_id" }),
+  ).toContainText("FK → plots.plot_id");
   await expect(page.getByRole("region", { name: "Table plots" })).toContainText("2 rows");
 
   await page.goto("/databases");
@@ -30,10 +32,14 @@ test("upload a SQLite file, see it listed and introspected; a non-SQLite file ge
 
   await upload.getByLabel("SQLite file").setInputFiles(file);
   await upload.getByRole("button", { name: "Upload" }).click();
-  await expect(upload.getByRole("alert")).toHaveText('The name "allotments" is taken: a database is already registered under it. Choose another name, e.g. "allotments_2".');
+  await expect(upload.getByRole("alert")).toHaveText(
+    'The name "allotments" is taken: a database is already registered under it. Choose another name, e.g. "allotments_2".',
+  );
 });
 
-test("import a BIRD folder from the UI: tasks added, a missing file reported, re-import adds nothing", async ({ page }) => {
+test("import a BIRD folder from the UI: tasks added, a missing file reported, re-import adds nothing", async ({
+  page,
+}) => {
   const dir = path.join(e2eImportsDir, "bird-mini");
   writeBirdFolder(dir);
   await page.goto("/databases");
@@ -42,7 +48,9 @@ test("import a BIRD folder from the UI: tasks added, a missing file reported, re
   await form.getByLabel("Benchmark folder").fill(dir);
   await form.getByRole("button", { name: "Import" }).click();
   await expect(form.getByRole("status")).toContainText("3 tasks added, 0 already present, over 2 databases");
-  await expect(form.getByRole("status")).toContainText("seed_bank: missing — dev_databases/seed_bank/seed_bank.sqlite not found");
+  await expect(form.getByRole("status")).toContainText(
+    "seed_bank: missing — dev_databases/seed_bank/seed_bank.sqlite not found",
+  );
 
   await form.getByRole("button", { name: "Import" }).click();
   await expect(form.getByRole("status")).toContainText("0 tasks added, 3 already present");
@@ -57,9 +65,14 @@ test("import a BIRD folder from the UI: tasks added, a missing file reported, re
   await expect(page.getByRole("table", { name: "Columns of packets" })).toContainText("species");
 });
 
-test("bad import input is refused with an error that names the problem, and nothing is lost", async ({ page }) => {
+test("bad import input is refused with an error that names the problem, and nothing is lost", async ({
+  page,
+}) => {
   const dir = path.join(e2eImportsDir, "bird-broken");
-  writeBirdFolder(dir, [{ db_id: "garden_club", question: "Fine question?", SQL: "SELECT 1" }, { db_id: "garden_club", SQL: "SELECT 2" }]);
+  writeBirdFolder(dir, [
+    { db_id: "garden_club", question: "Fine question?", SQL: "SELECT 1" },
+    { db_id: "garden_club", SQL: "SELECT 2" },
+  ]);
   await page.goto("/tasks");
   const before = await page.getByTestId("task-count").textContent();
 
@@ -78,7 +91,9 @@ test("bad import input is refused with an error that names the problem, and noth
   await expect(page.getByTestId("task-count")).toHaveText(before ?? "");
 });
 
-test("an upload name past the limit is refused with the limit in words, not cut short; the field shows the limit", async ({ page }, testInfo) => {
+test("an upload name past the limit is refused with the limit in words, not cut short; the field shows the limit", async ({
+  page,
+}, testInfo) => {
   const file = testInfo.outputPath("long-named.sqlite");
   writeGardenDatabase(file);
   const longName = `garden_${"x".repeat(63)}`; // 70 characters
@@ -90,5 +105,7 @@ test("an upload name past the limit is refused with the limit in words, not cut 
   await expect(upload.getByLabel("Database name")).toHaveValue(longName);
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByRole("alert")).toContainText("at most 64 characters (this one has 70)");
-  await expect(page.getByRole("table", { name: "Databases" }).getByRole("link", { name: longName.slice(0, 64) })).toHaveCount(0);
+  await expect(
+    page.getByRole("table", { name: "Databases" }).getByRole("link", { name: longName.slice(0, 64) }),
+  ).toHaveCount(0);
 });

@@ -8,22 +8,36 @@ import { authFile } from "./e2e-paths";
 const PASSWORD = "lou's own long password";
 
 async function failSignIn(request: APIRequestContext, baseURL: string, email: string) {
-  return request.post("/api/auth/sign-in", { data: { email, password: "a guess that is wrong" }, headers: { origin: baseURL } });
+  return request.post("/api/auth/sign-in", {
+    data: { email, password: "a guess that is wrong" },
+    headers: { origin: baseURL },
+  });
 }
 
 test.describe("as the admin", () => {
   test.use({ storageState: authFile("admin") });
 
-  test("a lockout shows on the Accounts page, the admin lifts it, the person signs in at once, and the audit log tells it in words", async ({ page, browser, baseURL }) => {
+  test("a lockout shows on the Accounts page, the admin lifts it, the person signs in at once, and the audit log tells it in words", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const email = `lou-${Date.now().toString(36)}@e2e.test`;
-    const made = await page.request.post("/api/admin/accounts", { data: { email, name: "Lou Locked", role: "annotator", password: PASSWORD }, headers: { origin: baseURL! } });
+    const made = await page.request.post("/api/admin/accounts", {
+      data: { email, name: "Lou Locked", role: "annotator", password: PASSWORD },
+      headers: { origin: baseURL! },
+    });
     expect(made.status()).toBe(200);
     const { account } = (await made.json()) as { account: { id: string } };
 
     // someone guesses Lou's password five times; the sixth try is refused, even the right password
     const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    for (let i = 0; i < 5; i++) expect((await failSignIn(stranger.request, baseURL!, email)).status()).toBe(401);
-    const refused = await stranger.request.post("/api/auth/sign-in", { data: { email, password: PASSWORD }, headers: { origin: baseURL! } });
+    for (let i = 0; i < 5; i++)
+      expect((await failSignIn(stranger.request, baseURL!, email)).status()).toBe(401);
+    const refused = await stranger.request.post("/api/auth/sign-in", {
+      data: { email, password: PASSWORD },
+      headers: { origin: baseURL! },
+    });
     expect(refused.status()).toBe(429);
     await stranger.close();
 
@@ -50,7 +64,10 @@ test.describe("as the admin", () => {
 
     // the audit log: the lift, by the admin, found with the Action filter
     await page.goto("/audit");
-    await page.getByRole("search", { name: "Audit log filters" }).getByLabel("Action").selectOption("session.lockout-lift");
+    await page
+      .getByRole("search", { name: "Audit log filters" })
+      .getByLabel("Action")
+      .selectOption("session.lockout-lift");
     await expect(page).toHaveURL(/\/audit\?action=session\.lockout-lift$/);
     const log = page.getByRole("table", { name: "Audit log" });
     const lift = log.locator('tr[data-action="session.lockout-lift"]').filter({ hasText: email });
@@ -64,8 +81,12 @@ test.describe("as the admin", () => {
     await page.getByRole("search", { name: "Audit log filters" }).getByLabel("Action").selectOption("");
     await expect(page).toHaveURL(new RegExp(`^[^?]+\\?target=account%3A${account.id}$`));
     await expect(log.locator('tr[data-action="session.sign-in-failed"]')).toHaveCount(5);
-    await expect(log.locator('tr[data-action="session.sign-in-failed"]').first()).toContainText("not signed in");
-    await expect(log.locator('tr[data-action="session.sign-in-failed"]').first()).toContainText("reasonwrong password");
+    await expect(log.locator('tr[data-action="session.sign-in-failed"]').first()).toContainText(
+      "not signed in",
+    );
+    await expect(log.locator('tr[data-action="session.sign-in-failed"]').first()).toContainText(
+      "reasonwrong password",
+    );
     await expect(log.locator('tr[data-action="session.lockout"]')).toContainText("failedAttempts5");
     await expect(log.locator('tr[data-action="session.lockout-lift"]')).toHaveCount(1);
     await expect(log.locator('tr[data-action="session.sign-in"]')).toHaveCount(0); // a sign-in's target is the session, not the account
@@ -86,13 +107,19 @@ test.describe("as the admin", () => {
     // bad filters: words, not a 500
     // (a bad filter in the address is left out, said so, and the log shown without it)
     await page.goto("/audit?from=yesterday");
-    await expect(page.getByRole("main").getByRole("alert", { name: "Filters left out" })).toContainText("The “from” parameter must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05.");
+    await expect(page.getByRole("main").getByRole("alert", { name: "Filters left out" })).toContainText(
+      "The “from” parameter must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05.",
+    );
     await expect(log.locator("tbody tr").first()).toBeVisible();
     const api = await page.request.get("/api/audit?action=review.approve");
     expect(api.status()).toBe(400);
-    expect(((await api.json()) as { message: string }).message).toMatch(/^The action must be one of account\.create, /);
+    expect(((await api.json()) as { message: string }).message).toMatch(
+      /^The action must be one of account\.create, /,
+    );
     await page.goto("/audit?person=nobody%40e2e.test");
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("The “person” filter names no account: none has the email “nobody@e2e.test”.");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(
+      "The “person” filter names no account: none has the email “nobody@e2e.test”.",
+    );
   });
 });
 
@@ -102,7 +129,9 @@ for (const role of ["lead", "annotator"] as const) {
 
     test(`the ${role} cannot see or lift lockouts`, async ({ page, baseURL }) => {
       expect((await page.request.get("/api/admin/lockouts")).status()).toBe(403);
-      const lift = await page.request.post("/api/admin/lockouts/any-id/lift", { headers: { origin: baseURL! } });
+      const lift = await page.request.post("/api/admin/lockouts/any-id/lift", {
+        headers: { origin: baseURL! },
+      });
       expect(lift.status()).toBe(403);
       expect(((await lift.json()) as { message: string }).message).toContain("it needs admin or above");
     });

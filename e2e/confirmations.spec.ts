@@ -11,16 +11,30 @@ import { startMutationJob } from "./start-job";
 const postJson = (page: Page, url: string, method: string, json: unknown) =>
   page.evaluate(
     async ({ url, method, json }) => {
-      const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(json) });
-      return { status: response.status, body: (await response.json()) as { message?: string; user?: { id: string } } };
+      const response = await fetch(url, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(json),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { message?: string; user?: { id: string } },
+      };
     },
     { url, method, json },
   );
 
 test.describe("as the admin", () => {
-  test("a role change and a disable ask first; Escape keeps things as they were; the admin is not offered, and refused, their own disable", async ({ page }) => {
+  test("a role change and a disable ask first; Escape keeps things as they were; the admin is not offered, and refused, their own disable", async ({
+    page,
+  }) => {
     await page.goto("/admin/accounts");
-    const made = await postJson(page, "/api/admin/accounts", "POST", { email: "cara@e2e.test", name: "Cara Confirm", role: "annotator", password: "cara's long password" });
+    const made = await postJson(page, "/api/admin/accounts", "POST", {
+      email: "cara@e2e.test",
+      name: "Cara Confirm",
+      role: "annotator",
+      password: "cara's long password",
+    });
     expect(made.status).toBe(200);
     await page.reload();
     const accounts = page.getByRole("table", { name: "Accounts" });
@@ -46,8 +60,12 @@ test.describe("as the admin", () => {
     await expect(cara).toContainText("disabled");
 
     // one's own account: no Disable button, and the server refuses it in words
-    await expect(accounts.locator('[data-email="ada@e2e.test"]').getByRole("button", { name: "Disable" })).toHaveCount(0);
-    const me = await page.evaluate(async () => ((await (await fetch("/api/auth/me")).json()) as { user: { id: string } }).user.id);
+    await expect(
+      accounts.locator('[data-email="ada@e2e.test"]').getByRole("button", { name: "Disable" }),
+    ).toHaveCount(0);
+    const me = await page.evaluate(
+      async () => ((await (await fetch("/api/auth/me")).json()) as { user: { id: string } }).user.id,
+    );
     const refused = await postJson(page, `/api/admin/accounts/${me}`, "PATCH", { disabled: true });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain("You cannot disable your own account");
@@ -55,7 +73,11 @@ test.describe("as the admin", () => {
 
   test("deleting a provider asks first and names it", async ({ page }) => {
     await page.goto("/jobs");
-    const made = await postJson(page, "/api/providers", "POST", { name: "doomed-provider", baseUrl: "http://127.0.0.1:9/v1", model: "m" });
+    const made = await postJson(page, "/api/providers", "POST", {
+      name: "doomed-provider",
+      baseUrl: "http://127.0.0.1:9/v1",
+      model: "m",
+    });
     expect(made.status).toBe(200);
     await page.reload();
     const providers = page.getByRole("table", { name: "Providers" });
@@ -70,7 +92,11 @@ test.describe("as the admin", () => {
     await expect(row).toHaveCount(0);
   });
 
-  test("cancelling a running export asks first: Escape keeps it running, confirming cancels it", async ({ page, request, baseURL }) => {
+  test("cancelling a running export asks first: Escape keeps it running, confirming cancels it", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     test.setTimeout(90_000);
     // pairs on a database whose first rows take seconds to read: an export of them with sample rows runs that long
     const folder = path.join(e2eImportsDir, "slow-samples");
@@ -80,12 +106,26 @@ test.describe("as the admin", () => {
     expect(imported.status()).toBe(200);
     const importId = ((await imported.json()) as { importRun: { id: string } }).importRun.id;
     // the import runs on the job queue: it is done once its run says so
-    await expect.poll(async () => ((await (await request.get(`/api/imports/${importId}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("done");
-    const started = await request.post("/api/jobs", { headers, data: { kind: "mutation", tasks: { database: "slow_samples" } } });
+    await expect
+      .poll(
+        async () =>
+          ((await (await request.get(`/api/imports/${importId}`)).json()) as { status: string }).status,
+        { timeout: 30_000 },
+      )
+      .toBe("done");
+    const started = await request.post("/api/jobs", {
+      headers,
+      data: { kind: "mutation", tasks: { database: "slow_samples" } },
+    });
     expect(started.status()).toBe(200);
     const jobId = ((await started.json()) as { job: { id: string } }).job.id;
     await expect
-      .poll(async () => ((await (await request.get(`/api/jobs/${jobId}`)).json()) as { progress: { status: string } }).progress.status, { timeout: 30_000 })
+      .poll(
+        async () =>
+          ((await (await request.get(`/api/jobs/${jobId}`)).json()) as { progress: { status: string } })
+            .progress.status,
+        { timeout: 30_000 },
+      )
       .toBe("done");
 
     await page.goto("/exports");
@@ -97,7 +137,10 @@ test.describe("as the admin", () => {
     await form.getByLabel("Export database").selectOption("slow_samples");
     await form.getByRole("button", { name: "Start export" }).click();
     await expect(form.getByRole("status")).toHaveText("Export started.");
-    const row = page.getByRole("table", { name: "Exports" }).getByRole("row").filter({ has: page.getByTestId("export-name").getByText("Slow samples", { exact: true }) });
+    const row = page
+      .getByRole("table", { name: "Exports" })
+      .getByRole("row")
+      .filter({ has: page.getByTestId("export-name").getByText("Slow samples", { exact: true }) });
     await expect(row).toContainText("running");
     const exportId = await row.getAttribute("data-export-id");
 
@@ -108,8 +151,12 @@ test.describe("as the admin", () => {
     await expect(dialog).toBeHidden();
     // the list's next two refreshes from the server (the first may have been asked before) still have it running
     for (let refresh = 0; refresh < 2; refresh++) {
-      const answer = await page.waitForResponse((r) => new URL(r.url()).pathname === "/api/exports" && r.request().method() === "GET" && r.ok());
-      expect(((await answer.json()) as { id: string; status: string }[]).find((e) => e.id === exportId)?.status).toBe("running");
+      const answer = await page.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/api/exports" && r.request().method() === "GET" && r.ok(),
+      );
+      expect(
+        ((await answer.json()) as { id: string; status: string }[]).find((e) => e.id === exportId)?.status,
+      ).toBe("running");
     }
     await expect(row).toContainText("running");
 
@@ -124,7 +171,10 @@ test.describe("as the admin", () => {
 
 test.describe("as a lead", () => {
   test.use({ storageState: authFile("lead") });
-  test.skip(!fs.existsSync(path.join(spiderDir, "dev.json")), `needs the Spider dev set at ${spiderDir}, which is absent`);
+  test.skip(
+    !fs.existsSync(path.join(spiderDir, "dev.json")),
+    `needs the Spider dev set at ${spiderDir}, which is absent`,
+  );
 
   test("cancelling a job asks first, naming the job", async ({ page }) => {
     await page.goto("/jobs");

@@ -22,21 +22,31 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     ${Array.from({ length: 29 }, (_, i) => `CREATE TABLE shelf_${String(i).padStart(2, "0")} (id INTEGER PRIMARY KEY, label TEXT); INSERT INTO shelf_${String(i).padStart(2, "0")} VALUES (1, 'label ${i}');`).join("\n")}
     COMMIT;`);
   db.close();
-  const admin = await playwright.request.newContext({ baseURL, storageState: authFile("admin"), extraHTTPHeaders: { origin: baseURL! } });
+  const admin = await playwright.request.newContext({
+    baseURL,
+    storageState: authFile("admin"),
+    extraHTTPHeaders: { origin: baseURL! },
+  });
   const response = await admin.post("/api/databases/from-path", { data: { path: file } });
   expect([200, 409]).toContain(response.status());
   await admin.dispose();
 });
 
-test("a schema is shown a page of tables at a time; a generated column is marked and its slow rows are reported, not waited for", async ({ page }) => {
+test("a schema is shown a page of tables at a time; a generated column is marked and its slow rows are reported, not waited for", async ({
+  page,
+}) => {
   await page.goto("/databases/warehouse");
   const nav = page.getByRole("navigation", { name: "Table pages" });
   await expect(nav.getByTestId("table-range")).toHaveText("Tables 1–25 of 30");
   await expect(page.getByRole("region", { name: /^Table / })).toHaveCount(25);
   const heavy = page.getByRole("region", { name: "Table a_heavy", exact: true });
-  await expect(heavy.getByRole("table", { name: "Columns of a_heavy" }).getByRole("row").filter({ hasText: "big" })).toContainText("generated (virtual)");
+  await expect(
+    heavy.getByRole("table", { name: "Columns of a_heavy" }).getByRole("row").filter({ hasText: "big" }),
+  ).toContainText("generated (virtual)");
   // whichever limit of the sandbox the column's huge strings meet first: time or memory
-  await expect(heavy).toContainText(/Not read: (its rows took longer than \d+ ms to compute|The query needed more than \d+ MB of memory)/);
+  await expect(heavy).toContainText(
+    /Not read: (its rows took longer than \d+ ms to compute|The query needed more than \d+ MB of memory)/,
+  );
   await expect(page.getByRole("table", { name: "First rows of shelf_00" })).toContainText("label 0");
 
   await nav.getByRole("link", { name: "Next tables →" }).click();
@@ -53,15 +63,23 @@ test.describe("a schema of 500 tables", () => {
     const file = path.join(e2eImportsDir, "schema-pages", "atlas.sqlite");
     fs.rmSync(file, { force: true });
     const db = new Database(file);
-    db.exec(`BEGIN; ${tables.map((t) => `CREATE TABLE ${t} (id INTEGER PRIMARY KEY, note TEXT);`).join("\n")} COMMIT;`);
+    db.exec(
+      `BEGIN; ${tables.map((t) => `CREATE TABLE ${t} (id INTEGER PRIMARY KEY, note TEXT);`).join("\n")} COMMIT;`,
+    );
     db.close();
-    const admin = await playwright.request.newContext({ baseURL, storageState: authFile("admin"), extraHTTPHeaders: { origin: baseURL! } });
+    const admin = await playwright.request.newContext({
+      baseURL,
+      storageState: authFile("admin"),
+      extraHTTPHeaders: { origin: baseURL! },
+    });
     const response = await admin.post("/api/databases/from-path", { data: { path: file } });
     expect([200, 409]).toContain(response.status());
     await admin.dispose();
   });
 
-  test("holds one page of table sections in the page, and the contents reach the last table", async ({ page }) => {
+  test("holds one page of table sections in the page, and the contents reach the last table", async ({
+    page,
+  }) => {
     await page.goto("/databases/atlas");
     const contents = page.getByRole("navigation", { name: "Table of contents" });
     await expect(contents.getByRole("link")).toHaveCount(500);

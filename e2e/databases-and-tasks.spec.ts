@@ -8,11 +8,15 @@ const hasSpider = fs.existsSync(path.join(spiderDir, "dev.json"));
 test.describe("imported Spider dev set", () => {
   test.skip(!hasSpider, `needs the Spider dev set at ${spiderDir}, which is absent`);
 
-  test("Databases lists the import and concert_singer shows its 4 tables with columns and keys", async ({ page }) => {
+  test("Databases lists the import and concert_singer shows its 4 tables with columns and keys", async ({
+    page,
+  }) => {
     await page.goto("/databases");
     const table = page.getByRole("table", { name: "Databases" });
     // other journeys may add their own databases; the Spider dev import brings exactly 20
-    await expect(table.getByRole("row").filter({ has: page.getByRole("cell", { name: "spider", exact: true }) })).toHaveCount(20);
+    await expect(
+      table.getByRole("row").filter({ has: page.getByRole("cell", { name: "spider", exact: true }) }),
+    ).toHaveCount(20);
     const wta = table.getByRole("row").filter({ hasText: "wta_1" });
     await expect(wta).toContainText("missing");
 
@@ -28,11 +32,17 @@ test.describe("imported Spider dev set", () => {
     await expect(stadium.getByRole("row").filter({ hasText: "Capacity" })).toContainText("INT");
 
     const link = page.getByRole("table", { name: "Columns of singer_in_concert" });
-    await expect(link.getByRole("row").filter({ hasText: "concert_ID" })).toContainText("FK → concert.concert_ID");
-    await expect(link.getByRole("row").filter({ hasText: "Singer_ID" })).toContainText("FK → singer.Singer_ID");
+    await expect(link.getByRole("row").filter({ hasText: "concert_ID" })).toContainText(
+      "FK → concert.concert_ID",
+    );
+    await expect(link.getByRole("row").filter({ hasText: "Singer_ID" })).toContainText(
+      "FK → singer.Singer_ID",
+    );
 
     // first rows of each table are shown
-    await expect(page.getByRole("table", { name: "First rows of stadium" }).getByRole("row")).not.toHaveCount(0);
+    await expect(page.getByRole("table", { name: "First rows of stadium" }).getByRole("row")).not.toHaveCount(
+      0,
+    );
   });
 
   test("Tasks filters by database on the server and opens a task with its gold SQL", async ({ page }) => {
@@ -46,7 +56,8 @@ test.describe("imported Spider dev set", () => {
     await expect(page.getByTestId("task-count")).toHaveText(/^45 tasks/);
     const rows = page.getByRole("table", { name: "Tasks" }).getByRole("row");
     await expect(rows).toHaveCount(46);
-    for (const cell of await rows.locator("td:nth-child(2)").allTextContents()) expect(cell).toBe("concert_singer");
+    for (const cell of await rows.locator("td:nth-child(2)").allTextContents())
+      expect(cell).toBe("concert_singer");
 
     await page.getByRole("combobox", { name: "Hardness" }).selectOption("extra");
     await expect(page).toHaveURL(/hardness=extra/);

@@ -15,7 +15,9 @@ const a = net.createServer().listen(0, "127.0.0.1", () => {
     b.close();
   });
 });`;
-  const [app, model] = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).split(" ").map(Number);
+  const [app, model] = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })
+    .split(" ")
+    .map(Number);
   if (!app || !model) throw new Error("e2e: could not find free ports");
   return [app, model];
 }
@@ -24,7 +26,9 @@ export function e2ePorts(): { app: number; model: number } {
   if (!process.env.SENSE_E2E_APP_PORT || !process.env.SENSE_E2E_MODEL_PORT) {
     const [app, model] = pickFreePorts();
     process.env.SENSE_E2E_APP_PORT ||= String(app);
-    process.env.SENSE_E2E_MODEL_PORT ||= String(model === Number(process.env.SENSE_E2E_APP_PORT) ? app : model);
+    process.env.SENSE_E2E_MODEL_PORT ||= String(
+      model === Number(process.env.SENSE_E2E_APP_PORT) ? app : model,
+    );
   }
   return { app: Number(process.env.SENSE_E2E_APP_PORT), model: Number(process.env.SENSE_E2E_MODEL_PORT) };
 }

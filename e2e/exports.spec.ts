@@ -4,7 +4,12 @@ import { authFile } from "./e2e-paths";
 
 test.use({ storageState: authFile("researcher") });
 
-const linesOf = (file: string) => fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const linesOf = (file: string) =>
+  fs
+    .readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 async function download(page: Page, link: ReturnType<Page["getByRole"]>) {
   const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
   return { name: file.suggestedFilename(), path: (await file.path())! };
@@ -12,7 +17,9 @@ async function download(page: Page, link: ReturnType<Page["getByRole"]>) {
 
 // The e2e store holds the pairs of the weak job serve-e2e.ts ran (pending review), so the journey
 // exports pending pairs of the demo database.
-test("a researcher picks filters and a format, previews the first records, downloads the file and finds it listed with its manifest", async ({ page }) => {
+test("a researcher picks filters and a format, previews the first records, downloads the file and finds it listed with its manifest", async ({
+  page,
+}) => {
   await page.goto("/exports");
   const form = page.getByRole("form", { name: "New export" });
   await form.getByLabel("Format").selectOption("trl-dpo-conversational");
@@ -42,8 +49,14 @@ test("a researcher picks filters and a format, previews the first records, downl
   await row.getByRole("button", { name: "Manifest" }).click();
   const manifest = JSON.parse((await page.getByLabel("Manifest").textContent()) ?? "{}");
   // its long lines wrap: the open manifest does not make the page wider than the window
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  expect(manifest).toMatchObject({ format: "trl-dpo-conversational", template: { name: "schema-with-rows", sampleRows: 3 }, filters: { statuses: ["accepted", "edited", "pending"], database: "city_library" } });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  expect(manifest).toMatchObject({
+    format: "trl-dpo-conversational",
+    template: { name: "schema-with-rows", sampleRows: 3 },
+    filters: { statuses: ["accepted", "edited", "pending"], database: "city_library" },
+  });
   expect(manifest.counts.written).toBe(lines.length);
   expect(manifest.files[0].rows).toBe(lines.length);
   expect(manifest.appVersion).toMatch(/^\d+\.\d+\.\d+$/);
@@ -51,7 +64,9 @@ test("a researcher picks filters and a format, previews the first records, downl
   expect(trace.map((t) => t.id)).toEqual(lines.map((l) => l.id)); // each line's item, in order
 });
 
-test("a named export split by schema: the preview shows each side's rows, the files carry the name, dataset_info.json downloads", async ({ page }) => {
+test("a named export split by schema: the preview shows each side's rows, the files carry the name, dataset_info.json downloads", async ({
+  page,
+}) => {
   await page.goto("/exports");
   const form = page.getByRole("form", { name: "New export" });
   await form.getByLabel("Export name").fill("Pairs for LF v1");
@@ -72,21 +87,37 @@ test("a named export split by schema: the preview shows each side's rows, the fi
   await expect(row).toContainText("done", { timeout: 20_000 });
   await expect(row.getByTestId("export-name")).toHaveText("Pairs for LF v1");
   const id = await row.getAttribute("data-export-id");
-  const trainFile = await download(page, row.getByRole("link", { name: `pairs-for-lf-v1-${id}-train.jsonl` }));
-  const validationFile = await download(page, row.getByRole("link", { name: `pairs-for-lf-v1-${id}-validation.jsonl` }));
+  const trainFile = await download(
+    page,
+    row.getByRole("link", { name: `pairs-for-lf-v1-${id}-train.jsonl` }),
+  );
+  const validationFile = await download(
+    page,
+    row.getByRole("link", { name: `pairs-for-lf-v1-${id}-validation.jsonl` }),
+  );
   expect([linesOf(trainFile.path).length, linesOf(validationFile.path).length]).toEqual([train, validation]);
-  for (const l of linesOf(trainFile.path)) expect(l).toMatchObject({ system: expect.stringContaining("SQLite expert"), id: expect.any(String) });
+  for (const l of linesOf(trainFile.path))
+    expect(l).toMatchObject({ system: expect.stringContaining("SQLite expert"), id: expect.any(String) });
   const info = await download(page, row.getByRole("link", { name: "dataset_info.json" }));
   expect(info.name).toBe("dataset_info.json"); // the one name LLaMA-Factory reads in its dataset_dir
   const entries = JSON.parse(fs.readFileSync(info.path, "utf8"));
-  expect(Object.values(entries).map((e) => (e as { file_name: string }).file_name).sort()).toEqual([trainFile.name, validationFile.name].sort());
-  expect(entries[`pairs-for-lf-v1-${id}-train`]).toMatchObject({ ranking: true, columns: { system: "system" } });
+  expect(
+    Object.values(entries)
+      .map((e) => (e as { file_name: string }).file_name)
+      .sort(),
+  ).toEqual([trainFile.name, validationFile.name].sort());
+  expect(entries[`pairs-for-lf-v1-${id}-train`]).toMatchObject({
+    ranking: true,
+    columns: { system: "system" },
+  });
 });
 
 test("a bad export request is refused with the reason, and nothing is listed for it", async ({ page }) => {
   await page.goto("/exports");
   const form = page.getByRole("form", { name: "New export" });
-  await expect(page.getByRole("table", { name: "Exports" }).or(page.getByText("No exports yet."))).toBeVisible(); // the list has loaded
+  await expect(
+    page.getByRole("table", { name: "Exports" }).or(page.getByText("No exports yet.")),
+  ).toBeVisible(); // the list has loaded
   const before = await page.getByRole("table", { name: "Exports" }).getByRole("row").count();
   // nothing selected: the demo database has no SFT samples
   await form.getByLabel("Format").selectOption("alpaca");
@@ -98,7 +129,9 @@ test("a bad export request is refused with the reason, and nothing is listed for
   await form.getByRole("checkbox", { name: "pending" }).check();
   await form.getByLabel("Validation share of rows").fill("0.2");
   await form.getByRole("button", { name: "Preview" }).click();
-  await expect(form.getByRole("alert")).toContainText(/needs at least two distinct schemas; this selection has 1 schema \(/);
+  await expect(form.getByRole("alert")).toContainText(
+    /needs at least two distinct schemas; this selection has 1 schema \(/,
+  );
   // a date range that ends before it starts
   await form.getByLabel("Validation share of rows").fill("0");
   await form.getByLabel("From").fill("2026-06-02");
@@ -106,6 +139,8 @@ test("a bad export request is refused with the reason, and nothing is listed for
   await form.getByRole("button", { name: "Start export" }).click();
   await expect(form.getByRole("alert")).toContainText("From (2026-06-02) is after To (2026-06-01)");
   await page.reload();
-  await expect(page.getByRole("table", { name: "Exports" }).or(page.getByText("No exports yet."))).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Exports" }).or(page.getByText("No exports yet.")),
+  ).toBeVisible();
   expect(await page.getByRole("table", { name: "Exports" }).getByRole("row").count()).toBe(before);
 });

@@ -21,9 +21,30 @@ export function writeBirdFolder(dir: string, records?: unknown): void {
   fs.rmSync(dir, { recursive: true, force: true });
   writeGardenDatabase(path.join(dir, "dev_databases", "garden_club", "garden_club.sqlite"));
   const questions = records ?? [
-    { question_id: 0, db_id: "garden_club", question: "How many plots are there?", evidence: "", SQL: "SELECT count(*) FROM plots", difficulty: "simple" },
-    { question_id: 1, db_id: "garden_club", question: "Which crops grow in the Greenhouse?", evidence: "Greenhouse refers to plots.name = 'Greenhouse'", SQL: "SELECT crop FROM plantings JOIN plots USING (plot_id) WHERE plots.name = 'Greenhouse'", difficulty: "moderate" },
-    { question_id: 2, db_id: "seed_bank", question: "How many seed packets are stored?", evidence: "", SQL: "SELECT count(*) FROM packets", difficulty: "simple" },
+    {
+      question_id: 0,
+      db_id: "garden_club",
+      question: "How many plots are there?",
+      evidence: "",
+      SQL: "SELECT count(*) FROM plots",
+      difficulty: "simple",
+    },
+    {
+      question_id: 1,
+      db_id: "garden_club",
+      question: "Which crops grow in the Greenhouse?",
+      evidence: "Greenhouse refers to plots.name = 'Greenhouse'",
+      SQL: "SELECT crop FROM plantings JOIN plots USING (plot_id) WHERE plots.name = 'Greenhouse'",
+      difficulty: "moderate",
+    },
+    {
+      question_id: 2,
+      db_id: "seed_bank",
+      question: "How many seed packets are stored?",
+      evidence: "",
+      SQL: "SELECT count(*) FROM packets",
+      difficulty: "simple",
+    },
   ];
   fs.writeFileSync(path.join(dir, "dev.json"), JSON.stringify(questions, null, 2));
   fs.writeFileSync(
@@ -32,7 +53,11 @@ export function writeBirdFolder(dir: string, records?: unknown): void {
       {
         db_id: "seed_bank",
         table_names_original: ["packets"],
-        column_names_original: [[-1, "*"], [0, "packet_id"], [0, "species"]],
+        column_names_original: [
+          [-1, "*"],
+          [0, "packet_id"],
+          [0, "species"],
+        ],
         column_types: ["text", "number", "text"],
         primary_keys: [1],
         foreign_keys: [],
@@ -57,13 +82,31 @@ export function writeSlowSamplesFolder(dir: string): void {
   db.exec(`BEGIN;
     CREATE TABLE plots (plot_id INTEGER PRIMARY KEY, name TEXT NOT NULL, area_m2 REAL);
     INSERT INTO plots VALUES (1, 'North bed', 12.5), (2, 'Greenhouse', 30), (3, 'Herb spiral', 4);
-    ${heavy.map((t) => `CREATE TABLE ${t} (id INTEGER PRIMARY KEY, price REAL); INSERT INTO ${t} VALUES (1, 2.5);
-    ALTER TABLE ${t} ADD COLUMN big INTEGER GENERATED ALWAYS AS (${slow}) VIRTUAL;`).join("\n")}
+    ${heavy
+      .map(
+        (t) => `CREATE TABLE ${t} (id INTEGER PRIMARY KEY, price REAL); INSERT INTO ${t} VALUES (1, 2.5);
+    ALTER TABLE ${t} ADD COLUMN big INTEGER GENERATED ALWAYS AS (${slow}) VIRTUAL;`,
+      )
+      .join("\n")}
     COMMIT;`); // added after the row: SQLite leaves a virtual column's work to the first read
   db.close();
   const questions = [
-    { question_id: 0, db_id: "slow_samples", question: "Which plots are larger than 10 square metres?", evidence: "", SQL: "SELECT name FROM plots WHERE area_m2 > 10", difficulty: "simple" },
-    { question_id: 1, db_id: "slow_samples", question: "How many plots are there?", evidence: "", SQL: "SELECT count(*) FROM plots", difficulty: "simple" },
+    {
+      question_id: 0,
+      db_id: "slow_samples",
+      question: "Which plots are larger than 10 square metres?",
+      evidence: "",
+      SQL: "SELECT name FROM plots WHERE area_m2 > 10",
+      difficulty: "simple",
+    },
+    {
+      question_id: 1,
+      db_id: "slow_samples",
+      question: "How many plots are there?",
+      evidence: "",
+      SQL: "SELECT count(*) FROM plots",
+      difficulty: "simple",
+    },
   ];
   fs.writeFileSync(path.join(dir, "dev.json"), JSON.stringify(questions, null, 2));
 }

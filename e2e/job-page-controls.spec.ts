@@ -9,14 +9,23 @@ test.use({ storageState: authFile("lead") });
 
 /** Starts a mutation job over city_library's 36 tasks through the API and gives back its id. */
 async function startJob(page: Page, baseURL: string, { paused }: { paused: boolean }) {
-  const started = await page.request.post("/api/jobs", { data: { kind: "mutation", keepPerTask: 3, tasks: { database: "city_library", limit: 36 } }, headers: { origin: baseURL } });
+  const started = await page.request.post("/api/jobs", {
+    data: { kind: "mutation", keepPerTask: 3, tasks: { database: "city_library", limit: 36 } },
+    headers: { origin: baseURL },
+  });
   expect(started.ok()).toBe(true);
   const { job } = (await started.json()) as { job: { id: string } };
-  if (paused) expect((await page.request.post(`/api/jobs/${job.id}/pause`, { headers: { origin: baseURL } })).ok()).toBe(true);
+  if (paused)
+    expect(
+      (await page.request.post(`/api/jobs/${job.id}/pause`, { headers: { origin: baseURL } })).ok(),
+    ).toBe(true);
   return job.id;
 }
 
-test("a lead pauses and resumes a job from its page; Cancel asks first and Escape keeps the job", async ({ page, baseURL }) => {
+test("a lead pauses and resumes a job from its page; Cancel asks first and Escape keeps the job", async ({
+  page,
+  baseURL,
+}) => {
   const id = await startJob(page, baseURL!, { paused: false });
   await page.goto(`/jobs/${id}`);
   const status = page.getByTestId("job-status");
@@ -37,17 +46,25 @@ test("a lead pauses and resumes a job from its page; Cancel asks first and Escap
   await expect(page.getByRole("button", { name: "Resume", exact: true })).toHaveCount(0);
 });
 
-test("a lead cancels a job from its page after confirming, and its controls go", async ({ page, baseURL }) => {
+test("a lead cancels a job from its page after confirming, and its controls go", async ({
+  page,
+  baseURL,
+}) => {
   const id = await startJob(page, baseURL!, { paused: true });
   await page.goto(`/jobs/${id}`);
   await expect(page.getByTestId("job-status")).toHaveText("paused");
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: `Cancel mutation job ${id.slice(-8)}` }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: `Cancel mutation job ${id.slice(-8)}` })
+    .click();
   await expect(page.getByTestId("job-status")).toHaveText("cancelled");
   await expect(page.getByRole("button", { name: /^(Pause|Resume|Cancel)$/ })).toHaveCount(0);
 });
 
-test("a job's configuration is a list of label and value, the provider named once, and an unpriced provider's cost is unknown", async ({ page }) => {
+test("a job's configuration is a list of label and value, the provider named once, and an unpriced provider's cost is unknown", async ({
+  page,
+}) => {
   const { weakJobId } = JSON.parse(fs.readFileSync(seededFile, "utf8")) as { weakJobId: string };
   await page.goto(`/jobs/${weakJobId}`);
   const config = page.getByRole("region", { name: "Configuration" });
@@ -71,11 +88,16 @@ test("a job's configuration is a list of label and value, the provider named onc
 test.describe("as a researcher", () => {
   test.use({ storageState: authFile("researcher") });
 
-  test("a role that may not control jobs gets no job page and no controls, and the API refuses the action", async ({ page, baseURL }) => {
+  test("a role that may not control jobs gets no job page and no controls, and the API refuses the action", async ({
+    page,
+    baseURL,
+  }) => {
     const { weakJobId } = JSON.parse(fs.readFileSync(seededFile, "utf8")) as { weakJobId: string };
     expect((await page.goto(`/jobs/${weakJobId}`))?.status()).toBe(403);
     await expect(page.getByRole("main").getByRole("alert")).toContainText("Not for your role");
     await expect(page.getByRole("button", { name: /^(Pause|Resume|Cancel)$/ })).toHaveCount(0);
-    expect((await page.request.post(`/api/jobs/${weakJobId}/pause`, { headers: { origin: baseURL! } })).status()).toBe(403);
+    expect(
+      (await page.request.post(`/api/jobs/${weakJobId}/pause`, { headers: { origin: baseURL! } })).status(),
+    ).toBe(403);
   });
 });

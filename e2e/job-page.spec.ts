@@ -3,21 +3,34 @@ import { authFile } from "./e2e-paths";
 
 test.use({ storageState: authFile("lead") });
 
-test("a lead is told when a job ends, opens its page from the jobs list: configuration, who started it, items filtered, and clones it", async ({ page, baseURL }) => {
+test("a lead is told when a job ends, opens its page from the jobs list: configuration, who started it, items filtered, and clones it", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/jobs");
   await expect(page.getByRole("table", { name: "Jobs" }).or(page.getByText("No jobs yet."))).toBeVisible();
-  const started = await page.request.post("/api/jobs", { data: { kind: "mutation", keepPerTask: 3, tasks: { database: "city_library", limit: 20 } }, headers: { origin: baseURL! } });
+  const started = await page.request.post("/api/jobs", {
+    data: { kind: "mutation", keepPerTask: 3, tasks: { database: "city_library", limit: 20 } },
+    headers: { origin: baseURL! },
+  });
   expect(started.ok()).toBe(true);
   const { job } = (await started.json()) as { job: { id: string } };
   // paused at once, so the page sees it open before it ends (however fast the runner is)
-  expect((await page.request.post(`/api/jobs/${job.id}/pause`, { headers: { origin: baseURL! } })).ok()).toBe(true);
+  expect((await page.request.post(`/api/jobs/${job.id}/pause`, { headers: { origin: baseURL! } })).ok()).toBe(
+    true,
+  );
   const row = page.getByRole("table", { name: "Jobs" }).locator(`[data-job-id="${job.id}"]`);
   await expect(row.getByTestId("job-status")).toHaveText(/paus/);
   // the lead goes on to another page; the job ends meanwhile: a notice says so there, without a reload
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
   await expect(page.getByRole("main").getByRole("heading", { name: "Tasks", level: 1 })).toBeVisible();
-  expect((await page.request.post(`/api/jobs/${job.id}/resume`, { headers: { origin: baseURL! } })).ok()).toBe(true);
-  await expect(page.getByTestId("job-end-notice").filter({ hasText: job.id.slice(-8) })).toContainText(/The mutation job \S+ is done/, { timeout: 30_000 });
+  expect(
+    (await page.request.post(`/api/jobs/${job.id}/resume`, { headers: { origin: baseURL! } })).ok(),
+  ).toBe(true);
+  await expect(page.getByTestId("job-end-notice").filter({ hasText: job.id.slice(-8) })).toContainText(
+    /The mutation job \S+ is done/,
+    { timeout: 30_000 },
+  );
   await expect(page).toHaveURL(/\/tasks$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await row.getByTestId("job-link").click();
@@ -48,7 +61,9 @@ test("a lead is told when a job ends, opens its page from the jobs list: configu
   await expect(form.getByLabel("Job database")).toHaveValue("city_library");
 });
 
-test("a job page of a job that does not exist answers our 404 page, titled so, in one request", async ({ page }) => {
+test("a job page of a job that does not exist answers our 404 page, titled so, in one request", async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on("request", (r) => {
     if (new URL(r.url()).pathname.includes("no-such-job")) requests.push(`${r.method()} ${r.url()}`);
@@ -70,6 +85,10 @@ test("the new-job forms estimate requests, tokens and cost before a lead starts 
   await weak.getByLabel("Weak job database").selectOption("city_library");
   await weak.getByLabel("Samples per task").fill("3");
   await expect(weak.getByTestId("job-estimate")).toContainText("Estimate: 108 requests (36 tasks)");
-  await expect(page.getByRole("form", { name: "Start a strong job" }).getByTestId("job-estimate")).toContainText(/Estimate: \d+ requests/);
-  await expect(page.getByRole("form", { name: "Start a mutation job" }).getByTestId("job-estimate")).toContainText("costs nothing");
+  await expect(
+    page.getByRole("form", { name: "Start a strong job" }).getByTestId("job-estimate"),
+  ).toContainText(/Estimate: \d+ requests/);
+  await expect(
+    page.getByRole("form", { name: "Start a mutation job" }).getByTestId("job-estimate"),
+  ).toContainText("costs nothing");
 });

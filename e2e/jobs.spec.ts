@@ -6,9 +6,14 @@ import { startMutationJob } from "./start-job";
 
 test.use({ storageState: authFile("lead") });
 
-test.skip(!fs.existsSync(path.join(spiderDir, "dev.json")), `needs the Spider dev set at ${spiderDir}, which is absent`);
+test.skip(
+  !fs.existsSync(path.join(spiderDir, "dev.json")),
+  `needs the Spider dev set at ${spiderDir}, which is absent`,
+);
 
-test("a lead starts a mutation job, watches it progress, pauses and resumes it to the end", async ({ page }) => {
+test("a lead starts a mutation job, watches it progress, pauses and resumes it to the end", async ({
+  page,
+}) => {
   await page.goto("/jobs");
   // 40 items at 150 ms each, two at a time: about 3 s, long enough for a Pause to land mid-job
   const { row, jobId } = await startMutationJob(page, "concert_singer", 40);
@@ -21,7 +26,9 @@ test("a lead starts a mutation job, watches it progress, pauses and resumes it t
   const atPause = await progress.textContent();
   for (let refresh = 0; refresh < 2; refresh++) {
     const answer = await page.waitForResponse((r) => new URL(r.url()).pathname === "/api/jobs" && r.ok());
-    const job = ((await answer.json()) as { id: string; itemsDone: number; itemsFailed: number; itemsTotal: number }[]).find((j) => j.id === jobId);
+    const job = (
+      (await answer.json()) as { id: string; itemsDone: number; itemsFailed: number; itemsTotal: number }[]
+    ).find((j) => j.id === jobId);
     expect(`${job!.itemsDone + job!.itemsFailed}/${job!.itemsTotal}`).toBe(atPause);
   }
   expect(atPause).not.toBe("40/40");

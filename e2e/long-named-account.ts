@@ -6,7 +6,10 @@ import { ACCOUNT_NAME_MAX } from "../lib/auth/account-limits";
 // table keeps such a name inside the window.
 export const longNamedEmail = "longest.name@e2e.test";
 // (one word of 53 letters: it can only wrap where the browser may break anywhere)
-export const longName = "Hubert Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft".slice(0, ACCOUNT_NAME_MAX);
+export const longName = "Hubert Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft".slice(
+  0,
+  ACCOUNT_NAME_MAX,
+);
 
 export async function ensureLongNamedAccount(page: Page, baseURL: string) {
   const listed = await page.request.get("/api/admin/accounts");
@@ -14,7 +17,12 @@ export async function ensureLongNamedAccount(page: Page, baseURL: string) {
   const { accounts } = (await listed.json()) as { accounts: { email: string }[] };
   if (accounts.some((a) => a.email === longNamedEmail)) return;
   const made = await page.request.post("/api/admin/accounts", {
-    data: { email: longNamedEmail, name: longName, role: "annotator", password: "the longest name's password" },
+    data: {
+      email: longNamedEmail,
+      name: longName,
+      role: "annotator",
+      password: "the longest name's password",
+    },
     headers: { origin: baseURL },
   });
   expect(made.ok(), await made.text()).toBe(true);
@@ -28,7 +36,10 @@ export async function expectLongNamedRowButtonsInWindow(page: Page) {
     const button = row.getByRole("button", { name });
     await button.scrollIntoViewIfNeeded(); // scrolls the table's own box, if anything
     await expect(button, name).toBeInViewport({ ratio: 1 });
-    const panned = await page.evaluate(() => ({ window: window.scrollX, main: document.querySelector("main")!.scrollLeft }));
+    const panned = await page.evaluate(() => ({
+      window: window.scrollX,
+      main: document.querySelector("main")!.scrollLeft,
+    }));
     expect(panned, `bringing "${name}" into view panned the page`).toEqual({ window: 0, main: 0 });
   }
   await row.evaluate((r) => r.closest("table")!.parentElement!.scrollTo({ left: 0 })); // the table's start again, for the screenshot

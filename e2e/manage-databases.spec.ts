@@ -14,24 +14,36 @@ function writeFerryFolder(dir: string, count: number): void {
   const file = path.join(dir, "database", "ferry_lines", "ferry_lines.sqlite");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.exec("CREATE TABLE ferry (id INTEGER PRIMARY KEY, name TEXT, knots REAL); INSERT INTO ferry VALUES (1, 'Skerry', 12.5), (2, 'Puffin', 9);");
+  db.exec(
+    "CREATE TABLE ferry (id INTEGER PRIMARY KEY, name TEXT, knots REAL); INSERT INTO ferry VALUES (1, 'Skerry', 12.5), (2, 'Puffin', 9);",
+  );
   db.close();
-  const records = Array.from({ length: count }, (_, i) => ({ db_id: "ferry_lines", question: `Which ferries are faster than ${i} knots?`, query: `SELECT name FROM ferry WHERE knots > ${i}` }));
+  const records = Array.from({ length: count }, (_, i) => ({
+    db_id: "ferry_lines",
+    question: `Which ferries are faster than ${i} knots?`,
+    query: `SELECT name FROM ferry WHERE knots > ${i}`,
+  }));
   fs.writeFileSync(path.join(dir, "dev.json"), JSON.stringify(records));
   fs.writeFileSync(path.join(dir, "tables.json"), "[]");
 }
 
-test("a relative path is taken from the project folder, as in the README; a missing one names the absolute path looked at", async ({ page }) => {
+test("a relative path is taken from the project folder, as in the README; a missing one names the absolute path looked at", async ({
+  page,
+}) => {
   await page.goto("/databases");
   const form = page.getByRole("form", { name: "Import a benchmark" });
   await form.getByLabel("Benchmark folder").fill("../no-such-benchmark");
   await form.getByRole("button", { name: "Import" }).click();
   const absolute = path.resolve(projectRoot, "..", "no-such-benchmark");
-  await expect(form.getByRole("alert")).toHaveText(`Path not found on the server: ${absolute} ("../no-such-benchmark" taken from the project folder ${projectRoot})`);
+  await expect(form.getByRole("alert")).toHaveText(
+    `Path not found on the server: ${absolute} ("../no-such-benchmark" taken from the project folder ${projectRoot})`,
+  );
   // the failed import is listed with its error
   const recent = page.getByRole("region", { name: "Recent imports" });
   await expect(recent.getByRole("listitem").first()).toContainText("failed");
-  await expect(recent.getByRole("listitem").first()).toContainText(`Path not found on the server: ${absolute}`);
+  await expect(recent.getByRole("listitem").first()).toContainText(
+    `Path not found on the server: ${absolute}`,
+  );
 
   if (fs.existsSync(path.join(spiderDir, "dev.json"))) {
     await form.getByLabel("Benchmark folder").fill("../shared/data/spider"); // the README's own example
@@ -40,7 +52,9 @@ test("a relative path is taken from the project folder, as in the README; a miss
   }
 });
 
-test("register by path under a name of one's choosing; a taken name says so and another can be picked", async ({ page }) => {
+test("register by path under a name of one's choosing; a taken name says so and another can be picked", async ({
+  page,
+}) => {
   const file = path.join(e2eImportsDir, "named", "garden.sqlite");
   writeGardenDatabase(file);
   await page.goto("/databases");
@@ -48,14 +62,20 @@ test("register by path under a name of one's choosing; a taken name says so and 
   await form.getByLabel("Server file path").fill(path.relative(projectRoot, file));
   await form.getByLabel("Database name").fill("city_library");
   await form.getByRole("button", { name: "Register" }).click();
-  await expect(form.getByRole("alert")).toHaveText('The name "city_library" is taken: a database is already registered under it. Choose another name, e.g. "city_library_2".');
+  await expect(form.getByRole("alert")).toHaveText(
+    'The name "city_library" is taken: a database is already registered under it. Choose another name, e.g. "city_library_2".',
+  );
   await expect(form.getByLabel("Database name")).toBeFocused();
   await form.getByLabel("Database name").fill("garden_by_path");
   await form.getByRole("button", { name: "Register" }).click();
   await expect(form.getByRole("status")).toHaveText("Registered garden_by_path (2 tables).");
 });
 
-test("rename and delete a database: refused while a job uses it, naming the job; the confirmation says what goes with it", async ({ page, request, baseURL }) => {
+test("rename and delete a database: refused while a job uses it, naming the job; the confirmation says what goes with it", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const dir = path.join(e2eImportsDir, "ferry-spider");
   writeFerryFolder(dir, 60);
   await page.goto("/databases");
@@ -66,7 +86,9 @@ test("rename and delete a database: refused while a job uses it, naming the job;
 
   // the tasks list says which level it shows: Spider gives none, so its hardness
   await page.goto("/tasks?database=ferry_lines");
-  await expect(page.getByRole("table", { name: "Tasks" }).getByRole("row").nth(1)).toContainText("Spider hardness");
+  await expect(page.getByRole("table", { name: "Tasks" }).getByRole("row").nth(1)).toContainText(
+    "Spider hardness",
+  );
 
   await page.goto("/databases/ferry_lines");
   await expect(page.getByRole("navigation", { name: "Table of contents" })).toContainText("ferry");
@@ -84,7 +106,10 @@ test("rename and delete a database: refused while a job uses it, naming the job;
 
   // a job on it (slowed down in the e2e app), paused: deleting is refused, naming it
   const headers = { origin: baseURL! };
-  const started = await request.post("/api/jobs", { headers, data: { kind: "mutation", tasks: { database: "ferry_routes" } } });
+  const started = await request.post("/api/jobs", {
+    headers,
+    data: { kind: "mutation", tasks: { database: "ferry_routes" } },
+  });
   expect(started.status()).toBe(200);
   const jobId = ((await started.json()) as { job: { id: string } }).job.id;
   expect((await request.post(`/api/jobs/${jobId}/pause`, { headers })).status()).toBe(200);
@@ -99,16 +124,24 @@ test("rename and delete a database: refused while a job uses it, naming the job;
   await expect(confirm.getByTestId("deletion-contents")).toContainText("60 tasks, 0 SFT samples,");
   await confirm.getByRole("button", { name: "Delete ferry_routes" }).click();
   await expect(page).toHaveURL(/\/databases$/);
-  await expect(page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "city_library", exact: true })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "ferry_routes" })).toHaveCount(0);
+  await expect(
+    page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "city_library", exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Databases" }).getByRole("link", { name: "ferry_routes" }),
+  ).toHaveCount(0);
 });
 
 test.describe("as an annotator", () => {
   test.use({ storageState: authFile("annotator") });
 
-  test("a task page runs its gold SQL and lists its pairs and candidates; no database management offered", async ({ page }) => {
+  test("a task page runs its gold SQL and lists its pairs and candidates; no database management offered", async ({
+    page,
+  }) => {
     await page.goto("/tasks?database=city_library");
-    await expect(page.getByRole("table", { name: "Tasks" }).getByRole("row").nth(1)).toContainText("demo level");
+    await expect(page.getByRole("table", { name: "Tasks" }).getByRole("row").nth(1)).toContainText(
+      "demo level",
+    );
     await page.getByRole("link", { name: "How many branches does the library have?" }).click();
     await expect(page.getByTestId("task-question")).toHaveText("How many branches does the library have?");
     await page.getByRole("button", { name: "Run gold SQL" }).click();

@@ -45,7 +45,10 @@ const shotName = (page: string, width: number, theme: string) => `${page}-${widt
 
 // the index of the screenshots, written with them so that it always lists what the run took
 test.afterAll(() => {
-  const rows = signedInPages.map(([name, where]) => `| ${name} (\`${where}\`) | ${widths.flatMap((w) => themes.map((t) => `[${w.width} ${t}](screenshots/${shotName(name, w.width, t)})`)).join(" | ")} |`);
+  const rows = signedInPages.map(
+    ([name, where]) =>
+      `| ${name} (\`${where}\`) | ${widths.flatMap((w) => themes.map((t) => `[${w.width} ${t}](screenshots/${shotName(name, w.width, t)})`)).join(" | ")} |`,
+  );
   const head = `| page | ${widths.flatMap((w) => themes.map((t) => `${w.width} px ${t}`)).join(" | ")} |`;
   const text = [
     "# Screenshots",
@@ -64,11 +67,21 @@ test.afterAll(() => {
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth, main } = await page.evaluate(() => {
     const main = document.querySelector("main")!;
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, main: { scrollWidth: main.scrollWidth, clientWidth: main.clientWidth } };
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      main: { scrollWidth: main.scrollWidth, clientWidth: main.clientWidth },
+    };
   });
   const where = new URL(page.url()).pathname;
-  expect(scrollWidth, `${where}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
-  expect(main.scrollWidth, `${where}: <main> holds ${main.scrollWidth} px in ${main.clientWidth} px`).toBeLessThanOrEqual(main.clientWidth);
+  expect(
+    scrollWidth,
+    `${where}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`,
+  ).toBeLessThanOrEqual(innerWidth);
+  expect(
+    main.scrollWidth,
+    `${where}: <main> holds ${main.scrollWidth} px in ${main.clientWidth} px`,
+  ).toBeLessThanOrEqual(main.clientWidth);
 }
 
 /** Relative luminance of the body's background: near 1 in the light theme, near 0 in the dark. */
@@ -84,7 +97,10 @@ async function backgroundLightness(page: Page) {
 
 for (const size of widths) {
   for (const theme of themes) {
-    test(`every page at ${size.width} px in the ${theme} theme fits the window`, async ({ page, baseURL }) => {
+    test(`every page at ${size.width} px in the ${theme} theme fits the window`, async ({
+      page,
+      baseURL,
+    }) => {
       test.setTimeout(120_000);
       await ensureLongNamedAccount(page, baseURL!);
       await page.setViewportSize({ width: size.width, height: size.height });
@@ -109,7 +125,12 @@ for (const size of widths) {
         } else {
           await expect(nav).toBeVisible();
         }
-        await page.screenshot({ path: path.join(shots, shotName(name, size.width, theme)), fullPage: true, type: "jpeg", quality: 70 });
+        await page.screenshot({
+          path: path.join(shots, shotName(name, size.width, theme)),
+          fullPage: true,
+          type: "jpeg",
+          quality: 70,
+        });
       }
     });
   }
@@ -132,7 +153,18 @@ test("the theme picker switches to dark and back, and the choice is kept across 
 // The annotator's pass (no screenshots): the pages of the annotator's role fit the window at both
 // widths; the lead's and admin's pages answer our 403 page inside the app, with the annotator's own
 // navigation, not a crash or a blank page.
-const annotatorPages = ["/", "/databases", "/databases/city_library", "/tasks", "(first task)", "/console", "/review?queue=sft", "/review/browse", "/account", "/no-such-page"] as const;
+const annotatorPages = [
+  "/",
+  "/databases",
+  "/databases/city_library",
+  "/tasks",
+  "(first task)",
+  "/console",
+  "/review?queue=sft",
+  "/review/browse",
+  "/account",
+  "/no-such-page",
+] as const;
 const notForAnnotators = ["/jobs", "/jobs/prompts", "/exports", "/audit", "/admin/accounts"] as const;
 
 test.describe("as an annotator", () => {
@@ -157,7 +189,10 @@ test.describe("as an annotator", () => {
     for (const where of notForAnnotators) {
       const response = await page.goto(where);
       expect(response?.status(), where).toBe(403);
-      await expect(page.getByRole("main").getByRole("heading", { name: "Not for your role" }), where).toBeVisible();
+      await expect(
+        page.getByRole("main").getByRole("heading", { name: "Not for your role" }),
+        where,
+      ).toBeVisible();
       await expect(nav.getByRole("link", { name: "Review" }), where).toBeVisible();
       await expect(nav.getByRole("link", { name: "Jobs" }), where).toHaveCount(0); // the annotator's own links only
       await expectNoSidewaysScroll(page);

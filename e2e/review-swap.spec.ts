@@ -7,7 +7,9 @@ test.use({ storageState: authFile("annotator") });
 
 const item = (page: Page) => page.getByRole("article", { name: "Review item" });
 
-test("Swap on a pair asks first: Escape keeps the pair as it was, Enter swaps it, U undoes the swap", async ({ page }) => {
+test("Swap on a pair asks first: Escape keeps the pair as it was, Enter swaps it, U undoes the swap", async ({
+  page,
+}) => {
   // pairs of a mutation job (serve-e2e.ts): their rejected side runs, so it can become the chosen one
   await page.goto("/review?queue=pairs&database=choir_rehearsals");
   await expect(item(page)).toBeVisible();
@@ -28,7 +30,9 @@ test("Swap on a pair asks first: Escape keeps the pair as it was, Enter swaps it
 
   await page.keyboard.press("s");
   await expect(dialog).toBeVisible();
-  const swapped = page.waitForResponse((r) => r.request().method() === "POST" && /\/swap$/.test(new URL(r.url()).pathname));
+  const swapped = page.waitForResponse(
+    (r) => r.request().method() === "POST" && /\/swap$/.test(new URL(r.url()).pathname),
+  );
   await page.keyboard.press("Enter");
   await expect(dialog).toHaveCount(0);
   await expect(item(page)).not.toHaveAttribute("data-item-id", id);
@@ -47,19 +51,22 @@ test("U pressed before the swap's answer is back waits for it and undoes that sw
   // the server's answer to the swap is held back until U has been pressed
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  const swapSent = new Promise<void>((resolve) =>
-    void page.route(/\/api\/review\/pairs\/[^/]+\/swap$/, async (route) => {
-      resolve();
-      await held;
-      await route.continue();
-    }),
+  const swapSent = new Promise<void>(
+    (resolve) =>
+      void page.route(/\/api\/review\/pairs\/[^/]+\/swap$/, async (route) => {
+        resolve();
+        await held;
+        await route.continue();
+      }),
   );
   await page.keyboard.press("s");
   await expect(page.getByRole("dialog", { name: "Swap" })).toBeVisible();
   await page.keyboard.press("Enter");
   await swapSent;
   await expect(item(page)).not.toHaveAttribute("data-item-id", id);
-  const undoSent = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/review/undo");
+  const undoSent = page.waitForRequest(
+    (r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/review/undo",
+  );
   await page.keyboard.press("u");
   release();
   await undoSent;

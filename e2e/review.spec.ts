@@ -24,10 +24,14 @@ async function nextAfter(page: Page, id: string) {
   return currentId(page);
 }
 
-test("a reviewer works through a queue with keys only: accept, reject with a reason, edit + run + save, undo", async ({ page }) => {
+test("a reviewer works through a queue with keys only: accept, reject with a reason, edit + run + save, undo", async ({
+  page,
+}) => {
   await openAs(page, "Ana Keys", `/review?queue=sft&database=${seeded().lighthouse}`);
   await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Undo your last action");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText(
+    "Undo your last action",
+  );
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Accept/ })).toContainText("A");
@@ -54,7 +58,9 @@ test("a reviewer works through a queue with keys only: accept, reject with a rea
   await page.keyboard.press("Control+A");
   await page.keyboard.type("DELETE FROM sites");
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByRole("region", { name: "Edit" }).getByRole("alert")).toContainText("Refused: Only queries that read can run");
+  await expect(page.getByRole("region", { name: "Edit" }).getByRole("alert")).toContainText(
+    "Refused: Only queries that read can run",
+  );
   await expect(page.getByRole("button", { name: /^Save/ })).toBeDisabled();
   await page.keyboard.press("Control+A");
   await page.keyboard.type("SELECT count(*) FROM sit");
@@ -127,14 +133,17 @@ test("two reviewers at the same time never get the same item", async ({ browser 
 function leaseExpiry(id: string): number {
   const store = new Database(e2eStoreEnv.SENSE_DB_FILE, { readonly: true, fileMustExist: true });
   try {
-    const row = store.prepare("SELECT lease_expires_at AS at FROM sft_samples WHERE id = ?").get(id) as { at: string | null } | undefined;
+    const row = store.prepare("SELECT lease_expires_at AS at FROM sft_samples WHERE id = ?").get(id) as
+      { at: string | null } | undefined;
     return row?.at ? Date.parse(row.at) : 0;
   } finally {
     store.close();
   }
 }
 
-test("a claim that expires returns the item to the queue, and the reviewer who lost it is told and changes nothing", async ({ browser }) => {
+test("a claim that expires returns the item to the queue, and the reviewer who lost it is told and changes nothing", async ({
+  browser,
+}) => {
   const url = `/review?queue=sft&database=${seeded().chess}`;
   const idle = await reviewer(browser, "Di Idle", url);
   const held = await currentId(idle.page);
@@ -152,7 +161,9 @@ test("a claim that expires returns the item to the queue, and the reviewer who l
   expect(ids).toContain(held);
   // Di comes back and accepts the item on screen: refused, nothing changed, Di is told
   await idle.page.keyboard.press("a");
-  await expect(idle.page.getByTestId("review-notice")).toContainText("expired or was taken by another reviewer; nothing was changed");
+  await expect(idle.page.getByTestId("review-notice")).toContainText(
+    "expired or was taken by another reviewer; nothing was changed",
+  );
   await idle.page.goto(`/review/sft/${held}`);
   await expect(idle.page.getByLabel("Decision")).toContainText("pending");
   await expect(idle.page.getByRole("list", { name: "History" })).toHaveCount(0);
@@ -163,7 +174,9 @@ test("a claim that expires returns the item to the queue, and the reviewer who l
 test("a pair shows both sides executed and what differs", async ({ page }) => {
   await openAs(page, "Pia Pairs", `/review?queue=pairs&job=${seeded().weakJobId}&difficulty=easy`);
   await expect(page.getByRole("table", { name: "Chosen result" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Rejected result" }).or(page.getByLabel("Rejected error"))).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Rejected result" }).or(page.getByLabel("Rejected error")),
+  ).toBeVisible();
   await expect(page.getByLabel("Difference")).toContainText(/only in chosen|Error vs rows|same rows/);
   await expect(item(page)).toContainText("sense-demo-weak");
   await page.keyboard.press("d");

@@ -7,50 +7,102 @@ import { signInAs } from "./sign-in";
 // Accounts and roles in a real browser: each role sees only its areas and the server refuses the
 // rest; the audit log names the person for reviews and exports from the dashboard and the CLI.
 
-const navLinks = async (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
+const navLinks = async (page: Page) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
 
 const allowed: Record<E2eRole, { name: string; links: string[]; refused: string[] }> = {
-  annotator: { name: "Ann Notator", links: ["Overview", "Databases", "Tasks", "SQL console", "Review"], refused: ["/exports", "/jobs", "/audit", "/admin/accounts"] },
-  researcher: { name: "Rhea Search", links: ["Overview", "Databases", "Tasks", "SQL console", "Review", "Exports"], refused: ["/jobs", "/jobs/prompts", "/audit", "/admin/accounts"] },
-  lead: { name: "Lee Lead", links: ["Overview", "Databases", "Tasks", "SQL console", "Jobs", "Review", "Exports", "Audit log"], refused: ["/admin/accounts"] },
-  admin: { name: "Ada Admin", links: ["Overview", "Databases", "Tasks", "SQL console", "Jobs", "Review", "Exports", "Audit log", "Accounts"], refused: [] },
+  annotator: {
+    name: "Ann Notator",
+    links: ["Overview", "Databases", "Tasks", "SQL console", "Review"],
+    refused: ["/exports", "/jobs", "/audit", "/admin/accounts"],
+  },
+  researcher: {
+    name: "Rhea Search",
+    links: ["Overview", "Databases", "Tasks", "SQL console", "Review", "Exports"],
+    refused: ["/jobs", "/jobs/prompts", "/audit", "/admin/accounts"],
+  },
+  lead: {
+    name: "Lee Lead",
+    links: ["Overview", "Databases", "Tasks", "SQL console", "Jobs", "Review", "Exports", "Audit log"],
+    refused: ["/admin/accounts"],
+  },
+  admin: {
+    name: "Ada Admin",
+    links: [
+      "Overview",
+      "Databases",
+      "Tasks",
+      "SQL console",
+      "Jobs",
+      "Review",
+      "Exports",
+      "Audit log",
+      "Accounts",
+    ],
+    refused: [],
+  },
 };
 
 for (const role of Object.keys(allowed) as E2eRole[]) {
   test.describe(`as the ${role}`, () => {
     test.use({ storageState: authFile(role) });
 
-    test(`the ${role} sees only their areas, and the server refuses the others`, async ({ page, baseURL }) => {
+    test(`the ${role} sees only their areas, and the server refuses the others`, async ({
+      page,
+      baseURL,
+    }) => {
       const { name, links, refused } = allowed[role];
       await page.goto("/");
       await expect(page.getByTestId("signed-in-name")).toHaveText(name);
       await expect(page.getByTestId("signed-in-role")).toHaveText(role);
       expect(await navLinks(page)).toEqual(links);
       // the overview: only leads and admins see the jobs and everyone's progress
-      await expect(page.getByRole("region", { name: "Jobs overview" })).toHaveCount(role === "lead" || role === "admin" ? 1 : 0);
+      await expect(page.getByRole("region", { name: "Jobs overview" })).toHaveCount(
+        role === "lead" || role === "admin" ? 1 : 0,
+      );
       for (const href of refused) {
         const response = await page.goto(href);
         expect(response?.status(), href).toBe(403);
         await expect(page.getByRole("main").getByRole("alert")).toContainText("Not for your role");
         await expect(page, href).toHaveTitle("Not for your role · Sense Studio");
       }
-      for (const href of links.map((l) => ({ Overview: "/", Databases: "/databases", Tasks: "/tasks", "SQL console": "/console", Jobs: "/jobs", Review: "/review/browse", Exports: "/exports", "Audit log": "/audit", Accounts: "/admin/accounts" })[l]!)) {
+      for (const href of links.map(
+        (l) =>
+          ({
+            Overview: "/",
+            Databases: "/databases",
+            Tasks: "/tasks",
+            "SQL console": "/console",
+            Jobs: "/jobs",
+            Review: "/review/browse",
+            Exports: "/exports",
+            "Audit log": "/audit",
+            Accounts: "/admin/accounts",
+          })[l]!,
+      )) {
         expect((await page.goto(href))?.status(), href).toBe(200);
         // each page is titled as its heading says
         const heading = await page.getByRole("main").getByRole("heading", { level: 1 }).textContent();
         await expect(page, href).toHaveTitle(`${heading} · Sense Studio`);
       }
       // what the UI hides, the API refuses too
-      const startJob = await page.request.post("/api/jobs", { data: { kind: "mutation", tasks: { database: "city_library", limit: 1 } }, headers: { origin: baseURL! } });
+      const startJob = await page.request.post("/api/jobs", {
+        data: { kind: "mutation", tasks: { database: "city_library", limit: 1 } },
+        headers: { origin: baseURL! },
+      });
       expect(startJob.status()).toBe(role === "lead" || role === "admin" ? 200 : 403);
       if (startJob.status() === 200) {
         const { job } = (await startJob.json()) as { job: { id: string } };
-        expect((await page.request.post(`/api/jobs/${job.id}/cancel`, { headers: { origin: baseURL! } })).status()).toBe(200);
+        expect(
+          (await page.request.post(`/api/jobs/${job.id}/cancel`, { headers: { origin: baseURL! } })).status(),
+        ).toBe(200);
       }
       // the databases page: only an admin gets the forms that add databases
       await page.goto("/databases");
       await expect(page.getByRole("heading", { name: "Databases" })).toBeVisible();
-      await expect(page.getByRole("form", { name: "Upload a SQLite file" })).toHaveCount(role === "admin" ? 1 : 0);
+      await expect(page.getByRole("form", { name: "Upload a SQLite file" })).toHaveCount(
+        role === "admin" ? 1 : 0,
+      );
     });
   });
 }
@@ -58,7 +110,9 @@ for (const role of Object.keys(allowed) as E2eRole[]) {
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("nobody is sent to sign in, a wrong password is refused in words, and sign-in returns to the page asked for", async ({ page }) => {
+  test("nobody is sent to sign in, a wrong password is refused in words, and sign-in returns to the page asked for", async ({
+    page,
+  }) => {
     const response = await page.goto("/jobs");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs$/);
     expect(response?.status()).toBe(200);
@@ -92,7 +146,9 @@ test.describe("signed out", () => {
     }
     await form.getByLabel("Password").fill("one more guess");
     await form.getByRole("button", { name: "Sign in" }).click();
-    await expect(form.getByRole("alert")).toHaveText(/^Too many failed sign-ins for guessed@e2e\.test\. Try again in 15 minute\(s\)\.$/);
+    await expect(form.getByRole("alert")).toHaveText(
+      /^Too many failed sign-ins for guessed@e2e\.test\. Try again in 15 minute\(s\)\.$/,
+    );
   });
 });
 
@@ -107,7 +163,10 @@ async function revisit(page: Page, path: string) {
 test.describe("an admin's accounts", () => {
   test.use({ storageState: authFile("admin") });
 
-  test("an admin makes an account and sets its role; the person signs in; a password reset and a disable each sign them out", async ({ page, browser }) => {
+  test("an admin makes an account and sets its role; the person signs in; a password reset and a disable each sign them out", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/admin/accounts");
     const form = page.getByRole("form", { name: "New account" });
     await form.getByLabel("Email").fill("Nia@e2e.test");
@@ -115,13 +174,18 @@ test.describe("an admin's accounts", () => {
     await form.getByLabel("Role").selectOption("annotator");
     await form.getByLabel("Initial password").fill("short");
     await form.getByRole("button", { name: "Make account" }).click();
-    await expect(form.getByRole("alert")).toContainText("The password needs at least 12 characters (this one has 5).");
+    await expect(form.getByRole("alert")).toContainText(
+      "The password needs at least 12 characters (this one has 5).",
+    );
     await form.getByLabel("Initial password").fill("nia's first password");
     await form.getByRole("button", { name: "Make account" }).click();
     await expect(form.getByRole("status")).toHaveText("Made nia@e2e.test.");
     const accounts = page.getByRole("table", { name: "Accounts" });
     await accounts.getByLabel("Role of nia@e2e.test").selectOption("researcher");
-    await page.getByRole("alertdialog").getByRole("button", { name: "Make nia@e2e.test a researcher" }).click();
+    await page
+      .getByRole("alertdialog")
+      .getByRole("button", { name: "Make nia@e2e.test a researcher" })
+      .click();
     await expect(accounts.getByLabel("Role of nia@e2e.test")).toHaveValue("researcher");
     await expect(accounts.locator('[data-email="nia@e2e.test"]')).toBeVisible();
 
@@ -162,7 +226,9 @@ test.describe("an admin's accounts", () => {
 });
 
 test.describe("the audit log names the person", () => {
-  test("for a review and an export from the dashboard, and an export from the CLI with the person's API token", async ({ browser }) => {
+  test("for a review and an export from the dashboard, and an export from the CLI with the person's API token", async ({
+    browser,
+  }) => {
     // Ann reviews one SFT sample in the dashboard
     const ann = await browser.newContext({ storageState: authFile("annotator") });
     const annPage = await ann.newPage();
@@ -192,11 +258,15 @@ test.describe("the audit log names the person", () => {
     await expect(tokens.getByRole("table", { name: "Your tokens" })).toContainText("laptop CLI");
     await rhea.close();
     const out = path.join(e2eDataDir, "cli-exports", "rhea.jsonl");
-    const cli = spawnSync(process.execPath, ["bin/sense.mjs", "export", "--format", "alpaca", "--status", "pending", "--out", out, "--force"], {
-      cwd: projectRoot,
-      encoding: "utf8",
-      env: { ...process.env, ...e2eStoreEnv, SENSE_API_TOKEN: token },
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ["bin/sense.mjs", "export", "--format", "alpaca", "--status", "pending", "--out", out, "--force"],
+      {
+        cwd: projectRoot,
+        encoding: "utf8",
+        env: { ...process.env, ...e2eStoreEnv, SENSE_API_TOKEN: token },
+      },
+    );
     expect(cli.stderr).toBe("");
     expect(cli.status).toBe(0);
 
@@ -206,12 +276,18 @@ test.describe("the audit log names the person", () => {
     await leadPage.goto("/audit");
     const log = leadPage.getByRole("table", { name: "Audit log" });
     const rows = log.getByRole("row");
-    await expect(rows.filter({ hasText: "review.accept" }).filter({ hasText: reviewed })).toContainText("Ann Notator");
+    await expect(rows.filter({ hasText: "review.accept" }).filter({ hasText: reviewed })).toContainText(
+      "Ann Notator",
+    );
     const via = (how: string) => leadPage.getByRole("cell", { name: how, exact: true });
-    const rheaExports = rows.filter({ hasText: "export.start" }).filter({ has: leadPage.getByRole("cell", { name: "Rhea Search", exact: true }) });
+    const rheaExports = rows
+      .filter({ hasText: "export.start" })
+      .filter({ has: leadPage.getByRole("cell", { name: "Rhea Search", exact: true }) });
     await expect(rheaExports.filter({ has: via("cli") }).first()).toBeVisible();
     await expect(rheaExports.filter({ has: via("ui") }).first()).toBeVisible();
-    await expect(rows.filter({ hasText: "token.create" }).filter({ hasText: "laptop CLI" })).toContainText("Rhea Search");
+    await expect(rows.filter({ hasText: "token.create" }).filter({ hasText: "laptop CLI" })).toContainText(
+      "Rhea Search",
+    );
     await lead.close();
   });
 });

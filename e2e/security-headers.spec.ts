@@ -13,21 +13,43 @@ async function watchViolations(page: Page): Promise<() => Promise<Violation[]>> 
   await page.addInitScript(() => {
     const seen: { directive: string; blocked: string }[] = [];
     (window as unknown as { __cspViolations: typeof seen }).__cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI }));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push({ directive: e.violatedDirective, blocked: e.blockedURI }),
+    );
   });
   const fromConsole: Violation[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) fromConsole.push({ directive: `console on ${new URL(page.url()).pathname}`, blocked: message.text() });
+    if (/Content Security Policy/i.test(message.text()))
+      fromConsole.push({ directive: `console on ${new URL(page.url()).pathname}`, blocked: message.text() });
   });
-  return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations))];
+  return async () => [
+    ...fromConsole,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations)),
+  ];
 }
 
 const nonceOf = (csp: string) => /script-src [^;]*'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(csp)?.[1];
 
-test("every page is sent with a nonce-based CSP and the usual headers, and works under it", async ({ page }) => {
+test("every page is sent with a nonce-based CSP and the usual headers, and works under it", async ({
+  page,
+}) => {
   const violations = await watchViolations(page);
   const nonces = new Set<string>();
-  for (const path of ["/", "/tasks", "/databases", "/databases/city_library", "/review", "/review/browse", "/jobs", "/jobs/prompts", "/exports", "/audit", "/admin/accounts", "/account", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/tasks",
+    "/databases",
+    "/databases/city_library",
+    "/review",
+    "/review/browse",
+    "/jobs",
+    "/jobs/prompts",
+    "/exports",
+    "/audit",
+    "/admin/accounts",
+    "/account",
+    "/no-such-page",
+  ]) {
     const response = await page.goto(path);
     expect(response, path).not.toBeNull();
     const headers = response!.headers();
@@ -69,7 +91,12 @@ test("a signed-in person sent to sign-in with a non-ASCII next= path lands on it
 test("the app keeps its data files to its owner: folder 0700, store files 0600", () => {
   const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
   expect(mode(e2eDataDir)).toBe("700");
-  for (const file of [e2eStoreEnv.SENSE_DB_FILE, `${e2eStoreEnv.SENSE_DB_FILE}-wal`, `${e2eStoreEnv.SENSE_DB_FILE}-shm`]) expect(mode(file), file).toBe("600");
+  for (const file of [
+    e2eStoreEnv.SENSE_DB_FILE,
+    `${e2eStoreEnv.SENSE_DB_FILE}-wal`,
+    `${e2eStoreEnv.SENSE_DB_FILE}-shm`,
+  ])
+    expect(mode(file), file).toBe("600");
 });
 
 test("pages name an icon that the server serves (no favicon 404 on every page)", async ({ page }) => {

@@ -6,10 +6,14 @@ test.use({ storageState: authFile("lead") });
 // Strong and weak jobs against the app's embedded local model server (the stand-in for a real
 // model), from the Jobs page to the review queues.
 
-const jobRow = (page: Page, provider: string) => page.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: provider }).first();
-const handled = async (page: Page, provider: string) => Number((await jobRow(page, provider).getByTestId("job-progress").textContent())?.split("/")[0]);
+const jobRow = (page: Page, provider: string) =>
+  page.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: provider }).first();
+const handled = async (page: Page, provider: string) =>
+  Number((await jobRow(page, provider).getByTestId("job-progress").textContent())?.split("/")[0]);
 
-test("a lead starts a strong and a weak job, watches them move, pauses and resumes, and finds the outputs in the review queues", async ({ page }) => {
+test("a lead starts a strong and a weak job, watches them move, pauses and resumes, and finds the outputs in the review queues", async ({
+  page,
+}) => {
   await page.goto("/jobs");
   const providers = page.getByRole("table", { name: "Providers" });
   await expect(providers.getByRole("row").filter({ hasText: "demo-strong" })).toContainText("local stand-in");
@@ -29,7 +33,9 @@ test("a lead starts a strong and a weak job, watches them move, pauses and resum
 
   // the weak job (36 demo tasks) moves; pause holds it, resume finishes it
   const weakRow = jobRow(page, "demo-weak");
-  await expect(weakRow.getByTestId("job-progress")).toHaveText(/^([1-9]|[12]\d|3[0-5])\/36$/, { timeout: 15_000 });
+  await expect(weakRow.getByTestId("job-progress")).toHaveText(/^([1-9]|[12]\d|3[0-5])\/36$/, {
+    timeout: 15_000,
+  });
   await weakRow.getByRole("button", { name: "Pause" }).click();
   // the items already with the model finish ("pausing"); then nothing moves until resumed
   await expect(weakRow.getByTestId("job-status")).toHaveText(/^paus(ing|ed)$/);
@@ -79,21 +85,39 @@ test.describe("providers (an admin's)", () => {
     await form.getByLabel("Provider model").fill("gpt-4o");
     await form.getByLabel("Provider api key").fill("sk-e2e-secret");
     await form.getByRole("button", { name: "Add provider" }).click();
-    await expect(form.getByRole("alert")).toHaveText("The base URL must be a URL such as http://127.0.0.1:8787/v1.");
+    await expect(form.getByRole("alert")).toHaveText(
+      "The base URL must be a URL such as http://127.0.0.1:8787/v1.",
+    );
     await form.getByLabel("Provider base url").fill("https://api.openai.com/v1");
     await form.getByRole("button", { name: "Add provider" }).click();
     // the server tests the connection of a provider it adds, and says what it found (no network here, or a refused key)
-    await expect(page.getByText(/^Added\. Connection test of openai-4o: (Not reachable|Reachable, but the API key was refused|No answer)/)).toBeVisible({ timeout: 15_000 });
-    const row = page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" });
+    await expect(
+      page.getByText(
+        /^Added\. Connection test of openai-4o: (Not reachable|Reachable, but the API key was refused|No answer)/,
+      ),
+    ).toBeVisible({ timeout: 15_000 });
+    const row = page
+      .getByRole("table", { name: "Providers" })
+      .getByRole("row")
+      .filter({ hasText: "openai-4o" });
     await expect(row).toContainText("gpt-4o");
     await expect(row).toContainText("set");
     await page.reload(); // the page as the server renders it with the provider stored
-    await expect(page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" })).toContainText("set");
+    await expect(
+      page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "openai-4o" }),
+    ).toContainText("set");
     expect(await page.content()).not.toContain("sk-e2e-secret");
     const api = await page.request.get("/api/providers");
     expect(await api.text()).not.toContain("sk-e2e-secret");
     // a connection test on demand: the local stand-in lists its models
-    await page.getByRole("table", { name: "Providers" }).getByRole("row").filter({ hasText: "demo-weak" }).getByRole("button", { name: "Test" }).click();
-    await expect(page.getByTestId("provider-connection")).toHaveText('demo-weak: Reachable: the model "sense-demo-weak" is listed (2 models).');
+    await page
+      .getByRole("table", { name: "Providers" })
+      .getByRole("row")
+      .filter({ hasText: "demo-weak" })
+      .getByRole("button", { name: "Test" })
+      .click();
+    await expect(page.getByTestId("provider-connection")).toHaveText(
+      'demo-weak: Reachable: the model "sense-demo-weak" is listed (2 models).',
+    );
   });
 });

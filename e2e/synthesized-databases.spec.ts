@@ -12,7 +12,9 @@ const seeded = () => JSON.parse(fs.readFileSync(seededFile, "utf8")) as Seeded;
 test.describe("as an annotator", () => {
   test.use({ storageState: authFile("annotator") });
 
-  test("the review page's Database filter offers a strong job's databases, marked as synthesized", async ({ page }) => {
+  test("the review page's Database filter offers a strong job's databases, marked as synthesized", async ({
+    page,
+  }) => {
     const { lighthouse } = seeded();
     await page.goto("/review?queue=sft");
     const menu = page.getByRole("combobox", { name: "Filter database" });
@@ -26,10 +28,16 @@ test.describe("as an annotator", () => {
 test.describe("as a researcher", () => {
   test.use({ storageState: authFile("researcher") });
 
-  test("the export form's Database filter offers them too; the console opens on an imported database", async ({ page }) => {
+  test("the export form's Database filter offers them too; the console opens on an imported database", async ({
+    page,
+  }) => {
     const { lighthouse, chess } = seeded();
     await page.goto("/exports");
-    await expect(page.getByRole("combobox", { name: "Export database" }).locator("option", { hasText: `${lighthouse} (synthesized)` })).toHaveCount(1);
+    await expect(
+      page
+        .getByRole("combobox", { name: "Export database" })
+        .locator("option", { hasText: `${lighthouse} (synthesized)` }),
+    ).toHaveCount(1);
     await page.goto("/console");
     const database = page.getByRole("combobox", { name: "Database" });
     await expect(database).not.toHaveValue("");
@@ -37,7 +45,9 @@ test.describe("as a researcher", () => {
   });
 });
 
-test("a synthesized database's page names the job that made it, with a link to the job's page", async ({ page }) => {
+test("a synthesized database's page names the job that made it, with a link to the job's page", async ({
+  page,
+}) => {
   const { lighthouse, strongJobId } = seeded();
   await page.goto(`/databases/${lighthouse}`);
   const made = page.getByTestId("database-job");

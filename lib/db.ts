@@ -10,7 +10,10 @@ import type { SqlExec } from "@/lib/store/sql-exec";
 function createStore(dbFile: string) {
   const adapter = storeAdapterFactory(dbFile);
   // a transaction may wait for other processes' write lock (bounded in the adapter) before it starts
-  return { prisma: new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } }), adapter };
+  return {
+    prisma: new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } }),
+    adapter,
+  };
 }
 
 const globalForPrisma = globalThis as unknown as { senseStore?: ReturnType<typeof createStore> };

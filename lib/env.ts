@@ -27,7 +27,10 @@ const envSchema = z.object({
   SENSE_PROVIDERS: z.string().optional(), // JSON array of providers, see lib/providers/provider-schema.ts
   SENSE_SECRET_KEY: z // encrypts provider API keys at rest; without it, data/secret.key is made on first start
     .string()
-    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "SENSE_SECRET_KEY must be 32 bytes: 64 hex characters or 44 of base64 (openssl rand -base64 32)")
+    .regex(
+      /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+      "SENSE_SECRET_KEY must be 32 bytes: 64 hex characters or 44 of base64 (openssl rand -base64 32)",
+    )
     .optional(),
   SENSE_ADMIN_EMAIL: z.string().email().optional(), // first run: the admin account made from these two
   SENSE_ADMIN_PASSWORD: z.string().min(12, "SENSE_ADMIN_PASSWORD needs at least 12 characters").optional(),
@@ -56,14 +59,30 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   const projectRoot = path.resolve(/*turbopackIgnore: true*/ parsed.data.SENSE_PROJECT_ROOT ?? ".");
   const dataDir = path.resolve(projectRoot, parsed.data.SENSE_DATA_DIR ?? "data");
-  const dbFile = path.resolve(/*turbopackIgnore: true*/ parsed.data.SENSE_DB_FILE ?? path.join(dataDir, "sense.db"));
+  const dbFile = path.resolve(
+    /*turbopackIgnore: true*/ parsed.data.SENSE_DB_FILE ?? path.join(dataDir, "sense.db"),
+  );
   // Folders the dashboard may import from by server path (the CLI is not limited to them).
-  const importRoots = (parsed.data.SENSE_IMPORT_ROOTS ?? [path.join(dataDir, "imports"), path.resolve(projectRoot, "..", "shared", "data")].join(path.delimiter))
+  const importRoots = (
+    parsed.data.SENSE_IMPORT_ROOTS ??
+    [path.join(dataDir, "imports"), path.resolve(projectRoot, "..", "shared", "data")].join(path.delimiter)
+  )
     .split(path.delimiter)
     .filter(Boolean)
     .map((p) => path.resolve(projectRoot, p)); // relative paths are taken from the project folder, as documented
-  const trustedOrigins = (parsed.data.SENSE_TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean);
-  return { ...parsed.data, projectRoot, dataDir, dbFile, databasesDir: path.join(dataDir, "databases"), importRoots, trustedOrigins };
+  const trustedOrigins = (parsed.data.SENSE_TRUSTED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+  return {
+    ...parsed.data,
+    projectRoot,
+    dataDir,
+    dbFile,
+    databasesDir: path.join(dataDir, "databases"),
+    importRoots,
+    trustedOrigins,
+  };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -16,13 +16,23 @@ process.env.SENSE_PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const { evaluatePredictions } = await import("../lib/eval/evaluate-predictions");
 const { ExecPool } = await import("../lib/sql/exec/exec-pool");
 
-type Official = { i: number; db_id: string; gold: string; pred: string; exec_match: boolean; bird_match: boolean };
+type Official = {
+  i: number;
+  db_id: string;
+  gold: string;
+  pred: string;
+  exec_match: boolean;
+  bird_match: boolean;
+};
 
 const pool = new ExecPool();
 const started = performance.now();
 let pairs = 0;
 let disagreements = 0;
-for (const name of fs.readdirSync(predictionsDir).filter((f) => f.endsWith(".verdicts.jsonl")).sort()) {
+for (const name of fs
+  .readdirSync(predictionsDir)
+  .filter((f) => f.endsWith(".verdicts.jsonl"))
+  .sort()) {
   const lines = fs.readFileSync(path.join(predictionsDir, name), "utf8").split("\n").filter(Boolean);
   const official = lines.map((line) => JSON.parse(line) as Official);
   const gold = official.map((o, k) => ({ i: k, sql: o.gold, dbId: o.db_id }));
@@ -37,7 +47,9 @@ for (const name of fs.readdirSync(predictionsDir).filter((f) => f.endsWith(".ver
       if (v.exec_match === expected) agree++;
       else {
         disagreements++;
-        console.log(`  ${name} i=${official[k]!.i} ${metric}: official ${expected}, ours ${v.exec_match} (pred_error ${v.pred_error ?? "none"}, gold_error ${v.gold_error ?? "none"})\n    pred: ${predictions[k]}`);
+        console.log(
+          `  ${name} i=${official[k]!.i} ${metric}: official ${expected}, ours ${v.exec_match} (pred_error ${v.pred_error ?? "none"}, gold_error ${v.gold_error ?? "none"})\n    pred: ${predictions[k]}`,
+        );
       }
     });
     pairs += official.length;
@@ -47,5 +59,7 @@ for (const name of fs.readdirSync(predictionsDir).filter((f) => f.endsWith(".ver
 }
 await pool.close();
 const seconds = (performance.now() - started) / 1000;
-console.log(`${pairs} verdicts (both metrics) in ${seconds.toFixed(1)} s: ${disagreements === 0 ? "100% agreement with the official evaluators" : `${disagreements} disagreements`}`);
+console.log(
+  `${pairs} verdicts (both metrics) in ${seconds.toFixed(1)} s: ${disagreements === 0 ? "100% agreement with the official evaluators" : `${disagreements} disagreements`}`,
+);
 process.exit(disagreements === 0 ? 0 : 1);

@@ -57,7 +57,11 @@ async function engineRound(): Promise<{ matches: number; goldReused: number }> {
   await Promise.all(
     Array.from({ length: pool.size * 2 }, async () => {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        for (const judged of await pool.judge(batch, "spider", { timeoutMs: 30_000, maxRows: 2_000_000, maxBytes: 1 << 30 })) {
+        for (const judged of await pool.judge(batch, "spider", {
+          timeoutMs: 30_000,
+          maxRows: 2_000_000,
+          maxBytes: 1 << 30,
+        })) {
           matches += judged.verdicts.filter((v) => v.match).length;
           if (judged.goldCached) goldReused++;
         }
@@ -79,7 +83,10 @@ const engineRss = peakRss;
 // Per-query limits: one runaway among 64 fast candidates costs its own limit, not the batch's.
 const RUNAWAY = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
 const LIMIT_MS = 1_000;
-const first32 = tasks.slice(0, 8).map((t, k) => ({ ...t, candidates: k === 3 ? [...t.candidates.slice(0, 4), RUNAWAY, ...t.candidates.slice(4)] : t.candidates }));
+const first32 = tasks.slice(0, 8).map((t, k) => ({
+  ...t,
+  candidates: k === 3 ? [...t.candidates.slice(0, 4), RUNAWAY, ...t.candidates.slice(4)] : t.candidates,
+}));
 started = performance.now();
 const withRunaway = await pool.judge(first32, "spider", { timeoutMs: LIMIT_MS });
 const runawaySeconds = (performance.now() - started) / 1000;
@@ -87,7 +94,9 @@ const timedOut = withRunaway.flatMap((r) => r.verdicts).filter((v) => v.predErro
 const queries = first32.reduce((n, t) => n + 1 + t.candidates.length, 0);
 
 // Interactive queries while every job process runs a runaway (limit 5 s): time to answer each.
-const runaways = Array.from({ length: pool.size }, () => pool.run(dbFile(gold[0]!.dbId), RUNAWAY, { timeoutMs: 5_000 }));
+const runaways = Array.from({ length: pool.size }, () =>
+  pool.run(dbFile(gold[0]!.dbId), RUNAWAY, { timeoutMs: 5_000 }),
+);
 const interactive = pool.forLane("interactive");
 const waits: number[] = [];
 for (let i = 0; i < 20; i++) {
@@ -106,11 +115,18 @@ let plainMatches = 0;
 for (const [k, g] of gold.entries()) {
   const db = open.get(g.dbId) ?? new Database(dbFile(g.dbId), { readonly: true });
   open.set(g.dbId, db);
-  const goldRows = prepareWithDoubleQuotedStrings(db, stripDistinctForSpider(g.sql)).raw(true).all() as unknown[][];
+  const goldRows = prepareWithDoubleQuotedStrings(db, stripDistinctForSpider(g.sql))
+    .raw(true)
+    .all() as unknown[][];
   for (const candidate of candidatesOf[k]!) {
     try {
-      const rows = prepareWithDoubleQuotedStrings(db, stripDistinctForSpider(candidate)).raw(true).all() as unknown[][];
-      if (compareResults({ gold: { rows: goldRows }, pred: { rows }, goldSql: g.sql, metric: "spider" }).match) plainMatches++;
+      const rows = prepareWithDoubleQuotedStrings(db, stripDistinctForSpider(candidate))
+        .raw(true)
+        .all() as unknown[][];
+      if (
+        compareResults({ gold: { rows: goldRows }, pred: { rows }, goldSql: g.sql, metric: "spider" }).match
+      )
+        plainMatches++;
     } catch {
       // an error is a mismatch
     }
@@ -119,10 +135,24 @@ for (const [k, g] of gold.entries()) {
 const plainSeconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 
-console.log(`pairs: ${pairs} on ${new Set(gold.map((g) => g.dbId)).size} databases (${gold.length} tasks x ${K} candidates: the gold itself and ${K - 1} other gold SQLs of its database)`);
-console.log(`engine, first pass (pool of ${pool.size} fresh processes): ${engineSeconds.toFixed(2)} s, ${Math.round(pairs / engineSeconds)} pairs/s, ${engineMatches} matches (gold run once per task, ${goldCached} gold results reused); starting the pool took ${startSeconds.toFixed(2)} s more`);
-console.log(`engine, second pass (warm processes, every gold result reused): ${warmSeconds.toFixed(2)} s, ${Math.round(pairs / warmSeconds)} pairs/s, ${second.matches} matches`);
-console.log(`plain loop (one process, no sandbox):  ${plainSeconds.toFixed(2)} s, ${Math.round(pairs / plainSeconds)} pairs/s, ${plainMatches} matches`);
-console.log(`a batch of ${queries} queries (8 tasks) with one runaway at a ${LIMIT_MS} ms limit: ${runawaySeconds.toFixed(2)} s, ${timedOut} timeout verdict (its budget was ${queries} x ${LIMIT_MS} ms before per-query limits)`);
-console.log(`interactive queries while all ${pool.size} job processes run runaways: first ${Math.round(firstWait)} ms (the interactive lane's process starts), median ${Math.round(waits[10]!)} ms, max ${Math.round(waits.at(-1)!)} ms`);
-console.log(`peak RSS of this process: ${(engineRss / 1024 / 1024).toFixed(0)} MB during the engine run, ${(peakRss / 1024 / 1024).toFixed(0)} MB overall (children not included)`);
+console.log(
+  `pairs: ${pairs} on ${new Set(gold.map((g) => g.dbId)).size} databases (${gold.length} tasks x ${K} candidates: the gold itself and ${K - 1} other gold SQLs of its database)`,
+);
+console.log(
+  `engine, first pass (pool of ${pool.size} fresh processes): ${engineSeconds.toFixed(2)} s, ${Math.round(pairs / engineSeconds)} pairs/s, ${engineMatches} matches (gold run once per task, ${goldCached} gold results reused); starting the pool took ${startSeconds.toFixed(2)} s more`,
+);
+console.log(
+  `engine, second pass (warm processes, every gold result reused): ${warmSeconds.toFixed(2)} s, ${Math.round(pairs / warmSeconds)} pairs/s, ${second.matches} matches`,
+);
+console.log(
+  `plain loop (one process, no sandbox):  ${plainSeconds.toFixed(2)} s, ${Math.round(pairs / plainSeconds)} pairs/s, ${plainMatches} matches`,
+);
+console.log(
+  `a batch of ${queries} queries (8 tasks) with one runaway at a ${LIMIT_MS} ms limit: ${runawaySeconds.toFixed(2)} s, ${timedOut} timeout verdict (its budget was ${queries} x ${LIMIT_MS} ms before per-query limits)`,
+);
+console.log(
+  `interactive queries while all ${pool.size} job processes run runaways: first ${Math.round(firstWait)} ms (the interactive lane's process starts), median ${Math.round(waits[10]!)} ms, max ${Math.round(waits.at(-1)!)} ms`,
+);
+console.log(
+  `peak RSS of this process: ${(engineRss / 1024 / 1024).toFixed(0)} MB during the engine run, ${(peakRss / 1024 / 1024).toFixed(0)} MB overall (children not included)`,
+);

@@ -17,7 +17,17 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const [mode, label, statuses, dedup] = process.argv.slice(2);
 
-type Figures = { rows: number; seconds: number; cpuSeconds: number; bytes: number; peakRssKb: number; baseRssMb: number; heapAfterGcMb: number; countMs: number; databasesMs: number };
+type Figures = {
+  rows: number;
+  seconds: number;
+  cpuSeconds: number;
+  bytes: number;
+  peakRssKb: number;
+  baseRssMb: number;
+  heapAfterGcMb: number;
+  countMs: number;
+  databasesMs: number;
+};
 
 if (mode === "--child") {
   // one export, then its figures as JSON
@@ -44,7 +54,17 @@ if (mode === "--child") {
   if (done.status !== "done") throw new Error(`the export ended ${done.status}: ${done.error}`);
   const bytes = fs.statSync(file).size;
   global.gc?.();
-  const figures: Figures = { rows: done.rowCount, seconds, cpuSeconds: (used.user + used.system) / 1e6, bytes, peakRssKb: process.resourceUsage().maxRSS, baseRssMb, heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20, countMs, databasesMs };
+  const figures: Figures = {
+    rows: done.rowCount,
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    bytes,
+    peakRssKb: process.resourceUsage().maxRSS,
+    baseRssMb,
+    heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20,
+    countMs,
+    databasesMs,
+  };
   console.log(JSON.stringify(figures));
   await prisma.$disconnect();
 } else {
@@ -58,17 +78,36 @@ if (mode === "--child") {
   const { bulkInsertPairs } = await import("../lib/export/bulk-fill-items");
   migrateStore();
   await seedDemo();
-  const tasks = await prisma.task.findMany({ where: { origin: "demo" }, select: { id: true, databaseId: true, goldSql: true } });
+  const tasks = await prisma.task.findMany({
+    where: { origin: "demo" },
+    select: { id: true, databaseId: true, goldSql: true },
+  });
   await prisma.$disconnect();
   const filling = performance.now();
   bulkInsertPairs(env.dbFile, tasks, TOTAL, (k) => (k % 5 === 0 ? "accepted" : "edited"));
-  console.log(`filled ${TOTAL} pairs in ${((performance.now() - filling) / 1000).toFixed(1)} s (bulk insert)`);
+  console.log(
+    `filled ${TOTAL} pairs in ${((performance.now() - filling) / 1000).toFixed(1)} s (bulk insert)`,
+  );
   // the last run caps the JS heap at 64 MB without dedup (its keys are the one thing that grows with
   // the export): the large export still completes, so what it keeps alive is bounded
-  const runs = [["small", "accepted", "", "dedup"], ["large", "accepted,edited", "", "dedup"], ["capped", "accepted,edited", "--max-old-space-size=64", "no-dedup"]] as const;
+  const runs = [
+    ["small", "accepted", "", "dedup"],
+    ["large", "accepted,edited", "", "dedup"],
+    ["capped", "accepted,edited", "--max-old-space-size=64", "no-dedup"],
+  ] as const;
   for (const [name, which, heapCap, dedupMode] of runs) {
-    const flags = ["--expose-gc", ...(heapCap ? [heapCap] : []), "--conditions=react-server", "--import", "tsx"];
-    const child = spawnSync(process.execPath, [...flags, path.join(root, "scripts", "bench-export.mts"), "--child", name, which, dedupMode], { cwd: root, env: process.env, encoding: "utf8", maxBuffer: 2 ** 26 });
+    const flags = [
+      "--expose-gc",
+      ...(heapCap ? [heapCap] : []),
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+    ];
+    const child = spawnSync(
+      process.execPath,
+      [...flags, path.join(root, "scripts", "bench-export.mts"), "--child", name, which, dedupMode],
+      { cwd: root, env: process.env, encoding: "utf8", maxBuffer: 2 ** 26 },
+    );
     if (child.status !== 0) throw new Error(child.stderr);
     const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Figures;
     console.log(

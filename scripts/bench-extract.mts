@@ -18,13 +18,24 @@ const ms = (fn: () => unknown) => {
 
 for (const size of [200_000, big]) {
   console.log(`\nanswers of ${size.toLocaleString("en")} characters: ms per reader (slowest shape first)`);
-  const rows = adversarialTexts(size).map(([shape, text]) => ({ shape, times: Object.values(readers).map((read) => ms(() => read(text))) }));
+  const rows = adversarialTexts(size).map(([shape, text]) => ({
+    shape,
+    times: Object.values(readers).map((read) => ms(() => read(text))),
+  }));
   rows.sort((a, b) => Math.max(...b.times) - Math.max(...a.times));
-  console.log(`${"shape".padEnd(44)} ${Object.keys(readers).map((n) => n.padStart(22)).join("")}`);
-  for (const row of rows) console.log(`${row.shape.padEnd(44)} ${row.times.map((t) => t.toFixed(1).padStart(22)).join("")}`);
+  console.log(
+    `${"shape".padEnd(44)} ${Object.keys(readers)
+      .map((n) => n.padStart(22))
+      .join("")}`,
+  );
+  for (const row of rows)
+    console.log(`${row.shape.padEnd(44)} ${row.times.map((t) => t.toFixed(1).padStart(22)).join("")}`);
   const worst = Math.max(...rows.flatMap((r) => r.times));
   console.log(`slowest: ${worst.toFixed(1)} ms = ${(size / 1e6 / (worst / 1000)).toFixed(0)} M characters/s`);
 }
 
 console.log("\nthe pattern extractSql used before, /\\{[\\s\\S]*\\}/, on open braces (quadratic):");
-for (const n of [10_000, 20_000, 40_000]) console.log(`  ${n.toLocaleString("en").padStart(7)} characters: ${ms(() => /\{[\s\S]*\}/.exec("{".repeat(n))).toFixed(0)} ms`);
+for (const n of [10_000, 20_000, 40_000])
+  console.log(
+    `  ${n.toLocaleString("en").padStart(7)} characters: ${ms(() => /\{[\s\S]*\}/.exec("{".repeat(n))).toFixed(0)} ms`,
+  );

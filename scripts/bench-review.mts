@@ -11,7 +11,12 @@ const ITEMS = Number(process.argv[2] ?? 100_000);
 const PRESSES = 150;
 const root = path.resolve(import.meta.dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-bench-review-"));
-Object.assign(process.env, { SENSE_DATA_DIR: dir, SENSE_PROJECT_ROOT: root, SENSE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" });
+Object.assign(process.env, {
+  SENSE_DATA_DIR: dir,
+  SENSE_PROJECT_ROOT: root,
+  SENSE_SEED_DEMO: "0",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
 
 const { prisma } = await import("../lib/db");
 const { migrateStore } = await import("../lib/store/prepare-store");
@@ -29,17 +34,31 @@ for (let start = 0; start < ITEMS; start += 2_000) {
   await prisma.sftSample.createMany({
     data: Array.from({ length: n }, (_, i) => {
       const t = tasks[(start + i) % tasks.length]!;
-      return { databaseId: database.id, question: `${t.question} (#${start + i})`, sql: t.goldSql, difficulty: t.difficulty, origin: "strong", execStatus: "ok" };
+      return {
+        databaseId: database.id,
+        question: `${t.question} (#${start + i})`,
+        sql: t.goldSql,
+        difficulty: t.difficulty,
+        origin: "strong",
+        execStatus: "ok",
+      };
     }),
   });
   await prisma.preferencePair.createMany({
     data: Array.from({ length: n }, (_, i) => {
       const t = tasks[(start + i) % tasks.length]!;
-      return { taskId: t.id, chosenSql: t.goldSql, chosenSource: "gold", rejectedSql: `${t.goldSql} LIMIT 1` };
+      return {
+        taskId: t.id,
+        chosenSql: t.goldSql,
+        chosenSource: "gold",
+        rejectedSql: `${t.goldSql} LIMIT 1`,
+      };
     }),
   });
 }
-console.log(`store: ${ITEMS} SFT samples + ${ITEMS} preference pairs written in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+console.log(
+  `store: ${ITEMS} SFT samples + ${ITEMS} preference pairs written in ${((performance.now() - filling) / 1000).toFixed(1)} s`,
+);
 
 // in the page (as text: the bundler's helpers do not exist there): key press time, then the frame
 // after the next item's id is in the DOM
@@ -58,11 +77,23 @@ const MEASURE_SCRIPT = `
 
 const PASSWORD = "bench password, long enough";
 const reviewers = ["sft-0", "sft-250", "pairs-250"];
-for (const r of reviewers) await createAccount(null, { email: `${r}@bench.test`, name: `Bench ${r}`, role: "annotator", password: PASSWORD });
+for (const r of reviewers)
+  await createAccount(null, {
+    email: `${r}@bench.test`,
+    name: `Bench ${r}`,
+    role: "annotator",
+    password: PASSWORD,
+  });
 
 // claim-next in the domain: 200 reviewers each claim 3 (the deck size), from a full queue (a lease
 // names an account: the claimers are accounts without a password, made first)
-await prisma.user.createMany({ data: Array.from({ length: 200 }, (_, r) => ({ id: `bench-${r}`, email: `bench-${r}@bench.test`, name: `Claimer ${r}` })) });
+await prisma.user.createMany({
+  data: Array.from({ length: 200 }, (_, r) => ({
+    id: `bench-${r}`,
+    email: `bench-${r}@bench.test`,
+    name: `Claimer ${r}`,
+  })),
+});
 const claims: number[] = [];
 for (let r = 0; r < 200; r++) {
   const t0 = performance.now();
@@ -76,14 +107,32 @@ await prisma.$disconnect();
 const app = await startBenchApp(root);
 const base = app.base;
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+});
 try {
-  for (const [queue, paceMs] of [["sft", 0], ["sft", 250], ["pairs", 250]] as const) {
+  for (const [queue, paceMs] of [
+    ["sft", 0],
+    ["sft", 250],
+    ["pairs", 250],
+  ] as const) {
     // the page's CSP forbids eval, which string arguments of page.evaluate / waitForFunction use: the
     // bench's own measuring code is let through (the app's scripts run as they would anyway)
     const context = await browser.newContext({ baseURL: base, bypassCSP: true });
     const page = await context.newPage();
-    const signedIn = await page.request.post("/api/auth/sign-in", { data: { email: `${queue}-${paceMs}@bench.test`, password: PASSWORD }, headers: { origin: base } });
+    const signedIn = await page.request.post("/api/auth/sign-in", {
+      data: { email: `${queue}-${paceMs}@bench.test`, password: PASSWORD },
+      headers: { origin: base },
+    });
     if (!signedIn.ok()) throw new Error(`bench: sign-in failed: ${await signedIn.text()}`);
     const decks: number[] = [];
     for (let i = 0; i < 30; i++) {
@@ -99,11 +148,16 @@ try {
     for (let i = 0; i < PRESSES; i++) {
       const before = (await page.evaluate("window.benchId")) as string;
       await page.keyboard.press("a");
-      await page.waitForFunction(`window.benchId !== ${JSON.stringify(before)} && window.benchShown > window.benchPress`);
+      await page.waitForFunction(
+        `window.benchId !== ${JSON.stringify(before)} && window.benchShown > window.benchPress`,
+      );
       times.push((await page.evaluate("window.benchShown - window.benchPress")) as number);
       if (paceMs) await page.waitForTimeout(paceMs);
     }
-    report(`key press → next item visible (${queue}, ${paceMs ? `every ${paceMs} ms` : "back to back"})`, times);
+    report(
+      `key press → next item visible (${queue}, ${paceMs ? `every ${paceMs} ms` : "back to back"})`,
+      times,
+    );
     await context.close();
   }
 } finally {

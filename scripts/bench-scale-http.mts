@@ -17,7 +17,11 @@ export class BenchClient {
     try {
       const res = await fetch(`${this.base}${path}`, {
         method,
-        headers: { cookie: this.cookie, origin: this.base, ...(json === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          cookie: this.cookie,
+          origin: this.base,
+          ...(json === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: json === undefined ? undefined : JSON.stringify(json),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -44,13 +48,21 @@ export class BenchClient {
   /** Sends it and fails loudly unless the answer is 2xx (setup steps, not measurements). */
   async must<T>(method: "GET" | "POST", path: string, json?: unknown): Promise<T> {
     const r = await this.send(method, path, json);
-    if (r.status < 200 || r.status >= 300) throw new Error(`bench-scale: ${method} ${path} answered ${r.status || r.error}: ${JSON.stringify(r.body)?.slice(0, 300)}`);
+    if (r.status < 200 || r.status >= 300)
+      throw new Error(
+        `bench-scale: ${method} ${path} answered ${r.status || r.error}: ${JSON.stringify(r.body)?.slice(0, 300)}`,
+      );
     return r.body as T;
   }
 }
 
 /** Signs in over HTTP (POST /api/auth/sign-in) and returns a client with that session's cookie. */
-export async function signIn(base: string, email: string, password: string, timeoutMs: number): Promise<BenchClient> {
+export async function signIn(
+  base: string,
+  email: string,
+  password: string,
+  timeoutMs: number,
+): Promise<BenchClient> {
   const res = await fetch(`${base}/api/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
@@ -75,7 +87,12 @@ export function record(series: Series, t: Timing): void {
  * Runs `step` up to `count` times, one after the other, stopping early at the deadline (but timing
  * one at least); with `warmUp`, once untimed first (a route's first request warms its caches).
  */
-export async function runSeries(count: number, deadlineMs: number, step: (i: number) => Promise<Timing>, warmUp = false): Promise<Series> {
+export async function runSeries(
+  count: number,
+  deadlineMs: number,
+  step: (i: number) => Promise<Timing>,
+  warmUp = false,
+): Promise<Series> {
   const series = emptySeries();
   if (warmUp) await step(-1);
   const end = Date.now() + deadlineMs;
@@ -87,15 +104,20 @@ export async function runSeries(count: number, deadlineMs: number, step: (i: num
  * Clients that each ask for /api/overview every `everyMs` (as an open Overview tab does: the next
  * request once the last has answered and the interval has passed), until stopped or the deadline.
  */
-export function startPollers(clients: BenchClient[], everyMs: number, deadlineMs: number): { stop: () => Promise<Series> } {
+export function startPollers(
+  clients: BenchClient[],
+  everyMs: number,
+  deadlineMs: number,
+): { stop: () => Promise<Series> } {
   const series = emptySeries();
   const end = Date.now() + deadlineMs;
   let stopped = false;
   let wake: (() => void)[] = [];
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake.push(() => (clearTimeout(timer), resolve()));
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake.push(() => (clearTimeout(timer), resolve()));
+    });
   const loops = clients.map(async (client, k) => {
     await pause((k * everyMs) / clients.length); // spread out, as tabs opened at different times are
     while (!stopped && Date.now() < end) {

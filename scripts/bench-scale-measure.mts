@@ -1,19 +1,42 @@
 // Part of `npm run bench:scale`: what one filled store feels like over HTTP. Every endpoint alone,
 // then again while 3 clients poll /api/overview every 2 s and 2 jobs run, then review accepts while
 // 4 `npm run worker` processes run jobs on the same store.
-import { type BenchClient, record, runSeries, signIn, startPollers, emptySeries, type Series, type Timing } from "./bench-scale-http.mjs";
+import {
+  type BenchClient,
+  record,
+  runSeries,
+  signIn,
+  startPollers,
+  emptySeries,
+  type Series,
+  type Timing,
+} from "./bench-scale-http.mjs";
 import { BENCH_PASSWORD, benchAccounts } from "./bench-scale-fill.mjs";
 
 export type Cell = { series: Series } | { text: string };
 export type Results = Map<string, Cell>;
-export type Limits = { count: number; seriesMs: number; reviewActions: number; reviewMs: number; timeoutMs: number; stopAt: number };
+export type Limits = {
+  count: number;
+  seriesMs: number;
+  reviewActions: number;
+  reviewMs: number;
+  timeoutMs: number;
+  stopAt: number;
+};
 type JobView = { id: string; status: string; itemsDone: number; itemsFailed: number; itemsTotal: number };
 
 const LOADED = " · loaded";
 
 /** The requests of the table, as [label, the request]: the Tasks deep page found by paging first. */
-async function endpointRows(lead: BenchClient, searchWord: string, middleTaskId: string | null): Promise<[string, (c: BenchClient) => Promise<Timing>][]> {
-  const first = await lead.must<{ total?: number; pageSize?: number; nextCursor?: string | null }>("GET", "/api/tasks");
+async function endpointRows(
+  lead: BenchClient,
+  searchWord: string,
+  middleTaskId: string | null,
+): Promise<[string, (c: BenchClient) => Promise<Timing>][]> {
+  const first = await lead.must<{ total?: number; pageSize?: number; nextCursor?: string | null }>(
+    "GET",
+    "/api/tasks",
+  );
   // keyset paging: the page after the task in the middle of the list; offset paging (older code): the middle page
   const deep =
     "nextCursor" in first && middleTaskId
@@ -32,7 +55,13 @@ async function endpointRows(lead: BenchClient, searchWord: string, middleTaskId:
 }
 
 /** A reviewer at work: deck (which claims), accept the item on screen, deck again… */
-async function review(reviewer: BenchClient, queue: "sft" | "pairs", count: number, deadlineMs: number, warmUp = false) {
+async function review(
+  reviewer: BenchClient,
+  queue: "sft" | "pairs",
+  count: number,
+  deadlineMs: number,
+  warmUp = false,
+) {
   const deck = emptySeries();
   const accept = emptySeries();
   let conflicts = 0;
@@ -52,14 +81,33 @@ async function review(reviewer: BenchClient, queue: "sft" | "pairs", count: numb
 
 const startJobs = async (lead: BenchClient, limit: number) => [
   (await lead.must<{ job: JobView }>("POST", "/api/jobs", { kind: "mutation", tasks: { limit } })).job.id,
-  (await lead.must<{ job: JobView }>("POST", "/api/jobs", { kind: "weak", provider: "demo-weak", tasks: { limit }, samples: 4 })).job.id,
+  (
+    await lead.must<{ job: JobView }>("POST", "/api/jobs", {
+      kind: "weak",
+      provider: "demo-weak",
+      tasks: { limit },
+      samples: 4,
+    })
+  ).job.id,
 ];
-const jobsNow = async (lead: BenchClient, ids: string[]) => (await lead.must<JobView[] | { jobs: JobView[] }>("GET", "/api/jobs").then((r) => (Array.isArray(r) ? r : r.jobs))).filter((j) => ids.includes(j.id));
+const jobsNow = async (lead: BenchClient, ids: string[]) =>
+  (
+    await lead
+      .must<JobView[] | { jobs: JobView[] }>("GET", "/api/jobs")
+      .then((r) => (Array.isArray(r) ? r : r.jobs))
+  ).filter((j) => ids.includes(j.id));
 const itemsHandled = (jobs: JobView[]) => jobs.reduce((n, j) => n + j.itemsDone + j.itemsFailed, 0);
-const cancelJobs = (lead: BenchClient, ids: string[]) => Promise.all(ids.map((id) => lead.send("POST", `/api/jobs/${id}/cancel`)));
+const cancelJobs = (lead: BenchClient, ids: string[]) =>
+  Promise.all(ids.map((id) => lead.send("POST", `/api/jobs/${id}/cancel`)));
 
 /** Measures every row alone and loaded on the app at `base`; `startWorkers` starts the 4 runners. */
-export async function measureStore(base: string, searchWord: string, middleTaskId: string | null, limits: Limits, startWorkers: () => Promise<() => Promise<void>>): Promise<Results> {
+export async function measureStore(
+  base: string,
+  searchWord: string,
+  middleTaskId: string | null,
+  limits: Limits,
+  startWorkers: () => Promise<() => Promise<void>>,
+): Promise<Results> {
   const results: Results = new Map();
   const login = (email: string) => signIn(base, email, BENCH_PASSWORD, limits.timeoutMs);
   const lead = await login(benchAccounts.lead.email);
@@ -72,10 +120,27 @@ export async function measureStore(base: string, searchWord: string, middleTaskI
   const measureAll = async (suffix: string) => {
     for (const [label, request] of rows) {
       if (timeLeft() <= 0) results.set(label + suffix, { text: "skipped (run deadline)" });
-      else results.set(label + suffix, { series: await runSeries(limits.count, Math.min(limits.seriesMs, timeLeft()), () => request(lead), suffix === "") });
+      else
+        results.set(label + suffix, {
+          series: await runSeries(
+            limits.count,
+            Math.min(limits.seriesMs, timeLeft()),
+            () => request(lead),
+            suffix === "",
+          ),
+        });
     }
-    for (const [queue, reviewer] of [["sft", r1!], ["pairs", r2!]] as const) {
-      const r = await review(reviewer, queue, limits.count, Math.min(limits.seriesMs, Math.max(0, timeLeft())), suffix === "");
+    for (const [queue, reviewer] of [
+      ["sft", r1!],
+      ["pairs", r2!],
+    ] as const) {
+      const r = await review(
+        reviewer,
+        queue,
+        limits.count,
+        Math.min(limits.seriesMs, Math.max(0, timeLeft())),
+        suffix === "",
+      );
       results.set(`review deck POST /api/review/deck (${queue})${suffix}`, { series: r.deck });
       results.set(`review accept (${queue})${suffix}`, { series: r.accept });
     }
@@ -93,7 +158,9 @@ export async function measureStore(base: string, searchWord: string, middleTaskI
   await cancelJobs(setup, jobIds);
   results.set(`the 3 pollers' GET /api/overview${LOADED}`, { series: polled });
   const loadSeconds = (Date.now() - loadStart) / 1000;
-  results.set(`the 2 jobs meanwhile (items/s; still running)`, { text: `${(itemsHandled(jobs) / loadSeconds).toFixed(1)}/s; ${jobs.filter((j) => j.status === "running").length}/2 running` });
+  results.set(`the 2 jobs meanwhile (items/s; still running)`, {
+    text: `${(itemsHandled(jobs) / loadSeconds).toFixed(1)}/s; ${jobs.filter((j) => j.status === "running").length}/2 running`,
+  });
 
   // 4 worker processes on the same store, while a reviewer claims and accepts
   const stopWorkers = await startWorkers();
@@ -110,7 +177,15 @@ export async function measureStore(base: string, searchWord: string, middleTaskI
       const r = await review(queue === "sft" ? r3! : r4!, queue, 10, end - Date.now());
       decks.times.push(...r.deck.times);
       accepts.times.push(...r.accept.times);
-      for (const [to, from] of [[decks, r.deck], [accepts, r.accept]] as const) Object.assign(to, { n: to.n + from.n, timeouts: to.timeouts + from.timeouts, failures: to.failures + from.failures });
+      for (const [to, from] of [
+        [decks, r.deck],
+        [accepts, r.accept],
+      ] as const)
+        Object.assign(to, {
+          n: to.n + from.n,
+          timeouts: to.timeouts + from.timeouts,
+          failures: to.failures + from.failures,
+        });
       failed.deck += r.deck.failures + r.deck.timeouts;
       failed.accept += r.accept.failures + r.accept.timeouts;
       failed.conflicts += r.conflicts;
@@ -119,11 +194,17 @@ export async function measureStore(base: string, searchWord: string, middleTaskI
     const handled = itemsHandled(await jobsNow(setup, multiJobs));
     await cancelJobs(setup, multiJobs);
     const rate = failed.done ? ((100 * failed.accept) / failed.done).toFixed(1) : "n/a";
-    results.set("4 workers: failed review accepts (5xx/timeout)", { text: `${failed.accept} of ${failed.done} (${rate}%)` });
-    results.set("4 workers: failed deck requests; accepts refused 409", { text: `${failed.deck}; ${failed.conflicts}` });
+    results.set("4 workers: failed review accepts (5xx/timeout)", {
+      text: `${failed.accept} of ${failed.done} (${rate}%)`,
+    });
+    results.set("4 workers: failed deck requests; accepts refused 409", {
+      text: `${failed.deck}; ${failed.conflicts}`,
+    });
     results.set("4 workers: review deck (sft and pairs)", { series: decks });
     results.set("4 workers: review accept", { series: accepts });
-    results.set("4 workers: job items handled meanwhile", { text: `${handled} (${(handled / ((Date.now() - t0) / 1000)).toFixed(1)}/s)` });
+    results.set("4 workers: job items handled meanwhile", {
+      text: `${handled} (${(handled / ((Date.now() - t0) / 1000)).toFixed(1)}/s)`,
+    });
   } finally {
     await stopWorkers();
   }

@@ -32,13 +32,28 @@ export const stopAll = () => Promise.all([...running].map((c) => stopProcess(c))
 
 // last resort when the run itself dies: kill what is left, synchronously
 process.on("exit", () => {
-  for (const c of running) if (c.pid && c.exitCode === null) try { process.kill(-c.pid, "SIGKILL"); } catch { /* gone */ }
+  for (const c of running)
+    if (c.pid && c.exitCode === null)
+      try {
+        process.kill(-c.pid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
 });
 
 /** Starts a command in its own process group; its output goes to `logFile`. */
-export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): ChildProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+): ChildProcess {
   const log = fs.openSync(options.logFile, "a");
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
   fs.closeSync(log);
   running.add(child);
   child.once("exit", () => running.delete(child));
@@ -46,8 +61,17 @@ export function startProcess(command: string, args: string[], options: { cwd: st
 }
 
 /** Runs a command to its end (or kills it at the deadline); its standard output as text. */
-export function runToEnd(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; deadlineMs: number; logFile: string }): Promise<string> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", fs.openSync(options.logFile, "a")] });
+export function runToEnd(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; deadlineMs: number; logFile: string },
+): Promise<string> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", fs.openSync(options.logFile, "a")],
+  });
   running.add(child);
   let out = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
@@ -57,27 +81,54 @@ export function runToEnd(command: string, args: string[], options: { cwd: string
       clearTimeout(timer);
       running.delete(child);
       if (code === 0) resolve(out);
-      else reject(new Error(`bench-scale: ${path.basename(args[args.length - 2] ?? command)} stopped (${signal ?? `exit ${code}`}); see ${options.logFile}`));
+      else
+        reject(
+          new Error(
+            `bench-scale: ${path.basename(args[args.length - 2] ?? command)} stopped (${signal ?? `exit ${code}`}); see ${options.logFile}`,
+          ),
+        );
     });
   });
 }
 
 const node = process.execPath;
 const tsxFlags = ["--conditions=react-server", "--import", "tsx"];
-export const nodeScript = (file: string, args: string[] = []) => ({ command: node, args: [...tsxFlags, file, ...args] });
+export const nodeScript = (file: string, args: string[] = []) => ({
+  command: node,
+  args: [...tsxFlags, file, ...args],
+});
 
 /** `next start` on the store of `env`; resolves once /api/health answers (or fails at the deadline). */
-export async function startApp(root: string, env: NodeJS.ProcessEnv, port: number, logFile: string, deadlineMs: number) {
-  const child = startProcess(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, logFile });
+export async function startApp(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  logFile: string,
+  deadlineMs: number,
+) {
+  const child = startProcess(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    { cwd: root, env, logFile },
+  );
   const base = `http://127.0.0.1:${port}`;
   const end = Date.now() + deadlineMs;
   while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`bench-scale: the app stopped at start (exit ${child.exitCode}); see ${logFile}`);
-    if (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false)) return { child, base };
+    if (child.exitCode !== null)
+      throw new Error(`bench-scale: the app stopped at start (exit ${child.exitCode}); see ${logFile}`);
+    if (
+      await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, base };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stopProcess(child);
-  throw new Error(`bench-scale: the app did not answer /api/health within ${deadlineMs / 1000} s; see ${logFile}`);
+  throw new Error(
+    `bench-scale: the app did not answer /api/health within ${deadlineMs / 1000} s; see ${logFile}`,
+  );
 }
 
 /** `npm run worker` (the same command, without npm in between so that it stops with its group). */
@@ -126,14 +177,23 @@ const isSqlChild = (pid: number) => {
  * own high-water mark (the largest process that is not a SQL execution child: `next start` may run
  * the server in a child of its own) and the highest sum over the whole tree, SQL children included.
  */
-export function watchMemory(pid: number): { peakMb: () => { server: number; tree: number }; stop: () => void } {
+export function watchMemory(pid: number): {
+  peakMb: () => { server: number; tree: number };
+  stop: () => void;
+} {
   let serverKb = 0;
   let treeKb = 0;
   const sample = () => {
     const tree = processTree(pid);
-    treeKb = Math.max(treeKb, tree.reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0));
+    treeKb = Math.max(
+      treeKb,
+      tree.reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0),
+    );
     serverKb = Math.max(serverKb, ...tree.filter((p) => !isSqlChild(p)).map((p) => statusKb(p, "VmHWM")));
   };
   const timer = setInterval(sample, 500);
-  return { peakMb: () => (sample(), { server: serverKb / 1024, tree: treeKb / 1024 }), stop: () => clearInterval(timer) };
+  return {
+    peakMb: () => (sample(), { server: serverKb / 1024, tree: treeKb / 1024 }),
+    stop: () => clearInterval(timer),
+  };
 }

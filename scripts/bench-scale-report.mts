@@ -14,14 +14,20 @@ export function formatCell(cell: Cell | undefined): string {
   return notes.length || n < 10 ? `${head} (n=${n}${notes.length ? `, ${notes.join(", ")}` : ""})` : head;
 }
 
-const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1_000 ? `${size / 1_000}k` : String(size));
+const label = (size: number) =>
+  size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1_000 ? `${size / 1_000}k` : String(size);
 
 /** The table in Markdown, one column per size, rows in the order they were first measured. */
 export function formatTable(bySize: Map<number, Results>): string {
   const sizes = [...bySize.keys()];
   const rowNames: string[] = [];
-  for (const results of bySize.values()) for (const name of results.keys()) if (!rowNames.includes(name)) rowNames.push(name);
-  const lines = [`| what (p50 / p95) | ${sizes.map(label).join(" | ")} |`, `|---|${sizes.map(() => "---").join("|")}|`];
-  for (const name of rowNames) lines.push(`| ${name} | ${sizes.map((s) => formatCell(bySize.get(s)!.get(name))).join(" | ")} |`);
+  for (const results of bySize.values())
+    for (const name of results.keys()) if (!rowNames.includes(name)) rowNames.push(name);
+  const lines = [
+    `| what (p50 / p95) | ${sizes.map(label).join(" | ")} |`,
+    `|---|${sizes.map(() => "---").join("|")}|`,
+  ];
+  for (const name of rowNames)
+    lines.push(`| ${name} | ${sizes.map((s) => formatCell(bySize.get(s)!.get(name))).join(" | ")} |`);
   return lines.join("\n");
 }

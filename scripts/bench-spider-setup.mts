@@ -23,17 +23,32 @@ export function makeTempSpiderStore(bench: string): string {
 }
 
 /** The local model server on a free port, answering after `latencyMs`; resolves once it listens. */
-export async function startBenchModelServer(latencyMs: number): Promise<{ port: number; server: ChildProcess }> {
+export async function startBenchModelServer(
+  latencyMs: number,
+): Promise<{ port: number; server: ChildProcess }> {
   const port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, "127.0.0.1", () => {
       const { port: free } = probe.address() as net.AddressInfo;
       probe.close(() => resolve(free));
     });
   });
-  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/entries/model-server.ts", "--port", String(port), "--latency-ms", String(latencyMs)], {
-    cwd: benchRoot,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "lib/entries/model-server.ts",
+      "--port",
+      String(port),
+      "--latency-ms",
+      String(latencyMs),
+    ],
+    {
+      cwd: benchRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve) => server.stdout!.once("data", () => resolve()));
   return { port, server };
 }

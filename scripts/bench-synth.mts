@@ -23,10 +23,21 @@ const { runWorker } = await import("../lib/jobs/run-worker");
 const { execPool } = await import("../lib/sql/exec/exec-pool");
 migrateStore();
 await importBenchmark({ format: "spider", dir: spiderDir, split: "dev" });
-await createProvider({ name: "bench-weak", baseUrl: `http://127.0.0.1:${port}/v1`, model: "sense-demo-weak", maxConcurrency: CONCURRENCY });
+await createProvider({
+  name: "bench-weak",
+  baseUrl: `http://127.0.0.1:${port}/v1`,
+  model: "sense-demo-weak",
+  maxConcurrency: CONCURRENCY,
+});
 await execPool().forLane("jobs").warmUp(); // the processes the runner's steps use
 
-const job = await createJob({ kind: "weak", provider: "bench-weak", tasks: { split: "dev", limit: TASKS }, samples: SAMPLES, maxPairsPerTask: 1 });
+const job = await createJob({
+  kind: "weak",
+  provider: "bench-weak",
+  tasks: { split: "dev", limit: TASKS },
+  samples: SAMPLES,
+  maxPairsPerTask: 1,
+});
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const started = performance.now();
@@ -38,17 +49,30 @@ clearInterval(sampler);
 
 const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
 const calls = await prisma.modelCall.count({ where: { jobId: job.id } });
-const latencies = (await prisma.modelCall.findMany({ where: { jobId: job.id }, select: { latencyMs: true } })).map((c) => c.latencyMs).sort((a, b) => a - b);
-const [candidates, pairs] = await Promise.all([prisma.candidate.count({ where: { jobId: job.id } }), prisma.preferencePair.count({ where: { jobId: job.id } })]);
+const latencies = (await prisma.modelCall.findMany({ where: { jobId: job.id }, select: { latencyMs: true } }))
+  .map((c) => c.latencyMs)
+  .sort((a, b) => a - b);
+const [candidates, pairs] = await Promise.all([
+  prisma.candidate.count({ where: { jobId: job.id } }),
+  prisma.preferencePair.count({ where: { jobId: job.id } }),
+]);
 const ideal = CONCURRENCY / (LATENCY_MS / 1000);
 const rate = calls / seconds;
 const idealSeconds = calls / ideal;
-console.log(`weak job: ${done.itemsDone} tasks done, ${done.itemsFailed} failed, ${calls} requests, ${candidates} candidates judged, ${pairs} pairs`);
+console.log(
+  `weak job: ${done.itemsDone} tasks done, ${done.itemsFailed} failed, ${calls} requests, ${candidates} candidates judged, ${pairs} pairs`,
+);
 console.log(`wall ${seconds.toFixed(2)} s (ideal ${idealSeconds.toFixed(2)} s at ${ideal}/s)`);
 console.log(`throughput ${rate.toFixed(1)} requests/s = ${((100 * rate) / ideal).toFixed(1)}% of ideal`);
-console.log(`runner overhead ${(seconds - idealSeconds).toFixed(2)} s in all, ${(((seconds - idealSeconds) * 1000) / done.itemsDone).toFixed(2)} ms per task`);
-console.log(`runner CPU ${((cpu.user + cpu.system) / 1000 / calls).toFixed(2)} ms per request (this process; the model server and SQL engine children apart)`);
-console.log(`request latency p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]} ms; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+console.log(
+  `runner overhead ${(seconds - idealSeconds).toFixed(2)} s in all, ${(((seconds - idealSeconds) * 1000) / done.itemsDone).toFixed(2)} ms per task`,
+);
+console.log(
+  `runner CPU ${((cpu.user + cpu.system) / 1000 / calls).toFixed(2)} ms per request (this process; the model server and SQL engine children apart)`,
+);
+console.log(
+  `request latency p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${latencies[Math.floor(latencies.length * 0.95)]} ms; peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+);
 server.kill();
 await execPool().close();
 await prisma.$disconnect();

@@ -14,7 +14,11 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
-const documents = [path.join(root, "README.md"), path.join(root, "CONTRIBUTING.md"), ...markdownFiles(path.join(root, "docs"))];
+const documents = [
+  path.join(root, "README.md"),
+  path.join(root, "CONTRIBUTING.md"),
+  ...markdownFiles(path.join(root, "docs")),
+];
 
 /** The text outside fenced code blocks and inline code spans (links there are examples, not links). */
 function prose(text: string): string {
@@ -65,16 +69,31 @@ function brokenLinks(file: string): string[] {
 
 describe("links in the documents", () => {
   it("reads links and anchors as GitHub does", () => {
-    expect(linkTargets('see [a](docs/a.md#x), ![b](public/b.png "B") and `[c](nowhere.md)`')).toEqual(["docs/a.md#x", "public/b.png"]);
-    expect([...headingAnchors("# Sense Studio\n## The two commands\n### Jobs\n## Jobs\n```\n# not a heading\n```")]).toEqual(["sense-studio", "the-two-commands", "jobs", "jobs-1"]);
+    expect(linkTargets('see [a](docs/a.md#x), ![b](public/b.png "B") and `[c](nowhere.md)`')).toEqual([
+      "docs/a.md#x",
+      "public/b.png",
+    ]);
+    expect([
+      ...headingAnchors("# Sense Studio\n## The two commands\n### Jobs\n## Jobs\n```\n# not a heading\n```"),
+    ]).toEqual(["sense-studio", "the-two-commands", "jobs", "jobs-1"]);
   });
 
   it("finds the documents", () => {
     const names = documents.map((f) => path.relative(root, f));
-    expect(names).toEqual(expect.arrayContaining(["README.md", "CONTRIBUTING.md", "docs/architecture.md", path.join("docs", "decisions", "README.md")]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "README.md",
+        "CONTRIBUTING.md",
+        "docs/architecture.md",
+        path.join("docs", "decisions", "README.md"),
+      ]),
+    );
   });
 
-  it.each(documents.map((f) => [path.relative(root, f), f]))("%s: every relative link resolves", (_name, file) => {
-    expect(brokenLinks(file)).toEqual([]);
-  });
+  it.each(documents.map((f) => [path.relative(root, f), f]))(
+    "%s: every relative link resolves",
+    (_name, file) => {
+      expect(brokenLinks(file)).toEqual([]);
+    },
+  );
 });

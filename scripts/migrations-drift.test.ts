@@ -3,7 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/store/apply-migrations";
-import { defaultMigrationsDir, defaultSchemaFile, diffMigrationsToSchema, migrationStatus } from "./schema-engine";
+import {
+  defaultMigrationsDir,
+  defaultSchemaFile,
+  diffMigrationsToSchema,
+  migrationStatus,
+} from "./schema-engine";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "drift-"));
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(root, prefix));
@@ -15,7 +20,9 @@ describe("prisma/schema.prisma and prisma/migrations", () => {
   }, 60_000);
 
   it("the check notices a schema change that no migration carries", async () => {
-    const schema = fs.readFileSync(defaultSchemaFile, "utf8").replace("model User {", "model User {\n  nickname String?");
+    const schema = fs
+      .readFileSync(defaultSchemaFile, "utf8")
+      .replace("model User {", "model User {\n  nickname String?");
     const file = path.join(tempDir("drift-"), "schema.prisma");
     fs.writeFileSync(file, schema);
     const sql = await diffMigrationsToSchema(file);

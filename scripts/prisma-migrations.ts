@@ -27,7 +27,12 @@ async function create(name: string | undefined): Promise<number> {
     return 0;
   }
   const last = fs.existsSync(defaultMigrationsDir)
-    ? fs.readdirSync(defaultMigrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort().at(-1)
+    ? fs
+        .readdirSync(defaultMigrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+        .at(-1)
     : undefined;
   if (last !== undefined && migration.folder <= last) {
     console.error(`refusing to write ${migration.folder}: it would sort before ${last} (check the clock)`);

@@ -11,7 +11,12 @@ function readStat(pid: string): Stat | null {
     const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const close = text.lastIndexOf(")"); // the command name may hold spaces and parentheses
     const fields = text.slice(close + 2).split(" ");
-    return { pid: Number(pid), ppid: Number(fields[1]), name: text.slice(text.indexOf("(") + 1, close), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+    return {
+      pid: Number(pid),
+      ppid: Number(fields[1]),
+      name: text.slice(text.indexOf("(") + 1, close),
+      cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+    };
   } catch {
     return null; // ended meanwhile, or not Linux
   }
@@ -19,10 +24,16 @@ function readStat(pid: string): Stat | null {
 
 /** CPU ms used so far by each live descendant of this process, by pid. */
 export function descendantsCpu(): Map<number, Stat> {
-  const all = fs.existsSync("/proc") ? fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(readStat).filter((s): s is Stat => s !== null) : [];
+  const all = fs.existsSync("/proc")
+    ? fs
+        .readdirSync("/proc")
+        .filter((d) => /^\d+$/.test(d))
+        .map(readStat)
+        .filter((s): s is Stat => s !== null)
+    : [];
   const mine = new Map<number, Stat>();
   const parents = new Set([process.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of all) {
       if (!parents.has(s.ppid) || mine.has(s.pid)) continue;

@@ -5,8 +5,16 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type {
+  DiagnoseMigrationHistoryOutput,
+  MigrationList,
+  SchemaEngine,
+} from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 const require = createRequire(import.meta.url);
 const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -23,7 +31,9 @@ function loadEngineModule(): Promise<EngineModule> {
     const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bg = (await import(bgPath)) as EngineModule;
     const bytes = fs.readFileSync(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
@@ -34,12 +44,19 @@ function loadEngineModule(): Promise<EngineModule> {
 /** The migrations folder as the CLI hands it to the engine (see `prisma migrate dev`). */
 function readMigrations(dir: string): MigrationList {
   const folders = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: folders.map((name) => {
       const file = path.join(dir, name, "migration.sql");
@@ -57,7 +74,11 @@ function readMigrations(dir: string): MigrationList {
  * The engine replays a whole migration.sql through executeRaw, which better-sqlite3 refuses when it
  * holds several statements; those run through executeScript instead.
  */
-async function withEngine<T>(schemaFile: string, run: (engine: SchemaEngine, schema: string) => Promise<T>, url = ":memory:"): Promise<T> {
+async function withEngine<T>(
+  schemaFile: string,
+  run: (engine: SchemaEngine, schema: string) => Promise<T>,
+  url = ":memory:",
+): Promise<T> {
   const bg = await loadEngineModule();
   const factory = new PrismaBetterSqlite3({ url }, { shadowDatabaseUrl: ":memory:" });
   const opened: SqlDriverAdapter[] = [];
@@ -82,7 +103,11 @@ async function withEngine<T>(schemaFile: string, run: (engine: SchemaEngine, sch
     connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
   };
   const schema = fs.readFileSync(schemaFile, "utf8");
-  const engine = await bg.SchemaEngine.new({ datamodels: [[schemaFile, schema]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(patched));
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[schemaFile, schema]] },
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory(patched),
+  );
   try {
     return await run(engine, schema);
   } finally {
@@ -92,7 +117,10 @@ async function withEngine<T>(schemaFile: string, run: (engine: SchemaEngine, sch
 }
 
 /** The SQL that the migrations lack compared with the schema; "" when they agree. */
-export async function diffMigrationsToSchema(schemaFile = defaultSchemaFile, migrationsDir = defaultMigrationsDir): Promise<string> {
+export async function diffMigrationsToSchema(
+  schemaFile = defaultSchemaFile,
+  migrationsDir = defaultMigrationsDir,
+): Promise<string> {
   return withEngine(schemaFile, async (engine, schema) => {
     const migrations = readMigrations(migrationsDir);
     const result = await engine.diff({
@@ -129,15 +157,27 @@ export async function createMigration(
       filters,
     });
     if (out.migrationScript === null) return null;
-    return { folder: out.generatedMigrationName, script: out.migrationScript, connectorType: out.connectorType };
+    return {
+      folder: out.generatedMigrationName,
+      script: out.migrationScript,
+      connectorType: out.connectorType,
+    };
   });
 }
 
 /** What `prisma migrate status` sees in an existing store: edited, failed and unapplied migrations. */
-export async function migrationStatus(dbFile: string, migrationsDir = defaultMigrationsDir): Promise<DiagnoseMigrationHistoryOutput> {
+export async function migrationStatus(
+  dbFile: string,
+  migrationsDir = defaultMigrationsDir,
+): Promise<DiagnoseMigrationHistoryOutput> {
   return withEngine(
     defaultSchemaFile,
-    (engine) => engine.diagnoseMigrationHistory({ migrationsList: readMigrations(migrationsDir), optInToShadowDatabase: false, filters }),
+    (engine) =>
+      engine.diagnoseMigrationHistory({
+        migrationsList: readMigrations(migrationsDir),
+        optInToShadowDatabase: false,
+        filters,
+      }),
     dbFile,
   );
 }

@@ -44,10 +44,16 @@ step(`migrating the store (${storeFile})`, process.execPath, [senseBin, "migrate
 step("seeding the demo data into an empty store", process.execPath, [senseBin, "seed", "--if-empty"]);
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "public", "prisma"].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+const sources = ["app", "components", "lib", "public", "prisma"]
+  .map((d) => path.join(root, d))
+  .filter((d) => fs.existsSync(d));
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-if (builtAt === 0) step("building the app (next build) — the first start takes a few minutes", nextBin, ["build"]);
-else if (Math.max(...sources.map(newestSourceMtime)) > builtAt) step("building the app again, its sources changed (next build) — this takes a few minutes", nextBin, ["build"]);
+if (builtAt === 0)
+  step("building the app (next build) — the first start takes a few minutes", nextBin, ["build"]);
+else if (Math.max(...sources.map(newestSourceMtime)) > builtAt)
+  step("building the app again, its sources changed (next build) — this takes a few minutes", nextBin, [
+    "build",
+  ]);
 else say("the app is built and up to date");
 
 // PORT, SENSE_HOST and the stand-in's settings as lib/env.ts describes them: the dashboard listens
@@ -55,8 +61,15 @@ else say("the app is built and up to date");
 const port = env.PORT || "3000";
 const host = env.SENSE_HOST || "127.0.0.1";
 const where =
-  host === "127.0.0.1" ? `http://localhost:${port} (this machine only; SENSE_HOST=0.0.0.0 listens on all interfaces)` : host === "0.0.0.0" || host === "::" ? `port ${port} on all interfaces` : `http://${host}:${port}`;
-const modelServer = env.SENSE_DEMO_MODEL_SERVER === "0" ? "" : `, the demo model server on 127.0.0.1:${env.SENSE_DEMO_MODEL_PORT || "8787"}`;
+  host === "127.0.0.1"
+    ? `http://localhost:${port} (this machine only; SENSE_HOST=0.0.0.0 listens on all interfaces)`
+    : host === "0.0.0.0" || host === "::"
+      ? `port ${port} on all interfaces`
+      : `http://${host}:${port}`;
+const modelServer =
+  env.SENSE_DEMO_MODEL_SERVER === "0"
+    ? ""
+    : `, the demo model server on 127.0.0.1:${env.SENSE_DEMO_MODEL_PORT || "8787"}`;
 say(`starting the server on ${where}${modelServer} and the job runner…`);
 const serverStarted = performance.now();
 const server = spawn(nextBin, ["start", "-p", port, "-H", host], { cwd: root, env, stdio: "inherit" });
@@ -73,9 +86,13 @@ const open = `http://${host === "127.0.0.1" || probeHost === "127.0.0.1" ? "loca
 async function announceWhenReady() {
   while (!serverGone) {
     try {
-      const response = await fetch(`http://${probeHost}:${port}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`http://${probeHost}:${port}/api/health`, {
+        signal: AbortSignal.timeout(2_000),
+      });
       await response.body?.cancel();
-      say(`Sense Studio is ready (the server took ${seconds(serverStarted)}, npm start ${seconds(startedAt)}): open ${open}`);
+      say(
+        `Sense Studio is ready (the server took ${seconds(serverStarted)}, npm start ${seconds(startedAt)}): open ${open}`,
+      );
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250).unref());

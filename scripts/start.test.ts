@@ -19,7 +19,10 @@ fs.copyFileSync(path.join(env.projectRoot, "scripts", "start.mjs"), path.join(ro
 fs.mkdirSync(path.join(root, "node_modules", ".bin"), { recursive: true });
 fs.mkdirSync(path.join(root, "bin"));
 const record = `require("node:fs").appendFileSync(${JSON.stringify(calls)}, JSON.stringify(process.argv.slice(2)) + "\\n");`;
-fs.writeFileSync(path.join(root, "bin", "sense.mjs"), `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n${record}\n`);
+fs.writeFileSync(
+  path.join(root, "bin", "sense.mjs"),
+  `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n${record}\n`,
+);
 fs.writeFileSync(
   path.join(root, "node_modules", ".bin", "next"),
   `#!/usr/bin/env node
@@ -40,9 +43,20 @@ function start(extra: Record<string, string>): { args: string[][]; stdout: strin
   const base = inheritedEnv();
   delete base.SENSE_HOST;
   delete base.PORT;
-  const result = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], { env: { ...base, ...extra }, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+    env: { ...base, ...extra },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(result.status, result.stderr).toBe(0);
-  return { args: fs.readFileSync(calls, "utf8").trim().split("\n").map((l) => JSON.parse(l) as string[]), stdout: result.stdout };
+  return {
+    args: fs
+      .readFileSync(calls, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as string[]),
+    stdout: result.stdout,
+  };
 }
 
 const freePort = () =>
@@ -74,7 +88,9 @@ describe("npm start", () => {
     const port = await freePort();
     const base = inheritedEnv();
     delete base.SENSE_HOST;
-    const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], { env: { ...base, PORT: String(port), SENSE_DEMO_MODEL_PORT: "8811", STUB_SERVES: "1" } });
+    const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+      env: { ...base, PORT: String(port), SENSE_DEMO_MODEL_PORT: "8811", STUB_SERVES: "1" },
+    });
     let stdout = "";
     const closed = new Promise((resolve) => child.on("close", resolve));
     await new Promise<void>((resolve) =>
@@ -94,12 +110,25 @@ describe("npm start", () => {
       /^\[start\] seeding the demo data into an empty store: done in \d+\.\d s$/,
       /^\[start\] building the app \(next build\) — the first start takes a few minutes…$/,
       /^\[start\] building the app .*: done in \d+\.\d s$/,
-      new RegExp(`^\\[start\\] starting the server on http://localhost:${port} .*, the demo model server on 127\\.0\\.0\\.1:8811 and the job runner…$`),
-      new RegExp(`^\\[start\\] Sense Studio is ready \\(the server took \\d+\\.\\d s, npm start \\d+\\.\\d s\\): open http://localhost:${port}/sign-in$`),
+      new RegExp(
+        `^\\[start\\] starting the server on http://localhost:${port} .*, the demo model server on 127\\.0\\.0\\.1:8811 and the job runner…$`,
+      ),
+      new RegExp(
+        `^\\[start\\] Sense Studio is ready \\(the server took \\d+\\.\\d s, npm start \\d+\\.\\d s\\): open http://localhost:${port}/sign-in$`,
+      ),
     ].map(at);
     expect(order, stdout).not.toContain(-1);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    const called = fs.readFileSync(calls, "utf8").trim().split("\n").map((l) => JSON.parse(l) as string[]);
-    expect(called).toEqual([["migrate"], ["seed", "--if-empty"], ["build"], ["start", "-p", String(port), "-H", "127.0.0.1"]]);
+    const called = fs
+      .readFileSync(calls, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as string[]);
+    expect(called).toEqual([
+      ["migrate"],
+      ["seed", "--if-empty"],
+      ["build"],
+      ["start", "-p", String(port), "-H", "127.0.0.1"],
+    ]);
   });
 });

@@ -13,7 +13,10 @@ export default async function AccountPage() {
   const user = await requirePageUser("account.self", "/account");
   return (
     <>
-      <PageHeader title="Your account" subtitle={`${user.name} · ${user.email} · ${user.role}: ${roleDescriptions[user.role]}`} />
+      <PageHeader
+        title="Your account"
+        subtitle={`${user.name} · ${user.email} · ${user.role}: ${roleDescriptions[user.role]}`}
+      />
       <div className="space-y-4">
         <ChangePasswordForm />
         <ApiTokensPanel />

@@ -15,9 +15,20 @@ afterEach(() => {
 });
 
 const signInFrom = (headers: Record<string, string>) =>
-  signIn(new Request("http://127.0.0.1:3000/api/auth/sign-in", { method: "POST", headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers }, body: JSON.stringify({ email, password: TEST_PASSWORD }) }), context);
+  signIn(
+    new Request("http://127.0.0.1:3000/api/auth/sign-in", {
+      method: "POST",
+      headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers },
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+    }),
+    context,
+  );
 
-const forged = { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+const forged = {
+  origin: "https://evil.example",
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+};
 
 describe("forwarded headers", () => {
   it("are ignored without SENSE_TRUST_PROXY: a cross-site sign-in that forges them is refused", async () => {
@@ -34,7 +45,11 @@ describe("forwarded headers", () => {
 
   it("count with SENSE_TRUST_PROXY=1: the proxy's host and scheme are our origin, and the cookie is Secure", async () => {
     env.SENSE_TRUST_PROXY = "1";
-    const response = await signInFrom({ origin: "https://studio.example.org", "x-forwarded-host": "studio.example.org", "x-forwarded-proto": "https" });
+    const response = await signInFrom({
+      origin: "https://studio.example.org",
+      "x-forwarded-host": "studio.example.org",
+      "x-forwarded-proto": "https",
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toMatch(/; Secure/);
   });

@@ -39,29 +39,53 @@ const people = {} as Record<Role, SessionUser>;
 /** A database of its own for a call that renames or deletes one. */
 async function spareDatabase() {
   const name = unique("spare");
-  await registerDatabase({ name, sourceFile: writeSqlite(path.join(env.dataDir, "matrix", `${name}.sqlite`), "CREATE TABLE t (x INTEGER);"), source: "path" });
+  await registerDatabase({
+    name,
+    sourceFile: writeSqlite(
+      path.join(env.dataDir, "matrix", `${name}.sqlite`),
+      "CREATE TABLE t (x INTEGER);",
+    ),
+    source: "path",
+  });
   return name;
 }
 
 /** A pending SFT sample claimed by `owner` (so an action on it is theirs to take). */
 async function claimedSample(owner: SessionUser | null) {
   const sample = await prisma.sftSample.create({
-    data: { databaseId, question: `${unique("q")}?`, sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok", difficulty: "easy", leaseOwnerId: owner?.id ?? null, leaseExpiresAt: new Date(Date.now() + 60_000) },
+    data: {
+      databaseId,
+      question: `${unique("q")}?`,
+      sql: "SELECT count(*) FROM books",
+      origin: "strong",
+      execStatus: "ok",
+      difficulty: "easy",
+      leaseOwnerId: owner?.id ?? null,
+      leaseExpiresAt: new Date(Date.now() + 60_000),
+    },
   });
   return sample.id;
 }
 
 const matrix: Record<string, Entry> = {
   "GET /api/health": { least: "nobody", call: () => ({}) },
-  "POST /api/auth/sign-in": { least: "nobody", call: () => ({ body: { email: people.annotator.email, password: TEST_PASSWORD } }) },
+  "POST /api/auth/sign-in": {
+    least: "nobody",
+    call: () => ({ body: { email: people.annotator.email, password: TEST_PASSWORD } }),
+  },
   "POST /api/auth/sign-out": { least: "annotator", call: () => ({}) },
   "GET /api/auth/me": { least: "annotator", call: () => ({}) },
-  "POST /api/account/password": { least: "annotator", call: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }) },
+  "POST /api/account/password": {
+    least: "annotator",
+    call: () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }),
+  },
   "GET /api/account/tokens": { least: "annotator", call: () => ({}) },
   "POST /api/account/tokens": { least: "annotator", call: () => ({ body: { name: "matrix" } }) },
   "DELETE /api/account/tokens/[id]": {
     least: "annotator",
-    call: async (actor) => ({ params: { id: actor ? (await createApiToken(actor, { name: "to revoke" })).apiToken.id : "none" } }),
+    call: async (actor) => ({
+      params: { id: actor ? (await createApiToken(actor, { name: "to revoke" })).apiToken.id : "none" },
+    }),
   },
   "GET /api/overview": { least: "annotator", call: () => ({}) },
   "GET /api/databases": { least: "annotator", call: () => ({}) },
@@ -73,8 +97,17 @@ const matrix: Record<string, Entry> = {
   "GET /api/review/counts": { least: "annotator", call: () => ({}) },
   "POST /api/review/deck": { least: "annotator", call: () => ({ body: { queue: "sft" } }) },
   "POST /api/review/heartbeat": { least: "annotator", call: () => ({ body: { ids: [] } }) },
-  "POST /api/review/[queue]/[id]/[action]": { least: "annotator", call: async (actor) => ({ params: { queue: "sft", id: await claimedSample(actor), action: "accept" }, body: {} }) },
-  "GET /api/review/[queue]/[id]/history": { least: "annotator", call: async () => ({ params: { queue: "sft", id: await claimedSample(null) } }) },
+  "POST /api/review/[queue]/[id]/[action]": {
+    least: "annotator",
+    call: async (actor) => ({
+      params: { queue: "sft", id: await claimedSample(actor), action: "accept" },
+      body: {},
+    }),
+  },
+  "GET /api/review/[queue]/[id]/history": {
+    least: "annotator",
+    call: async () => ({ params: { queue: "sft", id: await claimedSample(null) } }),
+  },
   "POST /api/review/undo": {
     least: "annotator",
     call: async (actor) => {
@@ -83,32 +116,68 @@ const matrix: Record<string, Entry> = {
     },
   },
   "GET /api/sql/schema": { least: "annotator", call: () => ({ query: "database=city_library" }) },
-  "POST /api/sql/run": { least: "annotator", call: () => ({ body: { database: "city_library", sql: "SELECT count(*) FROM books" } }) },
+  "POST /api/sql/run": {
+    least: "annotator",
+    call: () => ({ body: { database: "city_library", sql: "SELECT count(*) FROM books" } }),
+  },
   "GET /api/exports": { least: "researcher", call: () => ({}) },
-  "POST /api/exports": { least: "researcher", call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }) },
-  "POST /api/exports/preview": { least: "researcher", call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }) },
+  "POST /api/exports": {
+    least: "researcher",
+    call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }),
+  },
+  "POST /api/exports/preview": {
+    least: "researcher",
+    call: () => ({ body: { format: "alpaca", statuses: ["pending"] } }),
+  },
   "POST /api/exports/[id]/cancel": {
     least: "researcher",
     call: async () => {
-      const row = await prisma.export.create({ data: { format: "alpaca", status: "running", filtersJson: "{}", templateName: "sense-style", appVersion: "test" } });
+      const row = await prisma.export.create({
+        data: {
+          format: "alpaca",
+          status: "running",
+          filtersJson: "{}",
+          templateName: "sense-style",
+          appVersion: "test",
+        },
+      });
       return { params: { id: row.id } };
     },
   },
-  "GET /api/exports/[id]/files/[name]": { least: "researcher", call: () => ({ params: { id: doneExport.id, name: doneExport.file } }) },
+  "GET /api/exports/[id]/files/[name]": {
+    least: "researcher",
+    call: () => ({ params: { id: doneExport.id, name: doneExport.file } }),
+  },
   "GET /api/jobs": { least: "lead", call: () => ({}) },
-  "POST /api/jobs": { least: "lead", call: () => ({ body: { kind: "mutation", tasks: { database: "city_library", limit: 1 } } }) },
+  "POST /api/jobs": {
+    least: "lead",
+    call: () => ({ body: { kind: "mutation", tasks: { database: "city_library", limit: 1 } } }),
+  },
   "GET /api/jobs/[id]/failures": { least: "lead", call: () => ({ params: { id: jobId } }) },
   "GET /api/jobs/[id]": { least: "lead", call: () => ({ params: { id: jobId } }) },
   "GET /api/jobs/[id]/items": { least: "lead", call: () => ({ params: { id: jobId } }) },
-  "GET /api/jobs/estimate": { least: "lead", call: () => ({ query: `config=${encodeURIComponent(JSON.stringify({ kind: "mutation", tasks: { database: "city_library" } }))}` }) },
+  "GET /api/jobs/estimate": {
+    least: "lead",
+    call: () => ({
+      query: `config=${encodeURIComponent(JSON.stringify({ kind: "mutation", tasks: { database: "city_library" } }))}`,
+    }),
+  },
   "POST /api/jobs/[id]/[action]": {
     least: "lead",
-    call: async () => ({ params: { id: (await createMutationJob({ kind: "mutation", tasks: { database: "city_library", limit: 1 } })).id, action: "pause" } }),
+    call: async () => ({
+      params: {
+        id: (await createMutationJob({ kind: "mutation", tasks: { database: "city_library", limit: 1 } })).id,
+        action: "pause",
+      },
+    }),
   },
   "GET /api/prompts": { least: "lead", call: () => ({}) },
   "GET /api/providers": { least: "lead", call: () => ({}) },
   "GET /api/audit": { least: "lead", call: () => ({}) },
-  "POST /api/providers": { least: "admin", call: () => ({ body: { name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m" } }) },
+  "POST /api/providers": {
+    least: "admin",
+    call: () => ({ body: { name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m" } }),
+  },
   "PUT /api/providers/[id]": {
     least: "admin",
     call: async () => {
@@ -117,39 +186,117 @@ const matrix: Record<string, Entry> = {
       return { params: { id: provider.id }, body: { name, baseUrl: "http://127.0.0.1:9/v1", model: "m2" } };
     },
   },
-  "POST /api/providers/[id]/test": { least: "lead", call: async () => ({ params: { id: (await createProvider({ name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m", timeoutMs: 500 })).id } }) },
-  "DELETE /api/providers/[id]": { least: "admin", call: async () => ({ params: { id: (await createProvider({ name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m" })).id } }) },
+  "POST /api/providers/[id]/test": {
+    least: "lead",
+    call: async () => ({
+      params: {
+        id: (
+          await createProvider({
+            name: unique("p"),
+            baseUrl: "http://127.0.0.1:9/v1",
+            model: "m",
+            timeoutMs: 500,
+          })
+        ).id,
+      },
+    }),
+  },
+  "DELETE /api/providers/[id]": {
+    least: "admin",
+    call: async () => ({
+      params: {
+        id: (await createProvider({ name: unique("p"), baseUrl: "http://127.0.0.1:9/v1", model: "m" })).id,
+      },
+    }),
+  },
   "POST /api/databases": {
     least: "admin",
     call: () => {
       const form = new FormData();
-      const bytes = fs.readFileSync(writeSqlite(path.join(env.dataDir, "matrix", `${unique("up")}.sqlite`), "CREATE TABLE t (x INTEGER);"));
+      const bytes = fs.readFileSync(
+        writeSqlite(
+          path.join(env.dataDir, "matrix", `${unique("up")}.sqlite`),
+          "CREATE TABLE t (x INTEGER);",
+        ),
+      );
       form.set("file", new File([bytes], `${unique("upload")}.sqlite`));
       return { form };
     },
   },
   "POST /api/databases/from-path": {
     least: "admin",
-    call: () => ({ body: { path: writeSqlite(path.join(env.importRoots[0]!, `${unique("fp")}.sqlite`), "CREATE TABLE t (x INTEGER);"), name: unique("fp") } }),
+    call: () => ({
+      body: {
+        path: writeSqlite(
+          path.join(env.importRoots[0]!, `${unique("fp")}.sqlite`),
+          "CREATE TABLE t (x INTEGER);",
+        ),
+        name: unique("fp"),
+      },
+    }),
   },
   "GET /api/databases/[name]/deletion": { least: "admin", call: () => ({ params: { name: databaseName } }) },
-  "PATCH /api/databases/[name]": { least: "admin", call: async () => ({ params: { name: await spareDatabase() }, body: { name: unique("renamed") } }) },
-  "DELETE /api/databases/[name]": { least: "admin", call: async () => ({ params: { name: await spareDatabase() } }) },
+  "PATCH /api/databases/[name]": {
+    least: "admin",
+    call: async () => ({ params: { name: await spareDatabase() }, body: { name: unique("renamed") } }),
+  },
+  "DELETE /api/databases/[name]": {
+    least: "admin",
+    call: async () => ({ params: { name: await spareDatabase() } }),
+  },
   "GET /api/imports": { least: "admin", call: () => ({}) },
   "POST /api/imports": {
     least: "admin",
-    call: () => ({ body: { format: "spider", dir: writeBenchmarkFolder(path.join(env.importRoots[0]!, unique("spider")), { "dev.json": [{ db_id: "kiosk", question: "How many?", query: "SELECT count(*) FROM t" }] }, { kiosk: "CREATE TABLE t (x INTEGER);" }) } }),
+    call: () => ({
+      body: {
+        format: "spider",
+        dir: writeBenchmarkFolder(
+          path.join(env.importRoots[0]!, unique("spider")),
+          { "dev.json": [{ db_id: "kiosk", question: "How many?", query: "SELECT count(*) FROM t" }] },
+          { kiosk: "CREATE TABLE t (x INTEGER);" },
+        ),
+      },
+    }),
   },
-  "GET /api/imports/[id]": { least: "admin", call: async () => ({ params: { id: (await prisma.importRun.create({ data: { format: "spider", dirPath: "/gone", split: "dev", status: "failed" } })).id } }) },
+  "GET /api/imports/[id]": {
+    least: "admin",
+    call: async () => ({
+      params: {
+        id: (
+          await prisma.importRun.create({
+            data: { format: "spider", dirPath: "/gone", split: "dev", status: "failed" },
+          })
+        ).id,
+      },
+    }),
+  },
   "GET /api/admin/accounts": { least: "admin", call: () => ({}) },
-  "POST /api/admin/accounts": { least: "admin", call: () => ({ body: { email: `${unique("new")}@example.test`, name: "New Person", role: "annotator", password: TEST_PASSWORD } }) },
-  "PATCH /api/admin/accounts/[id]": { least: "admin", call: async () => ({ params: { id: (await makeTestUser("annotator")).id }, body: { role: "researcher" } }) },
+  "POST /api/admin/accounts": {
+    least: "admin",
+    call: () => ({
+      body: {
+        email: `${unique("new")}@example.test`,
+        name: "New Person",
+        role: "annotator",
+        password: TEST_PASSWORD,
+      },
+    }),
+  },
+  "PATCH /api/admin/accounts/[id]": {
+    least: "admin",
+    call: async () => ({
+      params: { id: (await makeTestUser("annotator")).id },
+      body: { role: "researcher" },
+    }),
+  },
   "GET /api/admin/lockouts": { least: "admin", call: () => ({}) },
   "POST /api/admin/lockouts/[id]/lift": {
     least: "admin",
     call: async () => {
       const email = `${unique("locked")}@example.test`;
-      const lockout = await prisma.signInLockout.create({ data: { kind: "email", key: email, lockedUntil: new Date(Date.now() + 600_000), failedAttempts: 5 } });
+      const lockout = await prisma.signInLockout.create({
+        data: { kind: "email", key: email, lockedUntil: new Date(Date.now() + 600_000), failedAttempts: 5 },
+      });
       return { params: { id: lockout.id } };
     },
   },
@@ -165,7 +312,8 @@ async function discoverRoutes(): Promise<Map<string, Handler>> {
       else if (entry.name === "route.ts") {
         const route = `/api/${path.relative(apiDir, path.dirname(full)).split(path.sep).join("/")}`;
         const mod = (await import(full)) as Record<string, unknown>;
-        for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[method] === "function") found.set(`${method} ${route}`, mod[method] as Handler);
+        for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+          if (typeof mod[method] === "function") found.set(`${method} ${route}`, mod[method] as Handler);
       }
     }
   };
@@ -173,7 +321,13 @@ async function discoverRoutes(): Promise<Map<string, Handler>> {
   return found;
 }
 
-async function send(key: string, handler: Handler, actor: SessionUser | null, call: Call, headers: Record<string, string> = { origin: ORIGIN }): Promise<Response> {
+async function send(
+  key: string,
+  handler: Handler,
+  actor: SessionUser | null,
+  call: Call,
+  headers: Record<string, string> = { origin: ORIGIN },
+): Promise<Response> {
   const [method, route] = key.split(" ") as [string, string];
   const url = `${ORIGIN}${route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(call.params?.[name] ?? ""))}${call.query ? `?${call.query}` : ""}`;
   const all: Record<string, string> = { ...headers };
@@ -184,7 +338,9 @@ async function send(key: string, handler: Handler, actor: SessionUser | null, ca
     body = JSON.stringify(call.body);
     all["content-type"] = "application/json";
   } else if (method !== "GET") body = "{}";
-  return handler(new Request(url, { method, headers: all, body }), { params: Promise.resolve(call.params ?? {}) });
+  return handler(new Request(url, { method, headers: all, body }), {
+    params: Promise.resolve(call.params ?? {}),
+  });
 }
 
 const rank = (r: Role | "nobody") => (r === "nobody" ? -1 : roles.indexOf(r));
@@ -224,7 +380,9 @@ describe("the permission matrix", () => {
         const actor = who === "nobody" ? null : people[who];
         const response = await send(key, handler, actor, await entry.call(actor));
         const want = rank(who) >= rank(entry.least) ? 200 : who === "nobody" ? 401 : 403;
-        outcomes.push(`${key} as ${who}: ${response.status}${response.status === want ? "" : ` ${(await response.text()).slice(0, 160)}`}`);
+        outcomes.push(
+          `${key} as ${who}: ${response.status}${response.status === want ? "" : ` ${(await response.text()).slice(0, 160)}`}`,
+        );
         expected.push(`${key} as ${who}: ${want}`);
       }
     }
@@ -233,15 +391,36 @@ describe("the permission matrix", () => {
 
   // (an import's finish is written by the job runner, attributed to its starter: lib/audit/database-audit-entries.test.ts)
   it("wrote each caller of the matrix into the audit log: reviews, exports, jobs, providers, accounts", async () => {
-    const named = async (action: string, who: SessionUser) => prisma.auditEvent.count({ where: { action, userId: who.id, via: "ui" } });
-    for (const action of ["job.start", "job.pause"]) expect(await named(action, people.lead), action).toBeGreaterThan(0);
-    for (const action of ["export.start", "export.cancel"]) expect(await named(action, people.researcher), action).toBeGreaterThan(0);
-    for (const action of ["provider.create", "provider.update", "provider.delete", "account.create", "account.update", "database.upload", "database.register", "import.start", "session.lockout-lift"]) {
+    const named = async (action: string, who: SessionUser) =>
+      prisma.auditEvent.count({ where: { action, userId: who.id, via: "ui" } });
+    for (const action of ["job.start", "job.pause"])
+      expect(await named(action, people.lead), action).toBeGreaterThan(0);
+    for (const action of ["export.start", "export.cancel"])
+      expect(await named(action, people.researcher), action).toBeGreaterThan(0);
+    for (const action of [
+      "provider.create",
+      "provider.update",
+      "provider.delete",
+      "account.create",
+      "account.update",
+      "database.upload",
+      "database.register",
+      "import.start",
+      "session.lockout-lift",
+    ]) {
       expect(await named(action, people.admin), action).toBeGreaterThan(0);
     }
     // a lockout is lifted only by an admin: the others' calls were refused and lifted nothing
-    expect(await prisma.auditEvent.count({ where: { action: "session.lockout-lift", userId: { not: people.admin.id } } })).toBe(0);
-    expect(await prisma.reviewAction.count({ where: { userId: people.annotator.id, action: "accept", via: "ui" } })).toBeGreaterThan(0);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "session.lockout-lift", userId: { not: people.admin.id } },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.reviewAction.count({
+        where: { userId: people.annotator.id, action: "accept", via: "ui" },
+      }),
+    ).toBeGreaterThan(0);
     // the refused calls wrote nothing: every entry from a request names a person
     expect(await prisma.auditEvent.count({ where: { userId: null, via: { not: "system" } } })).toBe(0);
   });
@@ -258,12 +437,38 @@ describe("how a request says who it is", () => {
     const ok = await send("GET /api/auth/me", me(), null, {}, bearer);
     expect(await ok.json()).toMatchObject({ user: { id: lead.id, via: "api-token" } });
     // a token request carries no cookie, so no CSRF check: no Origin needed
-    expect((await send("POST /api/review/heartbeat", routes.get("POST /api/review/heartbeat")!, null, { body: { ids: [] } }, bearer)).status).toBe(200);
+    expect(
+      (
+        await send(
+          "POST /api/review/heartbeat",
+          routes.get("POST /api/review/heartbeat")!,
+          null,
+          { body: { ids: [] } },
+          bearer,
+        )
+      ).status,
+    ).toBe(200);
     // but a token cannot mint more tokens or change the password (a leaked one must not outlive its revocation)
-    const minted = await send("POST /api/account/tokens", mutation(), null, { body: { name: "more" } }, bearer);
+    const minted = await send(
+      "POST /api/account/tokens",
+      mutation(),
+      null,
+      { body: { name: "more" } },
+      bearer,
+    );
     expect(minted.status).toBe(403);
     expect((await minted.json()).message).toContain("an API token cannot make tokens or change passwords");
-    expect((await send("POST /api/account/password", routes.get("POST /api/account/password")!, null, { body: { currentPassword: TEST_PASSWORD, newPassword: "another long password" } }, bearer)).status).toBe(403);
+    expect(
+      (
+        await send(
+          "POST /api/account/password",
+          routes.get("POST /api/account/password")!,
+          null,
+          { body: { currentPassword: TEST_PASSWORD, newPassword: "another long password" } },
+          bearer,
+        )
+      ).status,
+    ).toBe(403);
     await prisma.user.update({ where: { id: lead.id }, data: { disabledAt: new Date() } });
     expect((await send("GET /api/auth/me", me(), null, {}, bearer)).status).toBe(401);
     await prisma.user.update({ where: { id: lead.id }, data: { disabledAt: null } });
@@ -273,23 +478,68 @@ describe("how a request says who it is", () => {
 
   it("refuses a cookie-carrying mutation from another site (CSRF) and allows our own origin", async () => {
     const actor = people.annotator;
-    const evil = await send("POST /api/account/tokens", mutation(), actor, { body: { name: "x" } }, { origin: "https://evil.example" });
+    const evil = await send(
+      "POST /api/account/tokens",
+      mutation(),
+      actor,
+      { body: { name: "x" } },
+      { origin: "https://evil.example" },
+    );
     expect(evil.status).toBe(403);
     expect((await evil.json()).message).toContain("from another site (origin https://evil.example)");
-    expect((await send("POST /api/account/tokens", mutation(), actor, { body: { name: "x" } }, {})).status).toBe(403); // no Origin at all
-    expect((await send("POST /api/account/tokens", mutation(), actor, { body: { name: "x" } }, { "sec-fetch-site": "same-origin" })).status).toBe(200);
-    expect((await send("GET /api/auth/me", me(), actor, {}, { origin: "https://evil.example" })).status).toBe(200); // reads are not mutations
-    expect((await send("POST /api/auth/sign-in", routes.get("POST /api/auth/sign-in")!, null, { body: { email: actor.email, password: TEST_PASSWORD } }, { origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await send("POST /api/account/tokens", mutation(), actor, { body: { name: "x" } }, {})).status,
+    ).toBe(403); // no Origin at all
+    expect(
+      (
+        await send(
+          "POST /api/account/tokens",
+          mutation(),
+          actor,
+          { body: { name: "x" } },
+          { "sec-fetch-site": "same-origin" },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await send("GET /api/auth/me", me(), actor, {}, { origin: "https://evil.example" })).status).toBe(
+      200,
+    ); // reads are not mutations
+    expect(
+      (
+        await send(
+          "POST /api/auth/sign-in",
+          routes.get("POST /api/auth/sign-in")!,
+          null,
+          { body: { email: actor.email, password: TEST_PASSWORD } },
+          { origin: "https://evil.example" },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("signs in with a cookie that scripts cannot read, and never sends a password hash or token hash back", async () => {
-    const response = await send("POST /api/auth/sign-in", routes.get("POST /api/auth/sign-in")!, null, { body: { email: people.lead.email.toUpperCase(), password: TEST_PASSWORD } });
+    const response = await send("POST /api/auth/sign-in", routes.get("POST /api/auth/sign-in")!, null, {
+      body: { email: people.lead.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(200);
-    expect(response.headers.get("set-cookie")).toMatch(/^sense_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    expect(response.headers.get("set-cookie")).toMatch(
+      /^sense_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/,
+    );
     const text = await response.text();
     expect(text).not.toMatch(/argon2|passwordHash/);
-    const accounts = await send("GET /api/admin/accounts", routes.get("GET /api/admin/accounts")!, people.admin, {});
-    const tokens = await send("GET /api/account/tokens", routes.get("GET /api/account/tokens")!, people.admin, {});
-    for (const body of [await accounts.text(), await tokens.text()]) expect(body).not.toMatch(/argon2|passwordHash|tokenHash|token_hash/);
+    const accounts = await send(
+      "GET /api/admin/accounts",
+      routes.get("GET /api/admin/accounts")!,
+      people.admin,
+      {},
+    );
+    const tokens = await send(
+      "GET /api/account/tokens",
+      routes.get("GET /api/account/tokens")!,
+      people.admin,
+      {},
+    );
+    for (const body of [await accounts.text(), await tokens.text()])
+      expect(body).not.toMatch(/argon2|passwordHash|tokenHash|token_hash/);
   });
 });

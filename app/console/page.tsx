@@ -21,7 +21,10 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
   const params = await dropUnknownDatabase(parsePageParams(consoleParamsSchema, await searchParams));
   return (
     <>
-      <PageHeader title="SQL console" subtitle="Run a query on a target database through the same sandbox that judges every SQL." />
+      <PageHeader
+        title="SQL console"
+        subtitle="Run a query on a target database through the same sandbox that judges every SQL."
+      />
       {params.ok ? (
         <>
           <DroppedFilters problems={params.dropped} />

@@ -16,7 +16,10 @@ export default async function DatabasesPage() {
   const canManage = can(user.role, "databases.manage");
   return (
     <>
-      <PageHeader title="Databases" subtitle="SQLite databases that tasks run against, each copied into the data directory." />
+      <PageHeader
+        title="Databases"
+        subtitle="SQLite databases that tasks run against, each copied into the data directory."
+      />
       <DatabasesTable />
       {canManage ? (
         <>

@@ -12,7 +12,10 @@ export default async function ExportsPage() {
   await requirePageUser("export", "/exports");
   return (
     <>
-      <PageHeader title="Exports" subtitle="Curated sets in the formats trainers load as they are (TRL, LLaMA-Factory, OpenAI), streamed to files with a manifest." />
+      <PageHeader
+        title="Exports"
+        subtitle="Curated sets in the formats trainers load as they are (TRL, LLaMA-Factory, OpenAI), streamed to files with a manifest."
+      />
       <div className="mb-6">
         <ExportForm />
       </div>

@@ -14,7 +14,10 @@ export default async function JobsPage() {
   const user = await requirePageUser("jobs.manage", "/jobs");
   return (
     <>
-      <PageHeader title="Jobs" subtitle="Synthesis jobs run in the background, survive restarts, and can be paused, resumed and cancelled." />
+      <PageHeader
+        title="Jobs"
+        subtitle="Synthesis jobs run in the background, survive restarts, and can be paused, resumed and cancelled."
+      />
       <div className="mb-6 space-y-4">
         <ProvidersPanel canManage={can(user.role, "providers.manage")} />
         <NewJobForms />

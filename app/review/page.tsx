@@ -13,15 +13,32 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = () => pageTitle("review", "Review");
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("review", "/review");
-  const params = await dropUnknownDatabase(parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS }));
-  const header = <PageHeader title="Review" subtitle="Decide each item with the keyboard: the next one is already claimed for you and loaded. Press ? for the shortcuts." />;
+  const params = await dropUnknownDatabase(
+    parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS }),
+  );
+  const header = (
+    <PageHeader
+      title="Review"
+      subtitle="Decide each item with the keyboard: the next one is already claimed for you and loaded. Press ? for the shortcuts."
+    />
+  );
   if (!params.ok) {
     return (
       <>
         {header}
-        <BadAddress problems={params.problems} links={[{ href: "/review?queue=sft", label: "Review SFT samples" }, { href: "/review?queue=pairs", label: "Review preference pairs" }]} />
+        <BadAddress
+          problems={params.problems}
+          links={[
+            { href: "/review?queue=sft", label: "Review SFT samples" },
+            { href: "/review?queue=pairs", label: "Review preference pairs" },
+          ]}
+        />
       </>
     );
   }
@@ -31,7 +48,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       {header}
       <DroppedFilters problems={params.dropped} />
       <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
-        <ReviewWorkspace reviewer={{ id: user.id, name: user.name }} queue={queue} filters={{ job, database, difficulty, origin }} />
+        <ReviewWorkspace
+          reviewer={{ id: user.id, name: user.name }}
+          queue={queue}
+          filters={{ job, database, difficulty, origin }}
+        />
       </Suspense>
     </>
   );

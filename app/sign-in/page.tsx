@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const raw = (await searchParams).next;
   const next = Array.isArray(raw) ? raw[0] : raw;
   if (await currentPageUser()) redirect(safeNextPath(next));

@@ -25,18 +25,29 @@ const tasksHref = (raw: Record<string, string>, extra: Record<string, string> = 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<RawPageParams> }) {
   await requirePageUser("data.read", "/tasks");
   const given = await searchParams;
-  const params = await dropUnknownDatabase(parsePageParams(tasksPageParamsSchema, given, { droppable: TASK_FILTER_KEYS }));
+  const params = await dropUnknownDatabase(
+    parsePageParams(tasksPageParamsSchema, given, { droppable: TASK_FILTER_KEYS }),
+  );
   // the client view reads the address itself: it is told which database name to leave out
-  const unknownDatabase = params.ok && params.values.database === undefined && typeof given.database === "string" ? given.database : undefined;
+  const unknownDatabase =
+    params.ok && params.values.database === undefined && typeof given.database === "string"
+      ? given.database
+      : undefined;
   const page = params.ok ? params.values.page : undefined;
   const jump = params.ok && page ? await locateTaskPage(params.values, page) : null;
   if (jump && "after" in jump) redirect(tasksHref(params.raw, jump.after ? { after: jump.after } : {}));
   const problems = !params.ok ? params.problems : jump ? [jump.problem] : null;
   return (
     <>
-      <PageHeader title="Tasks" subtitle="Questions with gold SQL, from imports, the demo and (later) strong synthesis." />
+      <PageHeader
+        title="Tasks"
+        subtitle="Questions with gold SQL, from imports, the demo and (later) strong synthesis."
+      />
       {problems ? (
-        <BadAddress problems={problems} links={[{ href: params.ok ? tasksHref(params.raw) : "/tasks", label: "the first page" }]} />
+        <BadAddress
+          problems={problems}
+          links={[{ href: params.ok ? tasksHref(params.raw) : "/tasks", label: "the first page" }]}
+        />
       ) : (
         <Suspense fallback={<p className="text-sm text-slate-500">Loading tasks…</p>}>
           <DroppedFilters problems={params.ok ? params.dropped : []} />

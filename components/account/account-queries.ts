@@ -13,7 +13,8 @@ export const accountKeys = {
 /** Signing in or out reloads the whole page, so the server renders the navigation for the new person. */
 export function useSignIn(next: string) {
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => fetchJson<{ user: { name: string } }>("/api/auth/sign-in", { method: "POST", json: input }),
+    mutationFn: (input: { email: string; password: string }) =>
+      fetchJson<{ user: { name: string } }>("/api/auth/sign-in", { method: "POST", json: input }),
     onSuccess: () => window.location.assign(safeNextPath(next)),
   });
 }
@@ -28,17 +29,32 @@ export function useSignOut() {
 }
 
 export const useChangePassword = () =>
-  useMutation({ mutationFn: (input: { currentPassword: string; newPassword: string }) => fetchJson<{ changed: true }>("/api/account/password", { method: "POST", json: input }) });
+  useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      fetchJson<{ changed: true }>("/api/account/password", { method: "POST", json: input }),
+  });
 
-type TokenRow = Omit<ApiTokenView, "createdAt" | "lastUsedAt" | "revokedAt"> & { createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type TokenRow = Omit<ApiTokenView, "createdAt" | "lastUsedAt" | "revokedAt"> & {
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
-export const tokensQuery = () => queryOptions({ queryKey: accountKeys.tokens(), queryFn: () => fetchJson<{ tokens: TokenRow[] }>("/api/account/tokens") });
+export const tokensQuery = () =>
+  queryOptions({
+    queryKey: accountKeys.tokens(),
+    queryFn: () => fetchJson<{ tokens: TokenRow[] }>("/api/account/tokens"),
+  });
 export const useTokens = () => useQuery(tokensQuery());
 
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => fetchJson<{ token: string; apiToken: TokenRow }>("/api/account/tokens", { method: "POST", json: { name } }),
+    mutationFn: (name: string) =>
+      fetchJson<{ token: string; apiToken: TokenRow }>("/api/account/tokens", {
+        method: "POST",
+        json: { name },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }
@@ -46,7 +62,8 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ token: TokenRow }>(`/api/account/tokens/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      fetchJson<{ token: TokenRow }>(`/api/account/tokens/${id}`, { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }

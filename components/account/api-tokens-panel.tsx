@@ -25,10 +25,18 @@ export function ApiTokensPanel() {
     <section className={`${cardClass} space-y-3`} aria-label="API tokens">
       <h2 className="font-medium">API tokens</h2>
       <p className="text-xs text-slate-500">
-        The CLI acts as you with <code>SENSE_API_TOKEN=…</code>; scripts send <code>Authorization: Bearer …</code>. A token can do what your role can, and the audit log names you.
+        The CLI acts as you with <code>SENSE_API_TOKEN=…</code>; scripts send{" "}
+        <code>Authorization: Bearer …</code>. A token can do what your role can, and the audit log names you.
       </p>
       <form onSubmit={onSubmit} className="flex gap-2">
-        <input aria-label="Token name" maxLength={TOKEN_NAME_MAX} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} placeholder="e.g. laptop CLI" />
+        <input
+          aria-label="Token name"
+          maxLength={TOKEN_NAME_MAX}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className={inputClass}
+          placeholder="e.g. laptop CLI"
+        />
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           Make a token
         </button>
@@ -38,12 +46,19 @@ export function ApiTokensPanel() {
         success={
           create.data ? (
             <span>
-              Copy it now, it is shown only once: <code data-testid="new-token" className="select-all rounded bg-slate-100 px-1">{create.data.token}</code>
+              Copy it now, it is shown only once:{" "}
+              <code data-testid="new-token" className="select-all rounded bg-slate-100 px-1">
+                {create.data.token}
+              </code>
             </span>
           ) : null
         }
       />
-      {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
       <TableFrame>
         <table className="w-full text-sm" aria-label="Your tokens">
           <TableHead columns={["Name", "Starts with", "Made", "Last used", ""]} />
@@ -65,7 +80,11 @@ export function ApiTokensPanel() {
                   {t.revokedAt ? (
                     <span className="text-xs text-slate-500">revoked</span>
                   ) : (
-                    <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => revoke.mutate(t.id)}>
+                    <button
+                      type="button"
+                      className="text-xs text-red-700 hover:underline"
+                      onClick={() => revoke.mutate(t.id)}
+                    >
                       Revoke
                     </button>
                   )}

@@ -16,12 +16,31 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} className={`${cardClass} max-w-md space-y-3`} aria-label="Change password">
       <h2 className="font-medium">Password</h2>
-      <input type="password" aria-label="Current password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} className={`${inputClass} w-full`} placeholder="current password" />
-      <input type="password" aria-label="New password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} className={`${inputClass} w-full`} placeholder="new password (12 characters or more)" />
+      <input
+        type="password"
+        aria-label="Current password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+        className={`${inputClass} w-full`}
+        placeholder="current password"
+      />
+      <input
+        type="password"
+        aria-label="New password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        className={`${inputClass} w-full`}
+        placeholder="new password (12 characters or more)"
+      />
       <button type="submit" className={buttonClass} disabled={change.isPending}>
         Change password
       </button>
-      <MutationFeedback error={change.error} success={change.isSuccess ? "Password changed; your other sessions were signed out." : null} />
+      <MutationFeedback
+        error={change.error}
+        success={change.isSuccess ? "Password changed; your other sessions were signed out." : null}
+      />
     </form>
   );
 }

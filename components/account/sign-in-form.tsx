@@ -17,11 +17,26 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className={`${cardClass} max-w-sm space-y-3`} aria-label="Sign in">
       <label className="block text-sm">
         <span className="mb-1 block text-slate-600">Email</span>
-        <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} className={`${inputClass} w-full`} required autoFocus />
+        <input
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          className={`${inputClass} w-full`}
+          required
+          autoFocus
+        />
       </label>
       <label className="block text-sm">
         <span className="mb-1 block text-slate-600">Password</span>
-        <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={`${inputClass} w-full`} required />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className={`${inputClass} w-full`}
+          required
+        />
       </label>
       <button type="submit" className={buttonClass} disabled={signIn.isPending || signIn.isSuccess}>
         Sign in

@@ -39,12 +39,20 @@ export function AccountsTable({ selfId }: { selfId: string }) {
   const { data, error } = useAccounts();
   const update = useUpdateAccount();
   const [pending, setPending] = useState<PendingChange | null>(null);
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   return (
     <div>
       <MutationFeedback error={update.error} />
       <TableFrame>
-        <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Accounts">
+        <table
+          className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-sm"
+          aria-label="Accounts"
+        >
           <TableHead columns={["Name", "Email", "Role", "Status", "Last seen", ""]} />
           <tbody>
             {data?.accounts.map((a) => (
@@ -52,7 +60,12 @@ export function AccountsTable({ selfId }: { selfId: string }) {
                 <td className="min-w-32 px-3 py-1.5 [overflow-wrap:anywhere]">{a.name}</td>
                 <td className="min-w-48 px-3 py-1.5 [overflow-wrap:anywhere]">{a.email}</td>
                 <td className="px-3 py-1.5">
-                  <select aria-label={`Role of ${a.email}`} value={a.role} onChange={(e) => setPending({ account: a, role: e.target.value as Role })} className={inputClass}>
+                  <select
+                    aria-label={`Role of ${a.email}`}
+                    value={a.role}
+                    onChange={(e) => setPending({ account: a, role: e.target.value as Role })}
+                    className={inputClass}
+                  >
                     {roles.map((r) => (
                       <option key={r} value={r}>
                         {r}
@@ -60,18 +73,30 @@ export function AccountsTable({ selfId }: { selfId: string }) {
                     ))}
                   </select>
                 </td>
-                <td className="px-3 py-1.5">{a.disabledAt ? "disabled" : a.canSignIn ? "active" : "no password"}</td>
+                <td className="px-3 py-1.5">
+                  {a.disabledAt ? "disabled" : a.canSignIn ? "active" : "no password"}
+                </td>
                 <td className="px-3 py-1.5 text-xs">{when(a.lastSeenAt)}</td>
                 <td className="space-x-3 whitespace-nowrap px-3 py-1.5 text-right">
                   <ResetPasswordControl id={a.id} email={a.email} />
                   {a.disabledAt ? (
-                    <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => update.mutate({ id: a.id, disabled: false })}>
+                    <button
+                      type="button"
+                      className="text-xs text-sky-700 hover:underline"
+                      onClick={() => update.mutate({ id: a.id, disabled: false })}
+                    >
                       Enable
                     </button>
                   ) : a.id === selfId ? (
-                    <span className="text-xs text-slate-500" title="Another admin can disable your account">you</span>
+                    <span className="text-xs text-slate-500" title="Another admin can disable your account">
+                      you
+                    </span>
                   ) : (
-                    <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => setPending({ account: a, disable: true })}>
+                    <button
+                      type="button"
+                      className="text-xs text-sky-700 hover:underline"
+                      onClick={() => setPending({ account: a, disable: true })}
+                    >
                       Disable
                     </button>
                   )}
@@ -87,7 +112,12 @@ export function AccountsTable({ selfId }: { selfId: string }) {
         {...(pending ? confirmation(pending) : { title: "", description: "", confirmLabel: "" })}
         onCancel={() => setPending(null)}
         onConfirm={() => {
-          if (pending) update.mutate("role" in pending ? { id: pending.account.id, role: pending.role } : { id: pending.account.id, disabled: true });
+          if (pending)
+            update.mutate(
+              "role" in pending
+                ? { id: pending.account.id, role: pending.role }
+                : { id: pending.account.id, disabled: true },
+            );
           setPending(null);
         }}
       />

@@ -13,17 +13,28 @@ export type LockoutRow = {
   failedAttempts: number;
 };
 
-export const lockoutKeys = { all: ["lockouts"] as const, current: () => [...lockoutKeys.all, "current"] as const };
+export const lockoutKeys = {
+  all: ["lockouts"] as const,
+  current: () => [...lockoutKeys.all, "current"] as const,
+};
 
 /** The sign-in lockouts in force, polled so that a new one shows up while the page is open. */
 export const lockoutsQuery = () =>
-  queryOptions({ queryKey: lockoutKeys.current(), queryFn: () => fetchJson<{ lockouts: LockoutRow[]; more: boolean }>("/api/admin/lockouts"), refetchInterval: 10_000 });
+  queryOptions({
+    queryKey: lockoutKeys.current(),
+    queryFn: () => fetchJson<{ lockouts: LockoutRow[]; more: boolean }>("/api/admin/lockouts"),
+    refetchInterval: 10_000,
+  });
 export const useLockouts = () => useQuery(lockoutsQuery());
 
 export function useLiftLockout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ lifted: { id: string; key: string } }>(`/api/admin/lockouts/${encodeURIComponent(id)}/lift`, { method: "POST" }),
+    mutationFn: (id: string) =>
+      fetchJson<{ lifted: { id: string; key: string } }>(
+        `/api/admin/lockouts/${encodeURIComponent(id)}/lift`,
+        { method: "POST" },
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: lockoutKeys.all }),
   });
 }

@@ -21,12 +21,28 @@ export function ResetPasswordControl({ id, email }: { id: string; email: string 
     update.mutate({ id, password }, { onSuccess: () => (setOpen(false), setPassword("")) });
   };
   return (
-    <form onSubmit={onSubmit} className="inline-flex items-center gap-1" aria-label={`New password for ${email}`}>
-      <input type="password" autoComplete="new-password" aria-label={`New password of ${email}`} value={password} onChange={(e) => setPassword(e.target.value)} className={`${inputClass} w-44`} placeholder="12+ characters" />
+    <form
+      onSubmit={onSubmit}
+      className="inline-flex items-center gap-1"
+      aria-label={`New password for ${email}`}
+    >
+      <input
+        type="password"
+        autoComplete="new-password"
+        aria-label={`New password of ${email}`}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        className={`${inputClass} w-44`}
+        placeholder="12+ characters"
+      />
       <button type="submit" className="text-xs text-sky-700 hover:underline" disabled={update.isPending}>
         Save
       </button>
-      {update.error ? <span role="alert" className="text-xs text-red-700">{update.error.message}</span> : null}
+      {update.error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {update.error.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -23,10 +23,16 @@ export async function fetchJson<T>(url: string, init?: RequestInit & { json?: un
     // the session ended (expired, signed out elsewhere, account disabled): sign in again and come back,
     // with a full load so the root layout renders for whoever signs in
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    window.location.assign(
+      `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+    );
   }
   if (!response.ok) {
-    throw new ApiError(payload?.message ?? `Request failed (${response.status})`, response.status, payload?.error ?? "unknown");
+    throw new ApiError(
+      payload?.message ?? `Request failed (${response.status})`,
+      response.status,
+      payload?.error ?? "unknown",
+    );
   }
   return payload as T;
 }

@@ -5,7 +5,9 @@ import { queryDefaults } from "@/components/api/query-client-options";
 
 /** How many times a query is sent before it settles, with the app's defaults (no wait between tries). */
 async function triesOf(fail: () => Error) {
-  const client = new QueryClient({ defaultOptions: { queries: { ...queryDefaults.queries, retryDelay: 0 } } });
+  const client = new QueryClient({
+    defaultOptions: { queries: { ...queryDefaults.queries, retryDelay: 0 } },
+  });
   let tries = 0;
   await client
     .fetchQuery({

@@ -6,7 +6,10 @@ import { ApiError } from "@/components/api/fetch-json";
  * never after the API's own 4xx answer (not found, forbidden, bad input): that answer would only be
  * asked for twice.
  */
-export const retryQuery = (failures: number, error: Error) => !(error instanceof ApiError && error.status < 500) && failures < 1;
+export const retryQuery = (failures: number, error: Error) =>
+  !(error instanceof ApiError && error.status < 500) && failures < 1;
 
 /** The app's query defaults (components/shell/query-provider.tsx). */
-export const queryDefaults = { queries: { staleTime: 10_000, retry: retryQuery, refetchOnWindowFocus: false } } satisfies DefaultOptions;
+export const queryDefaults = {
+  queries: { staleTime: 10_000, retry: retryQuery, refetchOnWindowFocus: false },
+} satisfies DefaultOptions;

@@ -13,7 +13,8 @@ export function AuditDetailList({ lines }: { lines: AuditDetailLine[] }) {
               line.value
             ) : (
               <>
-                <span className="text-slate-500">{line.from}</span> <span aria-label="changed to">→</span> {line.to}
+                <span className="text-slate-500">{line.from}</span> <span aria-label="changed to">→</span>{" "}
+                {line.to}
               </>
             )}
           </dd>

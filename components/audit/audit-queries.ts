@@ -4,13 +4,17 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { fetchJson } from "@/components/api/fetch-json";
 import type { AuditFilters, AuditPage } from "@/lib/audit/audit-filters";
 
-export const auditKeys = { all: ["audit"] as const, list: (filters: Partial<AuditFilters>) => [...auditKeys.all, "list", filters] as const };
+export const auditKeys = {
+  all: ["audit"] as const,
+  list: (filters: Partial<AuditFilters>) => [...auditKeys.all, "list", filters] as const,
+};
 
 /** The filters as URL search params (the page's address and the API's query), defaults left out. */
 export function auditSearchParams(filters: Partial<AuditFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== "" && !(key === "limit" && value === 200)) params.set(key, String(value));
+    if (value !== undefined && value !== "" && !(key === "limit" && value === 200))
+      params.set(key, String(value));
   }
   return params;
 }
@@ -23,4 +27,5 @@ export const auditQuery = (filters: AuditFilters) =>
     placeholderData: keepPreviousData,
     refetchInterval: filters.before || filters.after ? false : 5_000,
   });
-export const useAuditLog = (filters: AuditFilters, enabled: boolean) => useQuery({ ...auditQuery(filters), enabled });
+export const useAuditLog = (filters: AuditFilters, enabled: boolean) =>
+  useQuery({ ...auditQuery(filters), enabled });

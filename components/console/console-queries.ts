@@ -24,6 +24,10 @@ export const useConsoleSchema = (database: string) => useQuery(consoleSchemaQuer
 export function useRunSql() {
   return useMutation({
     mutationFn: (input: { database: string; sql: string; signal?: AbortSignal }) =>
-      fetchJson<ConsoleQueryResult>("/api/sql/run", { method: "POST", json: { database: input.database, sql: input.sql }, signal: input.signal }),
+      fetchJson<ConsoleQueryResult>("/api/sql/run", {
+        method: "POST",
+        json: { database: input.database, sql: input.sql },
+        signal: input.signal,
+      }),
   });
 }

@@ -25,13 +25,19 @@ export function withQuery(history: readonly string[], sql: string): string[] {
 function parse(raw: string | null): string[] {
   try {
     const value: unknown = JSON.parse(raw ?? "[]");
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string").slice(0, LIMIT) : [];
+    return Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === "string").slice(0, LIMIT)
+      : [];
   } catch {
     return [];
   }
 }
 
-export function useQueryHistory(userId: string): { history: string[]; remember: (sql: string) => void; clear: () => void } {
+export function useQueryHistory(userId: string): {
+  history: string[];
+  remember: (sql: string) => void;
+  clear: () => void;
+} {
   const raw = useSyncExternalStore(
     subscribe,
     () => window.localStorage.getItem(keyOf(userId)),
@@ -47,7 +53,8 @@ export function useQueryHistory(userId: string): { history: string[]; remember: 
   );
   return {
     history,
-    remember: (sql: string) => write(withQuery(parse(window.localStorage.getItem(keyOf(userId))), sql.trim())),
+    remember: (sql: string) =>
+      write(withQuery(parse(window.localStorage.getItem(keyOf(userId))), sql.trim())),
     clear: () => write([]),
   };
 }

@@ -29,8 +29,15 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
   const { history, remember, clear } = useQueryHistory(userId);
   const chosen = database || consoleDefaultDatabase(runnable)?.name || "";
   const schema = useConsoleSchema(chosen);
-  const completion = useMemo(() => Object.fromEntries((schema.data?.tables ?? []).map((t) => [t.name, t.columns.map((c) => c.name)])), [schema.data]);
-  const types = useMemo(() => new Map((schema.data?.tables ?? []).flatMap((t) => t.columns.map((c) => [c.name, c.type] as const))), [schema.data]);
+  const completion = useMemo(
+    () => Object.fromEntries((schema.data?.tables ?? []).map((t) => [t.name, t.columns.map((c) => c.name)])),
+    [schema.data],
+  );
+  const types = useMemo(
+    () =>
+      new Map((schema.data?.tables ?? []).flatMap((t) => t.columns.map((c) => [c.name, c.type] as const))),
+    [schema.data],
+  );
 
   const submit = () => {
     if (!chosen || run.isPending) return;
@@ -67,7 +74,12 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
         <div className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col text-xs text-slate-600">
             Database
-            <select aria-label="Database" value={chosen} onChange={(e) => setDatabase(e.target.value)} className={inputClass}>
+            <select
+              aria-label="Database"
+              value={chosen}
+              onChange={(e) => setDatabase(e.target.value)}
+              className={inputClass}
+            >
               {runnable.map((d) => (
                 <option key={d.id} value={d.name}>
                   {d.name}
@@ -79,13 +91,26 @@ export function SqlConsole({ initialDatabase, userId }: { initialDatabase?: stri
             {run.isPending ? "Running…" : "Run"}
           </button>
           {run.isPending ? (
-            <button type="button" onClick={cancel} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800">
+            <button
+              type="button"
+              onClick={cancel}
+              className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800"
+            >
               Cancel
             </button>
           ) : null}
-          <span className="text-xs text-slate-500">Ctrl+Enter runs. Read-only, time-limited, at most the configured number of rows.</span>
+          <span className="text-xs text-slate-500">
+            Ctrl+Enter runs. Read-only, time-limited, at most the configured number of rows.
+          </span>
         </div>
-        <LazySqlEditor label="SQL" value={sql} onChange={setSql} onSubmit={submit} schema={completion} viewRef={editor} />
+        <LazySqlEditor
+          label="SQL"
+          value={sql}
+          onChange={setSql}
+          onSubmit={submit}
+          schema={completion}
+          viewRef={editor}
+        />
         {blank ? (
           <p role="alert" className="text-sm text-red-700">
             Type a query to run.

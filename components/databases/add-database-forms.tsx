@@ -19,12 +19,31 @@ export function UploadDatabaseForm() {
   };
   return (
     // a new file or name: the last upload's message (success or error) is no longer about this form
-    <form onSubmit={onSubmit} onChange={() => upload.reset()} className={cardClass} aria-label="Upload a SQLite file">
+    <form
+      onSubmit={onSubmit}
+      onChange={() => upload.reset()}
+      className={cardClass}
+      aria-label="Upload a SQLite file"
+    >
       <h2 className="font-medium">Upload a SQLite file</h2>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <input type="file" name="file" accept=".sqlite,.sqlite3,.db" required className="text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-slate-700" aria-label="SQLite file" />
+        <input
+          type="file"
+          name="file"
+          accept=".sqlite,.sqlite3,.db"
+          required
+          className="text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-slate-700"
+          aria-label="SQLite file"
+        />
         {/* no maxLength: the browser would cut a longer name short without a word; the server refuses it with the limit */}
-        <input name="name" title={`Up to ${DATABASE_NAME_MAX} letters, digits, _ . and -`} placeholder="name (default: file name)" className={inputClass} aria-label="Database name" aria-describedby="upload-name-limit" />
+        <input
+          name="name"
+          title={`Up to ${DATABASE_NAME_MAX} letters, digits, _ . and -`}
+          placeholder="name (default: file name)"
+          className={inputClass}
+          aria-label="Database name"
+          aria-describedby="upload-name-limit"
+        />
         <button type="submit" className={buttonClass} disabled={upload.isPending}>
           {upload.isPending ? "Uploading…" : "Upload"}
         </button>
@@ -34,7 +53,11 @@ export function UploadDatabaseForm() {
       </p>
       <MutationFeedback
         error={upload.error}
-        success={upload.data ? `Registered ${upload.data.database.name} (${upload.data.database.tableCount} tables).` : null}
+        success={
+          upload.data
+            ? `Registered ${upload.data.database.name} (${upload.data.database.tableCount} tables).`
+            : null
+        }
       />
     </form>
   );
@@ -58,10 +81,16 @@ export function RegisterServerPathForm() {
     );
   };
   return (
-    <form onSubmit={onSubmit} onChange={() => register.reset()} className={cardClass} aria-label="Register a file on the server">
+    <form
+      onSubmit={onSubmit}
+      onChange={() => register.reset()}
+      className={cardClass}
+      aria-label="Register a file on the server"
+    >
       <h2 className="font-medium">Register a file on the server</h2>
       <p className="mt-1 text-xs text-slate-500">
-        Only under the folders in SENSE_IMPORT_ROOTS. A relative path is taken from the project folder, as in the CLI run there.
+        Only under the folders in SENSE_IMPORT_ROOTS. A relative path is taken from the project folder, as in
+        the CLI run there.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         <input
@@ -90,7 +119,11 @@ export function RegisterServerPathForm() {
       </div>
       <MutationFeedback
         error={register.error}
-        success={register.data ? `Registered ${register.data.database.name} (${register.data.database.tableCount} tables).` : null}
+        success={
+          register.data
+            ? `Registered ${register.data.database.name} (${register.data.database.tableCount} tables).`
+            : null
+        }
       />
     </form>
   );

@@ -3,7 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError } from "@/components/api/fetch-json";
-import { useDeleteDatabase, useDeletionPreview, useRenameDatabase } from "@/components/databases/database-queries";
+import {
+  useDeleteDatabase,
+  useDeletionPreview,
+  useRenameDatabase,
+} from "@/components/databases/database-queries";
 import { DeleteDatabaseConfirm } from "@/components/databases/delete-database-confirm";
 import { buttonClass, cardClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
@@ -31,7 +35,10 @@ function RenameForm({ name }: { name: string }) {
   const taken = rename.error instanceof ApiError && rename.error.code === "conflict";
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    rename.mutate({ name, newName: newName.trim() }, { onSuccess: (data) => router.replace(`/databases/${encodeURIComponent(data.database.name)}`) });
+    rename.mutate(
+      { name, newName: newName.trim() },
+      { onSuccess: (data) => router.replace(`/databases/${encodeURIComponent(data.database.name)}`) },
+    );
   };
   return (
     <form onSubmit={onSubmit} onChange={() => rename.reset()} aria-label="Rename the database">
@@ -39,13 +46,23 @@ function RenameForm({ name }: { name: string }) {
         <label className="text-sm text-slate-600" htmlFor="rename-database">
           New name
         </label>
-        <input id="rename-database" value={newName} onChange={(e) => setNewName(e.target.value)} required maxLength={DATABASE_NAME_MAX} aria-describedby="rename-database-limit" className={inputClass} aria-invalid={taken || undefined} />
+        <input
+          id="rename-database"
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+          required
+          maxLength={DATABASE_NAME_MAX}
+          aria-describedby="rename-database-limit"
+          className={inputClass}
+          aria-invalid={taken || undefined}
+        />
         <button type="submit" className={buttonClass} disabled={rename.isPending || newName.trim() === name}>
           {rename.isPending ? "Renaming…" : "Rename"}
         </button>
       </div>
       <p id="rename-database-limit" className="mt-1 text-xs text-slate-500">
-        At most {DATABASE_NAME_MAX} characters, letters, digits, _ . and -: <CharacterCount value={newName} max={DATABASE_NAME_MAX} />
+        At most {DATABASE_NAME_MAX} characters, letters, digits, _ . and -:{" "}
+        <CharacterCount value={newName} max={DATABASE_NAME_MAX} />
       </p>
       <MutationFeedback error={rename.error} />
     </form>
@@ -60,7 +77,11 @@ function DeleteControl({ name }: { name: string }) {
   return (
     <div>
       {!open ? (
-        <button type="button" className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50"
+          onClick={() => setOpen(true)}
+        >
           Delete database…
         </button>
       ) : (

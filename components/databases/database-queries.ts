@@ -30,23 +30,36 @@ export type ImportRunRow = {
 };
 
 export const databasesQuery = () =>
-  queryOptions({ queryKey: databaseKeys.list(), queryFn: () => fetchJson<DatabaseSummary[]>("/api/databases") });
+  queryOptions({
+    queryKey: databaseKeys.list(),
+    queryFn: () => fetchJson<DatabaseSummary[]>("/api/databases"),
+  });
 export const importRunsQuery = () =>
-  queryOptions({ queryKey: databaseKeys.imports(), queryFn: () => fetchJson<ImportRunRow[]>("/api/imports") });
+  queryOptions({
+    queryKey: databaseKeys.imports(),
+    queryFn: () => fetchJson<ImportRunRow[]>("/api/imports"),
+  });
 
 export const useDatabases = () => useQuery(databasesQuery());
 export const useImportRuns = () => useQuery(importRunsQuery());
 
 function useInvalidateStore() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: databaseKeys.all }), client.invalidateQueries({ queryKey: taskKeys.all })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: databaseKeys.all }),
+      client.invalidateQueries({ queryKey: taskKeys.all }),
+    ]);
 }
 
 export function useUploadDatabase() {
   const invalidate = useInvalidateStore();
   return useMutation({
     mutationFn: (form: FormData) =>
-      fetchJson<{ database: { name: string; tableCount: number } }>("/api/databases", { method: "POST", body: form }),
+      fetchJson<{ database: { name: string; tableCount: number } }>("/api/databases", {
+        method: "POST",
+        body: form,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -55,7 +68,10 @@ export function useRegisterServerPath() {
   const invalidate = useInvalidateStore();
   return useMutation({
     mutationFn: (input: { path: string; name?: string }) =>
-      fetchJson<{ database: { name: string; tableCount: number } }>("/api/databases/from-path", { method: "POST", json: input }),
+      fetchJson<{ database: { name: string; tableCount: number } }>("/api/databases/from-path", {
+        method: "POST",
+        json: input,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -65,8 +81,15 @@ type ImportRunState = { id: string; status: string; error: string | null; report
 const IMPORT_POLL_MS = 400;
 
 /** Starts an import (it runs on the job queue) and follows its run until it ends: its report, or its error. */
-async function importAndWait(input: { format: "spider" | "bird"; dir: string; split: "dev" | "train" }): Promise<ImportReport> {
-  const { importRun } = await fetchJson<{ importRun: { id: string } }>("/api/imports", { method: "POST", json: input });
+async function importAndWait(input: {
+  format: "spider" | "bird";
+  dir: string;
+  split: "dev" | "train";
+}): Promise<ImportReport> {
+  const { importRun } = await fetchJson<{ importRun: { id: string } }>("/api/imports", {
+    method: "POST",
+    json: input,
+  });
   for (;;) {
     const run = await fetchJson<ImportRunState>(`/api/imports/${encodeURIComponent(importRun.id)}`);
     if (run.status === "done" && run.report) return run.report;
@@ -85,13 +108,21 @@ export function useImportBenchmark() {
 
 /** What deleting a database takes with it, and the jobs that stop it: read when the confirmation opens. */
 export const deletionPreviewQuery = (name: string) =>
-  queryOptions({ queryKey: databaseKeys.deletion(name), queryFn: () => fetchJson<DeletionPreview>(`/api/databases/${encodeURIComponent(name)}/deletion`), staleTime: 0 });
-export const useDeletionPreview = (name: string, enabled: boolean) => useQuery({ ...deletionPreviewQuery(name), enabled });
+  queryOptions({
+    queryKey: databaseKeys.deletion(name),
+    queryFn: () => fetchJson<DeletionPreview>(`/api/databases/${encodeURIComponent(name)}/deletion`),
+    staleTime: 0,
+  });
+export const useDeletionPreview = (name: string, enabled: boolean) =>
+  useQuery({ ...deletionPreviewQuery(name), enabled });
 
 export function useDeleteDatabase() {
   const invalidate = useInvalidateStore();
   return useMutation({
-    mutationFn: (name: string) => fetchJson<{ name: string; deleted: DatabaseContents }>(`/api/databases/${encodeURIComponent(name)}`, { method: "DELETE" }),
+    mutationFn: (name: string) =>
+      fetchJson<{ name: string; deleted: DatabaseContents }>(`/api/databases/${encodeURIComponent(name)}`, {
+        method: "DELETE",
+      }),
     onSettled: invalidate,
   });
 }
@@ -100,7 +131,10 @@ export function useRenameDatabase() {
   const invalidate = useInvalidateStore();
   return useMutation({
     mutationFn: (input: { name: string; newName: string }) =>
-      fetchJson<{ database: { name: string } }>(`/api/databases/${encodeURIComponent(input.name)}`, { method: "PATCH", json: { name: input.newName } }),
+      fetchJson<{ database: { name: string } }>(`/api/databases/${encodeURIComponent(input.name)}`, {
+        method: "PATCH",
+        json: { name: input.newName },
+      }),
     onSuccess: invalidate,
   });
 }

@@ -15,17 +15,33 @@ function formatBytes(bytes: number | null): string {
 export function DatabasesTable() {
   const { data, error, isPending } = useDatabases();
   if (isPending) return <p className="text-sm text-slate-500">Loading databases…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">Could not load databases: {error.message}</p>;
-  if (!data.length) return <p className="text-sm text-slate-600">No databases yet. Upload a SQLite file or import a benchmark below.</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        Could not load databases: {error.message}
+      </p>
+    );
+  if (!data.length)
+    return (
+      <p className="text-sm text-slate-600">
+        No databases yet. Upload a SQLite file or import a benchmark below.
+      </p>
+    );
   return (
     <TableFrame>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" aria-label="Databases">
+      <table
+        className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm"
+        aria-label="Databases"
+      >
         <TableHead columns={["Name", "File", "Tables>", "Tasks>", "Size>", "Source"]} />
         <tbody>
           {data.map((db) => (
             <tr key={db.id} className="border-t border-slate-100">
               <td className="min-w-32 px-3 py-2 font-medium [overflow-wrap:anywhere]">
-                <Link href={`/databases/${encodeURIComponent(db.name)}`} className="text-sky-700 hover:underline">
+                <Link
+                  href={`/databases/${encodeURIComponent(db.name)}`}
+                  className="text-sky-700 hover:underline"
+                >
                   {db.name}
                 </Link>
               </td>

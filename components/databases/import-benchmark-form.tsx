@@ -19,14 +19,25 @@ export function ImportBenchmarkForm() {
     <form onSubmit={onSubmit} className={cardClass} aria-label="Import a benchmark">
       <h2 className="font-medium">Import a benchmark folder</h2>
       <p className="mt-1 text-xs text-slate-500">
-        Spider layout (dev.json, tables.json, database/) or BIRD layout (dev.json, dev_tables.json, dev_databases/), on the server.
+        Spider layout (dev.json, tables.json, database/) or BIRD layout (dev.json, dev_tables.json,
+        dev_databases/), on the server.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <select value={format} onChange={(e) => setFormat(e.target.value as "spider" | "bird")} className={inputClass} aria-label="Format">
+        <select
+          value={format}
+          onChange={(e) => setFormat(e.target.value as "spider" | "bird")}
+          className={inputClass}
+          aria-label="Format"
+        >
           <option value="spider">Spider</option>
           <option value="bird">BIRD</option>
         </select>
-        <select value={split} onChange={(e) => setSplit(e.target.value as "dev" | "train")} className={inputClass} aria-label="Split">
+        <select
+          value={split}
+          onChange={(e) => setSplit(e.target.value as "dev" | "train")}
+          className={inputClass}
+          aria-label="Split"
+        >
           <option value="dev">dev</option>
           <option value="train">train</option>
         </select>
@@ -42,7 +53,10 @@ export function ImportBenchmarkForm() {
           {importBenchmark.isPending ? "Importing…" : "Import"}
         </button>
       </div>
-      <MutationFeedback error={importBenchmark.error} success={importBenchmark.data ? <ImportSummary report={importBenchmark.data} /> : null} />
+      <MutationFeedback
+        error={importBenchmark.error}
+        success={importBenchmark.data ? <ImportSummary report={importBenchmark.data} /> : null}
+      />
     </form>
   );
 }
@@ -52,8 +66,8 @@ function ImportSummary({ report }: { report: ImportReport }) {
   return (
     <div>
       <p>
-        {report.tasksAdded} tasks added, {report.tasksSkipped} already present, over {report.databases.length} databases (
-        {(report.elapsedMs / 1000).toFixed(1)} s).
+        {report.tasksAdded} tasks added, {report.tasksSkipped} already present, over {report.databases.length}{" "}
+        databases ({(report.elapsedMs / 1000).toFixed(1)} s).
       </p>
       {unavailable.map((d) => (
         <p key={d.name} className="text-amber-800">

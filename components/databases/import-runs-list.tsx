@@ -5,7 +5,12 @@ import { useImportRuns } from "@/components/databases/database-queries";
 
 export function ImportRunsList() {
   const { data, error } = useImportRuns();
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   if (!data?.length) return null;
   return (
     <section className="mt-8" aria-label="Recent imports">
@@ -14,7 +19,9 @@ export function ImportRunsList() {
         {data.map((run) => (
           <li key={run.id} className="flex flex-wrap items-center gap-2">
             <StatusBadge value={run.status} />
-            <span className="font-mono text-xs">{run.format}/{run.split}</span>
+            <span className="font-mono text-xs">
+              {run.format}/{run.split}
+            </span>
             <span className="text-slate-600">{run.dirPath}</span>
             <span>
               +{run.tasksAdded} tasks, {run.tasksSkipped} skipped, {run.databasesMissing} without file

@@ -2,7 +2,8 @@ import Link from "next/link";
 
 type TablePage = { page: number; pages: number; first: number; last: number; totalTables: number };
 
-const pageHref = (database: string, page: number) => `/databases/${encodeURIComponent(database)}?page=${page}`;
+const pageHref = (database: string, page: number) =>
+  `/databases/${encodeURIComponent(database)}?page=${page}`;
 export const tableAnchor = (table: string) => `table-${encodeURIComponent(table)}`;
 
 /** Which tables this page shows and links to the other pages (the contents list every table: table-contents.tsx). */

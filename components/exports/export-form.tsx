@@ -69,12 +69,25 @@ export function ExportForm() {
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs text-slate-600">
           Name (optional)
-          <input aria-label="Export name" value={name} maxLength={EXPORT_NAME_MAX} aria-describedby="export-name-count" placeholder="e.g. dpo city v2" onChange={(e) => setName(e.target.value)} className={`${inputClass} w-48`} />
+          <input
+            aria-label="Export name"
+            value={name}
+            maxLength={EXPORT_NAME_MAX}
+            aria-describedby="export-name-count"
+            placeholder="e.g. dpo city v2"
+            onChange={(e) => setName(e.target.value)}
+            className={`${inputClass} w-48`}
+          />
           <CharacterCount id="export-name-count" value={name} max={EXPORT_NAME_MAX} />
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
           Format
-          <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormatName)} className={inputClass}>
+          <select
+            aria-label="Format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as ExportFormatName)}
+            className={inputClass}
+          >
             {ITEM_KINDS.map((k) => (
               <optgroup key={k} label={capitalized(KIND[k].many)}>
                 {group(k).map((n) => (
@@ -88,7 +101,12 @@ export function ExportForm() {
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           Prompt template
-          <select aria-label="Prompt template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateName)} className={inputClass}>
+          <select
+            aria-label="Prompt template"
+            value={template}
+            onChange={(e) => setTemplate(e.target.value as TemplateName)}
+            className={inputClass}
+          >
             {TEMPLATE_NAMES.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -96,9 +114,21 @@ export function ExportForm() {
             ))}
           </select>
         </label>
-        <NumberField label="Sample rows per table" value={sampleRows} onChange={setSampleRows} min={0} max={10} width="w-28" />
+        <NumberField
+          label="Sample rows per table"
+          value={sampleRows}
+          onChange={setSampleRows}
+          min={0}
+          max={10}
+          width="w-28"
+        />
         <label className="flex items-center gap-1 text-xs text-slate-600">
-          <input type="checkbox" checked={includeEvidence} onChange={(e) => setIncludeEvidence(e.target.checked)} /> Evidence in the prompt
+          <input
+            type="checkbox"
+            checked={includeEvidence}
+            onChange={(e) => setIncludeEvidence(e.target.checked)}
+          />{" "}
+          Evidence in the prompt
         </label>
       </div>
       <p className="mt-1 text-xs text-slate-500">
@@ -111,40 +141,94 @@ export function ExportForm() {
           <div className="flex gap-2">
             {STATUSES.map((s) => (
               <label key={s} className="flex items-center gap-1">
-                <input type="checkbox" checked={statuses.includes(s)} onChange={(e) => setStatuses(e.target.checked ? [...statuses, s] : statuses.filter((x) => x !== s))} /> {s}
+                <input
+                  type="checkbox"
+                  checked={statuses.includes(s)}
+                  onChange={(e) =>
+                    setStatuses(e.target.checked ? [...statuses, s] : statuses.filter((x) => x !== s))
+                  }
+                />{" "}
+                {s}
               </label>
             ))}
           </div>
         </div>
-        <ChoiceSelect label="Origin" ariaLabel="Export origin" value={origin} options={[...KIND[kind].origins]} onChange={setOrigin} />
-        <ChoiceSelect label="Database" ariaLabel="Export database" value={database} options={itemDatabaseOptions(databases)} onChange={setDatabase} />
-        <ChoiceSelect label="Difficulty" ariaLabel="Export difficulty" value={difficulty} options={["easy", "medium", "hard", "extra"]} onChange={setDifficulty} />
+        <ChoiceSelect
+          label="Origin"
+          ariaLabel="Export origin"
+          value={origin}
+          options={[...KIND[kind].origins]}
+          onChange={setOrigin}
+        />
+        <ChoiceSelect
+          label="Database"
+          ariaLabel="Export database"
+          value={database}
+          options={itemDatabaseOptions(databases)}
+          onChange={setDatabase}
+        />
+        <ChoiceSelect
+          label="Difficulty"
+          ariaLabel="Export difficulty"
+          value={difficulty}
+          options={["easy", "medium", "hard", "extra"]}
+          onChange={setDifficulty}
+        />
         <label className="flex flex-col text-xs text-slate-600">
           From
-          <input aria-label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} className={inputClass} />
+          <input
+            aria-label="From"
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            className={inputClass}
+          />
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           To
-          <input aria-label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} className={inputClass} />
+          <input
+            aria-label="To"
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            className={inputClass}
+          />
         </label>
         <label className="flex items-center gap-1 text-xs text-slate-600">
-          <input type="checkbox" checked={dedup} onChange={(e) => setDedup(e.target.checked)} /> Drop duplicates
+          <input type="checkbox" checked={dedup} onChange={(e) => setDedup(e.target.checked)} /> Drop
+          duplicates
         </label>
-        <NumberField label="Validation share of rows" value={validation} onChange={setValidation} min={0} max={0.5} step={0.05} width="w-28" />
+        <NumberField
+          label="Validation share of rows"
+          value={validation}
+          onChange={setValidation}
+          min={0}
+          max={0.5}
+          step={0.05}
+          width="w-28"
+        />
         <NumberField label="Seed" value={seed} onChange={setSeed} min={0} />
       </fieldset>
       <div className="mt-3 flex gap-2">
-        <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm" onClick={() => {
+        <button
+          type="button"
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm"
+          onClick={() => {
             start.reset();
             preview.mutate(input());
-          }} disabled={preview.isPending}>
+          }}
+          disabled={preview.isPending}
+        >
           Preview
         </button>
         <button type="submit" className={buttonClass} disabled={start.isPending}>
           Start export
         </button>
       </div>
-      <MutationFeedback error={start.error ?? preview.error} success={start.data ? "Export started." : null} />
+      <MutationFeedback
+        error={start.error ?? preview.error}
+        success={start.data ? "Export started." : null}
+      />
       {preview.data ? <ExportPreviewView preview={preview.data} /> : null}
     </form>
   );

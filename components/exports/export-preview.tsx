@@ -15,12 +15,17 @@ export function ExportPreviewView({ preview }: { preview: ExportPreview }) {
       </p>
       {split ? (
         <p className="text-sm text-slate-600" data-testid="preview-split">
-          After dedup: <span data-testid="preview-train-rows">{split.rows.train}</span> rows to train and <span data-testid="preview-validation-rows">{split.rows.validation}</span> to validation (
-          {percent(split.share)} held out of the {percent(split.requested)} asked; databases held out: {split.validationDatabases.join(", ")}).
+          After dedup: <span data-testid="preview-train-rows">{split.rows.train}</span> rows to train and{" "}
+          <span data-testid="preview-validation-rows">{split.rows.validation}</span> to validation (
+          {percent(split.share)} held out of the {percent(split.requested)} asked; databases held out:{" "}
+          {split.validationDatabases.join(", ")}).
         </p>
       ) : null}
       {preview.rows.map((r, i) => (
-        <pre key={i} className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <pre
+          key={i}
+          className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-3 text-xs text-slate-100"
+        >
           {r.split !== "train" ? `// ${r.split}\n` : ""}
           {JSON.stringify(r.record, null, 2)}
         </pre>

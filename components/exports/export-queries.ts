@@ -24,16 +24,27 @@ export type ExportPreview = {
   kind: ItemKind;
   selected: number;
   rows: { split: string; record: unknown }[];
-  split: { requested: number; tolerance: number; rows: { train: number; validation: number }; share: number; validationDatabases: string[] } | null;
+  split: {
+    requested: number;
+    tolerance: number;
+    rows: { train: number; validation: number };
+    share: number;
+    validationDatabases: string[];
+  } | null;
 };
 
 /** The preview is a POST (the selection is a body) whose answer is not cached. */
-export const usePreviewExport = () => useMutation({ mutationFn: (input: ExportRequestInput) => fetchJson<ExportPreview>("/api/exports/preview", { method: "POST", json: input }) });
+export const usePreviewExport = () =>
+  useMutation({
+    mutationFn: (input: ExportRequestInput) =>
+      fetchJson<ExportPreview>("/api/exports/preview", { method: "POST", json: input }),
+  });
 
 export function useStartExport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ExportRequestInput) => fetchJson<{ export: { id: string } }>("/api/exports", { method: "POST", json: input }),
+    mutationFn: (input: ExportRequestInput) =>
+      fetchJson<{ export: { id: string } }>("/api/exports", { method: "POST", json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: exportKeys.all }),
   });
 }
@@ -41,7 +52,8 @@ export function useStartExport() {
 export function useCancelExport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<{ export: { id: string } }>(`/api/exports/${id}/cancel`, { method: "POST" }),
+    mutationFn: (id: string) =>
+      fetchJson<{ export: { id: string } }>(`/api/exports/${id}/cancel`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: exportKeys.all }),
   });
 }

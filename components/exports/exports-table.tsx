@@ -15,7 +15,12 @@ export function ExportsTable() {
   const cancel = useCancelExport();
   const [open, setOpen] = useState<string | null>(null);
   if (isPending) return <p className="text-sm text-slate-500">Loading exports…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   if (!data.length) return <p className="text-sm text-slate-600">No exports yet.</p>;
   return (
     <>
@@ -28,7 +33,9 @@ export function ExportsTable() {
               <Fragment key={e.id}>
                 <tr className="border-t border-slate-100" data-export-id={e.id}>
                   <td className="min-w-32 px-3 py-2 [overflow-wrap:anywhere]">
-                    <div className="font-medium" data-testid="export-name">{e.name ?? e.format}</div>
+                    <div className="font-medium" data-testid="export-name">
+                      {e.name ?? e.format}
+                    </div>
                     <div className="text-xs text-slate-500">
                       {e.name ? `${e.format} · ` : ""}
                       {e.template}
@@ -56,23 +63,39 @@ export function ExportsTable() {
                     ))}
                     {e.manifest ? (
                       <div className="space-x-2">
-                        <a className="text-slate-600 underline" href={fileUrl(e.id, `${e.manifest.base}.manifest.json`)} download>
+                        <a
+                          className="text-slate-600 underline"
+                          href={fileUrl(e.id, `${e.manifest.base}.manifest.json`)}
+                          download
+                        >
                           manifest
                         </a>
                         {e.manifest.trace ? (
-                          <a className="text-slate-600 underline" href={fileUrl(e.id, e.manifest.trace.name)} download title="Which item each line came from">
+                          <a
+                            className="text-slate-600 underline"
+                            href={fileUrl(e.id, e.manifest.trace.name)}
+                            download
+                            title="Which item each line came from"
+                          >
                             trace
                           </a>
                         ) : null}
                         {e.manifest.datasetInfoFile ? (
-                          <a className="text-slate-600 underline" href={fileUrl(e.id, e.manifest.datasetInfoFile)} download title="LLaMA-Factory's dataset_info.json for these files">
+                          <a
+                            className="text-slate-600 underline"
+                            href={fileUrl(e.id, e.manifest.datasetInfoFile)}
+                            download
+                            title="LLaMA-Factory's dataset_info.json for these files"
+                          >
                             {e.manifest.datasetInfoFile}
                           </a>
                         ) : null}
                       </div>
                     ) : null}
                   </td>
-                  <td className="px-3 py-2 text-xs"><DateTime at={e.createdAt} /></td>
+                  <td className="px-3 py-2 text-xs">
+                    <DateTime at={e.createdAt} />
+                  </td>
                   <td className="space-x-2 px-3 py-2 text-right text-xs">
                     {e.status === "running" ? (
                       <ConfirmButton
@@ -86,7 +109,11 @@ export function ExportsTable() {
                       </ConfirmButton>
                     ) : null}
                     {e.manifest ? (
-                      <button type="button" className="underline" onClick={() => setOpen(open === e.id ? null : e.id)}>
+                      <button
+                        type="button"
+                        className="underline"
+                        onClick={() => setOpen(open === e.id ? null : e.id)}
+                      >
                         {open === e.id ? "Hide manifest" : "Manifest"}
                       </button>
                     ) : null}
@@ -95,7 +122,10 @@ export function ExportsTable() {
                 {open === e.id && e.manifest ? (
                   <tr>
                     <td colSpan={6} className="bg-slate-50 px-3 py-2">
-                      <pre aria-label="Manifest" className="max-h-96 overflow-auto whitespace-pre-wrap text-xs [overflow-wrap:anywhere]">
+                      <pre
+                        aria-label="Manifest"
+                        className="max-h-96 overflow-auto whitespace-pre-wrap text-xs [overflow-wrap:anywhere]"
+                      >
                         {JSON.stringify(e.manifest, null, 2)}
                       </pre>
                     </td>

@@ -7,7 +7,10 @@ import type { ItemDatabase } from "@/lib/items/item-facets";
 export const itemKeys = { all: ["items"] as const, databases: () => [...itemKeys.all, "databases"] as const };
 
 export const itemDatabasesQuery = () =>
-  queryOptions({ queryKey: itemKeys.databases(), queryFn: async () => (await fetchJson<{ databases: ItemDatabase[] }>("/api/items/databases")).databases });
+  queryOptions({
+    queryKey: itemKeys.databases(),
+    queryFn: async () => (await fetchJson<{ databases: ItemDatabase[] }>("/api/items/databases")).databases,
+  });
 
 /** The databases that hold review items, for the Database filters of the review and export pages. */
 export const useItemDatabases = () => useQuery(itemDatabasesQuery());

@@ -11,18 +11,32 @@ const buttonClass = "rounded border px-2 py-0.5 text-xs hover:bg-slate-100";
  * resuming at once, cancelling only once confirmed (a cancelled job cannot be resumed). Shown to
  * whoever sees the job (the pages and the action's route ask for the same permission, jobs.manage).
  */
-export function JobControls({ job, action }: { job: ControlledJob; action: ReturnType<typeof useJobAction> }) {
+export function JobControls({
+  job,
+  action,
+}: {
+  job: ControlledJob;
+  action: ReturnType<typeof useJobAction>;
+}) {
   const open = job.status === "running" || job.status === "paused";
   if (!open) return null;
   const shortId = job.id.slice(-8);
   return (
     <span className="inline-flex gap-1">
       {job.status === "running" ? (
-        <button type="button" className={buttonClass} onClick={() => action.mutate({ id: job.id, action: "pause" })}>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() => action.mutate({ id: job.id, action: "pause" })}
+        >
           Pause
         </button>
       ) : (
-        <button type="button" className={buttonClass} onClick={() => action.mutate({ id: job.id, action: "resume" })}>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() => action.mutate({ id: job.id, action: "resume" })}
+        >
           Resume
         </button>
       )}

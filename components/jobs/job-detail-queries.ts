@@ -26,10 +26,13 @@ export const jobItemLogQuery = (id: string, filters: JobItemLogFilters, refresh:
   queryOptions({
     queryKey: jobDetailKeys.items(id, filters),
     queryFn: () => {
-      const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+      const params = new URLSearchParams(
+        Object.entries(filters).filter((e): e is [string, string] => !!e[1]),
+      );
       return fetchJson<JobItemLogPage>(`/api/jobs/${id}/items?${params}`);
     },
     placeholderData: keepPreviousData,
     refetchInterval: refresh,
   });
-export const useJobItemLog = (id: string, filters: JobItemLogFilters, refresh: number | false) => useQuery(jobItemLogQuery(id, filters, refresh));
+export const useJobItemLog = (id: string, filters: JobItemLogFilters, refresh: number | false) =>
+  useQuery(jobItemLogQuery(id, filters, refresh));

@@ -18,24 +18,34 @@ export function JobEstimate({ config }: { config: JobConfigInput }) {
     placeholderData: keepPreviousData,
     retry: false,
   });
-  if (error) return <p className="mt-2 text-xs text-slate-500" data-testid="job-estimate">No estimate: {error.message}</p>;
+  if (error)
+    return (
+      <p className="mt-2 text-xs text-slate-500" data-testid="job-estimate">
+        No estimate: {error.message}
+      </p>
+    );
   if (!data) return null;
   const a = data.assumptions;
   return (
     <div className="mt-2 text-xs text-slate-600" data-testid="job-estimate">
       <p>
         <span className="font-medium">Estimate:</span> {data.requests} requests
-        {data.taskCount !== null && config.kind === "weak" ? ` (${data.taskCount} tasks)` : ""} · ~{compact.format(data.promptTokens)} prompt + ~{compact.format(data.completionTokens)} completion tokens ·{" "}
-        {data.costUsd === null ? "cost unknown" : `~${formatCostUsd(data.costUsd)}`}
+        {data.taskCount !== null && config.kind === "weak" ? ` (${data.taskCount} tasks)` : ""} · ~
+        {compact.format(data.promptTokens)} prompt + ~{compact.format(data.completionTokens)} completion
+        tokens · {data.costUsd === null ? "cost unknown" : `~${formatCostUsd(data.costUsd)}`}
       </p>
       {config.kind !== "mutation" ? (
         <p className="text-slate-500">
-          Assumes {a.charsPerToken} characters a token over the prompt templates, {a.schemaTokens} tokens of schema a request, and answers of {a.completionTokens.question} tokens a question,{" "}
-          {a.completionTokens.answer} a weak answer, a database up to the provider&apos;s {data.maxTokens} max tokens.
+          Assumes {a.charsPerToken} characters a token over the prompt templates, {a.schemaTokens} tokens of
+          schema a request, and answers of {a.completionTokens.question} tokens a question,{" "}
+          {a.completionTokens.answer} a weak answer, a database up to the provider&apos;s {data.maxTokens} max
+          tokens.
         </p>
       ) : null}
       {data.notes.map((n) => (
-        <p key={n} className="text-slate-500">{n}</p>
+        <p key={n} className="text-slate-500">
+          {n}
+        </p>
       ))}
     </div>
   );

@@ -18,11 +18,18 @@ function ProviderValue({ detail }: { detail: JobDetail }) {
   if (detail.provider) {
     return (
       <>
-        {detail.provider.name} · {detail.provider.model} · <span className="font-mono text-xs">{detail.provider.baseUrl}</span>
+        {detail.provider.name} · {detail.provider.model} ·{" "}
+        <span className="font-mono text-xs">{detail.provider.baseUrl}</span>
       </>
     );
   }
-  return <>{typeof detail.config.provider === "string" ? `${detail.config.provider} (no longer registered)` : "none (no model is called)"}</>;
+  return (
+    <>
+      {typeof detail.config.provider === "string"
+        ? `${detail.config.provider} (no longer registered)`
+        : "none (no model is called)"}
+    </>
+  );
 }
 
 function Configuration({ detail }: { detail: JobDetail }) {
@@ -43,7 +50,11 @@ function Configuration({ detail }: { detail: JobDetail }) {
         {Object.entries(detail.prompts).map(([name, id]) => (
           <div key={name} className="contents">
             <dt className="text-slate-500">Prompt {name}</dt>
-            <dd><Link href="/jobs/prompts" className="font-mono text-xs underline">{id}</Link></dd>
+            <dd>
+              <Link href="/jobs/prompts" className="font-mono text-xs underline">
+                {id}
+              </Link>
+            </dd>
           </div>
         ))}
       </dl>
@@ -56,7 +67,12 @@ export function JobPage({ jobId }: { jobId: string }) {
   const { data, error, isPending } = useJobDetail(jobId);
   const action = useJobAction();
   if (isPending) return <p className="text-sm text-slate-500">Loading the job…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   const p = data.progress;
   const live = p.status === "running" || p.status === "paused" || p.itemsInFlight > 0;
   return (
@@ -64,30 +80,55 @@ export function JobPage({ jobId }: { jobId: string }) {
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge value={shownJobStatus(p)} testId="job-status" />
         <span data-testid="job-progress" className="tabular-nums">
-          {p.itemsDone + p.itemsFailed}/{p.totalDiscovering ? "?" : p.itemsTotal} items{p.totalDiscovering ? " · total still being discovered" : ""}
+          {p.itemsDone + p.itemsFailed}/{p.totalDiscovering ? "?" : p.itemsTotal} items
+          {p.totalDiscovering ? " · total still being discovered" : ""}
         </span>
         <span data-testid="job-started-by">
-          started by {data.startedBy ? data.startedBy.name : "the command line or a script"} on <DateTime at={data.startedAt ?? data.createdAt} />
+          started by {data.startedBy ? data.startedBy.name : "the command line or a script"} on{" "}
+          <DateTime at={data.startedAt ?? data.createdAt} />
         </span>
-        {data.finishedAt ? <span>finished <DateTime at={data.finishedAt} /></span> : null}
+        {data.finishedAt ? (
+          <span>
+            finished <DateTime at={data.finishedAt} />
+          </span>
+        ) : null}
         <span className="ml-auto flex gap-1">
           <JobControls job={p} action={action} />
-          <Link href={`/jobs?clone=${jobId}`} className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100">Clone</Link>
+          <Link
+            href={`/jobs?clone=${jobId}`}
+            className="rounded border px-2 py-0.5 text-xs hover:bg-slate-100"
+          >
+            Clone
+          </Link>
         </span>
       </div>
-      {action.error ? <p role="alert" className="text-sm text-red-700">{action.error.message}</p> : null}
+      {action.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {action.error.message}
+        </p>
+      ) : null}
       <Configuration detail={data} />
       {data.proposedDomains ? (
-        <section aria-label="Proposed domains" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <section
+          aria-label="Proposed domains"
+          className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+        >
           <h2 className="mb-1 font-medium">Domains the model proposed</h2>
-          {data.proposedDomains.domains?.length ? data.proposedDomains.domains.join(", ") : <span className="text-slate-500">Not yet ({data.proposedDomains.status}).</span>}
+          {data.proposedDomains.domains?.length ? (
+            data.proposedDomains.domains.join(", ")
+          ) : (
+            <span className="text-slate-500">Not yet ({data.proposedDomains.status}).</span>
+          )}
         </section>
       ) : null}
       <section aria-label="Model calls" className="rounded-lg border border-slate-200 bg-white p-3">
         <h2 className="mb-1 font-medium">Model calls, tokens and cost per hour</h2>
         <p className="mb-2 text-xs text-slate-600 tabular-nums">
-          {p.modelCalls} calls · {p.promptTokens} prompt + {p.completionTokens} completion tokens · cost {formatCostUsd(p.costUsd)}
-          {p.costUsd === null ? <span className="text-slate-500"> (the provider has no price per token)</span> : null}
+          {p.modelCalls} calls · {p.promptTokens} prompt + {p.completionTokens} completion tokens · cost{" "}
+          {formatCostUsd(p.costUsd)}
+          {p.costUsd === null ? (
+            <span className="text-slate-500"> (the provider has no price per token)</span>
+          ) : null}
         </p>
         <JobCallsChart hours={data.callsPerHour} />
       </section>

@@ -15,7 +15,8 @@ export const jobsQuery = () =>
   queryOptions({
     queryKey: jobKeys.list(),
     queryFn: () => fetchJson<JobProgress[]>("/api/jobs"),
-    refetchInterval: (query) => (query.state.data?.some((j) => j.status === "running" || j.itemsInFlight > 0) ? 1_000 : 3_000),
+    refetchInterval: (query) =>
+      query.state.data?.some((j) => j.status === "running" || j.itemsInFlight > 0) ? 1_000 : 3_000,
     refetchIntervalInBackground: false,
   });
 
@@ -24,7 +25,8 @@ export const useJobs = () => useQuery(jobsQuery());
 export function useCreateJob() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (config: JobConfigInput) => fetchJson<{ job: { id: string } }>("/api/jobs", { method: "POST", json: config }),
+    mutationFn: (config: JobConfigInput) =>
+      fetchJson<{ job: { id: string } }>("/api/jobs", { method: "POST", json: config }),
     onSuccess: () => client.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }
@@ -38,9 +40,19 @@ export function useJobAction() {
   });
 }
 
-export type JobFailure = { id: string; errorKind: string | null; error: string | null; attempts: number; payloadJson: string; updatedAt: string };
+export type JobFailure = {
+  id: string;
+  errorKind: string | null;
+  error: string | null;
+  attempts: number;
+  payloadJson: string;
+  updatedAt: string;
+};
 
 export const jobFailuresQuery = (jobId: string) =>
-  queryOptions({ queryKey: [...jobKeys.all, "failures", jobId] as const, queryFn: () => fetchJson<JobFailure[]>(`/api/jobs/${jobId}/failures`) });
+  queryOptions({
+    queryKey: [...jobKeys.all, "failures", jobId] as const,
+    queryFn: () => fetchJson<JobFailure[]>(`/api/jobs/${jobId}/failures`),
+  });
 
 export const useJobFailures = (jobId: string) => useQuery(jobFailuresQuery(jobId));

@@ -16,12 +16,18 @@ export function NewJobForms() {
 function ClonedForms({ jobId }: { jobId: string }) {
   const { data, error, isPending } = useJobDetail(jobId);
   if (isPending) return <p className="text-sm text-slate-500">Loading the job to clone…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">Cannot clone job {jobId}: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        Cannot clone job {jobId}: {error.message}
+      </p>
+    );
   const config = data.config as { kind: string };
   return (
     <>
       <p role="status" className="text-sm text-slate-700" data-testid="clone-notice">
-        The {config.kind} form below holds the configuration of job {jobId.slice(-8)}: change what you like and start it.
+        The {config.kind} form below holds the configuration of job {jobId.slice(-8)}: change what you like
+        and start it.
       </p>
       <Forms key={jobId} config={config} />
     </>

@@ -21,7 +21,12 @@ export function NewMutationJobForm({ initial }: { initial?: MutationJobConfig })
     kind: "mutation",
     metric: initial?.metric ?? "spider",
     keepPerTask: Number(keep),
-    tasks: { ...initial?.tasks, database: database || undefined, split: split || undefined, limit: limit ? Number(limit) : undefined },
+    tasks: {
+      ...initial?.tasks,
+      database: database || undefined,
+      split: split || undefined,
+      limit: limit ? Number(limit) : undefined,
+    },
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,18 +36,46 @@ export function NewMutationJobForm({ initial }: { initial?: MutationJobConfig })
     <form onSubmit={onSubmit} className={cardClass} aria-label="Start a mutation job">
       <h2 className="font-medium">Weak job: SQL mutation (offline)</h2>
       <p className="mt-1 text-xs text-slate-500">
-        Perturbs each task&apos;s gold SQL and keeps mutants that run to another result as rejected answers of preference pairs.
+        Perturbs each task&apos;s gold SQL and keeps mutants that run to another result as rejected answers of
+        preference pairs.
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
-        <ChoiceSelect label="Database" ariaLabel="Job database" value={database} options={facets?.databases} onChange={setDatabase} />
-        <ChoiceSelect label="Split" ariaLabel="Job split" value={split} options={facets?.splits} onChange={setSplit} />
+        <ChoiceSelect
+          label="Database"
+          ariaLabel="Job database"
+          value={database}
+          options={facets?.databases}
+          onChange={setDatabase}
+        />
+        <ChoiceSelect
+          label="Split"
+          ariaLabel="Job split"
+          value={split}
+          options={facets?.splits}
+          onChange={setSplit}
+        />
         <label className="flex flex-col text-xs text-slate-600">
           At most tasks
-          <input aria-label="At most tasks" type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} className={`${inputClass} w-28`} />
+          <input
+            aria-label="At most tasks"
+            type="number"
+            min={1}
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+            className={`${inputClass} w-28`}
+          />
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           Rejected per task
-          <input aria-label="Rejected per task" type="number" min={1} max={20} value={keep} onChange={(e) => setKeep(e.target.value)} className={`${inputClass} w-24`} />
+          <input
+            aria-label="Rejected per task"
+            type="number"
+            min={1}
+            max={20}
+            value={keep}
+            onChange={(e) => setKeep(e.target.value)}
+            className={`${inputClass} w-24`}
+          />
         </label>
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           Start job

@@ -4,4 +4,8 @@
  * with failures, or failed (every item failed).
  */
 export const shownJobStatus = (job: { status: string; result: string | null; itemsInFlight: number }) =>
-  job.itemsInFlight && job.status === "paused" ? "pausing" : job.itemsInFlight && job.status === "cancelled" ? "cancelling" : (job.result ?? job.status);
+  job.itemsInFlight && job.status === "paused"
+    ? "pausing"
+    : job.itemsInFlight && job.status === "cancelled"
+      ? "cancelling"
+      : (job.result ?? job.status);

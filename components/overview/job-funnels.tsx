@@ -12,7 +12,10 @@ export function JobFunnels({ jobs }: { jobs: Overview["jobFunnels"] }) {
   if (!jobs.length) return <p className="text-sm text-slate-600">No jobs yet.</p>;
   return (
     <TableFrame>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Funnel per job">
+      <table
+        className="w-full rounded-lg border border-slate-200 bg-white text-sm"
+        aria-label="Funnel per job"
+      >
         <TableHead columns={["Job", ...STAGES]} />
         <tbody>
           {jobs.map((job) => (
@@ -27,7 +30,11 @@ export function JobFunnels({ jobs }: { jobs: Overview["jobFunnels"] }) {
                 <td key={s.stage} className="px-3 py-1.5 tabular-nums" data-stage={s.stage}>
                   {s.n === null ? <span title="exports are not kept per job">—</span> : s.n}
                   {s.detail && s.stage === "reviewed" && s.n ? (
-                    <div className="text-xs text-slate-500">{Object.entries(s.detail).map(([k, n]) => `${k} ${n}`).join(" · ")}</div>
+                    <div className="text-xs text-slate-500">
+                      {Object.entries(s.detail)
+                        .map(([k, n]) => `${k} ${n}`)
+                        .join(" · ")}
+                    </div>
                   ) : null}
                 </td>
               ))}

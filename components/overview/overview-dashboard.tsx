@@ -13,7 +13,11 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
   const { data, error } = useOverview();
   return (
     <div className="space-y-6">
-      {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
       {data ? (
         <section aria-label="Funnel">
           <h2 className="mb-2 font-medium">From synthesis to export</h2>
@@ -27,7 +31,9 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
               <FunnelTable label="Pairs funnel" stages={data.funnel.pairs} />
             </div>
           </div>
-          <p className="mt-1 text-xs text-slate-500">Exported counts rows written by finished exports: an item exported twice counts twice.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Exported counts rows written by finished exports: an item exported twice counts twice.
+          </p>
           {everyone ? (
             <div className="mt-3">
               <h3 className="mb-1 text-sm font-medium">Per job</h3>
@@ -51,13 +57,28 @@ export function OverviewDashboard({ everyone }: { everyone: boolean }) {
           <section>
             <h2 className="mb-2 font-medium">Execution of synthesized outputs</h2>
             <div className="flex flex-wrap gap-3">
-              <CountsPanel title="Strong samples: SQL execution" counts={data.strongExecution.byStatus} total="samples" />
-              <CountsPanel title="Weak-model answers: verdicts" counts={data.weakVerdicts["weak-model"] ?? {}} total="answers" verdicts />
-              <CountsPanel title="Mutations: verdicts" counts={data.weakVerdicts.mutation ?? {}} total="mutants" verdicts />
+              <CountsPanel
+                title="Strong samples: SQL execution"
+                counts={data.strongExecution.byStatus}
+                total="samples"
+              />
+              <CountsPanel
+                title="Weak-model answers: verdicts"
+                counts={data.weakVerdicts["weak-model"] ?? {}}
+                total="answers"
+                verdicts
+              />
+              <CountsPanel
+                title="Mutations: verdicts"
+                counts={data.weakVerdicts.mutation ?? {}}
+                total="mutants"
+                verdicts
+              />
             </div>
             {data.strongExecution.byStatus.ok ? (
               <p className="mt-1 text-xs text-slate-600" data-testid="returns-rows">
-                {data.strongExecution.returnsRows} of {data.strongExecution.byStatus.ok} strong SQL that ran return rows.
+                {data.strongExecution.returnsRows} of {data.strongExecution.byStatus.ok} strong SQL that ran
+                return rows.
               </p>
             ) : null}
           </section>

@@ -7,9 +7,19 @@ import { useSaveProvider } from "@/components/providers/provider-queries";
 import { buttonClass, inputClass } from "@/components/shell/form-styles";
 import { MutationFeedback } from "@/components/shell/mutation-feedback";
 import { describeZodError } from "@/lib/util/issue-sentences";
-import { providerInputSchema, type ConnectionCheck, type ProviderView } from "@/lib/providers/provider-schema";
+import {
+  providerInputSchema,
+  type ConnectionCheck,
+  type ProviderView,
+} from "@/lib/providers/provider-schema";
 
-type Field = { key: string; label: string; type?: "number" | "password"; width?: string; placeholder?: string };
+type Field = {
+  key: string;
+  label: string;
+  type?: "number" | "password";
+  width?: string;
+  placeholder?: string;
+};
 
 const FIELDS: Field[] = [
   { key: "name", label: "Name", width: "w-36" },
@@ -31,12 +41,32 @@ const NAME_MAX = maxLengthOf(providerInputSchema.shape.name) ?? 64;
 const NULLABLE = new Set(["requestsPerMin", "tokensPerMin", "inputPricePerMTok", "outputPricePerMTok"]);
 
 function initialValues(p: ProviderView | null): Record<string, string> {
-  const source: Record<string, unknown> = p ?? { temperature: 0, maxTokens: 1024, maxConcurrency: 4, timeoutMs: 60000 };
-  return Object.fromEntries(FIELDS.map((f) => [f.key, f.key === "apiKey" ? "" : source[f.key] === null || source[f.key] === undefined ? "" : String(source[f.key])]));
+  const source: Record<string, unknown> = p ?? {
+    temperature: 0,
+    maxTokens: 1024,
+    maxConcurrency: 4,
+    timeoutMs: 60000,
+  };
+  return Object.fromEntries(
+    FIELDS.map((f) => [
+      f.key,
+      f.key === "apiKey"
+        ? ""
+        : source[f.key] === null || source[f.key] === undefined
+          ? ""
+          : String(source[f.key]),
+    ]),
+  );
 }
 
 /** Adds or edits a provider; the form is checked with the same schema as the server. The key is write-only. */
-export function ProviderForm({ provider, onDone }: { provider: ProviderView | null; onDone: (saved?: { provider: ProviderView; connection?: ConnectionCheck }) => void }) {
+export function ProviderForm({
+  provider,
+  onDone,
+}: {
+  provider: ProviderView | null;
+  onDone: (saved?: { provider: ProviderView; connection?: ConnectionCheck }) => void;
+}) {
   const save = useSaveProvider();
   const [values, setValues] = useState(() => initialValues(provider));
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +77,8 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
       const raw = values[f.key]!.trim();
       if (f.key === "apiKey") {
         if (raw || !provider) input.apiKey = raw || undefined;
-      } else if (f.type === "number") input[f.key] = raw === "" ? (NULLABLE.has(f.key) ? null : undefined) : Number(raw);
+      } else if (f.type === "number")
+        input[f.key] = raw === "" ? (NULLABLE.has(f.key) ? null : undefined) : Number(raw);
       else input[f.key] = raw;
     }
     const parsed = providerInputSchema.safeParse(input);
@@ -59,7 +90,11 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
     save.mutate({ id: provider?.id ?? null, input: parsed.data }, { onSuccess: (saved) => onDone(saved) });
   };
   return (
-    <form onSubmit={onSubmit} aria-label={provider ? `Edit provider ${provider.name}` : "Add a provider"} className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <form
+      onSubmit={onSubmit}
+      aria-label={provider ? `Edit provider ${provider.name}` : "Add a provider"}
+      className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
       <div className="flex flex-wrap items-end gap-3">
         {FIELDS.map((f) => (
           <label key={f.key} className="flex flex-col text-xs text-slate-600">
@@ -72,7 +107,11 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
               value={values[f.key]}
               placeholder={f.key === "apiKey" && provider?.hasApiKey ? "unchanged" : f.placeholder}
               onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
-              maxLength={f.type === "number" ? undefined : maxLengthOf(providerInputSchema.shape[f.key as keyof typeof providerInputSchema.shape])}
+              maxLength={
+                f.type === "number"
+                  ? undefined
+                  : maxLengthOf(providerInputSchema.shape[f.key as keyof typeof providerInputSchema.shape])
+              }
               className={`${inputClass} ${f.width ?? ""}`}
             />
             {f.key === "name" ? <CharacterCount value={values.name ?? ""} max={NAME_MAX} /> : null}
@@ -85,8 +124,18 @@ export function ProviderForm({ provider, onDone }: { provider: ProviderView | nu
           Cancel
         </button>
       </div>
-      {provider?.hasApiKey ? <p className="mt-2 text-xs text-slate-500">The key is kept unless you enter a new one, or change the base URL (then enter it again).</p> : null}
-      {problem ? <p role="alert" className="mt-2 text-sm text-red-700">{problem}</p> : <MutationFeedback error={save.error} />}
+      {provider?.hasApiKey ? (
+        <p className="mt-2 text-xs text-slate-500">
+          The key is kept unless you enter a new one, or change the base URL (then enter it again).
+        </p>
+      ) : null}
+      {problem ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {problem}
+        </p>
+      ) : (
+        <MutationFeedback error={save.error} />
+      )}
     </form>
   );
 }

@@ -9,7 +9,8 @@ export const providerKeys = {
   list: () => [...providerKeys.all, "list"] as const,
 };
 
-export const providersQuery = () => queryOptions({ queryKey: providerKeys.list(), queryFn: () => fetchJson<ProviderView[]>("/api/providers") });
+export const providersQuery = () =>
+  queryOptions({ queryKey: providerKeys.list(), queryFn: () => fetchJson<ProviderView[]>("/api/providers") });
 
 export const useProviders = () => useQuery(providersQuery());
 
@@ -18,7 +19,10 @@ export function useSaveProvider() {
   return useMutation({
     mutationFn: ({ id, input }: { id: string | null; input: ProviderInput }) =>
       // an added provider comes back with its connection test
-      fetchJson<{ provider: ProviderView; connection?: ConnectionCheck }>(id ? `/api/providers/${id}` : "/api/providers", { method: id ? "PUT" : "POST", json: input }),
+      fetchJson<{ provider: ProviderView; connection?: ConnectionCheck }>(
+        id ? `/api/providers/${id}` : "/api/providers",
+        { method: id ? "PUT" : "POST", json: input },
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: providerKeys.all }),
   });
 }
@@ -33,5 +37,8 @@ export function useDeleteProvider() {
 
 /** Tests a provider's connection (GET <base URL>/models with its key, on the server); the answer is in words. */
 export function useTestProvider() {
-  return useMutation({ mutationFn: (id: string) => fetchJson<{ connection: ConnectionCheck }>(`/api/providers/${id}/test`, { method: "POST" }) });
+  return useMutation({
+    mutationFn: (id: string) =>
+      fetchJson<{ connection: ConnectionCheck }>(`/api/providers/${id}/test`, { method: "POST" }),
+  });
 }

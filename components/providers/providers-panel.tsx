@@ -29,9 +29,16 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
           </button>
         ) : null}
       </div>
-      <p className="mt-1 text-xs text-slate-500">Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, Together, OpenRouter) by base URL. demo-strong and demo-weak are the project&apos;s local stand-in, not real models.</p>
+      <p className="mt-1 text-xs text-slate-500">
+        Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, Together, OpenRouter) by base URL. demo-strong
+        and demo-weak are the project&apos;s local stand-in, not real models.
+      </p>
       {isPending ? <p className="mt-2 text-sm text-slate-500">Loading providers…</p> : null}
-      {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
       {data?.length ? (
         <TableFrame>
           <table className="mt-3 w-full text-sm" aria-label="Providers">
@@ -77,7 +84,9 @@ export function ProvidersPanel({ canManage }: { canManage: boolean }) {
           provider={editing === "new" ? null : editing}
           onDone={(result) => {
             setEditing(null);
-            setAdded(result?.connection ? { name: result.provider.name, connection: result.connection } : null);
+            setAdded(
+              result?.connection ? { name: result.provider.name, connection: result.connection } : null,
+            );
           }}
         />
       ) : null}

@@ -2,7 +2,8 @@ import type { HistoryEntry } from "@/lib/review/item-history";
 import { DateTime } from "@/components/shell/date-time";
 import { TableFrame } from "@/components/shell/table-frame";
 
-const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
 
 /** The audit rows of an item, oldest first: who did what when, and what it changed. */
 export function ItemHistoryList({ history }: { history: HistoryEntry[] }) {
@@ -22,7 +23,9 @@ export function ItemHistoryList({ history }: { history: HistoryEntry[] }) {
                   {h.changes.map((c) => (
                     <tr key={c.field}>
                       <td className="w-40 py-0.5 pr-2 text-slate-500">{c.field}</td>
-                      <td className="py-0.5 pr-2 text-red-800 line-through decoration-red-300">{show(c.before)}</td>
+                      <td className="py-0.5 pr-2 text-red-800 line-through decoration-red-300">
+                        {show(c.before)}
+                      </td>
                       <td className="py-0.5 text-emerald-800">{show(c.after)}</td>
                     </tr>
                   ))}

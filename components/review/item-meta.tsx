@@ -1,5 +1,17 @@
 /** The line above a queue item: where it comes from (database, difficulty, origin, model, job). */
-export function ItemMeta({ database, difficulty, origin, model, jobId }: { database: string; difficulty: string | null; origin: string | null; model: string | null; jobId: string | null }) {
+export function ItemMeta({
+  database,
+  difficulty,
+  origin,
+  model,
+  jobId,
+}: {
+  database: string;
+  difficulty: string | null;
+  origin: string | null;
+  model: string | null;
+  jobId: string | null;
+}) {
   return (
     <div className="mb-1 flex flex-wrap gap-2 text-xs text-slate-500">
       <span>{database}</span>

@@ -20,14 +20,18 @@ export function PairQueueList({ items }: { items: Item[] }) {
           {p.evidence ? <p className="text-xs text-slate-600">Evidence: {p.evidence}</p> : null}
           <div className="mt-2 grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
-              <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">Chosen ({p.chosenSource})</h3>
+              <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">
+                Chosen ({p.chosenSource})
+              </h3>
               <SqlBlock sql={p.chosenSql} label="Chosen SQL" />
               <div className="mt-2">
                 <ExecutionResult {...side(p.chosenResult)} label="Chosen result" />
               </div>
             </div>
             <div>
-              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected <VerdictBadge verdict={p.rejectedVerdict} /></h3>
+              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">
+                Rejected <VerdictBadge verdict={p.rejectedVerdict} />
+              </h3>
               <SqlBlock sql={p.rejectedSql} label="Rejected SQL" />
               <div className="mt-2">
                 <ExecutionResult {...side(p.rejectedResult)} label="Rejected result" />

@@ -7,7 +7,13 @@ import { inputClass } from "@/components/shell/form-styles";
 import { REJECT_REASONS, type RejectInput } from "@/lib/review/review-types";
 
 /** Choose a reason with 1–5, add a note, Enter rejects, Escape goes back. */
-export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectInput) => void; onCancel: () => void }) {
+export function RejectDialog({
+  onReject,
+  onCancel,
+}: {
+  onReject: (input: RejectInput) => void;
+  onCancel: () => void;
+}) {
   const [reason, setReason] = useState<RejectInput["reason"]>("wrong_sql");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -15,7 +21,8 @@ export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectI
   const noteRef = useRef<HTMLInputElement>(null);
   useEffect(() => box.current?.focus(), []);
   const submit = () => {
-    if (reason === "other" && !note.trim()) return setProblem("Say why in the note when the reason is Other.");
+    if (reason === "other" && !note.trim())
+      return setProblem("Say why in the note when the reason is Other.");
     onReject({ reason, note: note.trim() || undefined });
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -33,18 +40,43 @@ export function RejectDialog({ onReject, onCancel }: { onReject: (input: RejectI
     }
   };
   return (
-    <div ref={box} tabIndex={-1} role="dialog" aria-label="Reject" onKeyDown={onKeyDown} className="rounded-lg border border-red-200 bg-red-50 p-4 outline-none">
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="dialog"
+      aria-label="Reject"
+      onKeyDown={onKeyDown}
+      className="rounded-lg border border-red-200 bg-red-50 p-4 outline-none"
+    >
       <h3 className="font-medium text-red-900">Reject: why?</h3>
       <div role="radiogroup" aria-label="Reason" className="mt-2 flex flex-wrap gap-2">
         {REJECT_REASONS.map((r, i) => (
-          <button key={r.value} type="button" role="radio" aria-checked={reason === r.value} onClick={() => setReason(r.value)} className={`rounded border px-2 py-1 text-sm ${reason === r.value ? "border-red-700 bg-red-700 text-white" : "border-red-200 bg-white"}`}>
+          <button
+            key={r.value}
+            type="button"
+            role="radio"
+            aria-checked={reason === r.value}
+            onClick={() => setReason(r.value)}
+            className={`rounded border px-2 py-1 text-sm ${reason === r.value ? "border-red-700 bg-red-700 text-white" : "border-red-200 bg-white"}`}
+          >
             {r.label}
             <Kbd>{String(i + 1)}</Kbd>
           </button>
         ))}
       </div>
-      <input ref={noteRef} aria-label="Note" placeholder="Note (needed for Other)" value={note} onChange={(e) => setNote(e.target.value)} className={`${inputClass} mt-2 w-full`} />
-      {problem ? <p role="alert" className="mt-1 text-sm text-red-800">{problem}</p> : null}
+      <input
+        ref={noteRef}
+        aria-label="Note"
+        placeholder="Note (needed for Other)"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        className={`${inputClass} mt-2 w-full`}
+      />
+      {problem ? (
+        <p role="alert" className="mt-1 text-sm text-red-800">
+          {problem}
+        </p>
+      ) : null}
       <DialogButtons label="Reject" onConfirm={submit} onCancel={onCancel} />
     </div>
   );

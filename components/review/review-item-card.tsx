@@ -7,8 +7,18 @@ import type { ReviewItemView } from "@/lib/review/read-review-item";
 /** The evidence for one decision: question, SQL and results; for a pair both sides and their difference. */
 export function ReviewItemCard({ item }: { item: ReviewItemView }) {
   return (
-    <article aria-label="Review item" data-item-id={item.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <ItemMeta database={item.database} difficulty={item.difficulty} origin={item.origin} model={item.model} jobId={item.jobId} />
+    <article
+      aria-label="Review item"
+      data-item-id={item.id}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <ItemMeta
+        database={item.database}
+        difficulty={item.difficulty}
+        origin={item.origin}
+        model={item.model}
+        jobId={item.jobId}
+      />
       <h2 className="text-lg font-medium" data-testid="review-question">
         {item.queue === "sft" && item.edited?.question ? item.edited.question : item.question}
       </h2>
@@ -33,11 +43,15 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
           <ResultDifferenceView difference={item.difference} />
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
-              <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">Chosen ({item.chosen.source})</h3>
+              <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">
+                Chosen ({item.chosen.source})
+              </h3>
               <SqlSideView side={item.chosen} label="Chosen" />
             </div>
             <div>
-              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">Rejected <VerdictBadge verdict={item.rejected.verdict} /></h3>
+              <h3 className="mb-1 text-xs font-medium uppercase text-red-700">
+                Rejected <VerdictBadge verdict={item.rejected.verdict} />
+              </h3>
               <SqlSideView side={item.rejected} label="Rejected" />
             </div>
           </div>

@@ -25,29 +25,60 @@ export const reviewKeys = {
  * `session` is read when the request is sent: items skipped this session are not claimed again, and
  * an item just undone comes first.
  */
-export const deckQuery = (queue: ReviewQueue, filters: DeckFilters, session: () => { skip: string[]; pin?: string }) =>
+export const deckQuery = (
+  queue: ReviewQueue,
+  filters: DeckFilters,
+  session: () => { skip: string[]; pin?: string },
+) =>
   queryOptions({
     queryKey: reviewKeys.deck(queue, filters),
-    queryFn: () => fetchJson<ReviewDeck>("/api/review/deck", { method: "POST", json: { queue, ...filters, ...session() } }),
+    queryFn: () =>
+      fetchJson<ReviewDeck>("/api/review/deck", {
+        method: "POST",
+        json: { queue, ...filters, ...session() },
+      }),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
 
 /** Items per status in each queue: off the key-press path, refreshed every few seconds and after actions. */
 export const countsQuery = () =>
-  queryOptions({ queryKey: reviewKeys.counts(), queryFn: () => fetchJson<{ sft: Record<string, number>; pairs: Record<string, number> }>("/api/review/counts"), refetchInterval: 5_000 });
+  queryOptions({
+    queryKey: reviewKeys.counts(),
+    queryFn: () =>
+      fetchJson<{ sft: Record<string, number>; pairs: Record<string, number> }>("/api/review/counts"),
+    refetchInterval: 5_000,
+  });
 export const useQueueCounts = () => useQuery(countsQuery());
 
 export const itemQuery = (queue: ReviewQueue, id: string) =>
-  queryOptions({ queryKey: reviewKeys.item(queue, id), queryFn: () => fetchJson<{ item: ReviewItemView; history: HistoryEntry[] }>(`/api/review/${queue}/${id}/history`) });
+  queryOptions({
+    queryKey: reviewKeys.item(queue, id),
+    queryFn: () =>
+      fetchJson<{ item: ReviewItemView; history: HistoryEntry[] }>(`/api/review/${queue}/${id}/history`),
+  });
 
-export type ActionInput = { queue: ReviewQueue; id: string; action: ReviewRouteAction; body?: RejectInput | EditSftInput | { sql: string } };
+export type ActionInput = {
+  queue: ReviewQueue;
+  id: string;
+  action: ReviewRouteAction;
+  body?: RejectInput | EditSftInput | { sql: string };
+};
 
 /** One review action; the deck is read again afterwards (which claims the next item ahead). */
-export function useReviewAction(callbacks: { onMutate?: (input: ActionInput) => void; onError?: (error: Error, input: ActionInput) => void } = {}) {
+export function useReviewAction(
+  callbacks: {
+    onMutate?: (input: ActionInput) => void;
+    onError?: (error: Error, input: ActionInput) => void;
+  } = {},
+) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ queue, id, action, body }: ActionInput) => fetchJson<ReviewActionResponse>(`/api/review/${queue}/${id}/${action}`, { method: "POST", json: body ?? {} }),
+    mutationFn: ({ queue, id, action, body }: ActionInput) =>
+      fetchJson<ReviewActionResponse>(`/api/review/${queue}/${id}/${action}`, {
+        method: "POST",
+        json: body ?? {},
+      }),
     onMutate: callbacks.onMutate,
     onError: callbacks.onError,
     onSettled: (_data, _error, input) => {
@@ -60,12 +91,17 @@ export function useReviewAction(callbacks: { onMutate?: (input: ActionInput) => 
 }
 
 /** Undo of the reviewer's last action, sent once `unsettled` (the decisions still on their way) have their answers. */
-export function useUndo(unsettled: () => Promise<unknown>, onDone: (undone: { queue: ReviewQueue; id: string; undone: string }) => void) {
+export function useUndo(
+  unsettled: () => Promise<unknown>,
+  onDone: (undone: { queue: ReviewQueue; id: string; undone: string }) => void,
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       await unsettled();
-      return fetchJson<{ queue: ReviewQueue; id: string; undone: string }>("/api/review/undo", { method: "POST" });
+      return fetchJson<{ queue: ReviewQueue; id: string; undone: string }>("/api/review/undo", {
+        method: "POST",
+      });
     },
     onSuccess: (undone) => {
       onDone(undone);
@@ -74,4 +110,5 @@ export function useUndo(unsettled: () => Promise<unknown>, onDone: (undone: { qu
   });
 }
 
-export const sendHeartbeat = (ids: string[]) => fetchJson<{ renewed: number }>("/api/review/heartbeat", { method: "POST", json: { ids } });
+export const sendHeartbeat = (ids: string[]) =>
+  fetchJson<{ renewed: number }>("/api/review/heartbeat", { method: "POST", json: { ids } });

@@ -9,7 +9,14 @@ import { Kbd } from "@/components/review/kbd";
 import { RejectDialog } from "@/components/review/reject-dialog";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewItemCard } from "@/components/review/review-item-card";
-import { deckQuery, itemQuery, useQueueCounts, useReviewAction, useUndo, type DeckFilters } from "@/components/review/review-queries";
+import {
+  deckQuery,
+  itemQuery,
+  useQueueCounts,
+  useReviewAction,
+  useUndo,
+  type DeckFilters,
+} from "@/components/review/review-queries";
 import { SchemaPanel } from "@/components/review/schema-panel";
 import { keyOf, type ShortcutAction } from "@/components/review/shortcuts";
 import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
@@ -25,7 +32,15 @@ export function ReviewWorkspace(props: { reviewer: Reviewer; queue: ReviewQueue;
   return <Workspace key={`${props.queue}:${JSON.stringify(props.filters)}`} {...props} />;
 }
 
-function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: ReviewQueue; filters: DeckFilters }) {
+function Workspace({
+  reviewer,
+  queue,
+  filters,
+}: {
+  reviewer: Reviewer;
+  queue: ReviewQueue;
+  filters: DeckFilters;
+}) {
   const skipped = useRef<string[]>([]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set()); // decided or skipped here; the deck may not know yet
   const [history, setHistory] = useState<{ queue: ReviewQueue; id: string }[]>([]);
@@ -35,44 +50,63 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
   const [showHelp, setShowHelp] = useState(false);
   // a notice about one item (an undo that brought it back) shows only while that item is on screen
   const [notice, setNoticeAbout] = useState<{ text: string; about?: string } | null>(null);
-  const setNotice = (text: string | null, about?: string) => setNoticeAbout(text === null ? null : { text, about });
+  const setNotice = (text: string | null, about?: string) =>
+    setNoticeAbout(text === null ? null : { text, about });
 
   const pinnedRef = useRef<string | undefined>(undefined); // an undone item: the server puts it first in the deck
-  const deck = useQuery({ ...deckQuery(queue, filters, () => ({ skip: skipped.current, pin: pinnedRef.current })), placeholderData: keepPreviousData });
+  const deck = useQuery({
+    ...deckQuery(queue, filters, () => ({ skip: skipped.current, pin: pinnedRef.current })),
+    placeholderData: keepPreviousData,
+  });
   const counts = useQueueCounts();
   const items = (deck.data?.items ?? []).filter((i) => !hidden.has(i.id));
   const current = items[0];
-  useLeaseHeartbeat(deck.data?.leaseMs, items.map((i) => i.id));
+  useLeaseHeartbeat(
+    deck.data?.leaseMs,
+    items.map((i) => i.id),
+  );
   const lookedAt = looking === null ? null : history[looking];
-  const lookBack = useQuery({ ...itemQuery(lookedAt?.queue ?? queue, lookedAt?.id ?? ""), enabled: Boolean(lookedAt) });
+  const lookBack = useQuery({
+    ...itemQuery(lookedAt?.queue ?? queue, lookedAt?.id ?? ""),
+    enabled: Boolean(lookedAt),
+  });
 
   const hide = (id: string) => setHidden((h) => new Set(h).add(id));
   const unhide = (id: string) => setHidden((h) => new Set([...h].filter((x) => x !== id)));
   const onActionError = (error: Error, input: { id: string }) => {
     const lost = error instanceof ApiError && error.status === 409;
-    if (!lost) unhide(input.id); // refused for another reason: the item stays on screen
+    if (!lost)
+      unhide(input.id); // refused for another reason: the item stays on screen
     else setMode("view"); // the claim is gone: on to the next item
     setHistory((h) => h.filter((x) => x.id !== input.id)); // it was not decided
     setNotice(error.message);
   };
   const action = useReviewAction({ onError: onActionError });
-  const edit = useReviewAction({ onError: (error, input) => error instanceof ApiError && error.status === 409 && onActionError(error, input) });
+  const edit = useReviewAction({
+    onError: (error, input) =>
+      error instanceof ApiError && error.status === 409 && onActionError(error, input),
+  });
   const release = useReviewAction();
   // decisions whose answer has not come back: an undo waits for them, so it undoes the latest one
   const unsettled = useRef(new Set<Promise<unknown>>());
   const track = (sent: Promise<unknown>) => {
-    const settled: Promise<unknown> = sent.catch(() => undefined).finally(() => unsettled.current.delete(settled));
+    const settled: Promise<unknown> = sent
+      .catch(() => undefined)
+      .finally(() => unsettled.current.delete(settled));
     unsettled.current.add(settled);
   };
-  const undo = useUndo(() => Promise.all([...unsettled.current]), ({ queue: q, id, undone }) => {
-    unhide(id);
-    setHistory((h) => h.filter((x) => x.id !== id));
-    setLooking(null);
-    setMode("view");
-    if (q === queue) pinnedRef.current = id;
-    if (q === queue) setNotice(`Undid your ${undone}; the item is back.`, id);
-    else setNotice(`Undid your ${undone} in the ${KIND[q].queueLabel} queue.`);
-  });
+  const undo = useUndo(
+    () => Promise.all([...unsettled.current]),
+    ({ queue: q, id, undone }) => {
+      unhide(id);
+      setHistory((h) => h.filter((x) => x.id !== id));
+      setLooking(null);
+      setMode("view");
+      if (q === queue) pinnedRef.current = id;
+      if (q === queue) setNotice(`Undid your ${undone}; the item is back.`, id);
+      else setNotice(`Undid your ${undone} in the ${KIND[q].queueLabel} queue.`);
+    },
+  );
 
   const decide = (name: "accept" | "reject" | "swap", body?: RejectInput) => {
     if (!current) return;
@@ -103,7 +137,8 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
     if (name === "help") return setShowHelp((v) => !v);
     if (name === "schema") return setShowSchema((v) => !v);
     if (name === "undo") return undo.mutate(undefined, { onError: (e) => setNotice(e.message) });
-    if (name === "previous") return history.length && setLooking((l) => (l === null ? history.length - 1 : Math.max(0, l - 1)));
+    if (name === "previous")
+      return history.length && setLooking((l) => (l === null ? history.length - 1 : Math.max(0, l - 1)));
     if (looking !== null) return name === "next" ? setLooking(null) : undefined;
     if (!current) return;
     if (name === "accept") decide("accept");
@@ -116,10 +151,18 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
       release.mutate({ queue, id: current.id, action: "release" });
     }
   };
-  useWorkspaceKeys({ enabled: mode === "view" && !showHelp, onAction: run, onEscape: () => (showHelp ? setShowHelp(false) : setLooking(null)) });
+  useWorkspaceKeys({
+    enabled: mode === "view" && !showHelp,
+    onAction: run,
+    onEscape: () => (showHelp ? setShowHelp(false) : setLooking(null)),
+  });
 
   const button = (name: ShortcutAction, label: string, tone = "border-slate-300 bg-white") => (
-    <button type="button" onClick={() => run(name)} className={`rounded-md border px-3 py-1.5 text-sm ${tone}`}>
+    <button
+      type="button"
+      onClick={() => run(name)}
+      className={`rounded-md border px-3 py-1.5 text-sm ${tone}`}
+    >
       {label}
       <Kbd>{keyOf(name)}</Kbd>
     </button>
@@ -151,19 +194,41 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
         </span>
       </div>
       {notice && (notice.about === undefined || notice.about === shown?.id) ? (
-        <p role="alert" data-testid="review-notice" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p
+          role="alert"
+          data-testid="review-notice"
+          className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {notice.text}
         </p>
       ) : null}
-      {deck.error ? <p role="alert" className="text-sm text-red-700">{deck.error.message}</p> : null}
-      {lookedAt ? (
-        <p className="mb-2 text-sm text-slate-700" data-testid="looking-back">
-          Looking back at an item you decided ({lookBack.data?.item.status ?? "…"}). <Kbd>N</Kbd> or <Kbd>Esc</Kbd> returns to the queue; <Kbd>U</Kbd> undoes your last action.
+      {deck.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {deck.error.message}
         </p>
       ) : null}
-      {mode === "reject" && current ? <RejectDialog onCancel={() => setMode("view")} onReject={(input) => decide("reject", input)} /> : null}
-      {mode === "swap" && current ? <SwapDialog onCancel={() => setMode("view")} onSwap={() => decide("swap")} /> : null}
-      {mode === "edit" && current ? <EditPanel key={`edit:${current.id}`} item={current} saving={edit.isPending} error={edit.error} onSave={saveEdit} onCancel={() => setMode("view")} /> : null}
+      {lookedAt ? (
+        <p className="mb-2 text-sm text-slate-700" data-testid="looking-back">
+          Looking back at an item you decided ({lookBack.data?.item.status ?? "…"}). <Kbd>N</Kbd> or{" "}
+          <Kbd>Esc</Kbd> returns to the queue; <Kbd>U</Kbd> undoes your last action.
+        </p>
+      ) : null}
+      {mode === "reject" && current ? (
+        <RejectDialog onCancel={() => setMode("view")} onReject={(input) => decide("reject", input)} />
+      ) : null}
+      {mode === "swap" && current ? (
+        <SwapDialog onCancel={() => setMode("view")} onSwap={() => decide("swap")} />
+      ) : null}
+      {mode === "edit" && current ? (
+        <EditPanel
+          key={`edit:${current.id}`}
+          item={current}
+          saving={edit.isPending}
+          error={edit.error}
+          onSave={saveEdit}
+          onCancel={() => setMode("view")}
+        />
+      ) : null}
       {shown && showSchema ? (
         <div className="mb-3">
           <SchemaPanel database={shown.database} tables={shown.tables} used={shown.used} />
@@ -171,7 +236,11 @@ function Workspace({ reviewer, queue, filters }: { reviewer: Reviewer; queue: Re
       ) : null}
       {shown ? <ReviewItemCard key={`card:${shown.id}`} item={shown} /> : null}
       {!shown && deck.isPending ? <p className="text-sm text-slate-500">Claiming the next item…</p> : null}
-      {!shown && !deck.isPending && !lookedAt ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Nothing left to review in this queue with these filters.</p> : null}
+      {!shown && !deck.isPending && !lookedAt ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          Nothing left to review in this queue with these filters.
+        </p>
+      ) : null}
       {showHelp ? <ShortcutsOverlay onClose={() => setShowHelp(false)} /> : null}
     </div>
   );

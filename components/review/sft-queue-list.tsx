@@ -15,7 +15,11 @@ export function SftQueueList({ items }: { items: Item[] }) {
           <p className="mb-2 font-medium">{s.question}</p>
           <SqlBlock sql={s.sql} label="Sample SQL" />
           <div className="mt-2">
-            <ExecutionResult result={s.result} error={s.execError ? `${s.execStatus}: ${s.execError}` : null} label="Sample result" />
+            <ExecutionResult
+              result={s.result}
+              error={s.execError ? `${s.execStatus}: ${s.execError}` : null}
+              label="Sample result"
+            />
           </div>
         </li>
       ))}

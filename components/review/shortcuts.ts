@@ -12,4 +12,5 @@ export const SHORTCUTS = [
 ] as const;
 
 export type ShortcutAction = (typeof SHORTCUTS)[number]["action"];
-export const keyOf = (action: ShortcutAction) => SHORTCUTS.find((s) => s.action === action)!.key.toUpperCase();
+export const keyOf = (action: ShortcutAction) =>
+  SHORTCUTS.find((s) => s.action === action)!.key.toUpperCase();

@@ -10,14 +10,21 @@ export function SqlSideView({ side, label }: { side: SqlSide; label: string }) {
       <SqlRunsPre runs={side.highlighted} label={`${label} SQL`} />
       {r.ok ? (
         <div>
-          <p className="mb-1 text-xs text-slate-500" data-testid={`${label.toLowerCase().replace(/\s+/g, "-")}-summary`}>
+          <p
+            className="mb-1 text-xs text-slate-500"
+            data-testid={`${label.toLowerCase().replace(/\s+/g, "-")}-summary`}
+          >
             {r.rowCount}
             {r.truncated ? "+" : ""} row{r.rowCount === 1 ? "" : "s"} · {r.elapsedMs} ms
           </p>
           <ResultTable columns={r.columns} rows={r.rows} label={`${label} result`} visibleRows={10} />
         </div>
       ) : (
-        <p role="note" aria-label={`${label} error`} className="rounded bg-red-50 px-3 py-2 font-mono text-xs text-red-800">
+        <p
+          role="note"
+          aria-label={`${label} error`}
+          className="rounded bg-red-50 px-3 py-2 font-mono text-xs text-red-800"
+        >
           {r.message}
         </p>
       )}

@@ -18,10 +18,18 @@ export function SwapDialog({ onSwap, onCancel }: { onSwap: () => void; onCancel:
     }
   };
   return (
-    <div ref={box} tabIndex={-1} role="dialog" aria-label="Swap" onKeyDown={onKeyDown} className="mb-3 rounded-lg border border-sky-200 bg-sky-50 p-4 outline-none">
+    <div
+      ref={box}
+      tabIndex={-1}
+      role="dialog"
+      aria-label="Swap"
+      onKeyDown={onKeyDown}
+      className="mb-3 rounded-lg border border-sky-200 bg-sky-50 p-4 outline-none"
+    >
       <h3 className="font-medium text-sky-900">Swap chosen and rejected?</h3>
       <p className="mt-1 text-sm text-slate-700">
-        The rejected SQL becomes the chosen one and the chosen SQL the rejected one, and the pair is decided as edited. <Kbd>U</Kbd> undoes it afterwards.
+        The rejected SQL becomes the chosen one and the chosen SQL the rejected one, and the pair is decided
+        as edited. <Kbd>U</Kbd> undoes it afterwards.
       </p>
       <DialogButtons label="Swap" onConfirm={onSwap} onCancel={onCancel} />
     </div>

@@ -18,11 +18,14 @@ export function useLeaseHeartbeat(leaseMs: number | undefined, deckIds: string[]
     const mark = () => (active.current = true);
     const events = ["keydown", "pointerdown", "pointermove", "wheel"] as const;
     for (const e of events) window.addEventListener(e, mark, { passive: true });
-    const timer = window.setInterval(() => {
-      if (!active.current) return;
-      active.current = false;
-      if (ids.current.length) void sendHeartbeat(ids.current).catch(() => undefined);
-    }, Math.max(500, leaseMs / 3));
+    const timer = window.setInterval(
+      () => {
+        if (!active.current) return;
+        active.current = false;
+        if (ids.current.length) void sendHeartbeat(ids.current).catch(() => undefined);
+      },
+      Math.max(500, leaseMs / 3),
+    );
     return () => {
       window.clearInterval(timer);
       for (const e of events) window.removeEventListener(e, mark);

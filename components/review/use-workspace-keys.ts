@@ -4,7 +4,15 @@ import { useEffect, useRef } from "react";
 import { SHORTCUTS, type ShortcutAction } from "@/components/review/shortcuts";
 
 /** The workspace's single-key shortcuts, off while typing in a field or while a dialog has the keys. */
-export function useWorkspaceKeys({ enabled, onAction, onEscape }: { enabled: boolean; onAction: (action: ShortcutAction) => void; onEscape: () => void }) {
+export function useWorkspaceKeys({
+  enabled,
+  onAction,
+  onEscape,
+}: {
+  enabled: boolean;
+  onAction: (action: ShortcutAction) => void;
+  onEscape: () => void;
+}) {
   const latest = useRef({ enabled, onAction, onEscape });
   useEffect(() => {
     latest.current = { enabled, onAction, onEscape };
@@ -12,7 +20,8 @@ export function useWorkspaceKeys({ enabled, onAction, onEscape }: { enabled: boo
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)))
+        return;
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return; // a held key decides nothing unseen
       if (e.key === "Escape") return latest.current.onEscape();
       if (!latest.current.enabled && e.key !== "?") return;

@@ -1,7 +1,13 @@
 import Link from "next/link";
 
 /** A page's answer to an address it cannot show: what is wrong with it, in words, and where to go. */
-export function BadAddress({ problems, links }: { problems: string[]; links: { href: string; label: string }[] }) {
+export function BadAddress({
+  problems,
+  links,
+}: {
+  problems: string[];
+  links: { href: string; label: string }[];
+}) {
   return (
     <div className="max-w-2xl rounded-lg border border-amber-300 bg-amber-50 p-4" role="alert">
       <h2 className="font-semibold">This address cannot be shown as it is</h2>

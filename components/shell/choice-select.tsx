@@ -18,10 +18,16 @@ export function ChoiceSelect({
   return (
     <label className="flex min-w-0 max-w-full flex-col text-xs text-slate-600">
       {label}
-      <select aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+      <select
+        aria-label={ariaLabel}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={inputClass}
+      >
         <option value="">All</option>
         {(options ?? []).map((option) => {
-          const { value: v, label: text } = typeof option === "string" ? { value: option, label: option } : option;
+          const { value: v, label: text } =
+            typeof option === "string" ? { value: option, label: option } : option;
           return (
             <option key={v} value={v}>
               {text}

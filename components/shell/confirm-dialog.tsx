@@ -18,7 +18,14 @@ type ConfirmDialogProps = {
  * that takes the focus onto "Keep it as it is", is left with Escape, and gives the focus back to
  * whatever had it when it closes. The confirm button names the action.
  */
-export function ConfirmDialog({ open, title, description, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -53,10 +60,19 @@ export function ConfirmDialog({ open, title, description, confirmLabel, onConfir
             {description}
           </div>
           <div className="mt-5 flex flex-wrap justify-end gap-3">
-            <button ref={keepRef} type="button" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" onClick={onCancel}>
+            <button
+              ref={keepRef}
+              type="button"
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+              onClick={onCancel}
+            >
               Keep it as it is
             </button>
-            <button type="button" className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800" onClick={onConfirm}>
+            <button
+              type="button"
+              className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
+              onClick={onConfirm}
+            >
               {confirmLabel}
             </button>
           </div>
@@ -66,7 +82,11 @@ export function ConfirmDialog({ open, title, description, confirmLabel, onConfir
   );
 }
 
-type ConfirmButtonProps = Omit<ConfirmDialogProps, "open" | "onCancel"> & { children: ReactNode; className?: string; disabled?: boolean };
+type ConfirmButtonProps = Omit<ConfirmDialogProps, "open" | "onCancel"> & {
+  children: ReactNode;
+  className?: string;
+  disabled?: boolean;
+};
 
 /** A button whose action runs only once it is confirmed in a ConfirmDialog. */
 export function ConfirmButton({ children, className, disabled, onConfirm, ...dialog }: ConfirmButtonProps) {

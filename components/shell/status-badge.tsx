@@ -18,7 +18,10 @@ const tones: Record<string, string> = {
 
 export function StatusBadge({ value, testId }: { value: string; testId?: string }) {
   return (
-    <span className={`rounded px-2 py-0.5 text-xs font-medium ${tones[value] ?? "bg-slate-100 text-slate-700"}`} data-testid={testId}>
+    <span
+      className={`rounded px-2 py-0.5 text-xs font-medium ${tones[value] ?? "bg-slate-100 text-slate-700"}`}
+      data-testid={testId}
+    >
       {value}
     </span>
   );

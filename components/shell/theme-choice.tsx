@@ -8,7 +8,11 @@ const noSubscription = () => () => {};
 /** The theme picker in the sidebar. The stored choice is only known in the browser, so the server renders it empty. */
 export function ThemeChoice() {
   const { theme, setTheme } = useTheme();
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <label className="mt-3 flex items-center gap-2 text-xs text-slate-500">
       Theme

@@ -4,7 +4,11 @@ import { verdictLabel, verdictTone, verdictToneClasses } from "@/lib/review/verd
 export function VerdictBadge({ verdict }: { verdict: string | null | undefined }) {
   const tone = verdictTone(verdict);
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium normal-case ${verdictToneClasses[tone].badge}`} data-verdict={verdict ?? "unknown"} data-tone={tone}>
+    <span
+      className={`rounded px-1.5 py-0.5 text-xs font-medium normal-case ${verdictToneClasses[tone].badge}`}
+      data-verdict={verdict ?? "unknown"}
+      data-tone={tone}
+    >
       {verdictLabel(verdict)}
     </span>
   );

@@ -33,7 +33,9 @@ export function ResultTable({ columns, rows, label, types, visibleRows = 16 }: P
           header: () => (
             <span className="flex flex-col">
               <span>{name}</span>
-              {types?.[i] ? <span className="text-[10px] font-normal uppercase text-slate-400">{types[i]}</span> : null}
+              {types?.[i] ? (
+                <span className="text-[10px] font-normal uppercase text-slate-400">{types[i]}</span>
+              ) : null}
             </span>
           ),
           cell: (cell) => {
@@ -59,7 +61,11 @@ export function ResultTable({ columns, rows, label, types, visibleRows = 16 }: P
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div>
-      <div ref={scroller} className="overflow-auto rounded-lg border border-slate-200 bg-white" style={{ maxHeight: ROW_HEIGHT * (visibleRows + 2) }}>
+      <div
+        ref={scroller}
+        className="overflow-auto rounded-lg border border-slate-200 bg-white"
+        style={{ maxHeight: ROW_HEIGHT * (visibleRows + 2) }}
+      >
         <table className="w-full text-sm" aria-label={label} aria-rowcount={rows.length + 1}>
           <thead className="sticky top-0 bg-slate-100 text-left text-xs text-slate-600">
             {table.getHeaderGroups().map((group) => (
@@ -81,7 +87,12 @@ export function ResultTable({ columns, rows, label, types, visibleRows = 16 }: P
             {items.map((item) => {
               const row = tableRows[item.index]!;
               return (
-                <tr key={row.id} aria-rowindex={item.index + 2} className="border-t border-slate-100" style={{ height: ROW_HEIGHT }}>
+                <tr
+                  key={row.id}
+                  aria-rowindex={item.index + 2}
+                  className="border-t border-slate-100"
+                  style={{ height: ROW_HEIGHT }}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className="max-w-96 truncate px-3 py-1 font-mono text-xs">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -98,7 +109,9 @@ export function ResultTable({ columns, rows, label, types, visibleRows = 16 }: P
           </tbody>
         </table>
       </div>
-      {rows.length > visibleRows ? <p className="mt-1 text-xs text-slate-500">{rows.length} rows · scroll for more</p> : null}
+      {rows.length > visibleRows ? (
+        <p className="mt-1 text-xs text-slate-500">{rows.length} rows · scroll for more</p>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { sqlRunClass } from "@/components/sql/sql-run-classes";
 
 describe("SqlBlock", () => {
   it("renders each highlighted run as a span with its kind's classes, the rest as plain text", () => {
-    const html = renderToStaticMarkup(createElement(SqlBlock, { sql: `SELECT "name" FROM t -- note\nWHERE n = 42 AND s = 'x'`, label: "Gold SQL" }));
+    const html = renderToStaticMarkup(
+      createElement(SqlBlock, {
+        sql: `SELECT "name" FROM t -- note\nWHERE n = 42 AND s = 'x'`,
+        label: "Gold SQL",
+      }),
+    );
     const span = (cls: string, text: string) => `<span class="${cls}">${text}</span>`;
     expect(html).toContain('<pre aria-label="Gold SQL"');
     expect(html).toContain(span(sqlRunClass.keyword, "SELECT"));

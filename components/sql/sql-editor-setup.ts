@@ -1,7 +1,15 @@
 // The CodeMirror 6 extensions of the SQL editor: SQLite dialect, schema-aware completion, bracket
 // matching, search, undo history (basicSetup), our keys before CodeMirror's, and the colours of
 // read-only SQL (sql-run-classes.ts): Tailwind's palette, so dark mode turns the editor over too.
-import { acceptCompletion, autocompletion, closeCompletion, completionStatus, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
+import {
+  acceptCompletion,
+  autocompletion,
+  closeCompletion,
+  completionStatus,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from "@codemirror/autocomplete";
 import { SQLite, sql, type SQLNamespace } from "@codemirror/lang-sql";
 import { syntaxHighlighting } from "@codemirror/language";
 import { Prec, type Extension } from "@codemirror/state";
@@ -23,8 +31,14 @@ export type EditorKeys = { onSubmit?: () => void; onSave?: () => void; onEscape?
  */
 function columnsAnywhere(schema: SqlSchema): (context: CompletionContext) => CompletionResult | null {
   const tablesOf = new Map<string, string[]>();
-  for (const [table, columns] of Object.entries(schema)) for (const column of columns) tablesOf.set(column, [...(tablesOf.get(column) ?? []), table]);
-  const options: Completion[] = [...tablesOf].map(([column, tables]) => ({ label: column, type: "property", detail: tables.join(", "), boost: -1 }));
+  for (const [table, columns] of Object.entries(schema))
+    for (const column of columns) tablesOf.set(column, [...(tablesOf.get(column) ?? []), table]);
+  const options: Completion[] = [...tablesOf].map(([column, tables]) => ({
+    label: column,
+    type: "property",
+    detail: tables.join(", "),
+    boost: -1,
+  }));
   return (context) => {
     const word = context.matchBefore(/[\w$]+/);
     if (!word || !options.length) return null;
@@ -36,8 +50,13 @@ function columnsAnywhere(schema: SqlSchema): (context: CompletionContext) => Com
 
 /** The SQLite dialect with completion of `schema`'s tables and columns. */
 export function sqlLanguage(schema: SqlSchema | undefined): Extension {
-  const namespace: SQLNamespace = Object.fromEntries(Object.entries(schema ?? {}).map(([table, columns]) => [table, [...columns]]));
-  return [sql({ dialect: SQLite, schema: namespace, upperCaseKeywords: true }), SQLite.language.data.of({ autocomplete: columnsAnywhere(schema ?? {}) })];
+  const namespace: SQLNamespace = Object.fromEntries(
+    Object.entries(schema ?? {}).map(([table, columns]) => [table, [...columns]]),
+  );
+  return [
+    sql({ dialect: SQLite, schema: namespace, upperCaseKeywords: true }),
+    SQLite.language.data.of({ autocomplete: columnsAnywhere(schema ?? {}) }),
+  ];
 }
 
 /** Ctrl/Cmd+Enter runs, Ctrl/Cmd+S saves, Tab takes the completion on offer, Escape leaves (once no completion is open). */
@@ -79,8 +98,23 @@ const color = (name: string, fallback: string) => `var(--color-${name}, ${fallba
 // CodeMirror's own completion icons are glyphs many fonts lack (a key emoji) or draw as an empty
 // box on purpose (□ for a column): a letter on a coloured chip instead, readable on the editor's
 // slate in light and dark mode alike (the editor is dark in both).
-const iconChip = { width: "1.1em", height: "1.1em", lineHeight: "1.1em", marginRight: "0.4em", paddingRight: "0", borderRadius: "0.2em", fontSize: "75%", fontWeight: "600", opacity: "1", color: color("slate-900", "#0f172a"), verticalAlign: "middle" };
-const icon = (letter: string, bg: string, fallback: string) => ({ backgroundColor: color(bg, fallback), "&:after": { content: `'${letter}'`, fontSize: "100%", verticalAlign: "baseline" } });
+const iconChip = {
+  width: "1.1em",
+  height: "1.1em",
+  lineHeight: "1.1em",
+  marginRight: "0.4em",
+  paddingRight: "0",
+  borderRadius: "0.2em",
+  fontSize: "75%",
+  fontWeight: "600",
+  opacity: "1",
+  color: color("slate-900", "#0f172a"),
+  verticalAlign: "middle",
+};
+const icon = (letter: string, bg: string, fallback: string) => ({
+  backgroundColor: color(bg, fallback),
+  "&:after": { content: `'${letter}'`, fontSize: "100%", verticalAlign: "baseline" },
+});
 const completionIcons = {
   ".cm-completionIcon": iconChip,
   ".cm-completionIcon-keyword": icon("K", "violet-300", "#c4b5fd"),
@@ -90,17 +124,34 @@ const completionIcons = {
   ".cm-completionIcon-constant": icon("A", "rose-300", "#fda4af"), // an alias
   ".cm-completionIcon-variable": icon("V", "slate-300", "#cbd5e1"),
   ".cm-completionIcon-function, .cm-completionIcon-method": icon("F", "orange-300", "#fdba74"),
-  ".cm-completionIcon-text, .cm-completionIcon-class, .cm-completionIcon-interface, .cm-completionIcon-enum": icon("W", "slate-300", "#cbd5e1"),
+  ".cm-completionIcon-text, .cm-completionIcon-class, .cm-completionIcon-interface, .cm-completionIcon-enum":
+    icon("W", "slate-300", "#cbd5e1"),
 };
 
 const theme = EditorView.theme(
   {
-    "&": { backgroundColor: color("slate-900", "#0f172a"), color: color("slate-100", "#f1f5f9"), borderRadius: "0.5rem", fontSize: "0.875rem" },
-    ".cm-content": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "10rem", caretColor: color("white", "#fff"), padding: "0.75rem 0" },
-    ".cm-gutters": { backgroundColor: color("slate-900", "#0f172a"), color: color("slate-500", "#64748b"), border: "none" },
+    "&": {
+      backgroundColor: color("slate-900", "#0f172a"),
+      color: color("slate-100", "#f1f5f9"),
+      borderRadius: "0.5rem",
+      fontSize: "0.875rem",
+    },
+    ".cm-content": {
+      fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
+      minHeight: "10rem",
+      caretColor: color("white", "#fff"),
+      padding: "0.75rem 0",
+    },
+    ".cm-gutters": {
+      backgroundColor: color("slate-900", "#0f172a"),
+      color: color("slate-500", "#64748b"),
+      border: "none",
+    },
     ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: color("slate-800", "#1e293b") },
     "&.cm-focused .cm-cursor": { borderLeftColor: color("white", "#fff") },
-    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: color("slate-700", "#334155") },
+    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": {
+      backgroundColor: color("slate-700", "#334155"),
+    },
     ".cm-tooltip": { backgroundColor: color("slate-800", "#1e293b"), color: color("slate-100", "#f1f5f9") },
     ...completionIcons,
   },
@@ -112,7 +163,17 @@ function pageNonce(): string {
   return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
 }
 
-export function editorExtensions({ label, keys, onDocChanged, language }: { label: string; keys: () => EditorKeys; onDocChanged: (doc: string) => void; language: Extension }): Extension[] {
+export function editorExtensions({
+  label,
+  keys,
+  onDocChanged,
+  language,
+}: {
+  label: string;
+  keys: () => EditorKeys;
+  onDocChanged: (doc: string) => void;
+  language: Extension;
+}): Extension[] {
   return [
     editorKeymap(keys),
     basicSetup,

@@ -4,7 +4,12 @@ import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import { formatSql } from "@/lib/sql/format-sql";
-import { editorExtensions, sqlLanguage, type EditorKeys, type SqlSchema } from "@/components/sql/sql-editor-setup";
+import {
+  editorExtensions,
+  sqlLanguage,
+  type EditorKeys,
+  type SqlSchema,
+} from "@/components/sql/sql-editor-setup";
 
 type Props = EditorKeys & {
   value: string;
@@ -17,7 +22,17 @@ type Props = EditorKeys & {
 };
 
 /** The SQL editor of the console and the review (CodeMirror 6, SQLite dialect). */
-export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema, autoFocus, label, viewRef }: Props) {
+export function SqlEditor({
+  value,
+  onChange,
+  onSubmit,
+  onSave,
+  onEscape,
+  schema,
+  autoFocus,
+  label,
+  viewRef,
+}: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
@@ -61,7 +76,8 @@ export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema,
     const editor = view.current;
     if (!editor || value === emitted.current) return;
     emitted.current = value;
-    if (editor.state.doc.toString() !== value) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    if (editor.state.doc.toString() !== value)
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
   }, [value]);
 
   useEffect(() => {
@@ -72,7 +88,11 @@ export function SqlEditor({ value, onChange, onSubmit, onSave, onEscape, schema,
     <div>
       <div ref={host} className="overflow-hidden rounded-lg" />
       <div className="mt-1 flex items-center gap-3 text-xs text-slate-500">
-        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700" onClick={() => onChange(formatSql(value))}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-700"
+          onClick={() => onChange(formatSql(value))}
+        >
           Format
         </button>
         <span>Ctrl+Enter runs · Ctrl+Space completes · Ctrl+F searches · Ctrl+Z undoes</span>

@@ -5,7 +5,15 @@ import { buttonClass } from "@/components/shell/form-styles";
 import { ResultTable } from "@/components/sql/result-table";
 
 /** Runs a task's gold SQL through the read-only sandbox (POST /api/sql/run, the console's route) and shows its rows. */
-export function RunGoldSql({ database, sql, runnable }: { database: string; sql: string; runnable: boolean }) {
+export function RunGoldSql({
+  database,
+  sql,
+  runnable,
+}: {
+  database: string;
+  sql: string;
+  runnable: boolean;
+}) {
   const run = useRunSql();
   const result = run.data;
   return (
@@ -19,7 +27,9 @@ export function RunGoldSql({ database, sql, runnable }: { database: string; sql:
       >
         {run.isPending ? "Running…" : "Run gold SQL"}
       </button>
-      {!runnable ? <p className="text-sm text-amber-800">{database} has no database file, so the gold SQL cannot run.</p> : null}
+      {!runnable ? (
+        <p className="text-sm text-amber-800">{database} has no database file, so the gold SQL cannot run.</p>
+      ) : null}
       {run.error ? (
         <p role="alert" className="text-sm text-red-700">
           {run.error.message}
@@ -27,7 +37,10 @@ export function RunGoldSql({ database, sql, runnable }: { database: string; sql:
       ) : null}
       {result && !result.ok ? (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
-          <span className="font-medium">{result.kind === "timeout" ? "Timed out" : result.kind === "refused" ? "Refused" : "Error"}:</span> {result.message}
+          <span className="font-medium">
+            {result.kind === "timeout" ? "Timed out" : result.kind === "refused" ? "Refused" : "Error"}:
+          </span>{" "}
+          {result.message}
         </p>
       ) : null}
       {result?.ok ? (

@@ -7,10 +7,21 @@ import type { TaskFilters } from "@/lib/tasks/task-filters";
 
 type FilterKey = "database" | "split" | "origin" | "difficulty" | "hardness";
 
-export function TaskFilterBar({ filters, onChange }: { filters: TaskFilters; onChange: (next: Partial<TaskFilters>) => void }) {
+export function TaskFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: TaskFilters;
+  onChange: (next: Partial<TaskFilters>) => void;
+}) {
   const { data: facets } = useTaskFacets();
   const select = (key: FilterKey, label: string, options: string[] | undefined) => (
-    <ChoiceSelect label={label} value={filters[key] ?? ""} options={options} onChange={(value) => onChange({ [key]: value || undefined, after: undefined, before: undefined })} />
+    <ChoiceSelect
+      label={label}
+      value={filters[key] ?? ""}
+      options={options}
+      onChange={(value) => onChange({ [key]: value || undefined, after: undefined, before: undefined })}
+    />
   );
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
@@ -25,10 +36,12 @@ export function TaskFilterBar({ filters, onChange }: { filters: TaskFilters; onC
           aria-label="Question contains"
           defaultValue={filters.q ?? ""}
           onKeyDown={(e) => {
-            if (e.key === "Enter") onChange({ q: e.currentTarget.value || undefined, after: undefined, before: undefined });
+            if (e.key === "Enter")
+              onChange({ q: e.currentTarget.value || undefined, after: undefined, before: undefined });
           }}
           onBlur={(e) => {
-            if ((e.target.value || undefined) !== filters.q) onChange({ q: e.target.value || undefined, after: undefined, before: undefined });
+            if ((e.target.value || undefined) !== filters.q)
+              onChange({ q: e.target.value || undefined, after: undefined, before: undefined });
           }}
           className={inputClass}
         />

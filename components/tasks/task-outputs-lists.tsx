@@ -6,7 +6,8 @@ import type { TaskOutputs } from "@/lib/tasks/task-outputs";
 import { TableFrame } from "@/components/shell/table-frame";
 
 const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
-const shownOf = (shown: number, total: number) => (shown < total ? ` (the newest ${shown} of ${total})` : ` (${total})`);
+const shownOf = (shown: number, total: number) =>
+  shown < total ? ` (the newest ${shown} of ${total})` : ` (${total})`;
 
 /** The preference pairs and weak answers made from a task, each pair linked to its review page. */
 export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
@@ -30,14 +31,19 @@ export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-500">No preference pairs from this task yet (a weak or mutation job makes them).</p>
+          <p className="text-sm text-slate-500">
+            No preference pairs from this task yet (a weak or mutation job makes them).
+          </p>
         )}
       </section>
       <section aria-label="Candidates of this task">
         <h2 className={heading}>Candidates{shownOf(candidates.items.length, candidates.total)}</h2>
         {candidates.items.length ? (
           <TableFrame>
-            <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Candidates">
+            <table
+              className="w-full rounded-lg border border-slate-200 bg-white text-sm"
+              aria-label="Candidates"
+            >
               <thead className="bg-slate-100 text-left text-xs text-slate-600">
                 <tr>
                   <th className="px-3 py-2">Verdict</th>
@@ -49,7 +55,9 @@ export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
               <tbody>
                 {candidates.items.map((c) => (
                   <tr key={c.id} className="border-t border-slate-100 align-top">
-                    <td className="px-3 py-1"><VerdictBadge verdict={c.verdict} /></td>
+                    <td className="px-3 py-1">
+                      <VerdictBadge verdict={c.verdict} />
+                    </td>
                     <td className="min-w-48 max-w-xl px-3 py-1 font-mono text-xs [overflow-wrap:anywhere]">
                       {c.sql ?? <span className="text-slate-500">(no SQL in the answer)</span>}
                       {c.error ? <div className="text-red-700">{c.error}</div> : null}

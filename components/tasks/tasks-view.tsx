@@ -16,9 +16,14 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   // a filter with a bad value is left out here as on the page (which says so), never sent to the API
-  const parsed = parsePageParams(taskFiltersSchema, Object.fromEntries(searchParams), { droppable: TASK_FILTER_KEYS });
+  const parsed = parsePageParams(taskFiltersSchema, Object.fromEntries(searchParams), {
+    droppable: TASK_FILTER_KEYS,
+  });
   const read: TaskFilters = parsed.ok ? parsed.values : taskFiltersSchema.parse({});
-  const filters: TaskFilters = unknownDatabase !== undefined && read.database === unknownDatabase ? { ...read, database: undefined } : read;
+  const filters: TaskFilters =
+    unknownDatabase !== undefined && read.database === unknownDatabase
+      ? { ...read, database: undefined }
+      : read;
   const { data, error, isPending, isFetching } = useTasks(filters);
   const update = (next: Partial<TaskFilters>) => {
     const query = toSearchParams({ ...filters, ...next }).toString();
@@ -27,7 +32,11 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
   return (
     <>
       <TaskFilterBar filters={filters} onChange={update} />
-      {error ? <p role="alert" className="text-sm text-red-700">Could not load tasks: {error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          Could not load tasks: {error.message}
+        </p>
+      ) : null}
       {isPending ? <p className="text-sm text-slate-500">Loading tasks…</p> : null}
       {data ? (
         <>
@@ -42,7 +51,9 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
                 {!data.items.length ? (
                   <tr>
                     <td colSpan={5} className="px-3 py-2 text-slate-500">
-                      {filters.q ? `No task whose question contains “${filters.q}” on this page of the search.` : "No tasks match these filters."}
+                      {filters.q
+                        ? `No task whose question contains “${filters.q}” on this page of the search.`
+                        : "No tasks match these filters."}
                     </td>
                   </tr>
                 ) : null}
@@ -53,7 +64,9 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
                         {task.question}
                       </Link>
                     </td>
-                    <td className="min-w-24 px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{task.databaseName}</td>
+                    <td className="min-w-24 px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">
+                      {task.databaseName}
+                    </td>
                     <td className="px-3 py-2">{task.split}</td>
                     <td className="px-3 py-2">{task.origin}</td>
                     <td className="px-3 py-2">
@@ -66,17 +79,33 @@ export function TasksView({ unknownDatabase }: { unknownDatabase?: string }) {
           </TableFrame>
           {data.searchStopped ? (
             <p className="mt-2 text-sm text-slate-600" role="status">
-              {data.items.length ? "These are the matches" : "No match"} among the next {SEARCH_SPAN.toLocaleString("en")} tasks; Next → searches on.
+              {data.items.length ? "These are the matches" : "No match"} among the next{" "}
+              {SEARCH_SPAN.toLocaleString("en")} tasks; Next → searches on.
             </p>
           ) : null}
           <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!filters.after && !filters.before} onClick={() => update({ after: undefined, before: undefined })}>
+            <button
+              type="button"
+              className="rounded border px-2 py-1 disabled:opacity-40"
+              disabled={!filters.after && !filters.before}
+              onClick={() => update({ after: undefined, before: undefined })}
+            >
               First
             </button>
-            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!data.prevCursor} onClick={() => update({ before: data.prevCursor ?? undefined, after: undefined })}>
+            <button
+              type="button"
+              className="rounded border px-2 py-1 disabled:opacity-40"
+              disabled={!data.prevCursor}
+              onClick={() => update({ before: data.prevCursor ?? undefined, after: undefined })}
+            >
               ← Previous
             </button>
-            <button type="button" className="rounded border px-2 py-1 disabled:opacity-40" disabled={!data.nextCursor} onClick={() => update({ after: data.nextCursor ?? undefined, before: undefined })}>
+            <button
+              type="button"
+              className="rounded border px-2 py-1 disabled:opacity-40"
+              disabled={!data.nextCursor}
+              onClick={() => update({ after: data.nextCursor ?? undefined, before: undefined })}
+            >
               Next →
             </button>
           </nav>

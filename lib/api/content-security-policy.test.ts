@@ -5,7 +5,9 @@ describe("the pages' Content-Security-Policy", () => {
   it("lets scripts run only with the response's nonce, and frames, plugins and other origins not at all", () => {
     const csp = pageContentSecurityPolicy("bm9uY2Utb2YtdGhpcy1yZXNwb25zZQ==", { dev: false });
     const directive = (name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
-    expect(directive("script-src")).toBe("script-src 'self' 'nonce-bm9uY2Utb2YtdGhpcy1yZXNwb25zZQ==' 'strict-dynamic'");
+    expect(directive("script-src")).toBe(
+      "script-src 'self' 'nonce-bm9uY2Utb2YtdGhpcy1yZXNwb25zZQ==' 'strict-dynamic'",
+    );
     expect(directive("default-src")).toBe("default-src 'self'");
     expect(directive("frame-ancestors")).toBe("frame-ancestors 'none'");
     expect(directive("object-src")).toBe("object-src 'none'");

@@ -31,9 +31,12 @@ function parseHeaders(block: string): PartHeaders {
   }
   const disposition = headers.get("content-disposition") ?? "";
   const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1];
-  if (!/^form-data\b/i.test(disposition) || name === undefined) throw new MultipartFormatError("A part of the form has no Content-Disposition: form-data name.");
+  if (!/^form-data\b/i.test(disposition) || name === undefined)
+    throw new MultipartFormatError("A part of the form has no Content-Disposition: form-data name.");
   const extended = /(?:^|;)\s*filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const filename = extended ? decodeURIComponent(extended) : (/(?:^|;)\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? null);
+  const filename = extended
+    ? decodeURIComponent(extended)
+    : (/(?:^|;)\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? null);
   return { name, filename, contentType: headers.get("content-type") ?? null };
 }
 
@@ -63,7 +66,10 @@ export class MultipartStream {
 
   /** The body ended: it must have ended with the closing delimiter. */
   end(): void {
-    if (!this.finished()) throw new MultipartFormatError("The form data ended before its closing boundary (the upload was cut short).");
+    if (!this.finished())
+      throw new MultipartFormatError(
+        "The form data ended before its closing boundary (the upload was cut short).",
+      );
   }
 
   /** One step of the state machine over `pending`; false when it needs more bytes. */
@@ -94,7 +100,8 @@ export class MultipartStream {
       case "headers": {
         const at = this.pending.indexOf(HEADERS_END);
         if (at < 0) {
-          if (this.pending.length > MAX_HEADER_BYTES) throw new MultipartFormatError(`A part's headers are longer than ${MAX_HEADER_BYTES / 1024} KB.`);
+          if (this.pending.length > MAX_HEADER_BYTES)
+            throw new MultipartFormatError(`A part's headers are longer than ${MAX_HEADER_BYTES / 1024} KB.`);
           return false;
         }
         const headers = parseHeaders(this.pending.subarray(0, at).toString("utf8"));
@@ -126,6 +133,7 @@ export class MultipartStream {
 
   /** Before the first delimiter: only its length's worth of bytes can still matter. */
   private keepTail(): void {
-    if (this.pending.length >= this.delimiter.length) this.pending = Buffer.from(this.pending.subarray(this.pending.length - this.delimiter.length + 1));
+    if (this.pending.length >= this.delimiter.length)
+      this.pending = Buffer.from(this.pending.subarray(this.pending.length - this.delimiter.length + 1));
   }
 }

@@ -11,7 +11,8 @@ export function formatLimit(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const tooLarge = (what: string, limitBytes: number) => payloadTooLarge(`${what} is larger than the limit of ${formatLimit(limitBytes)}.`, limitBytes);
+const tooLarge = (what: string, limitBytes: number) =>
+  payloadTooLarge(`${what} is larger than the limit of ${formatLimit(limitBytes)}.`, limitBytes);
 
 /** Refuses at once a request that declares a body over the limit (nothing of it is read). */
 function refuseDeclaredOversize(request: Request, limitBytes: number, tooLargeError: () => Error): void {
@@ -53,7 +54,12 @@ export async function readBodyChunks(
 /** A JSON body read within the limit. Throws BadJsonError when it does not parse (an empty body does not). */
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
   const chunks: Uint8Array[] = [];
-  const total = await readBodyChunks(request, limitBytes, () => tooLarge("The request body", limitBytes), (chunk) => void chunks.push(chunk));
+  const total = await readBodyChunks(
+    request,
+    limitBytes,
+    () => tooLarge("The request body", limitBytes),
+    (chunk) => void chunks.push(chunk),
+  );
   const text = new TextDecoder().decode(Buffer.concat(chunks, total));
   try {
     return JSON.parse(text) as unknown;

@@ -67,7 +67,9 @@ export function handleRoute<
       const query = spec.query ? spec.query.parse(rawQuery) : undefined;
       parsing = await context.params;
       const params = spec.params ? spec.params.parse(parsing) : undefined;
-      const rawBody = spec.body ? await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT) : undefined;
+      const rawBody = spec.body
+        ? await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_JSON_BODY_LIMIT)
+        : undefined;
       parsing = rawBody;
       const body = spec.body ? spec.body.parse(rawBody) : undefined;
       parsing = spec.body ? rawBody : rawQuery; // what a domain function's own parse most often reads
@@ -79,7 +81,11 @@ export function handleRoute<
   };
 }
 
-async function authorize(request: Request, access: RouteAccess, browserOnly: boolean): Promise<SessionUser | null> {
+async function authorize(
+  request: Request,
+  access: RouteAccess,
+  browserOnly: boolean,
+): Promise<SessionUser | null> {
   if (access === "public") {
     refuseCrossSiteMutation(request);
     return null;
@@ -87,8 +93,14 @@ async function authorize(request: Request, access: RouteAccess, browserOnly: boo
   const { user, byCookie } = await authenticateRequest(request);
   if (!user) throw unauthorized("Sign in first (or send a valid API token as Authorization: Bearer).");
   if (byCookie) refuseCrossSiteMutation(request);
-  if (browserOnly && !byCookie) throw forbidden("This needs a signed-in browser session; an API token cannot make tokens or change passwords.");
-  if (!can(user.role, access)) throw forbidden(`Your role (${user.role}) may not do this: it needs ${permissionMinimumRole[access]} or above.`);
+  if (browserOnly && !byCookie)
+    throw forbidden(
+      "This needs a signed-in browser session; an API token cannot make tokens or change passwords.",
+    );
+  if (!can(user.role, access))
+    throw forbidden(
+      `Your role (${user.role}) may not do this: it needs ${permissionMinimumRole[access]} or above.`,
+    );
   return user;
 }
 
@@ -100,17 +112,26 @@ export function errorResponse(error: unknown, input?: unknown): Response {
     return Response.json({ error: "bad_request", message, issues }, { status: 400 });
   }
   if (error instanceof BadJsonError) {
-    return Response.json({ error: "bad_request", message: "The request body is not valid JSON." }, { status: 400 });
+    return Response.json(
+      { error: "bad_request", message: "The request body is not valid JSON." },
+      { status: 400 },
+    );
   }
   error = asStoreBusyError(error) ?? error;
   if (isAppError(error)) {
     const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     return Response.json(
       { error: error.code, message: error.message, details: error.details ?? null },
-      { status: statusByCode[error.code], headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined },
+      {
+        status: statusByCode[error.code],
+        headers: retryAfter ? { "retry-after": String(retryAfter) } : undefined,
+      },
     );
   }
   const errorId = crypto.randomUUID();
   console.error(`[api] unexpected error ${errorId}`, error);
-  return Response.json({ error: "internal", message: `Something went wrong (error id ${errorId}).`, errorId }, { status: 500 });
+  return Response.json(
+    { error: "internal", message: `Something went wrong (error id ${errorId}).`, errorId },
+    { status: 500 },
+  );
 }

@@ -22,11 +22,14 @@ function writtenActions(): string[] {
   for (const file of sourceFiles(libDir)) {
     const text = readFileSync(file, "utf8");
     if (text.includes("recordAuditEvent(")) {
-      for (const m of text.matchAll(/"([a-z]+\.[a-z-]+)"/g)) if (/^(account|token|session|database|import|job|export|provider)\./.test(m[1]!)) found.add(m[1]!);
-      for (const m of text.matchAll(/`([a-z]+)\.\$\{action\}`/g)) for (const a of ["pause", "resume", "cancel"]) found.add(`${m[1]}.${a}`);
+      for (const m of text.matchAll(/"([a-z]+\.[a-z-]+)"/g))
+        if (/^(account|token|session|database|import|job|export|provider)\./.test(m[1]!)) found.add(m[1]!);
+      for (const m of text.matchAll(/`([a-z]+)\.\$\{action\}`/g))
+        for (const a of ["pause", "resume", "cancel"]) found.add(`${m[1]}.${a}`);
     }
     if (text.includes("reviewAction.create(")) {
-      for (const m of text.matchAll(/changeHeldItem\([^,]+,[^,]+,[^,]+,\s*"([a-z]+)"/g)) found.add(`review.${m[1]}`);
+      for (const m of text.matchAll(/changeHeldItem\([^,]+,[^,]+,[^,]+,\s*"([a-z]+)"/g))
+        found.add(`review.${m[1]}`);
       for (const m of text.matchAll(/action: "([a-z]+)"/g)) found.add(`review.${m[1]}`);
     }
   }
@@ -35,12 +38,22 @@ function writtenActions(): string[] {
 
 describe("audit actions", () => {
   it("finds the writers", () => {
-    expect(writtenActions()).toEqual(expect.arrayContaining(["database.upload", "database.delete", "database.rename", "job.pause", "review.swap", "review.undo"]));
+    expect(writtenActions()).toEqual(
+      expect.arrayContaining([
+        "database.upload",
+        "database.delete",
+        "database.rename",
+        "job.pause",
+        "review.swap",
+        "review.undo",
+      ]),
+    );
   });
 
   it("lists every action written anywhere, so the filter and the API accept it", () => {
     const missing = writtenActions().filter((a) => !(auditActions as readonly string[]).includes(a));
     expect(missing).toEqual([]);
-    for (const action of writtenActions()) expect(auditFiltersSchema.safeParse({ action }).success, action).toBe(true);
+    for (const action of writtenActions())
+      expect(auditFiltersSchema.safeParse({ action }).success, action).toBe(true);
   });
 });

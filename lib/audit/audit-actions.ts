@@ -2,7 +2,13 @@
 // server code), so the filters of the page and of the API check against one list.
 
 /** Review decisions (review_actions), shown as `review.<action>`. */
-export const reviewActions = ["review.accept", "review.reject", "review.edit", "review.swap", "review.undo"] as const;
+export const reviewActions = [
+  "review.accept",
+  "review.reject",
+  "review.edit",
+  "review.swap",
+  "review.undo",
+] as const;
 
 /** Everything else (audit_events). */
 export const eventActions = [
@@ -42,7 +48,18 @@ export type RecordedReviewAction = (typeof reviewActions)[number] extends `revie
 
 /** Target kinds: review items live in review_actions, the rest in audit_events. */
 export const reviewTargetTypes = ["sft", "pair"] as const;
-export const eventTargetTypes = ["account", "email", "address", "api-token", "session", "database", "import", "job", "export", "provider"] as const;
+export const eventTargetTypes = [
+  "account",
+  "email",
+  "address",
+  "api-token",
+  "session",
+  "database",
+  "import",
+  "job",
+  "export",
+  "provider",
+] as const;
 export const auditTargetTypes = [...eventTargetTypes, ...reviewTargetTypes] as const;
 export type EventTargetType = (typeof eventTargetTypes)[number];
 

@@ -9,9 +9,18 @@ import type { EventAction, EventTargetType } from "@/lib/audit/audit-actions";
 
 /** Who acted: a person (their account id), or an operator at the CLI (`id: null`, named in `operator`). */
 export type AuditActor = { id: string | null; via: "ui" | "api-token" | "cli"; operator?: string };
-export type AuditInput = { action: EventAction; targetType: EventTargetType; targetId?: string | null; detail?: Record<string, unknown> };
+export type AuditInput = {
+  action: EventAction;
+  targetType: EventTargetType;
+  targetId?: string | null;
+  detail?: Record<string, unknown>;
+};
 
-export async function recordAuditEvent(actor: AuditActor | null, input: AuditInput, tx: Prisma.TransactionClient = prisma): Promise<void> {
+export async function recordAuditEvent(
+  actor: AuditActor | null,
+  input: AuditInput,
+  tx: Prisma.TransactionClient = prisma,
+): Promise<void> {
   await tx.auditEvent.create({
     data: {
       userId: actor?.id ?? null,
@@ -19,7 +28,9 @@ export async function recordAuditEvent(actor: AuditActor | null, input: AuditInp
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId ?? null,
-      detailJson: JSON.stringify(actor?.operator ? { ...input.detail, operator: actor.operator } : (input.detail ?? {})),
+      detailJson: JSON.stringify(
+        actor?.operator ? { ...input.detail, operator: actor.operator } : (input.detail ?? {}),
+      ),
     },
   });
 }

@@ -20,11 +20,17 @@ export function parseMoment(text: string): { start: Date; end: Date } | null {
 
 // each message starts with its field's key: the shared mapper (lib/util/issue-sentences.ts) says it as "The <label> must be …"
 const moment = (key: "from" | "to") =>
-  filterText.refine((v) => v === undefined || parseMoment(v) !== null, `${key} must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05`);
+  filterText.refine(
+    (v) => v === undefined || parseMoment(v) !== null,
+    `${key} must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05`,
+  );
 
 const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([\w-]{1,64})$/;
 const cursor = (key: "before" | "after") =>
-  filterText.refine((v) => v === undefined || (CURSOR.test(v) && !Number.isNaN(Date.parse(v.split("|")[0]!))), `${key} must be a cursor from an earlier page (its nextCursor or prevCursor)`);
+  filterText.refine(
+    (v) => v === undefined || (CURSOR.test(v) && !Number.isNaN(Date.parse(v.split("|")[0]!))),
+    `${key} must be a cursor from an earlier page (its nextCursor or prevCursor)`,
+  );
 
 /** A cursor's moment and id. */
 export function readCursor(value: string): { at: Date; id: string } {
@@ -42,27 +48,57 @@ export function readTarget(value: string): { type: string; id: string } {
 
 export const auditFiltersSchema = z
   .object({
-    person: filterText.transform((v) => v?.toLowerCase()).refine((v) => v === undefined || z.email().safeParse(v).success, "person must be the email of an account, e.g. ana@example.org"),
-    action: filterText.refine((v) => v === undefined || (auditActions as readonly string[]).includes(v), { message: `action must be one of ${auditActions.join(", ")}` }),
-    target: filterText.refine((v) => {
-      if (v === undefined) return true;
-      const match = TARGET.exec(v);
-      return !!match && (auditTargetTypes as readonly string[]).includes(match[1]!);
-    }, `target must be <kind>:<id>, e.g. account:clx123, with kind one of ${auditTargetTypes.join(", ")}`),
+    person: filterText
+      .transform((v) => v?.toLowerCase())
+      .refine(
+        (v) => v === undefined || z.email().safeParse(v).success,
+        "person must be the email of an account, e.g. ana@example.org",
+      ),
+    action: filterText.refine((v) => v === undefined || (auditActions as readonly string[]).includes(v), {
+      message: `action must be one of ${auditActions.join(", ")}`,
+    }),
+    target: filterText.refine(
+      (v) => {
+        if (v === undefined) return true;
+        const match = TARGET.exec(v);
+        return !!match && (auditTargetTypes as readonly string[]).includes(match[1]!);
+      },
+      `target must be <kind>:<id>, e.g. account:clx123, with kind one of ${auditTargetTypes.join(", ")}`,
+    ),
     from: moment("from"),
     to: moment("to"),
     // keyset: the page of entries older than `before` (the next page), or newer than `after` (the previous one)
     before: cursor("before"),
     after: cursor("after"),
-    limit: z.coerce.number({ message: "limit must be a number from 1 to 500" }).int().min(1, "limit must be a number from 1 to 500").max(500, "limit must be a number from 1 to 500").default(200),
+    limit: z.coerce
+      .number({ message: "limit must be a number from 1 to 500" })
+      .int()
+      .min(1, "limit must be a number from 1 to 500")
+      .max(500, "limit must be a number from 1 to 500")
+      .default(200),
   })
-  .refine((f) => !(f.before && f.after), { message: "after cannot be given with before: give one of them", path: ["after"] })
-  .refine((f) => !f.from || !f.to || parseMoment(f.from)!.start < parseMoment(f.to)!.end, { message: "to is earlier than the “from” time: the range holds nothing", path: ["to"] });
+  .refine((f) => !(f.before && f.after), {
+    message: "after cannot be given with before: give one of them",
+    path: ["after"],
+  })
+  .refine((f) => !f.from || !f.to || parseMoment(f.from)!.start < parseMoment(f.to)!.end, {
+    message: "to is earlier than the “from” time: the range holds nothing",
+    path: ["to"],
+  });
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 /** The audit page's parameters a bad value of drops (it shows the log without it and says why): all of them. */
-export const AUDIT_FILTER_KEYS = ["person", "action", "target", "from", "to", "before", "after", "limit"] as const;
+export const AUDIT_FILTER_KEYS = [
+  "person",
+  "action",
+  "target",
+  "from",
+  "to",
+  "before",
+  "after",
+  "limit",
+] as const;
 export type AuditFiltersInput = z.input<typeof auditFiltersSchema>;
 
 /** One line of an entry's detail, in words: a value, or a change from one value to another. */

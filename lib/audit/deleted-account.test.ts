@@ -9,16 +9,40 @@ import { makeTestUser } from "@/lib/testing/test-accounts";
 describe("a deleted account", () => {
   it("leaves its audit rows with user_id NULL, read as 'a deleted account'; a failed sign-in stays 'not signed in'", async () => {
     const gone = await makeTestUser("lead", "Gone Soon");
-    const event = await prisma.auditEvent.create({ data: { userId: gone.id, via: "ui", action: "export.start", targetType: "export", targetId: "x-deleted" } });
-    const anonymous = await prisma.auditEvent.create({ data: { userId: null, via: "ui", action: "session.sign-in-failed", targetType: "session" } });
-    const review = await prisma.reviewAction.create({ data: { itemType: "sft", itemId: "s-deleted", userId: gone.id, action: "accept", via: "ui", beforeJson: "{}", afterJson: "{}" } });
+    const event = await prisma.auditEvent.create({
+      data: {
+        userId: gone.id,
+        via: "ui",
+        action: "export.start",
+        targetType: "export",
+        targetId: "x-deleted",
+      },
+    });
+    const anonymous = await prisma.auditEvent.create({
+      data: { userId: null, via: "ui", action: "session.sign-in-failed", targetType: "session" },
+    });
+    const review = await prisma.reviewAction.create({
+      data: {
+        itemType: "sft",
+        itemId: "s-deleted",
+        userId: gone.id,
+        action: "accept",
+        via: "ui",
+        beforeJson: "{}",
+        afterJson: "{}",
+      },
+    });
     const before = await readAuditLog({ limit: 100 });
     expect(before.entries.find((e) => e.id === event.id)?.who).toBe("Gone Soon");
 
     await prisma.$executeRaw`DELETE FROM users WHERE id = ${gone.id}`;
 
-    expect(await prisma.auditEvent.findUnique({ where: { id: event.id }, select: { userId: true } })).toEqual({ userId: null });
-    expect(await prisma.reviewAction.findUnique({ where: { id: review.id }, select: { userId: true } })).toEqual({ userId: null });
+    expect(await prisma.auditEvent.findUnique({ where: { id: event.id }, select: { userId: true } })).toEqual(
+      { userId: null },
+    );
+    expect(
+      await prisma.reviewAction.findUnique({ where: { id: review.id }, select: { userId: true } }),
+    ).toEqual({ userId: null });
     const { entries } = await readAuditLog({ limit: 100 });
     const byId = new Map(entries.map((e) => [e.id, e]));
     expect(byId.get(event.id)).toMatchObject({ who: "a deleted account", whoEmail: null });

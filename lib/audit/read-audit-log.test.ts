@@ -20,10 +20,31 @@ beforeAll(async () => {
   await prisma.auditEvent.deleteMany(); // the accounts' own entries: the test writes its own
   // 30 events and 20 review decisions; several share a moment, so the id breaks the ties
   for (let i = 0; i < 30; i++) {
-    await prisma.auditEvent.create({ data: { userId: i % 2 ? ana.id : bo.id, via: "ui", action: i % 3 ? "job.start" : "export.start", targetType: i % 3 ? "job" : "export", targetId: `t${i % 5}`, detailJson: JSON.stringify({ n: i }), createdAt: at(Math.floor(i / 2)) } });
+    await prisma.auditEvent.create({
+      data: {
+        userId: i % 2 ? ana.id : bo.id,
+        via: "ui",
+        action: i % 3 ? "job.start" : "export.start",
+        targetType: i % 3 ? "job" : "export",
+        targetId: `t${i % 5}`,
+        detailJson: JSON.stringify({ n: i }),
+        createdAt: at(Math.floor(i / 2)),
+      },
+    });
   }
   for (let i = 0; i < 20; i++) {
-    await prisma.reviewAction.create({ data: { itemType: "sft", itemId: `s${i % 4}`, userId: ana.id, action: i % 2 ? "accept" : "reject", via: "ui", beforeJson: JSON.stringify({ status: "pending" }), afterJson: JSON.stringify({ status: i % 2 ? "accepted" : "rejected" }), createdAt: at(i) } });
+    await prisma.reviewAction.create({
+      data: {
+        itemType: "sft",
+        itemId: `s${i % 4}`,
+        userId: ana.id,
+        action: i % 2 ? "accept" : "reject",
+        via: "ui",
+        beforeJson: JSON.stringify({ status: "pending" }),
+        afterJson: JSON.stringify({ status: i % 2 ? "accepted" : "rejected" }),
+        createdAt: at(i),
+      },
+    });
   }
 });
 
@@ -74,7 +95,11 @@ describe("the audit log's pages", () => {
     expect((await walk({ action: "export.start", person: bo.email }, 2)).seen).toHaveLength(5); // i = 0, 6, 12, 18, 24
     const target = await readAuditLog({ target: "sft:s1", limit: 50 });
     expect(target.entries.map((e) => `${e.targetType}:${e.targetId}`)).toEqual(Array(5).fill("sft:s1"));
-    expect((await readAuditLog({ target: "job:t1", limit: 50 })).entries.every((e) => e.targetId === "t1" && e.action === "job.start")).toBe(true);
+    expect(
+      (await readAuditLog({ target: "job:t1", limit: 50 })).entries.every(
+        (e) => e.targetId === "t1" && e.action === "job.start",
+      ),
+    ).toBe(true);
     // a day or a minute, UTC; `to` includes the minute it names
     const range = await walk({ from: "2026-11-30T10:03", to: "2026-11-30T10:05" }, 2);
     expect(range.seen).toHaveLength(6 + 3); // events of minutes 3, 4, 5 (two each) and reviews 3, 4, 5
@@ -95,18 +120,39 @@ describe("the audit log's pages", () => {
     const bad = async (filters: Record<string, unknown>) =>
       readAuditLog(filters).then(
         () => "accepted",
-        (e: Error) => (e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : e.message),
+        (e: Error) =>
+          e instanceof z.ZodError
+            ? e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")
+            : e.message,
       );
-    expect(await bad({ action: "review.approve" })).toMatch(/^action: action must be one of account\.create, .*review\.undo$/);
-    expect(await bad({ target: "planet:x" })).toMatch(/^target: target must be <kind>:<id>, e\.g\. account:clx123, with kind one of account, /);
-    expect(await bad({ from: "yesterday" })).toBe("from: from must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
-    expect(await bad({ to: "2026-02-30" })).toBe("to: to must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05");
-    expect(await bad({ from: "2026-12-02", to: "2026-12-01" })).toBe("to: to is earlier than the “from” time: the range holds nothing");
-    expect(await bad({ before: "abc" })).toBe("before: before must be a cursor from an earlier page (its nextCursor or prevCursor)");
-    expect(await bad({ person: "not an email" })).toBe("person: person must be the email of an account, e.g. ana@example.org");
-    expect(await bad({ person: "nobody@example.test" })).toBe("The “person” filter names no account: none has the email “nobody@example.test”.");
+    expect(await bad({ action: "review.approve" })).toMatch(
+      /^action: action must be one of account\.create, .*review\.undo$/,
+    );
+    expect(await bad({ target: "planet:x" })).toMatch(
+      /^target: target must be <kind>:<id>, e\.g\. account:clx123, with kind one of account, /,
+    );
+    expect(await bad({ from: "yesterday" })).toBe(
+      "from: from must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05",
+    );
+    expect(await bad({ to: "2026-02-30" })).toBe(
+      "to: to must be a UTC day or minute, e.g. 2026-12-02 or 2026-12-02T14:05",
+    );
+    expect(await bad({ from: "2026-12-02", to: "2026-12-01" })).toBe(
+      "to: to is earlier than the “from” time: the range holds nothing",
+    );
+    expect(await bad({ before: "abc" })).toBe(
+      "before: before must be a cursor from an earlier page (its nextCursor or prevCursor)",
+    );
+    expect(await bad({ person: "not an email" })).toBe(
+      "person: person must be the email of an account, e.g. ana@example.org",
+    );
+    expect(await bad({ person: "nobody@example.test" })).toBe(
+      "The “person” filter names no account: none has the email “nobody@example.test”.",
+    );
     expect(await bad({ limit: "lots" })).toBe("limit: limit must be a number from 1 to 500");
     const first = await readAuditLog({ limit: 2 });
-    expect(await bad({ before: first.nextCursor, after: first.nextCursor })).toContain("after cannot be given with before");
+    expect(await bad({ before: first.nextCursor, after: first.nextCursor })).toContain(
+      "after cannot be given with before",
+    );
   });
 });

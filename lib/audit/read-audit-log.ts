@@ -5,7 +5,15 @@ import { invalidInput } from "@/lib/errors";
 import { quoteShort } from "@/lib/util/field-labels";
 import { isReviewAction, isReviewTargetType } from "@/lib/audit/audit-actions";
 import { describeEventDetail, describeReviewDetail } from "@/lib/audit/audit-detail";
-import { auditFiltersSchema, parseMoment, readCursor, readTarget, type AuditEntry, type AuditFilters, type AuditPage } from "@/lib/audit/audit-filters";
+import {
+  auditFiltersSchema,
+  parseMoment,
+  readCursor,
+  readTarget,
+  type AuditEntry,
+  type AuditFilters,
+  type AuditPage,
+} from "@/lib/audit/audit-filters";
 
 export { auditFiltersSchema as auditQuerySchema } from "@/lib/audit/audit-filters";
 
@@ -13,7 +21,13 @@ export { auditFiltersSchema as auditQuerySchema } from "@/lib/audit/audit-filter
 export const DELETED_ACCOUNT = "a deleted account";
 
 type Person = { name: string; email: string } | null;
-type Row = { id: string; at: Date; userId: string | null; user: Person; entry: Omit<AuditEntry, "who" | "whoEmail" | "at"> };
+type Row = {
+  id: string;
+  at: Date;
+  userId: string | null;
+  user: Person;
+  entry: Omit<AuditEntry, "who" | "whoEmail" | "at">;
+};
 
 /** The person of each row comes with it (a join on the foreign key), not from a second query. */
 const withPerson = { user: { select: { name: true, email: true } } } as const;
@@ -28,7 +42,9 @@ const ANONYMOUS_EVENTS = new Set(["session.sign-in-failed", "session.lockout"]);
  */
 function whoOf(r: Row): string | null {
   if (r.user) return r.user.name;
-  const personal = r.entry.action.startsWith("review.") || ((r.entry.via === "ui" || r.entry.via === "api-token") && !ANONYMOUS_EVENTS.has(r.entry.action));
+  const personal =
+    r.entry.action.startsWith("review.") ||
+    ((r.entry.via === "ui" || r.entry.via === "api-token") && !ANONYMOUS_EVENTS.has(r.entry.action));
   return personal ? DELETED_ACCOUNT : null;
 }
 
@@ -62,7 +78,8 @@ function timeConditions(filters: AuditFilters) {
 
 async function personId(email: string): Promise<string> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw invalidInput(`The “person” filter names no account: none has the email ${quoteShort(email)}.`);
+  if (!user)
+    throw invalidInput(`The “person” filter names no account: none has the email ${quoteShort(email)}.`);
   return user.id;
 }
 
@@ -93,7 +110,13 @@ export async function readAuditLog(input: z.input<typeof auditFiltersSchema>): P
       : [],
     logs.reviews
       ? prisma.reviewAction.findMany({
-          where: { userId, action: filters.action?.slice("review.".length), itemType: target?.type, itemId: target?.id, AND },
+          where: {
+            userId,
+            action: filters.action?.slice("review.".length),
+            itemType: target?.type,
+            itemId: target?.id,
+            AND,
+          },
           include: withPerson,
           orderBy,
           take,
@@ -101,8 +124,34 @@ export async function readAuditLog(input: z.input<typeof auditFiltersSchema>): P
       : [],
   ]);
   const rows: Row[] = [
-    ...events.map((e) => ({ id: e.id, at: e.createdAt, userId: e.userId, user: e.user, entry: { id: e.id, via: e.via, action: e.action, targetType: e.targetType, targetId: e.targetId, detail: describeEventDetail(e.detailJson) } })),
-    ...reviews.map((r) => ({ id: r.id, at: r.createdAt, userId: r.userId, user: r.user, entry: { id: r.id, via: r.via, action: `review.${r.action}`, targetType: r.itemType, targetId: r.itemId, detail: describeReviewDetail(r.beforeJson, r.afterJson, r.undoneAt) } })),
+    ...events.map((e) => ({
+      id: e.id,
+      at: e.createdAt,
+      userId: e.userId,
+      user: e.user,
+      entry: {
+        id: e.id,
+        via: e.via,
+        action: e.action,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        detail: describeEventDetail(e.detailJson),
+      },
+    })),
+    ...reviews.map((r) => ({
+      id: r.id,
+      at: r.createdAt,
+      userId: r.userId,
+      user: r.user,
+      entry: {
+        id: r.id,
+        via: r.via,
+        action: `review.${r.action}`,
+        targetType: r.itemType,
+        targetId: r.itemId,
+        detail: describeReviewDetail(r.beforeJson, r.afterJson, r.undoneAt),
+      },
+    })),
   ];
   const sign = newer ? 1 : -1;
   rows.sort((a, b) => sign * (a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
@@ -111,9 +160,28 @@ export async function readAuditLog(input: z.input<typeof auditFiltersSchema>): P
   if (newer) page.reverse();
   const first = page[0];
   const last = page.at(-1);
-  const nextCursor = newer ? (last ? cursorOf(last) : (filters.after ?? null)) : more && last ? cursorOf(last) : null;
-  const prevCursor = newer ? (more && first ? cursorOf(first) : null) : filters.before ? (first ? cursorOf(first) : filters.before) : null;
+  const nextCursor = newer
+    ? last
+      ? cursorOf(last)
+      : (filters.after ?? null)
+    : more && last
+      ? cursorOf(last)
+      : null;
+  const prevCursor = newer
+    ? more && first
+      ? cursorOf(first)
+      : null
+    : filters.before
+      ? first
+        ? cursorOf(first)
+        : filters.before
+      : null;
 
-  const entries: AuditEntry[] = page.map((r) => ({ ...r.entry, at: r.at.toISOString(), who: whoOf(r), whoEmail: r.user?.email ?? null }));
+  const entries: AuditEntry[] = page.map((r) => ({
+    ...r.entry,
+    at: r.at.toISOString(),
+    who: whoOf(r),
+    whoEmail: r.user?.email ?? null,
+  }));
   return { entries, nextCursor, prevCursor };
 }

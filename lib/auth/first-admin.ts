@@ -11,11 +11,16 @@ import { createAccount, hasActiveAdmin } from "@/lib/auth/accounts";
 export async function ensureFirstAdmin(): Promise<"created" | "present" | "missing"> {
   const email = env.SENSE_ADMIN_EMAIL?.trim().toLowerCase();
   if (email && env.SENSE_ADMIN_PASSWORD && !(await prisma.user.findUnique({ where: { email } }))) {
-    await createAccount(null, { email, name: env.SENSE_ADMIN_NAME ?? "Admin", role: "admin", password: env.SENSE_ADMIN_PASSWORD });
+    await createAccount(null, {
+      email,
+      name: env.SENSE_ADMIN_NAME ?? "Admin",
+      role: "admin",
+      password: env.SENSE_ADMIN_PASSWORD,
+    });
     return "created";
   }
   return (await hasActiveAdmin()) ? "present" : "missing";
 }
 
 export const firstAdminHint =
-  "No admin account yet. Start with SENSE_ADMIN_EMAIL and SENSE_ADMIN_PASSWORD set, or run: npm run sense -- user add --email you@example.org --name \"Your Name\" --role admin";
+  'No admin account yet. Start with SENSE_ADMIN_EMAIL and SENSE_ADMIN_PASSWORD set, or run: npm run sense -- user add --email you@example.org --name "Your Name" --role admin';

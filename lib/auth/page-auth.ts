@@ -7,7 +7,9 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { readSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 
 /** The signed-in person of a page request, or null; read once per render (the layout and the page both ask). */
-export const currentPageUser = cache(async (): Promise<SessionUser | null> => readSession((await cookies()).get(SESSION_COOKIE)?.value));
+export const currentPageUser = cache(async (): Promise<SessionUser | null> =>
+  readSession((await cookies()).get(SESSION_COOKIE)?.value),
+);
 
 /**
  * The first line of every page: nobody is sent to sign in (and back to `path` after), a role

@@ -17,7 +17,10 @@ const titled = (name: string): Metadata => ({ title: { absolute: `${name}${title
  * `permission`, "Page not found" when `title` finds nothing (it returns null). Nothing about the
  * page's content is told to whoever may not open it.
  */
-export async function pageTitle(permission: Permission, title: string | (() => Promise<string | null>)): Promise<Metadata> {
+export async function pageTitle(
+  permission: Permission,
+  title: string | (() => Promise<string | null>),
+): Promise<Metadata> {
   const user = await currentPageUser();
   if (!user) return titled("Sign in"); // the page sends them to sign in
   if (!can(user.role, permission)) return titled("Not for your role");

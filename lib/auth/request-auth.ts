@@ -24,7 +24,9 @@ function bearerToken(request: Request): string | undefined {
 }
 
 /** Who is asking: an API token (Authorization: Bearer) or the session cookie; null for nobody. */
-export async function authenticateRequest(request: Request): Promise<{ user: SessionUser | null; byCookie: boolean }> {
+export async function authenticateRequest(
+  request: Request,
+): Promise<{ user: SessionUser | null; byCookie: boolean }> {
   const token = bearerToken(request);
   if (token) return { user: await readApiToken(token), byCookie: false };
   return { user: await readSession(readCookie(request, SESSION_COOKIE)), byCookie: true };
@@ -43,8 +45,11 @@ const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || n
 function ownOrigins(request: Request): Set<string> {
   const url = new URL(request.url);
   const forwarded = trustProxy();
-  const host = (forwarded ? firstValue(request.headers.get("x-forwarded-host")) : null) ?? request.headers.get("host");
-  const proto = (forwarded ? firstValue(request.headers.get("x-forwarded-proto")) : null) ?? url.protocol.replace(":", "");
+  const host =
+    (forwarded ? firstValue(request.headers.get("x-forwarded-host")) : null) ?? request.headers.get("host");
+  const proto =
+    (forwarded ? firstValue(request.headers.get("x-forwarded-proto")) : null) ??
+    url.protocol.replace(":", "");
   return new Set([url.origin, ...(host ? [`${proto}://${host}`] : []), ...env.trustedOrigins]);
 }
 
@@ -56,8 +61,11 @@ function ownOrigins(request: Request): Set<string> {
 export function refuseCrossSiteMutation(request: Request): void {
   if (safeMethods.has(request.method.toUpperCase())) return;
   const origin = request.headers.get("origin");
-  if (origin ? ownOrigins(request).has(origin) : request.headers.get("sec-fetch-site") === "same-origin") return;
-  throw forbidden(`Refused a ${request.method} from another site (origin ${origin ?? "not given"}): mutations must come from this dashboard.`);
+  if (origin ? ownOrigins(request).has(origin) : request.headers.get("sec-fetch-site") === "same-origin")
+    return;
+  throw forbidden(
+    `Refused a ${request.method} from another site (origin ${origin ?? "not given"}): mutations must come from this dashboard.`,
+  );
 }
 
 /** Whether the browser talks https to us (then cookies are Secure): the proxy says so only when trusted. */

@@ -21,7 +21,20 @@ describe("safeNextPath", () => {
   });
 
   it("sends anything that could leave the site to the overview", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "/\\/evil.example", "\\\\evil.example", "javascript:alert(1)", "/\t/evil.example", "/\n/evil.example", "", null, undefined, "review"]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "/\\/evil.example",
+      "\\\\evil.example",
+      "javascript:alert(1)",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "",
+      null,
+      undefined,
+      "review",
+    ]) {
       expect(safeNextPath(bad), String(bad)).toBe("/");
     }
   });

@@ -12,7 +12,14 @@ const TOUCH_AFTER_MS = 60 * 60 * 1000; // sliding expiry is written at most once
 /** A new session for a user; the returned token goes in the cookie and is never stored. */
 export async function createSession(userId: string, userAgent: string | null): Promise<{ token: string }> {
   const token = newSecret();
-  await prisma.session.create({ data: { id: hashSecret(token), userId, expiresAt: new Date(Date.now() + IDLE_MS), userAgent: userAgent?.slice(0, 200) ?? null } });
+  await prisma.session.create({
+    data: {
+      id: hashSecret(token),
+      userId,
+      expiresAt: new Date(Date.now() + IDLE_MS),
+      userAgent: userAgent?.slice(0, 200) ?? null,
+    },
+  });
   return { token };
 }
 
@@ -33,7 +40,13 @@ export async function readSession(token: string | undefined): Promise<SessionUse
   }
   const role = roleSchema.safeParse(session.user.role);
   if (!role.success) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email, role: role.data, via: "ui" };
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    role: role.data,
+    via: "ui",
+  };
 }
 
 export async function deleteSession(token: string | undefined): Promise<void> {

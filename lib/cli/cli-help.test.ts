@@ -10,7 +10,13 @@ import { env, inheritedEnv } from "@/lib/env";
 import { CLI_COMMANDS } from "@/lib/cli/help-text";
 
 const bin = path.join(env.projectRoot, "bin", "sense.mjs");
-const sense = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, cwd: os.tmpdir(), env: { ...inheritedEnv(), SENSE_API_TOKEN: "" } });
+const sense = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+    cwd: os.tmpdir(),
+    env: { ...inheritedEnv(), SENSE_API_TOKEN: "" },
+  });
 
 describe("sense COMMAND --help", () => {
   it.each(CLI_COMMANDS)("sense %s --help prints that command's usage and exits 0", (command) => {
@@ -22,7 +28,12 @@ describe("sense COMMAND --help", () => {
   });
 
   it("answers -h, and --help after a subcommand and flags", () => {
-    for (const args of [["user", "-h"], ["user", "add", "--help"], ["synth", "weak", "--provider", "demo-weak", "--help"], ["eval", "--gold", "x", "-h"]]) {
+    for (const args of [
+      ["user", "-h"],
+      ["user", "add", "--help"],
+      ["synth", "weak", "--provider", "demo-weak", "--help"],
+      ["eval", "--gold", "x", "-h"],
+    ]) {
       const result = sense(...args);
       expect(result.status, args.join(" ")).toBe(0);
       expect(result.stdout).toContain(`sense ${args[0]} `);
@@ -32,7 +43,8 @@ describe("sense COMMAND --help", () => {
   it("prints every command's usage for sense --help, and with no command (exit 2)", () => {
     const full = sense("--help");
     expect(full.status).toBe(0);
-    for (const command of CLI_COMMANDS) expect(full.stdout).toMatch(new RegExp(`^  sense ${command}\\b`, "m"));
+    for (const command of CLI_COMMANDS)
+      expect(full.stdout).toMatch(new RegExp(`^  sense ${command}\\b`, "m"));
     const none = sense();
     expect(none.status).toBe(2);
     expect(none.stdout).toContain("sense COMMAND --help");
@@ -51,8 +63,12 @@ describe("what printing help loads", () => {
 
   it("is the dispatcher and the help text only: no store, no SQL engine, no zod", () => {
     expect(sense("--help").status).toBe(0); // builds the CLI if the sources changed
-    const current = JSON.parse(fs.readFileSync(path.join(env.projectRoot, ".cache", "cli", "current.json"), "utf8")) as { id: string };
-    const meta = JSON.parse(fs.readFileSync(path.join(env.projectRoot, ".cache", "cli", current.id, "meta.json"), "utf8")) as Meta;
+    const current = JSON.parse(
+      fs.readFileSync(path.join(env.projectRoot, ".cache", "cli", "current.json"), "utf8"),
+    ) as { id: string };
+    const meta = JSON.parse(
+      fs.readFileSync(path.join(env.projectRoot, ".cache", "cli", current.id, "meta.json"), "utf8"),
+    ) as Meta;
     const reached = new Set<string>(["lib/entries/cli-compiled.ts"]);
     const queue = [...reached];
     while (queue.length) {
@@ -72,7 +88,16 @@ describe("what printing help loads", () => {
       "lib/util/child-entry.ts",
     ]);
     // and each command's module is there, loaded when its command runs
-    const dynamic = (meta.inputs["lib/cli/run-cli.ts"]?.imports ?? []).filter((e) => e.kind === "dynamic-import").map((e) => e.path);
-    expect(dynamic).toEqual(expect.arrayContaining(["lib/cli/eval-command.ts", "lib/cli/user-command.ts", "lib/cli/commands.ts", "lib/cli/cli-output.ts"]));
+    const dynamic = (meta.inputs["lib/cli/run-cli.ts"]?.imports ?? [])
+      .filter((e) => e.kind === "dynamic-import")
+      .map((e) => e.path);
+    expect(dynamic).toEqual(
+      expect.arrayContaining([
+        "lib/cli/eval-command.ts",
+        "lib/cli/user-command.ts",
+        "lib/cli/commands.ts",
+        "lib/cli/cli-output.ts",
+      ]),
+    );
   });
 });

@@ -9,9 +9,18 @@ import type { SessionUser } from "@/lib/auth/session-user";
  * page), checked for the permission the command needs, so the audit log names them.
  */
 export async function requireCliUser(permission: Permission): Promise<SessionUser> {
-  if (!env.SENSE_API_TOKEN) throw unauthorized("This command acts as a person: set SENSE_API_TOKEN to an API token made on the dashboard's Account page.");
+  if (!env.SENSE_API_TOKEN)
+    throw unauthorized(
+      "This command acts as a person: set SENSE_API_TOKEN to an API token made on the dashboard's Account page.",
+    );
   const user = await readApiToken(env.SENSE_API_TOKEN);
-  if (!user) throw unauthorized("SENSE_API_TOKEN is not a valid API token (unknown, revoked, or its account is disabled).");
-  if (!can(user.role, permission)) throw forbidden(`${user.name} is ${/^[aeiou]/.test(user.role) ? "an" : "a"} ${user.role}; this command needs ${permissionMinimumRole[permission]} or above.`);
+  if (!user)
+    throw unauthorized(
+      "SENSE_API_TOKEN is not a valid API token (unknown, revoked, or its account is disabled).",
+    );
+  if (!can(user.role, permission))
+    throw forbidden(
+      `${user.name} is ${/^[aeiou]/.test(user.role) ? "an" : "a"} ${user.role}; this command needs ${permissionMinimumRole[permission]} or above.`,
+    );
   return { ...user, via: "cli" };
 }

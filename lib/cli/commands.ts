@@ -9,16 +9,25 @@ import { migrateStore, seedDemoIntoEmptyStore } from "@/lib/store/prepare-store"
 import { requireCliUser } from "@/lib/cli/cli-user";
 import { resolveGivenPath } from "@/lib/util/given-path";
 
-export async function runImportCommand(args: string[], options: { split?: string; json: boolean }): Promise<number> {
+export async function runImportCommand(
+  args: string[],
+  options: { split?: string; json: boolean },
+): Promise<number> {
   const [format, dir, ...extra] = args;
-  if (!format || !dir || extra.length) throw new UsageError("usage: sense import spider|bird <dir> [--split dev|train]");
+  if (!format || !dir || extra.length)
+    throw new UsageError("usage: sense import spider|bird <dir> [--split dev|train]");
   const parsedFormat = benchmarkFormatSchema.safeParse(format);
   if (!parsedFormat.success) throw new UsageError(`unknown format "${format}" (expected spider or bird)`);
   const split = benchmarkSplitSchema.safeParse(options.split ?? "dev");
   if (!split.success) throw new UsageError(`unknown split "${options.split}" (expected dev or train)`);
   migrateStore();
   const actor = await requireCliUser("databases.manage");
-  const report = await importBenchmark({ format: parsedFormat.data, dir: resolveGivenPath(dir, process.cwd()), split: split.data, actor });
+  const report = await importBenchmark({
+    format: parsedFormat.data,
+    dir: resolveGivenPath(dir, process.cwd()),
+    split: split.data,
+    actor,
+  });
   console.log(options.json ? JSON.stringify(report, null, 2) : describeImport(report));
   return 0;
 }
@@ -35,7 +44,8 @@ function describeImport(r: ImportReport): string {
   for (const d of r.databases.filter((o) => o.status === "missing" || o.status === "invalid")) {
     lines.push(`  ! ${d.name}: ${d.status} — ${d.message ?? ""}`);
   }
-  if (r.tasksWithoutFile) lines.push(`  ${r.tasksWithoutFile} tasks belong to databases without a file and cannot be executed.`);
+  if (r.tasksWithoutFile)
+    lines.push(`  ${r.tasksWithoutFile} tasks belong to databases without a file and cannot be executed.`);
   return lines.join("\n");
 }
 
@@ -45,13 +55,21 @@ export async function runDbCommand(args: string[], options: { name?: string }): 
   const actor = await requireCliUser(sub === "list" ? "data.read" : "databases.manage");
   if (sub === "list" && !file) {
     const rows = await listDatabases();
-    for (const d of rows) console.log(`${d.name.padEnd(32)} ${d.fileStatus.padEnd(8)} ${String(d.tableCount).padStart(3)} tables ${String(d.taskCount).padStart(6)} tasks  ${d.source}`);
+    for (const d of rows)
+      console.log(
+        `${d.name.padEnd(32)} ${d.fileStatus.padEnd(8)} ${String(d.tableCount).padStart(3)} tables ${String(d.taskCount).padStart(6)} tasks  ${d.source}`,
+      );
     if (!rows.length) console.log("No databases registered.");
     return 0;
   }
   if (sub === "add" && file && !extra.length) {
     const name = options.name ?? path.basename(file).replace(/\.(sqlite3?|db)$/i, "");
-    const db = await registerDatabase({ name, sourceFile: resolveGivenPath(file, process.cwd()), source: "path", actor });
+    const db = await registerDatabase({
+      name,
+      sourceFile: resolveGivenPath(file, process.cwd()),
+      source: "path",
+      actor,
+    });
     console.log(`Registered ${db.name}: ${db.tableCount} tables.`);
     return 0;
   }
@@ -60,7 +78,11 @@ export async function runDbCommand(args: string[], options: { name?: string }): 
 
 export async function runMigrateCommand(): Promise<number> {
   const { applied } = migrateStore();
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The store is up to date.");
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+      : "The store is up to date.",
+  );
   return 0;
 }
 
@@ -68,10 +90,16 @@ export async function runSeedCommand(options: { ifEmpty: boolean }): Promise<num
   migrateStore();
   if (options.ifEmpty) {
     // what the app's start does (npm start runs this step itself, to say what it is doing)
-    console.log((await seedDemoIntoEmptyStore()) ? "Demo data: the store was empty; added city_library and its tasks." : "Demo data: not needed (the store holds data, or SENSE_SEED_DEMO=0).");
+    console.log(
+      (await seedDemoIntoEmptyStore())
+        ? "Demo data: the store was empty; added city_library and its tasks."
+        : "Demo data: not needed (the store holds data, or SENSE_SEED_DEMO=0).",
+    );
     return 0;
   }
   const { databaseAdded, tasksAdded } = await seedDemo();
-  console.log(`Demo data: ${databaseAdded ? "database added" : "database present"}, ${tasksAdded} tasks added.`);
+  console.log(
+    `Demo data: ${databaseAdded ? "database added" : "database present"}, ${tasksAdded} tasks added.`,
+  );
   return 0;
 }

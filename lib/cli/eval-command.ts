@@ -20,13 +20,18 @@ const evalFlagsSchema = z.object({
 const pct = (s: GroupScore) => (s.total ? ((100 * s.matched) / s.total).toFixed(2) : "—").padStart(7);
 
 function describeSummary(summary: EvalSummary, metric: string, seconds: number): string {
-  const lines = [`execution accuracy (${metric}): ${pct(summary.overall).trim()}%  (${summary.overall.matched}/${summary.overall.total} examples with a database)`];
-  for (const g of summary.groups) lines.push(`  ${g.group.padEnd(12)} ${pct(g)}%  ${String(g.matched).padStart(5)}/${g.total}`);
+  const lines = [
+    `execution accuracy (${metric}): ${pct(summary.overall).trim()}%  (${summary.overall.matched}/${summary.overall.total} examples with a database)`,
+  ];
+  for (const g of summary.groups)
+    lines.push(`  ${g.group.padEnd(12)} ${pct(g)}%  ${String(g.matched).padStart(5)}/${g.total}`);
   if (summary.missing.length) {
     const dbs = [...new Set(summary.missing.map((m) => m.db_id))].join(", ");
     lines.push(`missing database files: ${summary.missing.length} examples not scored (${dbs})`);
   }
-  lines.push(`time: ${seconds.toFixed(1)} s; gold results cached: ${summary.goldCache.hits} hits, ${summary.goldCache.misses} executions`);
+  lines.push(
+    `time: ${seconds.toFixed(1)} s; gold results cached: ${summary.goldCache.hits} hits, ${summary.goldCache.misses} executions`,
+  );
   return lines.join("\n");
 }
 
@@ -35,9 +40,15 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
     args: argv,
     strict: true,
     allowPositionals: true,
-    options: Object.fromEntries(["gold", "pred", "db-root", "metric", "out", "timeout-ms", "difficulty"].map((k) => [k, { type: "string" as const }])),
+    options: Object.fromEntries(
+      ["gold", "pred", "db-root", "metric", "out", "timeout-ms", "difficulty"].map((k) => [
+        k,
+        { type: "string" as const },
+      ]),
+    ),
   });
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (sense eval takes only --flags)`);
+  if (positionals.length)
+    throw new UsageError(`unexpected argument "${positionals[0]}" (sense eval takes only --flags)`);
   const flags = evalFlagsSchema.safeParse(values);
   if (!flags.success) throw new UsageError(flags.error.issues.map((i) => i.message).join("; "));
   const f = flags.data;
@@ -48,7 +59,15 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
   const pool = new ExecPool();
   const started = performance.now();
   try {
-    const summary = await evaluatePredictions({ gold, predictions, difficulties, dbRoot: path.resolve(f["db-root"]), metric: f.metric, timeoutMs: f["timeout-ms"], pool });
+    const summary = await evaluatePredictions({
+      gold,
+      predictions,
+      difficulties,
+      dbRoot: path.resolve(f["db-root"]),
+      metric: f.metric,
+      timeoutMs: f["timeout-ms"],
+      pool,
+    });
     if (f.out) fs.writeFileSync(f.out, summary.verdicts.map((v) => JSON.stringify(v)).join("\n") + "\n");
     console.log(describeSummary(summary, f.metric, (performance.now() - started) / 1000));
     return 0;

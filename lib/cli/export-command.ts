@@ -16,12 +16,30 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     strict: true,
     allowPositionals: true,
     options: {
-      format: text, name: text, out: text, template: text, "sample-rows": text, "no-evidence": { type: "boolean" }, system: text,
-      status: text, origin: text, job: text, database: text, difficulty: text, from: text, to: text,
-      "no-dedup": { type: "boolean" }, validation: text, seed: text, force: { type: "boolean" },
+      format: text,
+      name: text,
+      out: text,
+      template: text,
+      "sample-rows": text,
+      "no-evidence": { type: "boolean" },
+      system: text,
+      status: text,
+      origin: text,
+      job: text,
+      database: text,
+      difficulty: text,
+      from: text,
+      to: text,
+      "no-dedup": { type: "boolean" },
+      validation: text,
+      seed: text,
+      force: { type: "boolean" },
     },
   });
-  if (positionals.length || !values.format || !values.out) throw new UsageError("usage: sense export --format NAME --out FILE.jsonl|FOLDER/ [--name NAME] [--template T] [--status accepted,edited] [filters] [--validation 0.1 --seed 42]");
+  if (positionals.length || !values.format || !values.out)
+    throw new UsageError(
+      "usage: sense export --format NAME --out FILE.jsonl|FOLDER/ [--name NAME] [--template T] [--status accepted,edited] [filters] [--validation 0.1 --seed 42]",
+    );
   const number = (flag: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const n = Number(value);
@@ -60,10 +78,17 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   }
   const manifest = JSON.parse(done.manifestJson!) as ExportManifest;
   const dir = done.filePath!;
-  console.log(`Exported ${manifest.counts.written} of ${manifest.counts.selected} selected records (${manifest.counts.duplicatesDropped} duplicates dropped) as ${values.format}:`);
-  for (const f of manifest.files) console.log(`  ${path.join(dir, f.name)}  ${f.rows} rows  sha256 ${f.sha256}`);
-  if (manifest.trace) console.log(`  ${path.join(dir, manifest.trace.name)}  (which item each line came from)`);
+  console.log(
+    `Exported ${manifest.counts.written} of ${manifest.counts.selected} selected records (${manifest.counts.duplicatesDropped} duplicates dropped) as ${values.format}:`,
+  );
+  for (const f of manifest.files)
+    console.log(`  ${path.join(dir, f.name)}  ${f.rows} rows  sha256 ${f.sha256}`);
+  if (manifest.trace)
+    console.log(`  ${path.join(dir, manifest.trace.name)}  (which item each line came from)`);
   console.log(`  ${path.join(dir, `${manifest.base}.manifest.json`)}`);
-  if (manifest.datasetInfoFile) console.log(`  ${path.join(dir, manifest.datasetInfoFile)}  (LLaMA-Factory: dataset_dir ${dir}, datasets ${Object.keys(manifest.datasetInfo ?? {}).join(", ")})`);
+  if (manifest.datasetInfoFile)
+    console.log(
+      `  ${path.join(dir, manifest.datasetInfoFile)}  (LLaMA-Factory: dataset_dir ${dir}, datasets ${Object.keys(manifest.datasetInfo ?? {}).join(", ")})`,
+    );
   return 0;
 }

@@ -1,10 +1,21 @@
 // What `sense --help` prints, one section per command, so `sense <command> --help` prints its own.
 // Plain strings only: printing help loads nothing else (no store, no SQL engine).
 
-export const CLI_COMMANDS = ["import", "eval", "synth", "provider", "export", "db", "user", "migrate", "seed"] as const;
+export const CLI_COMMANDS = [
+  "import",
+  "eval",
+  "synth",
+  "provider",
+  "export",
+  "db",
+  "user",
+  "migrate",
+  "seed",
+] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
-export const isCliCommand = (name: string | undefined): name is CliCommand => (CLI_COMMANDS as readonly (string | undefined)[]).includes(name);
+export const isCliCommand = (name: string | undefined): name is CliCommand =>
+  (CLI_COMMANDS as readonly (string | undefined)[]).includes(name);
 
 const commandHelp: Record<CliCommand, string> = {
   import: `  sense import spider|bird <dir> [--split dev|train] [--json]

@@ -25,16 +25,27 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
     args: argv,
     strict: true,
     allowPositionals: true,
-    options: { name: text, "base-url": text, model: text, "api-key-env": text, ...Object.fromEntries(Object.keys(NUMBER_FLAGS).map((f) => [f, text])) },
+    options: {
+      name: text,
+      "base-url": text,
+      model: text,
+      "api-key-env": text,
+      ...Object.fromEntries(Object.keys(NUMBER_FLAGS).map((f) => [f, text])),
+    },
   });
   const [sub, ...extra] = positionals;
-  if (extra.length || (sub !== "list" && sub !== "add")) throw new UsageError("usage: sense provider list | sense provider add --name N --base-url URL --model M [--api-key-env VAR] [--max-concurrency N] …");
+  if (extra.length || (sub !== "list" && sub !== "add"))
+    throw new UsageError(
+      "usage: sense provider list | sense provider add --name N --base-url URL --model M [--api-key-env VAR] [--max-concurrency N] …",
+    );
   migrateStore();
   const actor = await requireCliUser(sub === "list" ? "providers.read" : "providers.manage");
   await syncProviders();
   if (sub === "list") {
     for (const p of await listProviders()) {
-      console.log(`${p.name.padEnd(24)} ${p.model.padEnd(28)} ${p.baseUrl.padEnd(36)} ${`key:${p.hasApiKey ? "set" : "none"}`.padEnd(9)} concurrency ${p.maxConcurrency}  (${p.managedBy})`);
+      console.log(
+        `${p.name.padEnd(24)} ${p.model.padEnd(28)} ${p.baseUrl.padEnd(36)} ${`key:${p.hasApiKey ? "set" : "none"}`.padEnd(9)} concurrency ${p.maxConcurrency}  (${p.managedBy})`,
+      );
     }
     return 0;
   }
@@ -51,8 +62,13 @@ export async function runProviderCommand(argv: string[]): Promise<number> {
       return [[field, Number(raw)]];
     }),
   );
-  const { provider, connection } = await addProvider(providerInputSchema.parse({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }), actor);
-  console.log(`Added provider ${provider.name}: ${provider.model} at ${provider.baseUrl}${provider.hasApiKey ? " (key set)" : ""}.`);
+  const { provider, connection } = await addProvider(
+    providerInputSchema.parse({ name: v.name, baseUrl: v["base-url"], model: v.model, apiKey, ...numbers }),
+    actor,
+  );
+  console.log(
+    `Added provider ${provider.name}: ${provider.model} at ${provider.baseUrl}${provider.hasApiKey ? " (key set)" : ""}.`,
+  );
   console.log(`Connection test: ${connection.summary}`);
   return 0;
 }

@@ -51,7 +51,10 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   switch (command) {
     case "import":
-      return (await import("@/lib/cli/commands")).runImportCommand(args, { split: values.split, json: values.json ?? false });
+      return (await import("@/lib/cli/commands")).runImportCommand(args, {
+        split: values.split,
+        json: values.json ?? false,
+      });
     case "db":
       return (await import("@/lib/cli/commands")).runDbCommand(args, { name: values.name });
     case "migrate":

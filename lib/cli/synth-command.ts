@@ -17,16 +17,33 @@ const USAGE = "usage: sense synth strong|weak|mutate [options] [--wait] (see sen
 
 const text = { type: "string" } as const;
 const OPTIONS = {
-  provider: text, wait: { type: "boolean" }, temperature: text, metric: text,
-  database: text, split: text, origin: text, difficulty: text, hardness: text, limit: text,
-  domains: text, propose: text, "databases-per-domain": text, questions: text, mix: text,
-  source: text, samples: text, chosen: text, "max-pairs": text, keep: text,
+  provider: text,
+  wait: { type: "boolean" },
+  temperature: text,
+  metric: text,
+  database: text,
+  split: text,
+  origin: text,
+  difficulty: text,
+  hardness: text,
+  limit: text,
+  domains: text,
+  propose: text,
+  "databases-per-domain": text,
+  questions: text,
+  mix: text,
+  source: text,
+  samples: text,
+  chosen: text,
+  "max-pairs": text,
+  keep: text,
 } as const;
 
 const whole = (flag: string, value: string | undefined, min = 1) => {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${flag} must be a whole number of at least ${min}`);
   return n;
 };
 const decimal = (flag: string, value: string | undefined) => {
@@ -42,7 +59,10 @@ function parseMix(value: string | undefined) {
   const mix = { easy: 0, medium: 0, hard: 0, extra: 0 };
   for (const part of value.split(",")) {
     const [level, weight] = part.split("=");
-    if (!DIFFICULTIES.includes(level as (typeof DIFFICULTIES)[number]) || weight === undefined) throw new UsageError(`--mix takes level=weight pairs over ${DIFFICULTIES.join(", ")}, e.g. easy=2,medium=2,hard=1,extra=1`);
+    if (!DIFFICULTIES.includes(level as (typeof DIFFICULTIES)[number]) || weight === undefined)
+      throw new UsageError(
+        `--mix takes level=weight pairs over ${DIFFICULTIES.join(", ")}, e.g. easy=2,medium=2,hard=1,extra=1`,
+      );
     mix[level as keyof typeof mix] = whole("mix", weight, 0)!;
   }
   return mix;
@@ -50,24 +70,60 @@ function parseMix(value: string | undefined) {
 
 function configFor(kind: string, v: Record<string, string | boolean | undefined>): JobConfigInput {
   const s = (k: string) => v[k] as string | undefined;
-  const tasks = { database: s("database"), split: s("split"), origin: s("origin"), difficulty: s("difficulty"), hardness: s("hardness"), limit: whole("limit", s("limit")) };
-  if (kind === "mutate") return { kind: "mutation", tasks, metric: (s("metric") ?? "spider") as "spider", keepPerTask: whole("keep", s("keep")) ?? 2 };
-  if (!s("provider")) throw new UsageError(`sense synth ${kind} needs --provider NAME (see sense provider list)`);
+  const tasks = {
+    database: s("database"),
+    split: s("split"),
+    origin: s("origin"),
+    difficulty: s("difficulty"),
+    hardness: s("hardness"),
+    limit: whole("limit", s("limit")),
+  };
+  if (kind === "mutate")
+    return {
+      kind: "mutation",
+      tasks,
+      metric: (s("metric") ?? "spider") as "spider",
+      keepPerTask: whole("keep", s("keep")) ?? 2,
+    };
+  if (!s("provider"))
+    throw new UsageError(`sense synth ${kind} needs --provider NAME (see sense provider list)`);
   if (kind === "weak") {
     return {
-      kind: "weak", provider: s("provider")!, tasks, source: s("source") as "tasks", samples: whole("samples", s("samples")), temperature: decimal("temperature", s("temperature")),
-      metric: s("metric") as "spider", chosen: s("chosen") as "gold", maxPairsPerTask: whole("max-pairs", s("max-pairs")),
+      kind: "weak",
+      provider: s("provider")!,
+      tasks,
+      source: s("source") as "tasks",
+      samples: whole("samples", s("samples")),
+      temperature: decimal("temperature", s("temperature")),
+      metric: s("metric") as "spider",
+      chosen: s("chosen") as "gold",
+      maxPairsPerTask: whole("max-pairs", s("max-pairs")),
     };
   }
   return {
-    kind: "strong", provider: s("provider")!, domains: s("domains")?.split(",").map((d) => d.trim()).filter(Boolean) ?? [], proposeDomains: whole("propose", s("propose"), 0),
-    databasesPerDomain: whole("databases-per-domain", s("databases-per-domain")), questionsPerDatabase: whole("questions", s("questions")), difficultyMix: parseMix(s("mix")), temperature: decimal("temperature", s("temperature")),
+    kind: "strong",
+    provider: s("provider")!,
+    domains:
+      s("domains")
+        ?.split(",")
+        .map((d) => d.trim())
+        .filter(Boolean) ?? [],
+    proposeDomains: whole("propose", s("propose"), 0),
+    databasesPerDomain: whole("databases-per-domain", s("databases-per-domain")),
+    questionsPerDatabase: whole("questions", s("questions")),
+    difficultyMix: parseMix(s("mix")),
+    temperature: decimal("temperature", s("temperature")),
   };
 }
 
 /** `sense synth strong|weak|mutate …`: starts the same jobs as the Jobs page; --wait runs them here to the end. */
 export async function runSynthCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: OPTIONS,
+  });
   const [kind, ...extra] = positionals;
   if (!kind || !["strong", "weak", "mutate"].includes(kind) || extra.length) throw new UsageError(USAGE);
   const config = configFor(kind, values);
@@ -76,7 +132,10 @@ export async function runSynthCommand(argv: string[]): Promise<number> {
   await syncProviders();
   // with --wait and a demo provider, the stand-in runs here when the app does not run it; a port
   // held by another program is refused before a job is made
-  const named = values.wait && "provider" in config ? await prisma.provider.findUnique({ where: { name: config.provider } }) : null;
+  const named =
+    values.wait && "provider" in config
+      ? await prisma.provider.findUnique({ where: { name: config.provider } })
+      : null;
   const modelServer = named?.managedBy === "demo" ? await startEmbeddedModelServer({ log: false }) : null;
   if (modelServer?.state === "refused") throw conflict(modelServer.message);
   const job = await createJob(config, actor);
@@ -88,12 +147,27 @@ export async function runSynthCommand(argv: string[]): Promise<number> {
   await runWorker({ stopWhenIdle: true });
   await execPool().close();
   modelServer?.server?.close();
-  const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { provider: { select: { inputPricePerMTok: true, outputPricePerMTok: true } }, _count: { select: { pairs: true, sftSamples: true, calls: true } } } });
+  const done = await prisma.job.findUniqueOrThrow({
+    where: { id: job.id },
+    include: {
+      provider: { select: { inputPricePerMTok: true, outputPricePerMTok: true } },
+      _count: { select: { pairs: true, sftSamples: true, calls: true } },
+    },
+  });
   const queued = await prisma.sftSample.count({ where: { jobId: job.id, status: "pending" } });
-  const outputs = done.kind === "strong" ? `${queued} SFT samples queued for review (${done._count.sftSamples - queued} with SQL that fails)` : `${done._count.pairs} preference pairs queued for review`;
+  const outputs =
+    done.kind === "strong"
+      ? `${queued} SFT samples queued for review (${done._count.sftSamples - queued} with SQL that fails)`
+      : `${done._count.pairs} preference pairs queued for review`;
   console.log(`Job ${done.status}: ${done.itemsDone} items done, ${done.itemsFailed} failed; ${outputs}.`);
   const cost = knownCostUsd(done.costUsd, done.provider, done._count.calls);
-  const costText = cost === null ? "cost unknown (the provider has no price per token)" : `estimated cost ${formatCostUsd(cost)}`;
-  if (done._count.calls) console.log(`Model calls: ${done._count.calls}, tokens ${done.promptTokens} in / ${done.completionTokens} out, ${costText}.`);
+  const costText =
+    cost === null
+      ? "cost unknown (the provider has no price per token)"
+      : `estimated cost ${formatCostUsd(cost)}`;
+  if (done._count.calls)
+    console.log(
+      `Model calls: ${done._count.calls}, tokens ${done.promptTokens} in / ${done.completionTokens} out, ${costText}.`,
+    );
   return done.itemsFailed && !done.itemsDone ? 1 : 0;
 }

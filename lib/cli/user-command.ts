@@ -22,7 +22,14 @@ async function readPassword(fromStdin: boolean): Promise<{ password: string; gen
   if (!fromStdin) return { password: crypto.randomBytes(15).toString("base64url"), generated: true };
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return { password: passwordSchema.parse(Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "")), generated: false };
+  return {
+    password: passwordSchema.parse(
+      Buffer.concat(chunks)
+        .toString("utf8")
+        .replace(/\r?\n$/, ""),
+    ),
+    generated: false,
+  };
 }
 
 async function userByEmail(email: string | undefined) {
@@ -40,14 +47,21 @@ export async function runUserCommand(argv: string[]): Promise<number> {
     args: argv,
     strict: true,
     allowPositionals: true,
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      "password-stdin": { type: "boolean" },
+    },
   });
   const [sub, ...extra] = positionals;
   if (extra.length) throw new UsageError(USAGE);
   migrateStore();
   if (sub === "list") {
     for (const u of await prisma.user.findMany({ orderBy: { createdAt: "asc" } })) {
-      console.log(`${u.email.padEnd(36)} ${u.name.padEnd(24)} ${u.role.padEnd(10)} ${u.disabledAt ? "disabled" : u.passwordHash ? "active" : "no password"}`);
+      console.log(
+        `${u.email.padEnd(36)} ${u.name.padEnd(24)} ${u.role.padEnd(10)} ${u.disabledAt ? "disabled" : u.passwordHash ? "active" : "no password"}`,
+      );
     }
     return 0;
   }
@@ -55,15 +69,24 @@ export async function runUserCommand(argv: string[]): Promise<number> {
     const role = roleSchema.safeParse(values.role);
     if (!values.email || !values.name || !role.success) throw new UsageError(USAGE);
     const { password, generated } = await readPassword(values["password-stdin"] ?? false);
-    const user = await createAccount(operator(), { email: values.email, name: values.name, role: role.data, password });
-    console.log(`Made the ${user.role} account ${user.email} (${user.name}).${generated ? `\nIts password (shown once): ${password}` : ""}`);
+    const user = await createAccount(operator(), {
+      email: values.email,
+      name: values.name,
+      role: role.data,
+      password,
+    });
+    console.log(
+      `Made the ${user.role} account ${user.email} (${user.name}).${generated ? `\nIts password (shown once): ${password}` : ""}`,
+    );
     return 0;
   }
   if (sub === "passwd") {
     if (!values.email) throw new UsageError("--email is required");
     const { password, generated } = await readPassword(values["password-stdin"] ?? false);
     const user = await resetPasswordAsOperator(operator(), values.email, password);
-    console.log(`Set a new password for ${user.email}; its sessions ended and its API tokens were revoked.${generated ? `\nThe password (shown once): ${password}` : ""}`);
+    console.log(
+      `Set a new password for ${user.email}; its sessions ended and its API tokens were revoked.${generated ? `\nThe password (shown once): ${password}` : ""}`,
+    );
     return 0;
   }
   if (sub === "token") {

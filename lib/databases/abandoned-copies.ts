@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { findOwnerTag, isOwnerGone } from "@/lib/store/owner-process";
 
 /** The temporary name a registration copies a database file to before linking it into place. */
-export const copyTempName = (target: string, ownerTag: string, id: string) => `${target}.partial-${ownerTag}-${id}`;
+export const copyTempName = (target: string, ownerTag: string, id: string) =>
+  `${target}.partial-${ownerTag}-${id}`;
 
 /** Removes the copies that registrations of killed processes left in the databases folder. */
 export function removeAbandonedCopies(): number {
@@ -15,7 +16,11 @@ export function removeAbandonedCopies(): number {
     if (!dir.isDirectory()) continue;
     const folder = path.join(env.databasesDir, dir.name);
     for (const name of fs.readdirSync(folder)) {
-      if (!name.includes(".sqlite.partial-") || !isOwnerGone(findOwnerTag(name.slice(name.indexOf(".partial-"))), { ownIsStale: true })) continue;
+      if (
+        !name.includes(".sqlite.partial-") ||
+        !isOwnerGone(findOwnerTag(name.slice(name.indexOf(".partial-"))), { ownIsStale: true })
+      )
+        continue;
       fs.rmSync(path.join(folder, name), { force: true });
       removed++;
     }

@@ -21,12 +21,18 @@ describe("cachedPreviews", () => {
   );
 
   it("reads each table of a file once, a slow one included; views at the same time share the reading", async () => {
-    const [first, second] = await Promise.all([cachedPreviews(counting, file, "v1", ["heavy", "plain"], 5), cachedPreviews(counting, file, "v1", ["heavy", "plain"], 5)]);
+    const [first, second] = await Promise.all([
+      cachedPreviews(counting, file, "v1", ["heavy", "plain"], 5),
+      cachedPreviews(counting, file, "v1", ["heavy", "plain"], 5),
+    ]);
     expect(runs).toBe(2);
     expect(first).toEqual(second);
     expect(first?.[0]?.error).toMatch(/took longer than|needed more than \d+ MB of memory/); // whichever limit of the sandbox it meets first
     expect(first?.[1]).toMatchObject({ rows: [[7]], error: null });
-    expect(await cachedPreviews(counting, file, "v1", ["plain", "heavy"], 5)).toEqual([first?.[1], first?.[0]]);
+    expect(await cachedPreviews(counting, file, "v1", ["plain", "heavy"], 5)).toEqual([
+      first?.[1],
+      first?.[0],
+    ]);
     expect(runs).toBe(2);
     await cachedPreviews(counting, file, "v2", ["plain"], 5); // another version of the file is read again
     expect(runs).toBe(3);

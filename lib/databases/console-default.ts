@@ -1,6 +1,12 @@
 // Which database the SQL console opens on when the address names none. Client-safe (pure).
 
-type ConsoleChoice = { name: string; source: string; fileStatus: string; createdAt: string; job: { status: string } | null };
+type ConsoleChoice = {
+  name: string;
+  source: string;
+  fileStatus: string;
+  createdAt: string;
+  job: { status: string } | null;
+};
 
 /** Whether a strong job's database may still be half made: its job has not finished (or is gone). */
 const unfinishedSynthesis = (d: ConsoleChoice) => d.source === "synthesized" && d.job?.status !== "done";
@@ -12,6 +18,11 @@ const unfinishedSynthesis = (d: ConsoleChoice) => d.source === "synthesized" && 
  */
 export function consoleDefaultDatabase<D extends ConsoleChoice>(databases: readonly D[]): D | undefined {
   const runnable = databases.filter((d) => d.fileStatus === "ok");
-  const newest = (list: D[]) => [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name))[0];
-  return newest(runnable.filter((d) => d.source !== "synthesized")) ?? newest(runnable.filter((d) => !unfinishedSynthesis(d))) ?? newest(runnable);
+  const newest = (list: D[]) =>
+    [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name))[0];
+  return (
+    newest(runnable.filter((d) => d.source !== "synthesized")) ??
+    newest(runnable.filter((d) => !unfinishedSynthesis(d))) ??
+    newest(runnable)
+  );
 }

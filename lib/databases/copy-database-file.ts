@@ -17,7 +17,9 @@ const nonEmpty = (file: string) => fs.existsSync(file) && fs.statSync(file).size
  */
 export async function copyDatabaseFile(source: string, target: string, label: string): Promise<void> {
   if (nonEmpty(`${source}-journal`)) {
-    throw invalidInput(`${label} has a hot journal (${path.basename(source)}-journal) left by an interrupted write; open it once with sqlite3 so SQLite rolls it back, then register it again.`);
+    throw invalidInput(
+      `${label} has a hot journal (${path.basename(source)}-journal) left by an interrupted write; open it once with sqlite3 so SQLite rolls it back, then register it again.`,
+    );
   }
   await fsp.copyFile(source, target, fs.constants.COPYFILE_EXCL);
   const wal = nonEmpty(`${source}-wal`) ? await readCommittedWal(`${source}-wal`) : null;

@@ -17,5 +17,10 @@ export async function countDatabaseContents(databaseId: string): Promise<Databas
       SELECT (SELECT count(*) FROM candidates c JOIN tasks t ON t.id = c.task_id WHERE t.database_id = ${databaseId}) AS candidates,
              (SELECT count(*) FROM preference_pairs p JOIN tasks t ON t.id = p.task_id WHERE t.database_id = ${databaseId}) AS pairs`,
   ]);
-  return { tasks: taskCounts.get(databaseId) ?? 0, samples, candidates: Number(made[0]?.candidates ?? 0), pairs: Number(made[0]?.pairs ?? 0) };
+  return {
+    tasks: taskCounts.get(databaseId) ?? 0,
+    samples,
+    candidates: Number(made[0]?.candidates ?? 0),
+    pairs: Number(made[0]?.pairs ?? 0),
+  };
 }

@@ -15,10 +15,17 @@ export async function unknownDatabaseFilter(name: string | undefined): Promise<s
 }
 
 /** The page's parameters without a database filter that names no database, and the sentence that says so. */
-export async function dropUnknownDatabase<T extends { database?: string }>(params: PageParams<T>): Promise<PageParams<T>> {
+export async function dropUnknownDatabase<T extends { database?: string }>(
+  params: PageParams<T>,
+): Promise<PageParams<T>> {
   if (!params.ok) return params;
   const problem = await unknownDatabaseFilter(params.values.database);
   if (!problem) return params;
   const { database: _database, ...raw } = params.raw;
-  return { ok: true, values: { ...params.values, database: undefined }, raw, dropped: [...params.dropped, problem] };
+  return {
+    ok: true,
+    values: { ...params.values, database: undefined },
+    raw,
+    dropped: [...params.dropped, problem],
+  };
 }

@@ -12,11 +12,16 @@ export type JobUsingDatabase = { id: string; kind: string; status: string };
  * questions). Finished jobs keep their history and never block anything.
  */
 export async function jobsUsingDatabase(database: { id: string; name: string }): Promise<JobUsingDatabase[]> {
-  const jobs = await prisma.job.findMany({ where: { status: { in: UNFINISHED } }, select: { id: true, kind: true, status: true, configJson: true }, orderBy: { createdAt: "asc" } });
+  const jobs = await prisma.job.findMany({
+    where: { status: { in: UNFINISHED } },
+    select: { id: true, kind: true, status: true, configJson: true },
+    orderBy: { createdAt: "asc" },
+  });
   const using: JobUsingDatabase[] = [];
   for (const job of jobs) {
     const named = selectedDatabase(job.configJson);
-    if (named === database.name || (named === null && (await hasWorkOn(job.id, database.id)))) using.push({ id: job.id, kind: job.kind, status: job.status });
+    if (named === database.name || (named === null && (await hasWorkOn(job.id, database.id))))
+      using.push({ id: job.id, kind: job.kind, status: job.status });
   }
   return using;
 }
@@ -43,4 +48,5 @@ async function hasWorkOn(jobId: string, databaseId: string): Promise<boolean> {
 }
 
 /** "weak job cm3x… (running), mutation job cm4y… (paused)": which jobs, in words. */
-export const describeJobs = (jobs: JobUsingDatabase[]) => jobs.map((j) => `${j.kind} job ${j.id} (${j.status})`).join(", ");
+export const describeJobs = (jobs: JobUsingDatabase[]) =>
+  jobs.map((j) => `${j.kind} job ${j.id} (${j.status})`).join(", ");

@@ -6,7 +6,10 @@ export const databaseNameSchema = z
   .trim()
   .min(1, "name is required")
   .max(64, "name must be at most 64 characters")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "name may hold letters, digits, '_', '-' and '.', starting with a letter or digit");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    "name may hold letters, digits, '_', '-' and '.', starting with a letter or digit",
+  );
 
 export const databaseSourceSchema = z.enum(["upload", "path", "spider", "bird", "synthesized", "demo"]);
 export type DatabaseSource = z.infer<typeof databaseSourceSchema>;

@@ -31,7 +31,9 @@ export async function previewDatabaseDeletion(name: string): Promise<DeletionPre
 
 export function refuseWhileJobsUse(name: string, jobs: JobUsingDatabase[], doing: string) {
   if (!jobs.length) return;
-  throw conflict(`${name} cannot be ${doing} while jobs use it: ${describeJobs(jobs)}. Cancel them or let them finish, then try again.`);
+  throw conflict(
+    `${name} cannot be ${doing} while jobs use it: ${describeJobs(jobs)}. Cancel them or let them finish, then try again.`,
+  );
 }
 
 /**
@@ -41,18 +43,34 @@ export function refuseWhileJobsUse(name: string, jobs: JobUsingDatabase[], doing
  * it), then swept DELETE_BATCH rows a transaction, so a store of a million items is never locked
  * for long; a sweep cut short (the process stopped) is finished by deleting again.
  */
-export async function deleteDatabase(name: string, actor: AuditActor | null, options: { batch?: number } = {}): Promise<{ name: string; deleted: DatabaseContents }> {
+export async function deleteDatabase(
+  name: string,
+  actor: AuditActor | null,
+  options: { batch?: number } = {},
+): Promise<{ name: string; deleted: DatabaseContents }> {
   const db = await findDatabase(name);
   refuseWhileJobsUse(db.name, await jobsUsingDatabase(db), "deleted");
   const contents = await countDatabaseContents(db.id);
-  await prisma.targetDatabase.update({ where: { id: db.id }, data: { fileStatus: DELETING, fileError: "Being deleted." } });
+  await prisma.targetDatabase.update({
+    where: { id: db.id },
+    data: { fileStatus: DELETING, fileError: "Being deleted." },
+  });
   const batch = options.batch ?? DELETE_BATCH;
   // its SFT samples, then its tasks with their pairs and candidates, a batch per transaction
   while ((await deleteSampleBatch(db.id, batch)) > 0) await yieldToOthers();
   while ((await deleteTaskBatch(db.id, batch)) > 0) await yieldToOthers();
   await prisma.$transaction(async (tx) => {
     await tx.targetDatabase.delete({ where: { id: db.id } });
-    await recordAuditEvent(actor, { action: "database.delete", targetType: "database", targetId: db.id, detail: { name: db.name, ...contents } }, tx);
+    await recordAuditEvent(
+      actor,
+      {
+        action: "database.delete",
+        targetType: "database",
+        targetId: db.id,
+        detail: { name: db.name, ...contents },
+      },
+      tx,
+    );
   });
   if (db.filePath) removeDatabaseFolder(db.filePath);
   return { name: db.name, deleted: contents };
@@ -66,7 +84,11 @@ async function deleteSampleBatch(databaseId: string, batch: number): Promise<num
 
 async function deleteTaskBatch(databaseId: string, batch: number): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const ids = (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM tasks WHERE database_id = ${databaseId} ORDER BY id LIMIT ${batch}`).map((r) => r.id);
+    const ids = (
+      await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM tasks WHERE database_id = ${databaseId} ORDER BY id LIMIT ${batch}`
+    ).map((r) => r.id);
     if (!ids.length) return 0;
     const list = JSON.stringify(ids);
     await tx.$executeRaw`DELETE FROM preference_pairs WHERE task_id IN (SELECT value FROM json_each(${list}))`;

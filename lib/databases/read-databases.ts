@@ -27,13 +27,18 @@ export type DatabaseSummary = {
 
 /** Every registered database with its task count, by name. */
 export async function listDatabases(): Promise<DatabaseSummary[]> {
-  const [rows, taskCounts] = await Promise.all([prisma.targetDatabase.findMany({ orderBy: { name: "asc" }, include: databaseJob }), taskCountsByDatabase()]);
+  const [rows, taskCounts] = await Promise.all([
+    prisma.targetDatabase.findMany({ orderBy: { name: "asc" }, include: databaseJob }),
+    taskCountsByDatabase(),
+  ]);
   return rows.map((r) => toSummary(r, taskCounts.get(r.id) ?? 0));
 }
 
 const databaseJob = { job: { select: { id: true, status: true } } } as const;
 
-type DatabaseRow = Awaited<ReturnType<typeof prisma.targetDatabase.findMany<{ include: typeof databaseJob }>>>[number];
+type DatabaseRow = Awaited<
+  ReturnType<typeof prisma.targetDatabase.findMany<{ include: typeof databaseJob }>>
+>[number];
 
 function toSummary(r: DatabaseRow, taskCount: number): DatabaseSummary {
   return {
@@ -74,7 +79,11 @@ export async function databaseExists(name: string): Promise<boolean> {
   return (await prisma.targetDatabase.count({ where: { name } })) > 0;
 }
 
-export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery = {}, previewLimit = 5): Promise<DatabaseDetail> {
+export async function getDatabaseDetail(
+  name: string,
+  query: DatabaseDetailQuery = {},
+  previewLimit = 5,
+): Promise<DatabaseDetail> {
   const { page: asked } = databaseDetailQuerySchema.parse(query);
   const row = await prisma.targetDatabase.findUnique({ where: { name }, include: databaseJob });
   if (!row) throw notFound(`No database named ${quoteShort(name)}.`);
@@ -90,7 +99,13 @@ export async function getDatabaseDetail(name: string, query: DatabaseDetailQuery
   let previewError: string | null = null;
   if (row.fileStatus === "ok" && row.filePath && tables.length) {
     try {
-      previews = await cachedPreviews(execPool(), databaseFilePath(row.filePath), row.fileSha256 ?? row.updatedAt.toISOString(), tables.map((t) => t.name), previewLimit);
+      previews = await cachedPreviews(
+        execPool(),
+        databaseFilePath(row.filePath),
+        row.fileSha256 ?? row.updatedAt.toISOString(),
+        tables.map((t) => t.name),
+        previewLimit,
+      );
     } catch (error) {
       previewError = `Could not read rows: ${(error as Error).message}`;
     }

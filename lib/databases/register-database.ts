@@ -41,19 +41,43 @@ export async function registerDatabase(input: RegisterDatabaseInput) {
   return withStoredFile(name, input.sourceFile, input.label, input.pool, (file) =>
     actor
       ? prisma.$transaction(async (tx) => {
-          const db = await tx.targetDatabase.create({ data: { name, source: input.source, jobId: input.jobId ?? null, ...file } });
+          const db = await tx.targetDatabase.create({
+            data: { name, source: input.source, jobId: input.jobId ?? null, ...file },
+          });
           const action = input.source === "upload" ? "database.upload" : "database.register";
-          const from = input.source === "upload" ? { file: input.label ?? path.basename(input.sourceFile) } : { path: input.sourceFile };
-          await recordAuditEvent(actor, { action, targetType: "database", targetId: db.id, detail: { name, ...from, tables: file.tableCount, bytes: file.fileBytes, sha256: file.fileSha256 } }, tx);
+          const from =
+            input.source === "upload"
+              ? { file: input.label ?? path.basename(input.sourceFile) }
+              : { path: input.sourceFile };
+          await recordAuditEvent(
+            actor,
+            {
+              action,
+              targetType: "database",
+              targetId: db.id,
+              detail: {
+                name,
+                ...from,
+                tables: file.tableCount,
+                bytes: file.fileBytes,
+                sha256: file.fileSha256,
+              },
+            },
+            tx,
+          );
           return db;
         })
-      : prisma.targetDatabase.create({ data: { name, source: input.source, jobId: input.jobId ?? null, ...file } }),
+      : prisma.targetDatabase.create({
+          data: { name, source: input.source, jobId: input.jobId ?? null, ...file },
+        }),
   );
 }
 
 /** Gives a database recorded without a usable file (missing/invalid) its file now. */
 export async function attachDatabaseFile(id: string, name: string, sourceFile: string, pool?: SqlRunner) {
-  return withStoredFile(name, sourceFile, undefined, pool, (file) => prisma.targetDatabase.update({ where: { id }, data: file }));
+  return withStoredFile(name, sourceFile, undefined, pool, (file) =>
+    prisma.targetDatabase.update({ where: { id }, data: file }),
+  );
 }
 
 type StoredFileFields = {
@@ -115,18 +139,31 @@ async function withStoredFile<T>(
 
 /** A name clash, in words that say what to do: pick another name (a free one is suggested). */
 export async function nameTaken(name: string) {
-  return conflict(`The name "${name}" is taken: a database is already registered under it. Choose another name, e.g. "${await freeNameLike(name)}".`);
+  return conflict(
+    `The name "${name}" is taken: a database is already registered under it. Choose another name, e.g. "${await freeNameLike(name)}".`,
+  );
 }
 
 async function freeNameLike(name: string): Promise<string> {
   const stem = name.slice(0, 60);
-  const taken = new Set((await prisma.targetDatabase.findMany({ where: { name: { startsWith: `${stem}_` } }, select: { name: true } })).map((d) => d.name));
+  const taken = new Set(
+    (
+      await prisma.targetDatabase.findMany({
+        where: { name: { startsWith: `${stem}_` } },
+        select: { name: true },
+      })
+    ).map((d) => d.name),
+  );
   let n = 2;
   while (taken.has(`${stem}_${n}`)) n += 1;
   return `${stem}_${n}`;
 }
 
-const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  "code" in error &&
+  (error as { code: unknown }).code === "P2002";
 
 function checkSourceFile(file: string, label: string): void {
   if (!fs.existsSync(file)) throw invalidInput(`File not found: ${file}`);
@@ -137,7 +174,12 @@ function checkSourceFile(file: string, label: string): void {
 /** The schema of a copied file, read in the SQL sandbox; what cannot be read is named with the file. */
 async function readSchema(pool: SqlRunner, file: string, label: string): Promise<DatabaseSchema> {
   try {
-    return await introspectSqlite(pool, file, { maxTables: env.SENSE_MAX_TABLES, maxColumns: env.SENSE_MAX_COLUMNS }, label);
+    return await introspectSqlite(
+      pool,
+      file,
+      { maxTables: env.SENSE_MAX_TABLES, maxColumns: env.SENSE_MAX_COLUMNS },
+      label,
+    );
   } catch (error) {
     if (isAppError(error)) throw error;
     throw invalidInput(`${label} could not be read as SQLite: ${(error as Error).message}`);
@@ -148,7 +190,10 @@ function linkIntoPlace(temp: string, target: string, name: string): void {
   try {
     fs.linkSync(temp, target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw conflict(`A database file for "${name}" exists already in the data directory (${target}); remove it if no registered database uses it.`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw conflict(
+        `A database file for "${name}" exists already in the data directory (${target}); remove it if no registered database uses it.`,
+      );
     throw error;
   }
 }
@@ -171,7 +216,11 @@ export async function hashFile(file: string): Promise<{ bytes: number; sha256: s
   const handle = await fsp.open(file, "r");
   let bytes = 0;
   try {
-    for (let n = (await handle.read(chunk, 0, chunk.length)).bytesRead; n > 0; n = (await handle.read(chunk, 0, chunk.length)).bytesRead) {
+    for (
+      let n = (await handle.read(chunk, 0, chunk.length)).bytesRead;
+      n > 0;
+      n = (await handle.read(chunk, 0, chunk.length)).bytesRead
+    ) {
       hash.update(chunk.subarray(0, n));
       bytes += n;
     }

@@ -12,7 +12,10 @@ export const serverPathInputSchema = z.object({
 });
 
 /** Registers a SQLite file that is already on the server, under an allowed import root. */
-export async function registerDatabaseFromServerPath(actor: AuditActor, input: z.infer<typeof serverPathInputSchema>) {
+export async function registerDatabaseFromServerPath(
+  actor: AuditActor,
+  input: z.infer<typeof serverPathInputSchema>,
+) {
   const file = resolveServerPath(input.path);
   const name = input.name ?? path.basename(file).replace(/\.(sqlite3?|db)$/i, "");
   return registerDatabase({ name, sourceFile: file, source: "path", actor });

@@ -5,7 +5,12 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { invalidInput, payloadTooLarge } from "@/lib/errors";
 import { formatLimit, readBodyChunks } from "@/lib/api/request-body";
-import { MultipartFormatError, MultipartStream, multipartBoundary, type PartSink } from "@/lib/api/multipart-stream";
+import {
+  MultipartFormatError,
+  MultipartStream,
+  multipartBoundary,
+  type PartSink,
+} from "@/lib/api/multipart-stream";
 import { databaseNameSchema } from "@/lib/databases/database-name";
 import { registerDatabase } from "@/lib/databases/register-database";
 import type { AuditActor } from "@/lib/audit/audit-events";
@@ -28,7 +33,12 @@ type Received = { filename: string; bytes: number; fields: Map<string, string> }
  * Reads the form as it streams in: the `file` part goes straight to `temp` (the limit enforced on
  * the bytes read, the SQLite header checked on its first bytes), other fields are kept as text.
  */
-async function receiveForm(request: Request, boundary: string, temp: string, maxBytes: number): Promise<Received> {
+async function receiveForm(
+  request: Request,
+  boundary: string,
+  temp: string,
+  maxBytes: number,
+): Promise<Received> {
   const fields = new Map<string, string>();
   let fieldBytes = 0;
   let file: { filename: string; bytes: number } | null = null;
@@ -40,16 +50,23 @@ async function receiveForm(request: Request, boundary: string, temp: string, max
       let head = Buffer.alloc(0);
       return {
         write: async (data) => {
-          if (received.bytes + data.length > maxBytes) throw payloadTooLarge(`${filename} is larger than the upload limit of ${formatLimit(maxBytes)} (SENSE_UPLOAD_MAX_MB).`, maxBytes);
+          if (received.bytes + data.length > maxBytes)
+            throw payloadTooLarge(
+              `${filename} is larger than the upload limit of ${formatLimit(maxBytes)} (SENSE_UPLOAD_MAX_MB).`,
+              maxBytes,
+            );
           if (head.length < SQLITE_HEADER.length) {
             head = Buffer.concat([head, data.subarray(0, SQLITE_HEADER.length - head.length)]);
-            if (head.length === SQLITE_HEADER.length && !head.equals(SQLITE_HEADER)) throw invalidInput(`${filename} is not a SQLite database (bad header).`);
+            if (head.length === SQLITE_HEADER.length && !head.equals(SQLITE_HEADER))
+              throw invalidInput(`${filename} is not a SQLite database (bad header).`);
           }
           received.bytes += data.length;
-          for (let at = 0; at < data.length; ) at += (await handle.write(data, at, data.length - at)).bytesWritten;
+          for (let at = 0; at < data.length;)
+            at += (await handle.write(data, at, data.length - at)).bytesWritten;
         },
         end: () => {
-          if (received.bytes > 0 && head.length < SQLITE_HEADER.length) throw invalidInput(`${filename} is not a SQLite database (bad header).`);
+          if (received.bytes > 0 && head.length < SQLITE_HEADER.length)
+            throw invalidInput(`${filename} is not a SQLite database (bad header).`);
         },
       };
     };
@@ -58,7 +75,11 @@ async function receiveForm(request: Request, boundary: string, temp: string, max
       return {
         write: (data) => {
           fieldBytes += data.length;
-          if (fieldBytes > FIELDS_LIMIT) throw payloadTooLarge(`The form's fields besides the file are larger than ${formatLimit(FIELDS_LIMIT)}.`, FIELDS_LIMIT);
+          if (fieldBytes > FIELDS_LIMIT)
+            throw payloadTooLarge(
+              `The form's fields besides the file are larger than ${formatLimit(FIELDS_LIMIT)}.`,
+              FIELDS_LIMIT,
+            );
           parts.push(Buffer.from(data));
         },
         end: () => void fields.set(name, Buffer.concat(parts).toString("utf8")),
@@ -69,11 +90,16 @@ async function receiveForm(request: Request, boundary: string, temp: string, max
       if (part.name === "file" && part.filename !== null) return file ? ignored : fileSink(part.filename);
       return part.filename === null ? textSink(part.name) : ignored;
     });
-    const overall = () => payloadTooLarge(`The upload is larger than the limit of ${formatLimit(maxBytes)} for the file (SENSE_UPLOAD_MAX_MB) and ${formatLimit(FIELDS_LIMIT)} for the rest of the form.`, maxBytes);
+    const overall = () =>
+      payloadTooLarge(
+        `The upload is larger than the limit of ${formatLimit(maxBytes)} for the file (SENSE_UPLOAD_MAX_MB) and ${formatLimit(FIELDS_LIMIT)} for the rest of the form.`,
+        maxBytes,
+      );
     await readBodyChunks(request, maxBytes + FIELDS_LIMIT, overall, (chunk) => form.write(chunk));
     form.end();
   } catch (error) {
-    if (error instanceof MultipartFormatError) throw invalidInput(`The upload is not well-formed multipart form data: ${error.message}`);
+    if (error instanceof MultipartFormatError)
+      throw invalidInput(`The upload is not well-formed multipart form data: ${error.message}`);
     throw error;
   } finally {
     await handle.close();
@@ -95,10 +121,20 @@ export async function registerUploadedDatabase(actor: AuditActor, request: Reque
   const temp = path.join(uploadsDir(), tempName());
   try {
     const upload = await receiveForm(request, boundary, temp, env.SENSE_UPLOAD_MAX_MB * 1024 * 1024);
-    const rawName = (upload.fields.get("name") ?? "").trim() || upload.filename.replace(/\.(sqlite3?|db)$/i, "");
+    const rawName =
+      (upload.fields.get("name") ?? "").trim() || upload.filename.replace(/\.(sqlite3?|db)$/i, "");
     const parsedName = databaseNameSchema.safeParse(rawName);
-    if (!parsedName.success) throw invalidInput(describeZodError(parsedName.error, rawName, (key) => (key ? fieldLabel(key) : "database name")));
-    return await registerDatabase({ name: parsedName.data, sourceFile: temp, source: "upload", label: upload.filename, actor });
+    if (!parsedName.success)
+      throw invalidInput(
+        describeZodError(parsedName.error, rawName, (key) => (key ? fieldLabel(key) : "database name")),
+      );
+    return await registerDatabase({
+      name: parsedName.data,
+      sourceFile: temp,
+      source: "upload",
+      label: upload.filename,
+      actor,
+    });
   } finally {
     fs.rmSync(temp, { force: true });
   }

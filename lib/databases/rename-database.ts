@@ -18,7 +18,11 @@ export const renameDatabaseInputSchema = z.object({ name: databaseNameSchema });
  * so it is never missing). Tasks, samples and counters refer to it by id and stay as they are.
  * Refused while an unfinished job uses it, or when the name is taken.
  */
-export async function renameDatabase(name: string, input: z.input<typeof renameDatabaseInputSchema>, actor: AuditActor | null) {
+export async function renameDatabase(
+  name: string,
+  input: z.input<typeof renameDatabaseInputSchema>,
+  actor: AuditActor | null,
+) {
   const { name: newName } = renameDatabaseInputSchema.parse(input);
   const db = await prisma.targetDatabase.findUnique({ where: { name } });
   if (!db) throw notFound(`No database named "${name}".`);
@@ -28,15 +32,28 @@ export async function renameDatabase(name: string, input: z.input<typeof renameD
   const moved = db.filePath ? linkUnderNewName(db.filePath, newName) : null;
   try {
     const renamed = await prisma.$transaction(async (tx) => {
-      const row = await tx.targetDatabase.update({ where: { id: db.id }, data: { name: newName, ...(moved ? { filePath: moved } : {}) } });
-      await recordAuditEvent(actor, { action: "database.rename", targetType: "database", targetId: db.id, detail: { from: db.name, to: newName } }, tx);
+      const row = await tx.targetDatabase.update({
+        where: { id: db.id },
+        data: { name: newName, ...(moved ? { filePath: moved } : {}) },
+      });
+      await recordAuditEvent(
+        actor,
+        {
+          action: "database.rename",
+          targetType: "database",
+          targetId: db.id,
+          detail: { from: db.name, to: newName },
+        },
+        tx,
+      );
       return row;
     });
     if (db.filePath && moved) removeOldName(db.filePath);
     return renamed;
   } catch (error) {
     if (moved) fs.rmSync(path.join(env.databasesDir, path.dirname(moved)), { recursive: true, force: true });
-    if (typeof error === "object" && error && "code" in error && error.code === "P2002") throw await nameTaken(newName);
+    if (typeof error === "object" && error && "code" in error && error.code === "P2002")
+      throw await nameTaken(newName);
     throw error;
   }
 }
@@ -49,7 +66,10 @@ function linkUnderNewName(relativePath: string, newName: string): string | null 
   try {
     fs.linkSync(path.join(env.databasesDir, relativePath), absolute);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw conflict(`A database file for "${newName}" exists already in the data directory (${absolute}); remove it if no registered database uses it.`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw conflict(
+        `A database file for "${newName}" exists already in the data directory (${absolute}); remove it if no registered database uses it.`,
+      );
     throw error;
   }
   return target;
@@ -59,5 +79,6 @@ function removeOldName(relativePath: string): void {
   const file = path.join(env.databasesDir, relativePath);
   fs.rmSync(file, { force: true });
   const folder = path.dirname(file);
-  if (folder !== env.databasesDir && fs.existsSync(folder) && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  if (folder !== env.databasesDir && fs.existsSync(folder) && fs.readdirSync(folder).length === 0)
+    fs.rmdirSync(folder);
 }

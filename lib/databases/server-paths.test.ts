@@ -27,12 +27,18 @@ describe("resolveServerPath", () => {
     fs.mkdirSync(path.join(env.databasesDir, "copied"), { recursive: true });
     fs.symlinkSync(env.dbFile, path.join(root, "store-link"));
     fs.symlinkSync(env.databasesDir, path.join(root, "copies-link"));
-    expect(() => resolveServerPath(path.join(root, "store-link"))).toThrow("Sense Studio's own store and database copies cannot be imported.");
-    expect(() => resolveServerPath(path.join(root, "copies-link/copied"))).toThrow("Sense Studio's own store and database copies cannot be imported.");
+    expect(() => resolveServerPath(path.join(root, "store-link"))).toThrow(
+      "Sense Studio's own store and database copies cannot be imported.",
+    );
+    expect(() => resolveServerPath(path.join(root, "copies-link/copied"))).toThrow(
+      "Sense Studio's own store and database copies cannot be imported.",
+    );
   });
 
   it("says when the path does not exist, naming the absolute path it looked at", () => {
-    expect(() => resolveServerPath(path.join(root, "missing"))).toThrow(`Path not found on the server: ${path.join(root, "missing")}`);
+    expect(() => resolveServerPath(path.join(root, "missing"))).toThrow(
+      `Path not found on the server: ${path.join(root, "missing")}`,
+    );
     expect(() => resolveServerPath("../no-such-folder")).toThrow(
       `Path not found on the server: ${path.resolve(env.projectRoot, "..", "no-such-folder")} ("../no-such-folder" taken from the project folder ${env.projectRoot})`,
     );

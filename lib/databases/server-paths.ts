@@ -20,7 +20,9 @@ export function resolveServerPath(input: string): string {
   const candidate = resolveGivenPath(input, env.projectRoot);
   // Paths named at run time: nothing for the bundler to trace.
   if (!fs.existsSync(/*turbopackIgnore: true*/ candidate)) {
-    throw invalidInput(`Path not found on the server: ${describeGivenPath(input, candidate, `the project folder ${env.projectRoot}`)}`);
+    throw invalidInput(
+      `Path not found on the server: ${describeGivenPath(input, candidate, `the project folder ${env.projectRoot}`)}`,
+    );
   }
   const real = fs.realpathSync(/*turbopackIgnore: true*/ candidate);
   const realOrSelf = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : p);
@@ -31,7 +33,9 @@ export function resolveServerPath(input: string): string {
   const roots = env.importRoots.filter((r) => fs.existsSync(r)).map((r) => fs.realpathSync(r));
   if (!roots.some((root) => isInside(real, root))) {
     const allowed = env.importRoots.length ? env.importRoots.join(", ") : "(none configured)";
-    throw forbidden(`${input} is outside the folders the dashboard may read. Allowed: ${allowed}. Set SENSE_IMPORT_ROOTS to change.`);
+    throw forbidden(
+      `${input} is outside the folders the dashboard may read. Allowed: ${allowed}. Set SENSE_IMPORT_ROOTS to change.`,
+    );
   }
   return real;
 }

@@ -12,7 +12,10 @@ export function tablePages(tables: { columns: unknown[] }[]): number[] {
   let tablesOnPage = 0;
   let columnsOnPage = 0;
   for (const table of tables) {
-    if (tablesOnPage > 0 && (tablesOnPage === TABLES_PER_PAGE || columnsOnPage + table.columns.length > COLUMNS_PER_PAGE)) {
+    if (
+      tablesOnPage > 0 &&
+      (tablesOnPage === TABLES_PER_PAGE || columnsOnPage + table.columns.length > COLUMNS_PER_PAGE)
+    ) {
       page++;
       tablesOnPage = 0;
       columnsOnPage = 0;

@@ -18,7 +18,12 @@ const listing = (dir: string) =>
     .map((name) => {
       const file = path.join(dir, name);
       const stat = fs.statSync(file);
-      return { name, size: stat.size, mtimeMs: stat.mtimeMs, sha256: crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex") };
+      return {
+        name,
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        sha256: crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"),
+      };
     });
 
 /**
@@ -44,9 +49,13 @@ function writeLiveWalDatabase(dir: string): { file: string; committedRows: numbe
   const committedLog = fs.statSync(`${live}-wal`).size;
   db.exec("BEGIN");
   for (let i = 0; i < 2000; i++) insert.run(`never committed ${"x".repeat(200)} ${i}`);
-  if (fs.statSync(`${live}-wal`).size <= committedLog) throw new Error("the open transaction wrote no frames to the -wal: the fixture does not test what it should");
+  if (fs.statSync(`${live}-wal`).size <= committedLog)
+    throw new Error(
+      "the open transaction wrote no frames to the -wal: the fixture does not test what it should",
+    );
   fs.mkdirSync(dir, { recursive: true });
-  for (const suffix of ["", "-wal"]) fs.copyFileSync(`${live}${suffix}`, path.join(dir, `shop.sqlite${suffix}`));
+  for (const suffix of ["", "-wal"])
+    fs.copyFileSync(`${live}${suffix}`, path.join(dir, `shop.sqlite${suffix}`));
   db.exec("ROLLBACK");
   db.close();
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -67,7 +76,9 @@ describe("WAL-mode databases", () => {
     expect(listing(folder)).toEqual(before);
 
     // the copy holds what was committed, also what was only in the -wal, and none of the open transaction
-    const schema = JSON.parse(registered.schemaJson ?? "{}") as { tables: { name: string; rowCount: number }[] };
+    const schema = JSON.parse(registered.schemaJson ?? "{}") as {
+      tables: { name: string; rowCount: number }[];
+    };
     expect(schema.tables.map((t) => [t.name, t.rowCount])).toEqual([
       ["items", committedRows],
       ["orders", 3],
@@ -87,7 +98,16 @@ describe("WAL-mode databases", () => {
     ]);
     const query = await pool.run(copy, "SELECT count(*) FROM items WHERE name LIKE 'committed %'");
     expect(query).toMatchObject({ ok: true, rows: [[500]] });
-    const [judged] = await pool.judge([{ dbFile: copy, goldSql: "SELECT count(*) FROM items", candidates: [`SELECT ${committedRows}`, "SELECT 1"] }], "spider");
+    const [judged] = await pool.judge(
+      [
+        {
+          dbFile: copy,
+          goldSql: "SELECT count(*) FROM items",
+          candidates: [`SELECT ${committedRows}`, "SELECT 1"],
+        },
+      ],
+      "spider",
+    );
     expect(judged?.verdicts.map((v) => v.match)).toEqual([true, false]);
 
     expect(listing(copies)).toEqual(copiesBefore);
@@ -99,7 +119,10 @@ describe("WAL-mode databases", () => {
     const { file } = writeLiveWalDatabase(folder);
     const before = listing(folder);
     const result = await pool.run(file, "SELECT count(*) FROM items");
-    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("shop.sqlite is in WAL mode") });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("shop.sqlite is in WAL mode"),
+    });
     expect(listing(folder)).toEqual(before);
   });
 });

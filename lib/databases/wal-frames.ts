@@ -53,14 +53,19 @@ export async function readCommittedWal(walFile: string): Promise<CommittedWal> {
     const pending = new Map<number, number>(); // pages of the transaction not yet committed
     const committed = new Map<number, number>();
     let databasePages = 0;
-    for (let offset = WAL_HEADER_BYTES; ; ) {
+    for (let offset = WAL_HEADER_BYTES; ;) {
       const { bytesRead } = await handle.read(batch, 0, batch.length, offset);
       const frames = Math.floor(bytesRead / frameBytes);
       for (let f = 0; f < frames; f++) {
         const frame = batch.subarray(f * frameBytes, (f + 1) * frameBytes);
         if (!frame.subarray(8, 16).equals(salts)) return result(pageSize, databasePages, committed);
-        sum = checksum(frame.subarray(FRAME_HEADER_BYTES), bigEndian, checksum(frame.subarray(0, 8), bigEndian, sum));
-        if (sum[0] !== frame.readUInt32BE(16) || sum[1] !== frame.readUInt32BE(20)) return result(pageSize, databasePages, committed);
+        sum = checksum(
+          frame.subarray(FRAME_HEADER_BYTES),
+          bigEndian,
+          checksum(frame.subarray(0, 8), bigEndian, sum),
+        );
+        if (sum[0] !== frame.readUInt32BE(16) || sum[1] !== frame.readUInt32BE(20))
+          return result(pageSize, databasePages, committed);
         pending.set(frame.readUInt32BE(0), offset + f * frameBytes + FRAME_HEADER_BYTES);
         const sizeAfterCommit = frame.readUInt32BE(4);
         if (sizeAfterCommit > 0) {
@@ -79,6 +84,8 @@ export async function readCommittedWal(walFile: string): Promise<CommittedWal> {
 
 function result(pageSize: number, databasePages: number, committed: Map<number, number>): CommittedWal {
   if (!databasePages) return null;
-  const pages = [...committed].filter(([page]) => page <= databasePages).map(([pageNumber, offset]) => ({ pageNumber, offset }));
+  const pages = [...committed]
+    .filter(([page]) => page <= databasePages)
+    .map(([pageNumber, offset]) => ({ pageNumber, offset }));
   return { pageSize, databasePages, pages };
 }

@@ -6,7 +6,10 @@
 import { createExecService } from "@/lib/sql/exec/exec-service";
 import type { ExecRequest } from "@/lib/sql/exec/exec-types";
 
-const service = createExecService({ memoryMb: Number(process.argv[2]) || 0, tempMb: Number(process.argv[3]) || 0 });
+const service = createExecService({
+  memoryMb: Number(process.argv[2]) || 0,
+  tempMb: Number(process.argv[3]) || 0,
+});
 
 process.on("message", (request: ExecRequest) => {
   const response = service.answer(request);

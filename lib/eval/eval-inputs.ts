@@ -37,7 +37,9 @@ export function readPredictionFile(file: string, expected: number): string[] {
   const all = readLines(file, "Prediction").map((l) => (l.split("\t")[0] ?? "").trim());
   const lines = all.length === expected ? all : all.filter(Boolean);
   if (lines.length !== expected) {
-    throw invalidInput(`${path.basename(file)} has ${lines.length} predictions but the gold file has ${expected} examples (one SQL per line, same order).`);
+    throw invalidInput(
+      `${path.basename(file)} has ${lines.length} predictions but the gold file has ${expected} examples (one SQL per line, same order).`,
+    );
   }
   return lines;
 }
@@ -56,10 +58,14 @@ export function readDifficultyFile(file: string, expected: number): string[] {
   const parsed = difficultyRecords.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalidInput(`${path.basename(file)}: record ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"} (needs "difficulty")`);
+    throw invalidInput(
+      `${path.basename(file)}: record ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"} (needs "difficulty")`,
+    );
   }
   if (parsed.data.length !== expected) {
-    throw invalidInput(`${path.basename(file)} has ${parsed.data.length} records but the gold file has ${expected} examples.`);
+    throw invalidInput(
+      `${path.basename(file)} has ${parsed.data.length} records but the gold file has ${expected} examples.`,
+    );
   }
   return parsed.data.map((r) => r.difficulty);
 }

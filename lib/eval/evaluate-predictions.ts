@@ -56,14 +56,24 @@ export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary
     if (fs.existsSync(dbFile)) present.push({ example, dbFile });
     else {
       missing.push({ i: example.i, db_id: example.dbId });
-      verdicts[example.i] = { i: example.i, db_id: example.dbId, exec_match: false, pred_error: null, gold_error: `database file missing: ${dbFile}` };
+      verdicts[example.i] = {
+        i: example.i,
+        db_id: example.dbId,
+        exec_match: false,
+        pred_error: null,
+        gold_error: `database file missing: ${dbFile}`,
+      };
     }
   }
   // batches of at most JUDGE_BATCH, as many as a multiple of the processes, so that they share the work evenly
   const rounds = Math.max(1, Math.ceil(present.length / (input.pool.size * JUDGE_BATCH)));
   const batches = chunk(present, Math.max(1, Math.ceil(present.length / (input.pool.size * rounds))));
   const judgeBatch = async (batch: typeof present) => {
-    const tasks = batch.map(({ example, dbFile }) => ({ dbFile, goldSql: example.sql, candidates: [input.predictions[example.i] ?? ""] }));
+    const tasks = batch.map(({ example, dbFile }) => ({
+      dbFile,
+      goldSql: example.sql,
+      candidates: [input.predictions[example.i] ?? ""],
+    }));
     const results = await input.pool.judge(tasks, input.metric, options);
     batch.forEach(({ example }, k) => {
       const judged = results[k];
@@ -103,12 +113,18 @@ export async function evaluatePredictions(input: EvalInput): Promise<EvalSummary
     if (verdicts[g.i]?.exec_match) score.matched++;
     byGroup.set(name, score);
   }
-  const order = (name: string) => (SPIDER_GROUPS.indexOf(name) + 1 || 99);
+  const order = (name: string) => SPIDER_GROUPS.indexOf(name) + 1 || 99;
   return {
     verdicts,
     missing: missing.sort((a, b) => a.i - b.i),
-    overall: { group: "all", matched: scored.filter((g) => verdicts[g.i]?.exec_match).length, total: scored.length },
-    groups: [...byGroup.values()].sort((a, b) => order(a.group) - order(b.group) || a.group.localeCompare(b.group)),
+    overall: {
+      group: "all",
+      matched: scored.filter((g) => verdicts[g.i]?.exec_match).length,
+      total: scored.length,
+    },
+    groups: [...byGroup.values()].sort(
+      (a, b) => order(a.group) - order(b.group) || a.group.localeCompare(b.group),
+    ),
     goldCache,
   };
 }

@@ -26,17 +26,37 @@ function bulkInsert(dbFile: string, insertSql: string, total: number, row: (k: n
 }
 
 /** `total` preference pairs over the tasks. */
-export function bulkInsertPairs(dbFile: string, tasks: BulkTask[], total: number, statusOf: (k: number) => string): void {
-  bulkInsert(dbFile, "INSERT INTO preference_pairs (id, task_id, chosen_sql, chosen_source, rejected_sql, status, created_at) VALUES (?, ?, ?, 'gold', ?, ?, ?)", total, (k) => {
-    const t = tasks[k % tasks.length]!;
-    return [t.id, t.goldSql, `${t.goldSql} LIMIT ${k}`, statusOf(k)];
-  });
+export function bulkInsertPairs(
+  dbFile: string,
+  tasks: BulkTask[],
+  total: number,
+  statusOf: (k: number) => string,
+): void {
+  bulkInsert(
+    dbFile,
+    "INSERT INTO preference_pairs (id, task_id, chosen_sql, chosen_source, rejected_sql, status, created_at) VALUES (?, ?, ?, 'gold', ?, ?, ?)",
+    total,
+    (k) => {
+      const t = tasks[k % tasks.length]!;
+      return [t.id, t.goldSql, `${t.goldSql} LIMIT ${k}`, statusOf(k)];
+    },
+  );
 }
 
 /** `total` SFT samples (executed fine, origin "strong") over the tasks' databases. */
-export function bulkInsertSamples(dbFile: string, tasks: BulkTask[], total: number, statusOf: (k: number) => string): void {
-  bulkInsert(dbFile, "INSERT INTO sft_samples (id, database_id, task_id, question, sql, origin, exec_status, status, created_at) VALUES (?, ?, ?, ?, ?, 'strong', 'ok', ?, ?)", total, (k) => {
-    const t = tasks[k % tasks.length]!;
-    return [t.databaseId, t.id, `Question number ${k}?`, `${t.goldSql} LIMIT ${k}`, statusOf(k)];
-  });
+export function bulkInsertSamples(
+  dbFile: string,
+  tasks: BulkTask[],
+  total: number,
+  statusOf: (k: number) => string,
+): void {
+  bulkInsert(
+    dbFile,
+    "INSERT INTO sft_samples (id, database_id, task_id, question, sql, origin, exec_status, status, created_at) VALUES (?, ?, ?, ?, ?, 'strong', 'ok', ?, ?)",
+    total,
+    (k) => {
+      const t = tasks[k % tasks.length]!;
+      return [t.databaseId, t.id, `Question number ${k}?`, `${t.goldSql} LIMIT ${k}`, statusOf(k)];
+    },
+  );
 }

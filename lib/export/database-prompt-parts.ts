@@ -19,7 +19,14 @@ export function databasePartsCache(sampleRows: number) {
     let rows = "";
     if (sampleRows > 0 && schema && db.filePath) {
       // read in the sandbox once per database and export; a table whose rows cannot be read is left out
-      rows = previewsText(await previewRows(execPool(), databaseFilePath(db.filePath), schema.tables.map((t) => t.name), { limit: sampleRows, budgetMs: 10_000 }));
+      rows = previewsText(
+        await previewRows(
+          execPool(),
+          databaseFilePath(db.filePath),
+          schema.tables.map((t) => t.name),
+          { limit: sampleRows, budgetMs: 10_000 },
+        ),
+      );
     }
     const parts = { name: db.name, ddl: schema ? schemaToDdl(schema) : "", rows };
     cache.set(databaseId, parts);

@@ -12,7 +12,10 @@ import { formatOf, type ExportFormatName } from "@/lib/export/export-formats";
 export const DATASET_INFO_FILE = "dataset_info.json";
 
 /** The entries for an export's files, by name (the file's name without .jsonl), or null for other formats. */
-export function datasetInfoEntries(format: ExportFormatName, fileNames: string[]): Record<string, unknown> | null {
+export function datasetInfoEntries(
+  format: ExportFormatName,
+  fileNames: string[],
+): Record<string, unknown> | null {
   const { datasetInfo } = formatOf(format);
   if (!datasetInfo) return null;
   return Object.fromEntries(fileNames.map((name) => [name.replace(/\.jsonl$/, ""), datasetInfo(name)]));
@@ -29,7 +32,9 @@ export function readDatasetInfo(dir: string): Record<string, unknown> {
     parsed = error;
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || parsed instanceof Error) {
-    throw invalidInput(`${file} is not a JSON object${parsed instanceof Error ? ` (${parsed.message})` : ""}; an export adds its LLaMA-Factory entries to it. Move it away or export to another folder.`);
+    throw invalidInput(
+      `${file} is not a JSON object${parsed instanceof Error ? ` (${parsed.message})` : ""}; an export adds its LLaMA-Factory entries to it. Move it away or export to another folder.`,
+    );
   }
   return parsed as Record<string, unknown>;
 }

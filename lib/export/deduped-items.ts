@@ -32,7 +32,12 @@ function keyedPartsCache(sampleRows: number) {
  * example once (when the request asks for dedup): an item whose example came earlier in the export,
  * from this database or another of the same schema, is counted in `tally.duplicates` and left out.
  */
-export async function* dedupedItems(kind: ExportKind, request: ExportRequest, tally: { duplicates: number }, sideOf: (parts: KeyedParts) => ExportSide = () => "train"): AsyncGenerator<KeptItem[]> {
+export async function* dedupedItems(
+  kind: ExportKind,
+  request: ExportRequest,
+  tally: { duplicates: number },
+  sideOf: (parts: KeyedParts) => ExportSide = () => "train",
+): AsyncGenerator<KeptItem[]> {
   const partsOf = keyedPartsCache(sampleRowsOf(request));
   const seen = new DigestSet();
   const dedupKey = dedupKeyMaker();
@@ -40,7 +45,18 @@ export async function* dedupedItems(kind: ExportKind, request: ExportRequest, ta
     const kept: KeptItem[] = [];
     for (const item of page) {
       const parts = await partsOf(item.databaseId);
-      if (request.dedup && !seen.add(dedupKey(parts.keys.prompt, item.question, request.includeEvidence ? item.evidence : null, item.sql, item.rejected))) {
+      if (
+        request.dedup &&
+        !seen.add(
+          dedupKey(
+            parts.keys.prompt,
+            item.question,
+            request.includeEvidence ? item.evidence : null,
+            item.sql,
+            item.rejected,
+          ),
+        )
+      ) {
         tally.duplicates++;
         continue;
       }

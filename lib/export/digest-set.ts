@@ -39,7 +39,8 @@ export class DigestSet {
       const at = i * WORDS;
       const s = this.slots;
       if (!(s[at]! | s[at + 1]! | s[at + 2]! | s[at + 3]!)) return false;
-      if (s[at] === key[0] && s[at + 1] === key[1] && s[at + 2] === key[2] && s[at + 3] === key[3]) return true;
+      if (s[at] === key[0] && s[at + 1] === key[1] && s[at + 2] === key[2] && s[at + 3] === key[3])
+        return true;
     }
   }
 
@@ -52,7 +53,13 @@ export class DigestSet {
         if (slots === this.slots) this.used++;
         return true;
       }
-      if (slots[at] === key[0] && slots[at + 1] === key[1] && slots[at + 2] === key[2] && slots[at + 3] === key[3]) return false;
+      if (
+        slots[at] === key[0] &&
+        slots[at + 1] === key[1] &&
+        slots[at + 2] === key[2] &&
+        slots[at + 3] === key[3]
+      )
+        return false;
     }
   }
 
@@ -60,7 +67,8 @@ export class DigestSet {
     const old = this.slots;
     const next = new Uint32Array(old.length * 2);
     for (let at = 0; at < old.length; at += WORDS) {
-      if (old[at]! | old[at + 1]! | old[at + 2]! | old[at + 3]!) this.insert(next, [old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!]);
+      if (old[at]! | old[at + 1]! | old[at + 2]! | old[at + 3]!)
+        this.insert(next, [old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!]);
     }
     this.slots = next;
   }

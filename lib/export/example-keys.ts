@@ -10,16 +10,27 @@ import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { questionKey } from "@/lib/synthesis/near-duplicates";
 
 // one-shot hashing (Node 20.12+) makes no Hash object a record; older Nodes build one
-export const sha256: (text: string) => Buffer = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "buffer") : (text) => crypto.createHash("sha256").update(text).digest();
+export const sha256: (text: string) => Buffer =
+  typeof crypto.hash === "function"
+    ? (text) => crypto.hash("sha256", text, "buffer")
+    : (text) => crypto.createHash("sha256").update(text).digest();
 
 /** The keys of one database's prompt text: its schema (the split keeps it on one side) and all it puts in a prompt (dedup). */
 export type DatabaseKeys = { schema: string; prompt: string };
 export function databaseKeys(parts: { ddl: string; rows: string }): DatabaseKeys {
   const schema = sha256(parts.ddl).toString("base64");
-  return { schema, prompt: parts.rows ? sha256(`${parts.ddl}\u0000${parts.rows}`).toString("base64") : schema };
+  return {
+    schema,
+    prompt: parts.rows ? sha256(`${parts.ddl}\u0000${parts.rows}`).toString("base64") : schema,
+  };
 }
 
-export type DedupKey = (promptKey: string, question: string, evidence: string | null, ...sqls: (string | null)[]) => Buffer;
+export type DedupKey = (
+  promptKey: string,
+  question: string,
+  evidence: string | null,
+  ...sqls: (string | null)[]
+) => Buffer;
 
 /**
  * The dedup key of a record: a digest whose first 16 bytes stand for the example it renders to.
@@ -37,5 +48,13 @@ export function dedupKeyMaker(capacity = 4_096): DedupKey {
     }
     return known;
   };
-  return (promptKey, question, evidence, ...sqls) => sha256([promptKey, evidence ?? "", questionKey(question), ...sqls.map((s) => (s === null ? "" : normalize(s)))].join("\u0000"));
+  return (promptKey, question, evidence, ...sqls) =>
+    sha256(
+      [
+        promptKey,
+        evidence ?? "",
+        questionKey(question),
+        ...sqls.map((s) => (s === null ? "" : normalize(s))),
+      ].join("\u0000"),
+    );
 }

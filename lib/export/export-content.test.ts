@@ -16,7 +16,14 @@ const SELECT_AT_END = /\bSELECT\s*$/i;
 beforeAll(async () => {
   const db = await addPortsDatabase("content_ports");
   await addSamples(db.id, itemsOn("content_ports", 3));
-  await addPairs(db.id, [...itemsOn("content_ports", 2), { question: "Which ports are there, with a CTE?", sql: "WITH p AS (SELECT name FROM ports) SELECT name FROM p", rejected: "SELECT 1" }]);
+  await addPairs(db.id, [
+    ...itemsOn("content_ports", 2),
+    {
+      question: "Which ports are there, with a CTE?",
+      sql: "WITH p AS (SELECT name FROM ports) SELECT name FROM p",
+      rejected: "SELECT 1",
+    },
+  ]);
 });
 
 describe("the code-comment template", () => {

@@ -21,7 +21,15 @@ import { makeTestUser } from "@/lib/testing/test-accounts";
 
 const out = (...parts: string[]) => path.join(env.dataDir, "files", ...parts);
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-const FORMATS_WITH_ID = ["alpaca", "sharegpt", "messages", "trl-dpo", "trl-dpo-conversational", "llamafactory-alpaca-preference", "llamafactory-sharegpt-preference"];
+const FORMATS_WITH_ID = [
+  "alpaca",
+  "sharegpt",
+  "messages",
+  "trl-dpo",
+  "trl-dpo-conversational",
+  "llamafactory-alpaca-preference",
+  "llamafactory-sharegpt-preference",
+];
 
 /** A dashboard export once the job runner has written it. */
 async function finished(id: string) {
@@ -38,11 +46,19 @@ beforeAll(async () => {
 });
 
 describe("LLaMA-Factory's dataset_info.json", () => {
-  for (const format of ["alpaca", "sharegpt", "llamafactory-alpaca-preference", "llamafactory-sharegpt-preference"] as const) {
+  for (const format of [
+    "alpaca",
+    "sharegpt",
+    "llamafactory-alpaca-preference",
+    "llamafactory-sharegpt-preference",
+  ] as const) {
     it(`${format}: written as dataset_info.json beside the files, an entry for train and one for validation`, async () => {
       const dir = out(`info-${format}`);
       await exportToFile({ format, validationFraction: 0.25 }, path.join(dir, "set.jsonl"));
-      const info = JSON.parse(fs.readFileSync(path.join(dir, "dataset_info.json"), "utf8")) as Record<string, { file_name: string }>;
+      const info = JSON.parse(fs.readFileSync(path.join(dir, "dataset_info.json"), "utf8")) as Record<
+        string,
+        { file_name: string }
+      >;
       expect(Object.keys(info).sort()).toEqual(["set-train", "set-validation"]);
       for (const entry of Object.values(info)) {
         LLAMA_FACTORY_ENTRIES[format]!.parse(entry);
@@ -62,7 +78,9 @@ describe("LLaMA-Factory's dataset_info.json", () => {
     fs.mkdirSync(broken, { recursive: true });
     fs.writeFileSync(path.join(broken, "dataset_info.json"), "{ not json");
     const before = await prisma.export.count();
-    await expect(exportToFile({ format: "alpaca" }, path.join(broken, "sft.jsonl"))).rejects.toThrow(`${path.join(broken, "dataset_info.json")} is not a JSON object`);
+    await expect(exportToFile({ format: "alpaca" }, path.join(broken, "sft.jsonl"))).rejects.toThrow(
+      `${path.join(broken, "dataset_info.json")} is not a JSON object`,
+    );
     expect(fs.readFileSync(path.join(broken, "dataset_info.json"), "utf8")).toBe("{ not json");
     expect(fs.readdirSync(broken)).toEqual(["dataset_info.json"]);
     expect(await prisma.export.count()).toBe(before);
@@ -74,7 +92,11 @@ describe("LLaMA-Factory's dataset_info.json", () => {
     const manifest = JSON.parse(done.manifestJson!);
     const response = await exportDownload(done.id, "dataset_info.json");
     const info = (await response.json()) as Record<string, { file_name: string }>;
-    expect(Object.values(info).map((e) => e.file_name).sort()).toEqual(manifest.files.map((f: { name: string }) => f.name).sort());
+    expect(
+      Object.values(info)
+        .map((e) => e.file_name)
+        .sort(),
+    ).toEqual(manifest.files.map((f: { name: string }) => f.name).sort());
   });
 });
 
@@ -82,7 +104,9 @@ describe("file names", () => {
   it("carry the export's name or id, so successive exports never collide", async () => {
     const first = await finished((await startExport({ format: "trl-dpo" }, null)).id);
     const second = await finished((await startExport({ format: "trl-dpo" }, null)).id);
-    const named = await finished((await startExport({ format: "trl-dpo", name: "DPO run 3 (city)" }, null)).id);
+    const named = await finished(
+      (await startExport({ format: "trl-dpo", name: "DPO run 3 (city)" }, null)).id,
+    );
     const names = [first, second, named].map((e) => JSON.parse(e.manifestJson!).files[0].name as string);
     expect(names[0]).toBe(`trl-dpo-${first.id}.jsonl`);
     expect(names[1]).toBe(`trl-dpo-${second.id}.jsonl`);
@@ -95,9 +119,17 @@ describe("file names", () => {
 
   it("names the files in a folder given to the CLI the same way, and refuses a name it cannot use", async () => {
     const done = await exportToFile({ format: "messages", name: "chat v1" }, out("cli-folder") + path.sep);
-    expect(fs.readdirSync(out("cli-folder")).sort()).toEqual([`chat-v1-${done.id}.jsonl`, `chat-v1-${done.id}.manifest.json`, `chat-v1-${done.id}.trace.jsonl`]);
-    await expect(startExport({ format: "messages", name: "../../etc" }, null)).rejects.toThrow("An export name");
-    await expect(startExport({ format: "messages", name: "x".repeat(81) }, null)).rejects.toThrow("An export name");
+    expect(fs.readdirSync(out("cli-folder")).sort()).toEqual([
+      `chat-v1-${done.id}.jsonl`,
+      `chat-v1-${done.id}.manifest.json`,
+      `chat-v1-${done.id}.trace.jsonl`,
+    ]);
+    await expect(startExport({ format: "messages", name: "../../etc" }, null)).rejects.toThrow(
+      "An export name",
+    );
+    await expect(startExport({ format: "messages", name: "x".repeat(81) }, null)).rejects.toThrow(
+      "An export name",
+    );
   });
 });
 
@@ -117,7 +149,10 @@ describe("traceability", () => {
           const id = mapped[i]!.id as string;
           if (FORMATS_WITH_ID.includes(format)) expect(row.id).toBe(id);
           else expect(row).not.toHaveProperty("id"); // OpenAI's line shapes take no other keys
-          const item = kind === "sft" ? await prisma.sftSample.findUniqueOrThrow({ where: { id } }) : await prisma.preferencePair.findUniqueOrThrow({ where: { id }, include: { task: true } });
+          const item =
+            kind === "sft"
+              ? await prisma.sftSample.findUniqueOrThrow({ where: { id } })
+              : await prisma.preferencePair.findUniqueOrThrow({ where: { id }, include: { task: true } });
           const question = "question" in item ? item.question : item.task.question;
           expect(lineText(format, row).user).toContain(question);
         }
@@ -144,9 +179,13 @@ describe("a finished export is a snapshot", () => {
     expect(await (await exportDownload(done.id, "snap.jsonl")).text()).toBe(before);
     expect(fs.statSync(file).mode & 0o222).toBe(0); // read-only once finished
     // a later export to the same place replaces the files: the earlier export says so instead of serving them
-    const later = await exportToFile({ format: "alpaca", statuses: ["accepted", "edited"] }, file, { overwrite: true });
+    const later = await exportToFile({ format: "alpaca", statuses: ["accepted", "edited"] }, file, {
+      overwrite: true,
+    });
     expect(readLines(file).some((r) => r.output === "SELECT name FROM quays_0")).toBe(true);
-    await expect(exportDownload(done.id, "snap.jsonl")).rejects.toThrow("was replaced after this export finished");
+    await expect(exportDownload(done.id, "snap.jsonl")).rejects.toThrow(
+      "was replaced after this export finished",
+    );
     expect(await (await exportDownload(later.id, "snap.jsonl")).text()).toBe(fs.readFileSync(file, "utf8"));
   });
 });

@@ -14,7 +14,12 @@ type Sft = { kind: "sft"; render: (r: SftRecord) => unknown };
 type Pref = { kind: "pairs"; render: (r: PreferenceRecord) => unknown };
 // extraKeys: the trainer ignores keys it does not map, so each line also carries the `id` of the
 // item it came from (OpenAI's line shapes take no other keys: there the trace file alone maps lines)
-type Common = { label: string; trainer: string; extraKeys: boolean; datasetInfo?: (fileName: string) => unknown };
+type Common = {
+  label: string;
+  trainer: string;
+  extraKeys: boolean;
+  datasetInfo?: (fileName: string) => unknown;
+};
 export type ExportFormat = Common & (Sft | Pref);
 
 const messages = (r: PromptParts) => [
@@ -22,7 +27,13 @@ const messages = (r: PromptParts) => [
   { role: "user", content: r.user },
 ];
 // the ShareGPT keys the files use, spelled out in their entries (LLaMA-Factory's defaults today)
-const SHAREGPT_TAGS = { role_tag: "from", content_tag: "value", user_tag: "human", assistant_tag: "gpt", system_tag: "system" };
+const SHAREGPT_TAGS = {
+  role_tag: "from",
+  content_tag: "value",
+  user_tag: "human",
+  assistant_tag: "gpt",
+  system_tag: "system",
+};
 const promptText = (r: PromptParts) => (r.system ? `${r.system}\n\n${r.user}` : r.user);
 
 export const EXPORT_FORMATS = {
@@ -32,15 +43,29 @@ export const EXPORT_FORMATS = {
     trainer: "LLaMA-Factory, Alpaca-style SFT",
     extraKeys: true,
     render: (r: SftRecord) => ({ instruction: r.user, input: "", output: r.sql, system: r.system }),
-    datasetInfo: (file: string) => ({ file_name: file, columns: { prompt: "instruction", query: "input", response: "output", system: "system" } }),
+    datasetInfo: (file: string) => ({
+      file_name: file,
+      columns: { prompt: "instruction", query: "input", response: "output", system: "system" },
+    }),
   },
   sharegpt: {
     kind: "sft",
     label: "ShareGPT (conversations)",
     trainer: "LLaMA-Factory, ShareGPT-style SFT",
     extraKeys: true,
-    render: (r: SftRecord) => ({ conversations: [{ from: "human", value: r.user }, { from: "gpt", value: r.sql }], system: r.system }),
-    datasetInfo: (file: string) => ({ file_name: file, formatting: "sharegpt", columns: { messages: "conversations", system: "system" }, tags: SHAREGPT_TAGS }),
+    render: (r: SftRecord) => ({
+      conversations: [
+        { from: "human", value: r.user },
+        { from: "gpt", value: r.sql },
+      ],
+      system: r.system,
+    }),
+    datasetInfo: (file: string) => ({
+      file_name: file,
+      formatting: "sharegpt",
+      columns: { messages: "conversations", system: "system" },
+      tags: SHAREGPT_TAGS,
+    }),
   },
   messages: {
     kind: "sft",
@@ -68,23 +93,54 @@ export const EXPORT_FORMATS = {
     label: "TRL DPO, conversational",
     trainer: "TRL DPOTrainer",
     extraKeys: true,
-    render: (r: PreferenceRecord) => ({ prompt: messages(r), chosen: [{ role: "assistant", content: r.chosen }], rejected: [{ role: "assistant", content: r.rejected }] }),
+    render: (r: PreferenceRecord) => ({
+      prompt: messages(r),
+      chosen: [{ role: "assistant", content: r.chosen }],
+      rejected: [{ role: "assistant", content: r.rejected }],
+    }),
   },
   "llamafactory-alpaca-preference": {
     kind: "pairs",
     label: "LLaMA-Factory preference, Alpaca (instruction, input, chosen, rejected)",
     trainer: "LLaMA-Factory DPO / ORPO / RM",
     extraKeys: true,
-    render: (r: PreferenceRecord) => ({ instruction: r.user, input: "", chosen: r.chosen, rejected: r.rejected, system: r.system }),
-    datasetInfo: (file: string) => ({ file_name: file, ranking: true, columns: { prompt: "instruction", query: "input", chosen: "chosen", rejected: "rejected", system: "system" } }),
+    render: (r: PreferenceRecord) => ({
+      instruction: r.user,
+      input: "",
+      chosen: r.chosen,
+      rejected: r.rejected,
+      system: r.system,
+    }),
+    datasetInfo: (file: string) => ({
+      file_name: file,
+      ranking: true,
+      columns: {
+        prompt: "instruction",
+        query: "input",
+        chosen: "chosen",
+        rejected: "rejected",
+        system: "system",
+      },
+    }),
   },
   "llamafactory-sharegpt-preference": {
     kind: "pairs",
     label: "LLaMA-Factory preference, ShareGPT",
     trainer: "LLaMA-Factory DPO / ORPO / RM",
     extraKeys: true,
-    render: (r: PreferenceRecord) => ({ conversations: [{ from: "human", value: r.user }], chosen: { from: "gpt", value: r.chosen }, rejected: { from: "gpt", value: r.rejected }, system: r.system }),
-    datasetInfo: (file: string) => ({ file_name: file, formatting: "sharegpt", ranking: true, columns: { messages: "conversations", chosen: "chosen", rejected: "rejected", system: "system" }, tags: SHAREGPT_TAGS }),
+    render: (r: PreferenceRecord) => ({
+      conversations: [{ from: "human", value: r.user }],
+      chosen: { from: "gpt", value: r.chosen },
+      rejected: { from: "gpt", value: r.rejected },
+      system: r.system,
+    }),
+    datasetInfo: (file: string) => ({
+      file_name: file,
+      formatting: "sharegpt",
+      ranking: true,
+      columns: { messages: "conversations", chosen: "chosen", rejected: "rejected", system: "system" },
+      tags: SHAREGPT_TAGS,
+    }),
   },
   "openai-preference": {
     kind: "pairs",

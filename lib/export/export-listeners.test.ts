@@ -16,13 +16,29 @@ const LONG = Array.from({ length: 400 }, (_, k) => `c${k}`).join(" + "); // abou
 beforeAll(async () => {
   const db = await addPortsDatabase("listener_ports");
   const tasks = await prisma.task.createManyAndReturn({
-    data: Array.from({ length: ROWS }, (_, k) => ({ databaseId: db.id, question: `Which sum ${k}?`, goldSql: `SELECT ${LONG} + ${k} FROM ports`, split: "train", origin: "spider", sourceRef: `listeners:${k}` })),
+    data: Array.from({ length: ROWS }, (_, k) => ({
+      databaseId: db.id,
+      question: `Which sum ${k}?`,
+      goldSql: `SELECT ${LONG} + ${k} FROM ports`,
+      split: "train",
+      origin: "spider",
+      sourceRef: `listeners:${k}`,
+    })),
   });
-  await prisma.preferencePair.createMany({ data: tasks.map((t, k) => ({ taskId: t.id, chosenSql: t.goldSql, chosenSource: "gold", rejectedSql: `SELECT ${LONG} - ${k} FROM ports`, status: "accepted" })) });
+  await prisma.preferencePair.createMany({
+    data: tasks.map((t, k) => ({
+      taskId: t.id,
+      chosenSql: t.goldSql,
+      chosenSource: "gold",
+      rejectedSql: `SELECT ${LONG} - ${k} FROM ports`,
+      status: "accepted",
+    })),
+  });
 }, 60_000);
 
 function watchWarnings() {
-  const counts = () => Object.fromEntries(process.eventNames().map((e) => [String(e), process.listenerCount(e)]));
+  const counts = () =>
+    Object.fromEntries(process.eventNames().map((e) => [String(e), process.listenerCount(e)]));
   const before = counts();
   const warnings: Error[] = [];
   const onWarning = (w: Error) => warnings.push(w);
@@ -41,7 +57,10 @@ describe("a large export", () => {
     const watch = watchWarnings();
     const cli = await exportToFile({ format: "trl-dpo" }, path.join(env.dataDir, "large", "pairs.jsonl"));
     expect(cli.rowCount).toBe(ROWS);
-    const started = await startExport({ format: "trl-dpo-conversational", template: "schema-with-rows" }, null);
+    const started = await startExport(
+      { format: "trl-dpo-conversational", template: "schema-with-rows" },
+      null,
+    );
     await runWorker({ workerId: "listeners", stopWhenIdle: true, pollMs: 20 }); // the job runner writes it, in this process
     const row = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
     expect(row).toMatchObject({ status: "done", rowCount: ROWS });

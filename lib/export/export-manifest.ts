@@ -15,15 +15,29 @@ import { KIND } from "@/lib/items/item-kinds";
 
 let version: string | null = null;
 export function appVersion(): string {
-  version ??= (JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ path.join(env.projectRoot, "package.json"), "utf8")) as { version: string }).version;
+  version ??= (
+    JSON.parse(
+      fs.readFileSync(/*turbopackIgnore: true*/ path.join(env.projectRoot, "package.json"), "utf8"),
+    ) as { version: string }
+  ).version;
   return version;
 }
 
-export type ManifestInput = { id: string; base: string; request: ExportRequest; outcome: WriteOutcome; selected: number; createdBy: string | null };
+export type ManifestInput = {
+  id: string;
+  base: string;
+  request: ExportRequest;
+  outcome: WriteOutcome;
+  selected: number;
+  createdBy: string | null;
+};
 
 export function manifestOf({ id, base, request, outcome, selected, createdBy }: ManifestInput) {
   const format = formatOf(request.format);
-  const entries = datasetInfoEntries(request.format, outcome.files.map((f) => f.name));
+  const entries = datasetInfoEntries(
+    request.format,
+    outcome.files.map((f) => f.name),
+  );
   return {
     id,
     name: request.name ?? null,
@@ -32,8 +46,23 @@ export function manifestOf({ id, base, request, outcome, selected, createdBy }: 
     formatLabel: format.label,
     trainer: format.trainer,
     kind: KIND[format.kind].manifestKind,
-    template: { name: request.template, label: PROMPT_TEMPLATES[request.template].label, sampleRows: sampleRowsOf(request), includeEvidence: request.includeEvidence, system: request.system ?? PROMPT_TEMPLATES[request.template].system },
-    filters: { statuses: request.statuses, origin: request.origin ?? null, job: request.job ?? null, database: request.database ?? null, difficulty: request.difficulty ?? null, from: request.from ?? null, to: request.to ?? null, dedup: request.dedup },
+    template: {
+      name: request.template,
+      label: PROMPT_TEMPLATES[request.template].label,
+      sampleRows: sampleRowsOf(request),
+      includeEvidence: request.includeEvidence,
+      system: request.system ?? PROMPT_TEMPLATES[request.template].system,
+    },
+    filters: {
+      statuses: request.statuses,
+      origin: request.origin ?? null,
+      job: request.job ?? null,
+      database: request.database ?? null,
+      difficulty: request.difficulty ?? null,
+      from: request.from ?? null,
+      to: request.to ?? null,
+      dedup: request.dedup,
+    },
     split: {
       validationFraction: request.validationFraction,
       seed: request.seed,
@@ -41,7 +70,10 @@ export function manifestOf({ id, base, request, outcome, selected, createdBy }: 
       bySchema: true, // databases with identical schemas are on one side
       tolerance: SPLIT_TOLERANCE, // of the requested share of rows
       validationDatabases: outcome.validationDatabases,
-      rows: { train: outcome.files.find((f) => f.split === "train")?.rows ?? 0, validation: outcome.files.find((f) => f.split === "validation")?.rows ?? 0 },
+      rows: {
+        train: outcome.files.find((f) => f.split === "train")?.rows ?? 0,
+        validation: outcome.files.find((f) => f.split === "validation")?.rows ?? 0,
+      },
       promptsOnBothSides: outcome.promptsOnBothSides, // checked while writing: an export with any fails
     },
     counts: { selected, written: outcome.written, duplicatesDropped: outcome.duplicates, ...outcome.counts },

@@ -3,7 +3,8 @@ import { z } from "zod";
 // What a researcher may call an export, and the file names that follow from it. Client-safe: the
 // Exports form checks the name with the same schema.
 
-export const EXPORT_NAME_RULE = "An export name is 1 to 80 letters, digits, spaces and . _ - ( ) characters, starting with a letter or digit";
+export const EXPORT_NAME_RULE =
+  "An export name is 1 to 80 letters, digits, spaces and . _ - ( ) characters, starting with a letter or digit";
 
 export const exportNameSchema = z
   .string()
@@ -22,4 +23,5 @@ export const nameSlug = (name: string) =>
     .replace(/^-+|-+$/g, "");
 
 /** The base of an export's file names: its name (or format) and its id, so no two exports share one. */
-export const exportFileBase = (name: string | undefined, format: string, id: string) => `${(name && nameSlug(name)) || format}-${id}`;
+export const exportFileBase = (name: string | undefined, format: string, id: string) =>
+  `${(name && nameSlug(name)) || format}-${id}`;

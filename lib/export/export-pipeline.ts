@@ -31,7 +31,12 @@ export class RowRenderer {
   prompt(row: ExportedRow): PromptParts {
     if (row !== this.last) {
       this.last = row;
-      this.lastPrompt = renderTrainingPrompt(this.request, { question: row.item.question, evidence: row.item.evidence, ddl: row.parts.ddl, rows: row.parts.rows });
+      this.lastPrompt = renderTrainingPrompt(this.request, {
+        question: row.item.question,
+        evidence: row.item.evidence,
+        ddl: row.parts.ddl,
+        rows: row.parts.rows,
+      });
     }
     return this.lastPrompt!;
   }
@@ -39,7 +44,9 @@ export class RowRenderer {
   /** The trainer's row, without the item's id. */
   private bare(row: ExportedRow): unknown {
     const prompt = this.prompt(row);
-    return this.format.kind === "sft" ? this.format.render({ ...prompt, sql: row.item.sql }) : this.format.render({ ...prompt, chosen: row.item.sql, rejected: row.item.rejected ?? "" });
+    return this.format.kind === "sft"
+      ? this.format.render({ ...prompt, sql: row.item.sql })
+      : this.format.render({ ...prompt, chosen: row.item.sql, rejected: row.item.rejected ?? "" });
   }
 
   /** The trainer's row as an object (with the item's id where the format takes extra keys). */
@@ -69,7 +76,11 @@ export class RowRenderer {
  * database's schema as the split plan chose. Used by the writer and by the preview alike; a
  * RowRenderer wraps each in the prompt template and the trainer's format.
  */
-export async function* exportRows(request: ExportRequest, split: SplitPlan | null, tally: PipelineTally = { duplicates: 0, validationDatabases: [] }): AsyncGenerator<ExportedRow[]> {
+export async function* exportRows(
+  request: ExportRequest,
+  split: SplitPlan | null,
+  tally: PipelineTally = { duplicates: 0, validationDatabases: [] },
+): AsyncGenerator<ExportedRow[]> {
   const held = split?.validationSchemas;
   const sideOf = (parts: KeptItem["parts"]): ExportSplit => {
     if (!held?.has(parts.keys.schema)) return "train"; // a schema the plan did not see (added since) trains

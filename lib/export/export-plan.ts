@@ -7,7 +7,15 @@ import { exportDatabaseIds } from "@/lib/export/read-export-records";
 import { chooseValidation, SPLIT_TOLERANCE, type SchemaGroup, type SplitRows } from "@/lib/export/split-plan";
 
 /** The split an export will write: the held-out schemas (by key) and the rows each side gets. */
-export type SplitPlan = { requested: number; tolerance: number; seed: number; validationSchemas: Set<string>; validationDatabases: string[]; rows: SplitRows; share: number };
+export type SplitPlan = {
+  requested: number;
+  tolerance: number;
+  seed: number;
+  validationSchemas: Set<string>;
+  validationDatabases: string[];
+  rows: SplitRows;
+  share: number;
+};
 
 /**
  * Plans the train/validation split of a request before anything is written: one pass over the
@@ -20,7 +28,9 @@ export async function planSplit(kind: ExportKind, request: ExportRequest): Promi
   const databases = await exportDatabaseIds(kind, request); // a cheap refusal before the pass
   if (databases.length < 2) {
     const has = databases.length === 0 ? "no schema (no database)" : "1 schema (1 database)";
-    throw invalidInput(`A train/validation split keeps each schema on one side, so it needs at least two distinct schemas; this selection has ${has}.`);
+    throw invalidInput(
+      `A train/validation split keeps each schema on one side, so it needs at least two distinct schemas; this selection has ${has}.`,
+    );
   }
   const bySchema = new Map<string, { names: Set<string>; rows: number }>();
   for await (const page of dedupedItems(kind, request, { duplicates: 0 })) {
@@ -31,9 +41,21 @@ export async function planSplit(kind: ExportKind, request: ExportRequest): Promi
       group.rows++;
     }
   }
-  const groups: SchemaGroup[] = [...bySchema].map(([key, g]) => ({ key, databases: [...g.names].sort(), rows: g.rows }));
+  const groups: SchemaGroup[] = [...bySchema].map(([key, g]) => ({
+    key,
+    databases: [...g.names].sort(),
+    rows: g.rows,
+  }));
   const outcome = chooseValidation(groups, request.validationFraction, request.seed);
   if (!outcome.ok) throw invalidInput(outcome.reason);
   const { validation, rows, share } = outcome.choice;
-  return { requested: request.validationFraction, tolerance: SPLIT_TOLERANCE, seed: request.seed, validationSchemas: new Set(validation.map((g) => g.key)), validationDatabases: validation.flatMap((g) => g.databases).sort(), rows, share };
+  return {
+    requested: request.validationFraction,
+    tolerance: SPLIT_TOLERANCE,
+    seed: request.seed,
+    validationSchemas: new Set(validation.map((g) => g.key)),
+    validationDatabases: validation.flatMap((g) => g.databases).sort(),
+    rows,
+    share,
+  };
 }

@@ -26,7 +26,9 @@ describe("an export that would hold nothing", () => {
   for (const request of empty) {
     it(`${JSON.stringify(request)}: refused naming the filters, no file, nothing listed`, async () => {
       const before = await prisma.export.count();
-      await expect(exportToFile(request, path.join(dir, "empty.jsonl"))).rejects.toThrow(/^Nothing to export: no (SFT samples|preference pairs) match /);
+      await expect(exportToFile(request, path.join(dir, "empty.jsonl"))).rejects.toThrow(
+        /^Nothing to export: no (SFT samples|preference pairs) match /,
+      );
       await expect(startExport(request, null)).rejects.toThrow("Nothing to export");
       await expect(previewExport(request)).rejects.toThrow("Nothing to export");
       expect(await prisma.export.count()).toBe(before);
@@ -46,7 +48,12 @@ describe("an export that would hold nothing", () => {
   });
 
   it("names the filters that selected nothing", async () => {
-    await expect(exportToFile({ format: "alpaca", statuses: ["pending"], database: "refused_ports", from: "2999-01-01" }, path.join(dir, "empty.jsonl"))).rejects.toThrow(
+    await expect(
+      exportToFile(
+        { format: "alpaca", statuses: ["pending"], database: "refused_ports", from: "2999-01-01" },
+        path.join(dir, "empty.jsonl"),
+      ),
+    ).rejects.toThrow(
       "Nothing to export: no SFT samples match status pending, database refused_ports, from 2999-01-01. Widen the selection.",
     );
   });
@@ -56,7 +63,9 @@ describe("a date range that ends before it starts", () => {
   it("is refused before anything is selected, naming both dates", async () => {
     const before = await prisma.export.count();
     const request = { format: "alpaca" as const, from: "2026-06-02", to: "2026-06-01" };
-    await expect(exportToFile(request, path.join(dir, "inverted.jsonl"))).rejects.toThrow("From (2026-06-02) is after To (2026-06-01)");
+    await expect(exportToFile(request, path.join(dir, "inverted.jsonl"))).rejects.toThrow(
+      "From (2026-06-02) is after To (2026-06-01)",
+    );
     await expect(startExport(request, null)).rejects.toThrow("From (2026-06-02) is after To (2026-06-01)");
     await expect(previewExport(request)).rejects.toThrow("From (2026-06-02) is after To (2026-06-01)");
     expect(await prisma.export.count()).toBe(before);
@@ -65,7 +74,10 @@ describe("a date range that ends before it starts", () => {
 
   it("takes a single day (From equal to To)", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const done = await exportToFile({ format: "alpaca", from: today, to: today }, path.join(dir, "today.jsonl"));
+    const done = await exportToFile(
+      { format: "alpaca", from: today, to: today },
+      path.join(dir, "today.jsonl"),
+    );
     expect(done.rowCount).toBe(3);
   });
 });

@@ -18,14 +18,23 @@ const endOfDay = (d: string) => new Date(new Date(d).getTime() + 24 * 3600 * 100
 /** Reviewed (or, never reviewed, created) within the range. */
 function dateFilter(alias: string, r: ExportRequest): SqlPart | null {
   if (!r.from && !r.to) return null;
-  const limits: [string, string][] = [...(r.from ? [[">= ?", new Date(r.from).toISOString()] as [string, string]] : []), ...(r.to ? [["< ?", endOfDay(r.to).toISOString()] as [string, string]] : [])];
+  const limits: [string, string][] = [
+    ...(r.from ? [[">= ?", new Date(r.from).toISOString()] as [string, string]] : []),
+    ...(r.to ? [["< ?", endOfDay(r.to).toISOString()] as [string, string]] : []),
+  ];
   const bounds = limits.map(([b]) => b);
   const values = limits.map(([, v]) => v);
   const within = (column: string) => bounds.map((b) => `${alias}.${column} ${b}`).join(" AND ");
-  return { sql: `((${within("reviewed_at")}) OR (${alias}.reviewed_at IS NULL AND ${within("created_at")}))`, params: [...values, ...values] };
+  return {
+    sql: `((${within("reviewed_at")}) OR (${alias}.reviewed_at IS NULL AND ${within("created_at")}))`,
+    params: [...values, ...values],
+  };
 }
 
-const databaseFilter = (column: string, name: string): SqlPart => ({ sql: `${column} IN (SELECT id FROM target_databases WHERE name = ?)`, params: [name] });
+const databaseFilter = (column: string, name: string): SqlPart => ({
+  sql: `${column} IN (SELECT id FROM target_databases WHERE name = ?)`,
+  params: [name],
+});
 
 /** Origin and difficulty as lib/items/item-facets.ts defines them (review filters the same way). */
 const part = (sql: Prisma.Sql): SqlPart => ({ sql: sql.sql, params: sql.values });
@@ -57,7 +66,8 @@ export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
 /** The tables an item's row is read from, joined: a pair's task, job and rejected candidate. */
 export const FROM: Record<ExportKind, string> = {
   sft: "sft_samples s",
-  pairs: "preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id LEFT JOIN candidates c ON c.id = p.rejected_candidate_id",
+  pairs:
+    "preference_pairs p JOIN tasks t ON t.id = p.task_id LEFT JOIN jobs j ON j.id = p.job_id LEFT JOIN candidates c ON c.id = p.rejected_candidate_id",
 };
 
 export const COLUMNS: Record<ExportKind, string> = {
@@ -66,19 +76,38 @@ export const COLUMNS: Record<ExportKind, string> = {
     "p.id, t.database_id, t.question, t.evidence, t.difficulty, t.hardness, p.chosen_sql, p.final_chosen_sql, p.rejected_sql, p.final_rejected_sql, j.kind AS job_kind, c.source AS rejected_source, p.status, p.reviewed_at",
 };
 
-const and = (parts: SqlPart[]): SqlPart => ({ sql: parts.map((p) => p.sql).join(" AND "), params: parts.flatMap((p) => p.params) });
+const and = (parts: SqlPart[]): SqlPart => ({
+  sql: parts.map((p) => p.sql).join(" AND "),
+  params: parts.flatMap((p) => p.params),
+});
 
 /** One page of one status: the next `limit` items after `after` in id order, a range of the (status, id) index. */
-export function pageQuery(kind: ExportKind, r: ExportRequest, status: string, after: string | null, limit: number): SqlPart {
+export function pageQuery(
+  kind: ExportKind,
+  r: ExportRequest,
+  status: string,
+  after: string | null,
+  limit: number,
+): SqlPart {
   const alias = kind === "sft" ? "s" : "p";
-  const where = and([{ sql: `${alias}.status = ?`, params: [status] }, ...(after === null ? [] : [{ sql: `${alias}.id > ?`, params: [after] }]), ...otherFilters(kind, r)]);
-  return { sql: `SELECT ${COLUMNS[kind]} FROM ${FROM[kind]} WHERE ${where.sql} ORDER BY ${alias}.id LIMIT ?`, params: [...where.params, limit] };
+  const where = and([
+    { sql: `${alias}.status = ?`, params: [status] },
+    ...(after === null ? [] : [{ sql: `${alias}.id > ?`, params: [after] }]),
+    ...otherFilters(kind, r),
+  ]);
+  return {
+    sql: `SELECT ${COLUMNS[kind]} FROM ${FROM[kind]} WHERE ${where.sql} ORDER BY ${alias}.id LIMIT ?`,
+    params: [...where.params, limit],
+  };
 }
 
 /** The selection with every status, for counting (or testing for) its items. */
 export function selectionWhere(kind: ExportKind, r: ExportRequest): SqlPart {
   const alias = kind === "sft" ? "s" : "p";
-  return and([{ sql: `${alias}.status IN (${r.statuses.map(() => "?").join(", ")})`, params: [...r.statuses] }, ...otherFilters(kind, r)]);
+  return and([
+    { sql: `${alias}.status IN (${r.statuses.map(() => "?").join(", ")})`, params: [...r.statuses] },
+    ...otherFilters(kind, r),
+  ]);
 }
 
 /** How many items the selection holds: a pair's task, job and candidate joined only when a filter needs them. */
@@ -92,5 +121,8 @@ export function countQuery(kind: ExportKind, r: ExportRequest): SqlPart {
 export function databaseIdsQuery(kind: ExportKind, r: ExportRequest): SqlPart {
   const where = selectionWhere(kind, r);
   const own = kind === "sft" ? "s.database_id = d.id" : "t.database_id = d.id";
-  return { sql: `SELECT d.id FROM target_databases d WHERE EXISTS (SELECT 1 FROM ${FROM[kind]} WHERE ${own} AND ${where.sql}) ORDER BY d.id`, params: where.params };
+  return {
+    sql: `SELECT d.id FROM target_databases d WHERE EXISTS (SELECT 1 FROM ${FROM[kind]} WHERE ${own} AND ${where.sql}) ORDER BY d.id`,
+    params: where.params,
+  };
 }

@@ -19,7 +19,10 @@ export const exportRequestSchema = z
   .object({
     format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormatName, ...ExportFormatName[]]),
     name: exportNameSchema, // the researcher's name for it (lists, manifest, file names)
-    statuses: z.array(z.enum(["accepted", "edited", "pending", "rejected"])).min(1).default(["accepted", "edited"]),
+    statuses: z
+      .array(z.enum(["accepted", "edited", "pending", "rejected"]))
+      .min(1)
+      .default(["accepted", "edited"]),
     origin: filterText, // lib/items/item-facets.ts: strong | imported | manual (SFT); weak | mutation | imported (pairs)
     job: filterText,
     database: filterText,
@@ -28,7 +31,12 @@ export const exportRequestSchema = z
     to: isoDate, // … and before the end of this day
     dedup: z.boolean().default(true),
     validationFraction: z.number().min(0).max(0.5).default(0), // share of rows held out, whole schemas at a time
-    seed: z.number().int().min(0).max(2 ** 31).default(42),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(42),
   })
   .extend(templateOptionsSchema.shape)
   .superRefine((r, ctx) => {
@@ -36,10 +44,18 @@ export const exportRequestSchema = z
     const sft = kind === "sft";
     const origins = KIND[kind].origins;
     if (r.origin && !origins.includes(r.origin)) {
-      ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${origins.join(", ")} for ${sft ? "an SFT" : "a preference"} format (not “${r.origin.slice(0, 40)}”)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["origin"],
+        message: `origin must be one of: ${origins.join(", ")} for ${sft ? "an SFT" : "a preference"} format (not “${r.origin.slice(0, 40)}”)`,
+      });
     }
     if (r.from && r.to && Date.parse(r.from) > Date.parse(r.to)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `From (${r.from}) is after To (${r.to}): no item can fall in that range; swap the two dates.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `From (${r.from}) is after To (${r.to}): no item can fall in that range; swap the two dates.`,
+      });
     }
   });
 

@@ -26,7 +26,9 @@ describe("an export file", () => {
     const dir = path.join(env.dataDir, "sink");
     fs.mkdirSync(dir, { recursive: true });
     const sink = new ExportSink(dir, "lines.jsonl");
-    const lines = Array.from({ length: 3_000 }, (_, i) => (i === 1_500 ? "x".repeat(300_000) : `{"n":${i},"text":"Zürich → 東京 ${"é".repeat(i % 50)}"}`));
+    const lines = Array.from({ length: 3_000 }, (_, i) =>
+      i === 1_500 ? "x".repeat(300_000) : `{"n":${i},"text":"Zürich → 東京 ${"é".repeat(i % 50)}"}`,
+    );
     for (const line of lines) sink.writeLine(line);
     const sha = sink.finish();
     const text = fs.readFileSync(sink.partial, "utf8");

@@ -47,7 +47,7 @@ export class ExportSink {
     const length = this.buffer.write(text, 0, "utf8");
     const chunk = this.buffer.subarray(0, length);
     this.hash.update(chunk);
-    for (let at = 0; at < length; ) at += fs.writeSync(this.fd, chunk, at, length - at);
+    for (let at = 0; at < length;) at += fs.writeSync(this.fd, chunk, at, length - at);
     this.figures.bytes += length;
   }
 

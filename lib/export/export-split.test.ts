@@ -12,7 +12,11 @@ import { lineText } from "@/lib/testing/exported-lines";
 
 const out = (name: string) => path.join(env.dataDir, "split", name);
 const dbOf = (text: string) => /in (\w+)\?/.exec(text)?.[1];
-const shared = { question: "How many ports are there?", sql: "SELECT count(*) FROM ports", rejected: "SELECT count(*) FROM ports WHERE id > 1" };
+const shared = {
+  question: "How many ports are there?",
+  sql: "SELECT count(*) FROM ports",
+  rejected: "SELECT count(*) FROM ports WHERE id > 1",
+};
 const ROWS = { rows_a: 40, rows_b: 24, rows_c: 12, rows_d: 10, rows_e: 6, rows_f: 4, rows_g: 2, rows_h: 2 };
 
 beforeAll(async () => {
@@ -45,9 +49,16 @@ describe("dedup across the whole export", () => {
   });
 
   it("keeps the same question on databases whose schemas differ (their prompts differ)", async () => {
-    const [a, b] = await prisma.targetDatabase.findMany({ where: { name: { in: ["solo_a", "solo_b"] } }, orderBy: { name: "asc" } });
-    await addSamples(a!.id, [{ question: "How many rows?", sql: "SELECT count(*) FROM harbours_0", status: "pending" }]);
-    await addSamples(b!.id, [{ question: "How many rows?", sql: "SELECT count(*) FROM harbours_0", status: "pending" }]);
+    const [a, b] = await prisma.targetDatabase.findMany({
+      where: { name: { in: ["solo_a", "solo_b"] } },
+      orderBy: { name: "asc" },
+    });
+    await addSamples(a!.id, [
+      { question: "How many rows?", sql: "SELECT count(*) FROM harbours_0", status: "pending" },
+    ]);
+    await addSamples(b!.id, [
+      { question: "How many rows?", sql: "SELECT count(*) FROM harbours_0", status: "pending" },
+    ]);
     const done = await exportToFile({ format: "alpaca", statuses: ["pending"] }, out("two-schemas.jsonl"));
     expect(done.rowCount).toBe(2);
   });
@@ -56,7 +67,10 @@ describe("dedup across the whole export", () => {
 describe("the split by schema", () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     it(`seed ${seed}: databases of one schema on one side, no prompt on both sides, as the manifest reports`, async () => {
-      const done = await exportToFile({ format: "messages", origin: "strong", validationFraction: 0.3, seed }, out(`schema-${seed}.jsonl`));
+      const done = await exportToFile(
+        { format: "messages", origin: "strong", validationFraction: 0.3, seed },
+        out(`schema-${seed}.jsonl`),
+      );
       expect(done.error).toBeNull();
       const manifest = JSON.parse(done.manifestJson!);
       const side = (file: string) => readLines(out(file)).map((r) => lineText("messages", r).user);
@@ -65,7 +79,10 @@ describe("the split by schema", () => {
       expect(train.filter((p) => validation.includes(p))).toEqual([]);
       const twinsIn = (prompts: string[]) => new Set(prompts.map(dbOf).filter((d) => d?.startsWith("twin_")));
       expect(twinsIn(train).size === 0 || twinsIn(validation).size === 0).toBe(true);
-      expect(manifest.split).toMatchObject({ promptsOnBothSides: 0, rows: { train: train.length, validation: validation.length } });
+      expect(manifest.split).toMatchObject({
+        promptsOnBothSides: 0,
+        rows: { train: train.length, validation: validation.length },
+      });
     });
   }
 });
@@ -73,7 +90,10 @@ describe("the split by schema", () => {
 describe("the held-out share of rows", () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`seed ${seed}: --validation 0.1 over databases of 40, 24, 12, 10, 6, 4, 2, 2 rows holds out 7.5–12.5% of the rows`, async () => {
-      const done = await exportToFile({ format: "trl-dpo", validationFraction: 0.1, seed }, out(`share-${seed}.jsonl`));
+      const done = await exportToFile(
+        { format: "trl-dpo", validationFraction: 0.1, seed },
+        out(`share-${seed}.jsonl`),
+      );
       expect(done.error).toBeNull();
       const held = readLines(out(`share-${seed}-validation.jsonl`)).length;
       const all = held + readLines(out(`share-${seed}-train.jsonl`)).length;
@@ -86,25 +106,52 @@ describe("the held-out share of rows", () => {
   it("shows the rows of each side in the preview, as the export then writes them", async () => {
     const request = { format: "trl-dpo" as const, validationFraction: 0.2, seed: 3 };
     const preview = await previewExport(request);
-    expect(preview.split).toMatchObject({ requested: 0.2, rows: { train: expect.any(Number), validation: expect.any(Number) } });
+    expect(preview.split).toMatchObject({
+      requested: 0.2,
+      rows: { train: expect.any(Number), validation: expect.any(Number) },
+    });
     const done = await exportToFile(request, out("preview-sides.jsonl"));
-    expect(preview.split!.rows).toEqual({ train: readLines(out("preview-sides-train.jsonl")).length, validation: readLines(out("preview-sides-validation.jsonl")).length });
+    expect(preview.split!.rows).toEqual({
+      train: readLines(out("preview-sides-train.jsonl")).length,
+      validation: readLines(out("preview-sides-validation.jsonl")).length,
+    });
     expect(JSON.parse(done.manifestJson!).split.rows).toEqual(preview.split!.rows);
   });
 
   it("refuses a split that cannot come near the request, saying why, and writes nothing", async () => {
     const before = await prisma.export.count();
-    await expect(exportToFile({ format: "trl-dpo", database: "rows_a", validationFraction: 0.1 }, out("one.jsonl"))).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (1 database)");
-    await expect(previewExport({ format: "messages", origin: "strong", database: "twin_a", validationFraction: 0.2 })).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (1 database)");
+    await expect(
+      exportToFile({ format: "trl-dpo", database: "rows_a", validationFraction: 0.1 }, out("one.jsonl")),
+    ).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (1 database)");
+    await expect(
+      previewExport({ format: "messages", origin: "strong", database: "twin_a", validationFraction: 0.2 }),
+    ).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (1 database)");
     // the twins alone: three databases, one schema
-    await prisma.sftSample.updateMany({ where: { database: { name: { startsWith: "solo_" } } }, data: { status: "rejected" } });
-    await expect(exportToFile({ format: "messages", validationFraction: 0.2 }, out("twins.jsonl"))).rejects.toThrow("needs at least two distinct schemas; this selection has 1 schema (3 databases share it: twin_a, twin_b, twin_c)");
-    await prisma.sftSample.updateMany({ where: { database: { name: { startsWith: "solo_" } } }, data: { status: "accepted" } });
+    await prisma.sftSample.updateMany({
+      where: { database: { name: { startsWith: "solo_" } } },
+      data: { status: "rejected" },
+    });
+    await expect(
+      exportToFile({ format: "messages", validationFraction: 0.2 }, out("twins.jsonl")),
+    ).rejects.toThrow(
+      "needs at least two distinct schemas; this selection has 1 schema (3 databases share it: twin_a, twin_b, twin_c)",
+    );
+    await prisma.sftSample.updateMany({
+      where: { database: { name: { startsWith: "solo_" } } },
+      data: { status: "accepted" },
+    });
     // two schemas of 40 and 24 rows: the closest split holds out 24 of 64 rows (37.5%)
-    await prisma.preferencePair.updateMany({ where: { task: { database: { name: { notIn: ["rows_a", "rows_b"] } } } }, data: { status: "pending" } });
-    await expect(exportToFile({ format: "trl-dpo", validationFraction: 0.1 }, out("far.jsonl"))).rejects.toThrow(/holds out 24 of 64 rows \(37\.5%\); a validation share of 0\.1 allows 7\.5–12\.5%/);
+    await prisma.preferencePair.updateMany({
+      where: { task: { database: { name: { notIn: ["rows_a", "rows_b"] } } } },
+      data: { status: "pending" },
+    });
+    await expect(
+      exportToFile({ format: "trl-dpo", validationFraction: 0.1 }, out("far.jsonl")),
+    ).rejects.toThrow(/holds out 24 of 64 rows \(37\.5%\); a validation share of 0\.1 allows 7\.5–12\.5%/);
     await prisma.preferencePair.updateMany({ where: { status: "pending" }, data: { status: "accepted" } });
     expect(await prisma.export.count()).toBe(before);
-    expect(fs.readdirSync(path.join(env.dataDir, "split")).filter((f) => /^(one|twins|far)/.test(f))).toEqual([]);
+    expect(fs.readdirSync(path.join(env.dataDir, "split")).filter((f) => /^(one|twins|far)/.test(f))).toEqual(
+      [],
+    );
   });
 });

@@ -5,7 +5,11 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { bulkInsertPairs, bulkInsertSamples, type BulkTask } from "@/lib/export/bulk-fill-items";
-import { exportRequestSchema, type ExportRequest, type ExportRequestInput } from "@/lib/export/export-selection";
+import {
+  exportRequestSchema,
+  type ExportRequest,
+  type ExportRequestInput,
+} from "@/lib/export/export-selection";
 import { exportToFile } from "@/lib/export/exports";
 import { mergeById } from "@/lib/export/merge-by-id";
 import { countExportItems, exportDatabaseIds, readExportItems } from "@/lib/export/read-export-records";
@@ -28,9 +32,25 @@ const SOURCE: Record<string, string> = { weak: "weak-model", mutation: "mutation
 const referencePairs = (r: ExportRequest): Prisma.PreferencePairWhereInput => ({
   status: { in: r.statuses },
   ...(r.job ? { jobId: r.job } : {}),
-  task: { AND: [r.database ? { database: { name: r.database } } : {}, r.difficulty ? { OR: [{ difficulty: r.difficulty }, { difficulty: null, hardness: r.difficulty }] } : {}] },
+  task: {
+    AND: [
+      r.database ? { database: { name: r.database } } : {},
+      r.difficulty
+        ? { OR: [{ difficulty: r.difficulty }, { difficulty: null, hardness: r.difficulty }] }
+        : {},
+    ],
+  },
   AND: [
-    !r.origin ? {} : r.origin === "imported" ? { jobId: null, rejectedCandidateId: null } : { OR: [{ job: { kind: r.origin } }, { jobId: null, rejectedCandidate: { source: SOURCE[r.origin] ?? r.origin } }] },
+    !r.origin
+      ? {}
+      : r.origin === "imported"
+        ? { jobId: null, rejectedCandidateId: null }
+        : {
+            OR: [
+              { job: { kind: r.origin } },
+              { jobId: null, rejectedCandidate: { source: SOURCE[r.origin] ?? r.origin } },
+            ],
+          },
     dateWhere(r),
   ],
 });
@@ -50,7 +70,18 @@ beforeAll(async () => {
   for (const name of ["walk_a", "walk_b", "walk_c"]) {
     const db = await prisma.targetDatabase.create({ data: { name, source: "path", fileStatus: "missing" } });
     for (let i = 0; i < 7; i++) {
-      const t = await prisma.task.create({ data: { databaseId: db.id, question: `Q ${i} on ${name}?`, goldSql: `SELECT ${i}`, difficulty: i % 3 ? "easy" : null, hardness: i % 2 ? "easy" : "hard", split: "train", origin: "spider", sourceRef: `walk:${name}:${i}` } });
+      const t = await prisma.task.create({
+        data: {
+          databaseId: db.id,
+          question: `Q ${i} on ${name}?`,
+          goldSql: `SELECT ${i}`,
+          difficulty: i % 3 ? "easy" : null,
+          hardness: i % 2 ? "easy" : "hard",
+          split: "train",
+          origin: "spider",
+          sourceRef: `walk:${name}:${i}`,
+        },
+      });
       tasks.push({ id: t.id, databaseId: db.id, goldSql: t.goldSql });
     }
   }
@@ -58,15 +89,38 @@ beforeAll(async () => {
   bulkInsertSamples(env.dbFile, tasks, N, (k) => STATUSES[k % 4]!);
   // some of each kind of origin, an old review date, an edited side, a sample that did not run
   weakJob = (await prisma.job.create({ data: { kind: "weak", status: "done", configJson: "{}" } })).id;
-  const pairs = await prisma.preferencePair.findMany({ orderBy: { id: "asc" }, select: { id: true, taskId: true } });
-  const mutation = await prisma.candidate.create({ data: { taskId: pairs[0]!.taskId, source: "mutation", verdict: "wrong_result" } });
-  await prisma.preferencePair.updateMany({ where: { id: { in: pairs.filter((_, i) => i % 7 === 0).map((p) => p.id) } }, data: { jobId: weakJob } });
-  await prisma.preferencePair.updateMany({ where: { id: { in: pairs.filter((_, i) => i % 11 === 0).map((p) => p.id) } }, data: { rejectedCandidateId: mutation.id } });
-  await prisma.preferencePair.updateMany({ where: { id: { in: pairs.filter((_, i) => i % 5 === 0).map((p) => p.id) } }, data: { reviewedAt: new Date("2020-06-01"), finalChosenSql: "SELECT 'edited'" } });
+  const pairs = await prisma.preferencePair.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, taskId: true },
+  });
+  const mutation = await prisma.candidate.create({
+    data: { taskId: pairs[0]!.taskId, source: "mutation", verdict: "wrong_result" },
+  });
+  await prisma.preferencePair.updateMany({
+    where: { id: { in: pairs.filter((_, i) => i % 7 === 0).map((p) => p.id) } },
+    data: { jobId: weakJob },
+  });
+  await prisma.preferencePair.updateMany({
+    where: { id: { in: pairs.filter((_, i) => i % 11 === 0).map((p) => p.id) } },
+    data: { rejectedCandidateId: mutation.id },
+  });
+  await prisma.preferencePair.updateMany({
+    where: { id: { in: pairs.filter((_, i) => i % 5 === 0).map((p) => p.id) } },
+    data: { reviewedAt: new Date("2020-06-01"), finalChosenSql: "SELECT 'edited'" },
+  });
   const samples = await prisma.sftSample.findMany({ orderBy: { id: "asc" }, select: { id: true } });
-  await prisma.sftSample.updateMany({ where: { id: { in: samples.filter((_, i) => i % 9 === 0).map((s) => s.id) } }, data: { execStatus: "error", origin: "manual" } });
-  await prisma.sftSample.updateMany({ where: { id: { in: samples.filter((_, i) => i % 3 === 0).map((s) => s.id) } }, data: { difficulty: "hard" } });
-  await prisma.sftSample.updateMany({ where: { id: { in: samples.filter((_, i) => i % 5 === 0).map((s) => s.id) } }, data: { reviewedAt: new Date("2020-06-01"), jobId: weakJob } });
+  await prisma.sftSample.updateMany({
+    where: { id: { in: samples.filter((_, i) => i % 9 === 0).map((s) => s.id) } },
+    data: { execStatus: "error", origin: "manual" },
+  });
+  await prisma.sftSample.updateMany({
+    where: { id: { in: samples.filter((_, i) => i % 3 === 0).map((s) => s.id) } },
+    data: { difficulty: "hard" },
+  });
+  await prisma.sftSample.updateMany({
+    where: { id: { in: samples.filter((_, i) => i % 5 === 0).map((s) => s.id) } },
+    data: { reviewedAt: new Date("2020-06-01"), jobId: weakJob },
+  });
 }, 60_000);
 
 async function exportedIds(kind: "sft" | "pairs", r: ExportRequest): Promise<string[]> {
@@ -97,21 +151,45 @@ describe("an export over several statuses and several pages", () => {
       const kind = r.format === "alpaca" ? "sft" : "pairs";
       const expected =
         kind === "sft"
-          ? await prisma.sftSample.findMany({ where: referenceSamples(r), orderBy: { id: "asc" }, select: { id: true, databaseId: true } })
-          : (await prisma.preferencePair.findMany({ where: referencePairs(r), orderBy: { id: "asc" }, select: { id: true, task: { select: { databaseId: true } } } })).map((p) => ({ id: p.id, databaseId: p.task.databaseId }));
+          ? await prisma.sftSample.findMany({
+              where: referenceSamples(r),
+              orderBy: { id: "asc" },
+              select: { id: true, databaseId: true },
+            })
+          : (
+              await prisma.preferencePair.findMany({
+                where: referencePairs(r),
+                orderBy: { id: "asc" },
+                select: { id: true, task: { select: { databaseId: true } } },
+              })
+            ).map((p) => ({ id: p.id, databaseId: p.task.databaseId }));
       expect(expected.length).toBeGreaterThan(0);
       expect(await exportedIds(kind, r)).toEqual(expected.map((e) => e.id));
       expect(await countExportItems(kind, r)).toBe(expected.length);
-      expect(await exportDatabaseIds(kind, r)).toEqual([...new Set(expected.map((e) => e.databaseId))].sort());
+      expect(await exportDatabaseIds(kind, r)).toEqual(
+        [...new Set(expected.map((e) => e.databaseId))].sort(),
+      );
     });
   }
 
   it("writes each of 1,950 pairs of three statuses once, as the previous reader ordered them", async () => {
-    const r = exportRequestSchema.parse({ format: "trl-dpo", statuses: ["accepted", "edited", "rejected"], dedup: false });
+    const r = exportRequestSchema.parse({
+      format: "trl-dpo",
+      statuses: ["accepted", "edited", "rejected"],
+      dedup: false,
+    });
     const file = path.join(env.dataDir, "out", "walk.jsonl");
     const done = await exportToFile(r, file);
-    const rejected = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { rejected: string }).rejected);
-    const expected = await prisma.preferencePair.findMany({ where: { status: { in: r.statuses } }, orderBy: { id: "asc" }, select: { rejectedSql: true } });
+    const rejected = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { rejected: string }).rejected);
+    const expected = await prisma.preferencePair.findMany({
+      where: { status: { in: r.statuses } },
+      orderBy: { id: "asc" },
+      select: { rejectedSql: true },
+    });
     expect(done.rowCount).toBe(1_950);
     expect(rejected).toEqual(expected.map((p) => p.rejectedSql)); // each pair's rejected SQL is its own ("… LIMIT k")
     expect(new Set(rejected).size).toBe(1_950);

@@ -25,7 +25,12 @@ type ExportInput = z.input<typeof exportRequestSchema>;
 
 /** The filters of a request in words, for messages. */
 function describeFilters(r: ExportRequest): string {
-  const parts = [`status ${r.statuses.join(" or ")}`, ...(["origin", "job", "database", "difficulty", "from", "to"] as const).flatMap((k) => (r[k] ? [`${k} ${r[k]}`] : []))];
+  const parts = [
+    `status ${r.statuses.join(" or ")}`,
+    ...(["origin", "job", "database", "difficulty", "from", "to"] as const).flatMap((k) =>
+      r[k] ? [`${k} ${r[k]}`] : [],
+    ),
+  ];
   return parts.join(", ");
 }
 
@@ -33,8 +38,14 @@ function describeFilters(r: ExportRequest): string {
 async function parseRequest(input: ExportInput): Promise<{ request: ExportRequest; plan: SplitPlan | null }> {
   const request = exportRequestSchema.parse(input);
   const kind = formatOf(request.format).kind;
-  if (request.database && !(await databaseExists(request.database))) throw invalidInput(`No database named ${quoteShort(request.database)} in the store: pick one of its databases, or export from all of them.`);
-  if ((await countExportItems(kind, request)) === 0) throw invalidInput(`Nothing to export: no ${KIND[kind].many} match ${describeFilters(request)}. Widen the selection.`);
+  if (request.database && !(await databaseExists(request.database)))
+    throw invalidInput(
+      `No database named ${quoteShort(request.database)} in the store: pick one of its databases, or export from all of them.`,
+    );
+  if ((await countExportItems(kind, request)) === 0)
+    throw invalidInput(
+      `Nothing to export: no ${KIND[kind].many} match ${describeFilters(request)}. Widen the selection.`,
+    );
   return { request, plan: await planSplit(kind, request) };
 }
 
@@ -48,22 +59,54 @@ export async function previewExport(input: ExportInput, limit = 3) {
     for (const r of page) if (rows.length < limit) rows.push({ split: r.split, record: renderer.record(r) });
     if (rows.length >= limit) break;
   }
-  const split = plan && { requested: plan.requested, tolerance: plan.tolerance, rows: plan.rows, share: plan.share, validationDatabases: plan.validationDatabases };
+  const split = plan && {
+    requested: plan.requested,
+    tolerance: plan.tolerance,
+    rows: plan.rows,
+    share: plan.share,
+    validationDatabases: plan.validationDatabases,
+  };
   return { kind, selected: await countExportItems(kind, request), rows, split };
 }
 
 export type ExportActor = AuditActor & { name: string };
 
 /** The export's row and its audit entry (who, from where), in one transaction; a dashboard export's job too. */
-async function createRow(request: ExportRequest, actor: ExportActor | null, filePath: string | null, queued: boolean) {
+async function createRow(
+  request: ExportRequest,
+  actor: ExportActor | null,
+  filePath: string | null,
+  queued: boolean,
+) {
   return prisma.$transaction(async (tx) => {
     const row = await tx.export.create({
-      data: { format: request.format, status: "running", filtersJson: JSON.stringify(request), templateName: request.template, appVersion: appVersion(), createdById: actor?.id ?? null, filePath, ownerProcess: queued ? null : ownerProcessTag() },
+      data: {
+        format: request.format,
+        status: "running",
+        filtersJson: JSON.stringify(request),
+        templateName: request.template,
+        appVersion: appVersion(),
+        createdById: actor?.id ?? null,
+        filePath,
+        ownerProcess: queued ? null : ownerProcessTag(),
+      },
     });
-    await recordAuditEvent(actor, { action: "export.start", targetType: "export", targetId: row.id, detail: { format: request.format, name: request.name ?? null, template: request.template, filePath } }, tx);
+    await recordAuditEvent(
+      actor,
+      {
+        action: "export.start",
+        targetType: "export",
+        targetId: row.id,
+        detail: { format: request.format, name: request.name ?? null, template: request.template, filePath },
+      },
+      tx,
+    );
     if (!queued) return row;
     const jobId = await enqueueFileJob(tx, { kind: "export", exportId: row.id }, actor?.id ?? null);
-    return tx.export.update({ where: { id: row.id }, data: { jobId, filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) } });
+    return tx.export.update({
+      where: { id: row.id },
+      data: { jobId, filePath: path.relative(env.dataDir, path.join(exportsDir(), row.id)) },
+    });
   });
 }
 
@@ -82,15 +125,29 @@ export async function startExport(input: ExportInput, actor: ExportActor | null)
  * existing one, or a path ending in a slash), where the files are named as the dashboard names them
  * (the export's name or format, and its id). Files already there are kept unless `overwrite`.
  */
-export async function exportToFile(input: ExportInput, out: string, options: { overwrite?: boolean; actor?: ExportActor | null } = {}) {
+export async function exportToFile(
+  input: ExportInput,
+  out: string,
+  options: { overwrite?: boolean; actor?: ExportActor | null } = {},
+) {
   const { request, plan } = await parseRequest(input);
   const toFolder = /[\\/]$/.test(out) || (fs.existsSync(out) && fs.statSync(out).isDirectory());
-  if (!toFolder && !/\.jsonl$/i.test(out)) throw invalidInput(`The output must be a file ending in .jsonl (one JSON object a line) or a folder (ending in /): ${out}`);
-  const where: Where = toFolder ? { kind: "folder", dir: path.resolve(out) } : { kind: "file", file: path.resolve(out) };
+  if (!toFolder && !/\.jsonl$/i.test(out))
+    throw invalidInput(
+      `The output must be a file ending in .jsonl (one JSON object a line) or a folder (ending in /): ${out}`,
+    );
+  const where: Where = toFolder
+    ? { kind: "folder", dir: path.resolve(out) }
+    : { kind: "file", file: path.resolve(out) };
   const dir = where.kind === "folder" ? where.dir : path.dirname(where.file);
   if (where.kind === "file") {
-    const taken = targetNames(plan !== null, placeOf("", request, where).base).filter((n) => fs.existsSync(path.join(dir, n)));
-    if (taken.length && !options.overwrite) throw conflict(`${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`);
+    const taken = targetNames(plan !== null, placeOf("", request, where).base).filter((n) =>
+      fs.existsSync(path.join(dir, n)),
+    );
+    if (taken.length && !options.overwrite)
+      throw conflict(
+        `${taken.map((n) => path.join(dir, n)).join(", ")} exist(s) already; choose another --out or add --force.`,
+      );
   }
   if (formatOf(request.format).datasetInfo) readDatasetInfo(dir); // one it could not add to is refused before anything is written
   const row = await createRow(request, options.actor ?? null, dir, false);
@@ -98,7 +155,10 @@ export async function exportToFile(input: ExportInput, out: string, options: { o
 }
 
 export async function cancelExport(id: string, actor: AuditActor | null) {
-  const changed = await prisma.export.updateMany({ where: { id, status: "running" }, data: { status: "cancelled", finishedAt: new Date() } });
+  const changed = await prisma.export.updateMany({
+    where: { id, status: "running" },
+    data: { status: "cancelled", finishedAt: new Date() },
+  });
   if (changed.count === 1) {
     await recordAuditEvent(actor, { action: "export.cancel", targetType: "export", targetId: id });
     return prisma.export.findUniqueOrThrow({ where: { id } });
@@ -111,7 +171,11 @@ export async function cancelExport(id: string, actor: AuditActor | null) {
 export type ExportView = Awaited<ReturnType<typeof listExports>>[number];
 
 export async function listExports(limit = 100) {
-  const rows = await prisma.export.findMany({ orderBy: { createdAt: "desc" }, take: limit, include: { createdBy: { select: { name: true } } } });
+  const rows = await prisma.export.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { createdBy: { select: { name: true } } },
+  });
   return rows.map((e) => ({
     id: e.id,
     createdBy: e.createdBy?.name ?? null,
@@ -141,18 +205,32 @@ const WRITTEN_SINCE_MS = 50;
 export async function exportFilePath(id: string, name: string): Promise<string> {
   const row = await prisma.export.findUnique({ where: { id } });
   if (!row) throw notFound(`No export with id "${id}".`);
-  if (row.status !== "done" || !row.manifestJson || !row.filePath || !row.finishedAt) throw conflict(`The export is ${row.status}; there is no file to download.`);
-  const manifest = JSON.parse(row.manifestJson) as Pick<ExportManifest, "base" | "files" | "trace" | "datasetInfoFile">;
+  if (row.status !== "done" || !row.manifestJson || !row.filePath || !row.finishedAt)
+    throw conflict(`The export is ${row.status}; there is no file to download.`);
+  const manifest = JSON.parse(row.manifestJson) as Pick<
+    ExportManifest,
+    "base" | "files" | "trace" | "datasetInfoFile"
+  >;
   const recorded = [...manifest.files, ...(manifest.trace ? [manifest.trace] : [])];
-  const allowed = [...recorded.map((f) => f.name), `${manifest.base}.manifest.json`, ...(manifest.datasetInfoFile ? [manifest.datasetInfoFile] : [])];
+  const allowed = [
+    ...recorded.map((f) => f.name),
+    `${manifest.base}.manifest.json`,
+    ...(manifest.datasetInfoFile ? [manifest.datasetInfoFile] : []),
+  ];
   if (!allowed.includes(name)) throw notFound(`The export has no file named "${name}".`);
   const file = path.resolve(env.dataDir, row.filePath, name); // name is one the manifest lists
-  if (!fs.existsSync(file)) throw notFound(`The file ${name} of this export is gone from the data directory.`);
+  if (!fs.existsSync(file))
+    throw notFound(`The file ${name} of this export is gone from the data directory.`);
   if (name !== manifest.datasetInfoFile) {
     const stat = fs.statSync(file);
     const bytes = recorded.find((f) => f.name === name)?.bytes;
-    if (stat.mtimeMs > row.finishedAt.getTime() + WRITTEN_SINCE_MS || (bytes !== undefined && stat.size !== bytes)) {
-      throw conflict(`The file ${name} was replaced after this export finished (another export wrote a file of that name there); this export's manifest no longer describes it.`);
+    if (
+      stat.mtimeMs > row.finishedAt.getTime() + WRITTEN_SINCE_MS ||
+      (bytes !== undefined && stat.size !== bytes)
+    ) {
+      throw conflict(
+        `The file ${name} was replaced after this export finished (another export wrote a file of that name there); this export's manifest no longer describes it.`,
+      );
     }
   }
   return file;

@@ -18,12 +18,16 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export function removePartials(dir: string, owner: string | null): void {
   if (!fs.existsSync(dir)) return;
   const mine = owner ? new RegExp(`\\.${escapeRegExp(owner)}\\.[0-9a-f-]{36}\\.partial$`) : null;
-  for (const name of fs.readdirSync(dir)) if (isPartial(name) && (!mine || mine.test(name))) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of fs.readdirSync(dir))
+    if (isPartial(name) && (!mine || mine.test(name))) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /** Fails the running exports of processes that are gone and removes what they left; how many. */
 export async function failInterruptedExports(): Promise<number> {
-  const running = await prisma.export.findMany({ where: { status: "running", jobId: null }, select: { id: true, filePath: true, ownerProcess: true } });
+  const running = await prisma.export.findMany({
+    where: { status: "running", jobId: null },
+    select: { id: true, filePath: true, ownerProcess: true },
+  });
   let failed = 0;
   for (const row of running) {
     const fromCli = row.filePath !== null && path.isAbsolute(row.filePath);
@@ -33,7 +37,10 @@ export async function failInterruptedExports(): Promise<number> {
     const error = fromCli
       ? "The `sense export` process stopped while this export was running (it was killed, or the machine restarted); its partial files were removed. Run it again."
       : "The app stopped while this export was running (it was killed, or the machine restarted); its partial files were removed. Start it again.";
-    const { count } = await prisma.export.updateMany({ where: { id: row.id, status: "running" }, data: { status: "failed", error, finishedAt: new Date() } });
+    const { count } = await prisma.export.updateMany({
+      where: { id: row.id, status: "running" },
+      data: { status: "failed", error, finishedAt: new Date() },
+    });
     if (count === 0) continue;
     failed++;
     if (fromCli) removePartials(row.filePath!, row.ownerProcess);
@@ -47,8 +54,13 @@ export async function failInterruptedExports(): Promise<number> {
 async function removeOrphanedPartials(): Promise<void> {
   const root = exportsDir();
   if (!fs.existsSync(root)) return;
-  const folders = fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-  const running = new Set((await prisma.export.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id));
+  const folders = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  const running = new Set(
+    (await prisma.export.findMany({ where: { status: "running" }, select: { id: true } })).map((r) => r.id),
+  );
   for (const id of folders) {
     if (running.has(id)) continue;
     const dir = path.join(root, id);

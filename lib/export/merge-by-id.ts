@@ -7,7 +7,10 @@ type Head<T> = { page: T[]; at: number; source: AsyncIterator<T[]> };
 /** Ids compare as SQLite's BINARY collation does for them (cuids and other ASCII ids). */
 const before = (a: string, b: string) => a < b;
 
-export async function* mergeById<T extends { id: string }>(sources: AsyncIterable<T[]>[], pageSize: number): AsyncGenerator<T[]> {
+export async function* mergeById<T extends { id: string }>(
+  sources: AsyncIterable<T[]>[],
+  pageSize: number,
+): AsyncGenerator<T[]> {
   const heads: Head<T>[] = [];
   const refill = async (source: AsyncIterator<T[]>): Promise<Head<T> | null> => {
     for (;;) {
@@ -24,7 +27,8 @@ export async function* mergeById<T extends { id: string }>(sources: AsyncIterabl
   let last: string | null = null;
   while (heads.length) {
     let min = 0;
-    for (let i = 1; i < heads.length; i++) if (before(heads[i]!.page[heads[i]!.at]!.id, heads[min]!.page[heads[min]!.at]!.id)) min = i;
+    for (let i = 1; i < heads.length; i++)
+      if (before(heads[i]!.page[heads[i]!.at]!.id, heads[min]!.page[heads[min]!.at]!.id)) min = i;
     const head = heads[min]!;
     const item = head.page[head.at++]!;
     if (last === null || before(last, item.id)) {

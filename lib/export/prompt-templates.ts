@@ -8,15 +8,18 @@ export const PROMPT_TEMPLATES = {
   "sense-style": {
     label: "SENSE style: schema as CREATE TABLE, then the question; the answer is the SQL alone",
     sampleRows: 0,
-    system: "You are a SQLite expert. Given a database schema and a question, write one SQLite query that answers the question. Answer with the SQL only.",
+    system:
+      "You are a SQLite expert. Given a database schema and a question, write one SQLite query that answers the question. Answer with the SQL only.",
   },
   "schema-with-rows": {
     label: "Schema with 3 sample rows per table (as strong text-to-SQL recipes show values)",
     sampleRows: 3,
-    system: "You are a SQLite expert. Given a database schema with sample rows and a question, write one SQLite query that answers the question. Answer with the SQL only.",
+    system:
+      "You are a SQLite expert. Given a database schema with sample rows and a question, write one SQLite query that answers the question. Answer with the SQL only.",
   },
   "code-comment": {
-    label: "Code completion: the schema and question as SQL comments, the answer the whole SQL (for base models)",
+    label:
+      "Code completion: the schema and question as SQL comments, the answer the whole SQL (for base models)",
     sampleRows: 0,
     system: "",
   },
@@ -45,8 +48,19 @@ export function renderTrainingPrompt(options: TemplateOptions, input: PromptInpu
     // sides of a pair: a prompt ending in "SELECT" before an answer that starts with it taught
     // models to write "SELECT SELECT …", and an answer cut after its first word could not start
     // with WITH or be executed as it stands
-    const comment = (text: string) => text.split("\n").map((l) => `-- ${l}`).join("\n");
-    const user = [comment(input.ddl), input.rows ? comment(`Sample rows:\n${input.rows}`) : "", evidence ? comment(`Evidence: ${evidence}`) : "", comment(`Question: ${input.question}`)].filter(Boolean).join("\n");
+    const comment = (text: string) =>
+      text
+        .split("\n")
+        .map((l) => `-- ${l}`)
+        .join("\n");
+    const user = [
+      comment(input.ddl),
+      input.rows ? comment(`Sample rows:\n${input.rows}`) : "",
+      evidence ? comment(`Evidence: ${evidence}`) : "",
+      comment(`Question: ${input.question}`),
+    ]
+      .filter(Boolean)
+      .join("\n");
     return { system, user };
   }
   const parts = [`Database schema:\n${input.ddl}`];
@@ -56,4 +70,5 @@ export function renderTrainingPrompt(options: TemplateOptions, input: PromptInpu
   return { system, user: parts.join("\n\n") };
 }
 
-export const sampleRowsOf = (options: TemplateOptions) => options.sampleRows ?? PROMPT_TEMPLATES[options.template].sampleRows;
+export const sampleRowsOf = (options: TemplateOptions) =>
+  options.sampleRows ?? PROMPT_TEMPLATES[options.template].sampleRows;

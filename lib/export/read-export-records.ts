@@ -1,7 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ExportRequest } from "@/lib/export/export-selection";
-import { countQuery, databaseIdsQuery, pageQuery, type ExportKind, type SqlPart } from "@/lib/export/export-selection-sql";
+import {
+  countQuery,
+  databaseIdsQuery,
+  pageQuery,
+  type ExportKind,
+  type SqlPart,
+} from "@/lib/export/export-selection-sql";
 import { mergeById } from "@/lib/export/merge-by-id";
 import { pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
 import { ReadSnapshot } from "@/lib/store/read-snapshot";
@@ -22,7 +28,17 @@ export type ExportItem = {
 
 type Reviewed = { status: string; reviewed_at: string | null };
 
-type SftRow = Reviewed & { id: string; database_id: string; question: string; edited_question: string | null; evidence: string | null; origin: string; difficulty: string | null; sql: string; edited_sql: string | null };
+type SftRow = Reviewed & {
+  id: string;
+  database_id: string;
+  question: string;
+  edited_question: string | null;
+  evidence: string | null;
+  origin: string;
+  difficulty: string | null;
+  sql: string;
+  edited_sql: string | null;
+};
 type PairRow = Reviewed & {
   id: string;
   database_id: string;
@@ -82,11 +98,19 @@ export async function exportDatabaseIds(kind: ExportKind, r: ExportRequest): Pro
 }
 
 /** The pages of one status in id order, each a range of the (status, id) index after the last. */
-async function* statusPages(snapshot: ReadSnapshot, kind: ExportKind, r: ExportRequest, status: string): AsyncGenerator<ExportItem[]> {
+async function* statusPages(
+  snapshot: ReadSnapshot,
+  kind: ExportKind,
+  r: ExportRequest,
+  status: string,
+): AsyncGenerator<ExportItem[]> {
   let after: string | null = null;
   for (;;) {
     const page = pageQuery(kind, r, status, after, PAGE);
-    const items: ExportItem[] = kind === "sft" ? snapshot.all<SftRow>(page.sql, page.params).map(sftItem) : snapshot.all<PairRow>(page.sql, page.params).map(pairItem);
+    const items: ExportItem[] =
+      kind === "sft"
+        ? snapshot.all<SftRow>(page.sql, page.params).map(sftItem)
+        : snapshot.all<PairRow>(page.sql, page.params).map(pairItem);
     if (items.length) yield items;
     if (items.length < PAGE) return;
     after = items.at(-1)!.id;
@@ -103,7 +127,10 @@ export async function* readExportItems(kind: ExportKind, r: ExportRequest): Asyn
   const statuses = [...new Set(r.statuses)];
   const snapshot = new ReadSnapshot();
   try {
-    yield* mergeById(statuses.map((status) => statusPages(snapshot, kind, r, status)), PAGE);
+    yield* mergeById(
+      statuses.map((status) => statusPages(snapshot, kind, r, status)),
+      PAGE,
+    );
   } finally {
     snapshot.close();
   }

@@ -18,8 +18,12 @@ export const exportsDir = () => path.join(env.dataDir, "exports");
 export type Where = { kind: "dashboard" } | { kind: "file"; file: string } | { kind: "folder"; dir: string };
 
 export function placeOf(id: string, request: ExportRequest, where: Where): { dir: string; base: string } {
-  if (where.kind === "file") return { dir: path.dirname(where.file), base: path.basename(where.file).replace(/\.jsonl$/i, "") };
-  return { dir: where.kind === "folder" ? where.dir : path.join(exportsDir(), id), base: exportFileBase(request.name, request.format, id) };
+  if (where.kind === "file")
+    return { dir: path.dirname(where.file), base: path.basename(where.file).replace(/\.jsonl$/i, "") };
+  return {
+    dir: where.kind === "folder" ? where.dir : path.join(exportsDir(), id),
+    base: exportFileBase(request.name, request.format, id),
+  };
 }
 
 /** Writes a file under a temporary name, then puts it in place read-only (over an earlier read-only one too). */
@@ -41,7 +45,14 @@ const always: RunGuard = { held: () => true };
  * conditional on the export still running, so a cancel and a completion (or a failure) never both
  * happen. A run whose lease is lost stops and leaves the row and the folder to the run that holds it.
  */
-export async function runExport(id: string, request: ExportRequest, plan: SplitPlan | null, where: Where, createdBy: string | null, guard: RunGuard = always) {
+export async function runExport(
+  id: string,
+  request: ExportRequest,
+  plan: SplitPlan | null,
+  where: Where,
+  createdBy: string | null,
+  guard: RunGuard = always,
+) {
   const { dir, base } = placeOf(id, request, where);
   const stillRunning = { id, status: "running" };
   let placed: string[] = [];
@@ -53,11 +64,20 @@ export async function runExport(id: string, request: ExportRequest, plan: SplitP
   try {
     const selected = await countExportItems(formatOf(request.format).kind, request);
     await prisma.export.update({ where: { id }, data: { totalRows: selected } });
-    const outcome = await writeExportFiles(request, plan, { dir, base }, {
-      onProgress: async (written) => void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
-      shouldStop: async () => !guard.held() || (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
-    });
-    if (outcome.status === "cancelled" || !guard.held()) return prisma.export.findUniqueOrThrow({ where: { id } });
+    const outcome = await writeExportFiles(
+      request,
+      plan,
+      { dir, base },
+      {
+        onProgress: async (written) =>
+          void (await prisma.export.update({ where: { id }, data: { rowCount: written } })),
+        shouldStop: async () =>
+          !guard.held() ||
+          (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
+      },
+    );
+    if (outcome.status === "cancelled" || !guard.held())
+      return prisma.export.findUniqueOrThrow({ where: { id } });
     const manifest = manifestOf({ id, base, request, outcome, selected, createdBy });
     placed = targetNames(plan !== null, base).map((n) => path.join(dir, n));
     outcome.commit();
@@ -65,14 +85,23 @@ export async function runExport(id: string, request: ExportRequest, plan: SplitP
     if (manifest.datasetInfo) addDatasetInfoEntries(dir, (entries = manifest.datasetInfo));
     const finished = await prisma.export.updateMany({
       where: stillRunning,
-      data: { status: "done", rowCount: outcome.written, fileSha256: outcome.files[0]?.sha256 ?? null, manifestJson: JSON.stringify(manifest), finishedAt: new Date() },
+      data: {
+        status: "done",
+        rowCount: outcome.written,
+        fileSha256: outcome.files[0]?.sha256 ?? null,
+        manifestJson: JSON.stringify(manifest),
+        finishedAt: new Date(),
+      },
     });
     if (finished.count === 0) undo(); // cancelled at the last moment
   } catch (error) {
     if (!guard.held()) return prisma.export.findUniqueOrThrow({ where: { id } }); // the run that holds it now decides
     undo();
     if (where.kind === "dashboard") fs.rmSync(dir, { recursive: true, force: true });
-    await prisma.export.updateMany({ where: stillRunning, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
+    await prisma.export.updateMany({
+      where: stillRunning,
+      data: { status: "failed", error: (error as Error).message, finishedAt: new Date() },
+    });
   }
   return prisma.export.findUniqueOrThrow({ where: { id } });
 }

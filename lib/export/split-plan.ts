@@ -15,12 +15,20 @@ export const SPLIT_TOLERANCE = 0.25;
 const EPSILON = 1e-9;
 const MAX_SWAP_GROUPS = 400; // the swap pass is quadratic in the schemas; past this the greedy choice stands
 
-export const allowedShare = (fraction: number) => ({ low: fraction * (1 - SPLIT_TOLERANCE), high: fraction * (1 + SPLIT_TOLERANCE) });
+export const allowedShare = (fraction: number) => ({
+  low: fraction * (1 - SPLIT_TOLERANCE),
+  high: fraction * (1 + SPLIT_TOLERANCE),
+});
 export const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 function describeGroups(groups: SchemaGroup[]): string {
   const shown = [...groups].sort((a, b) => b.rows - a.rows).slice(0, 6);
-  const text = shown.map((g) => `${g.databases.slice(0, 3).join(", ")}${g.databases.length > 3 ? ` and ${g.databases.length - 3} more` : ""}: ${g.rows}`).join("; ");
+  const text = shown
+    .map(
+      (g) =>
+        `${g.databases.slice(0, 3).join(", ")}${g.databases.length > 3 ? ` and ${g.databases.length - 3} more` : ""}: ${g.rows}`,
+    )
+    .join("; ");
   return groups.length > shown.length ? `${text}; and ${groups.length - shown.length} more schemas` : text;
 }
 
@@ -80,7 +88,10 @@ function pick(order: SchemaGroup[], target: number, total: number): boolean[] {
 export function chooseValidation(groups: SchemaGroup[], fraction: number, seed: number): SplitOutcome {
   const databases = groups.flatMap((g) => g.databases);
   if (groups.length < 2) {
-    return { ok: false, reason: `A train/validation split keeps each schema on one side, so it needs at least two distinct schemas; this selection has ${groups.length === 0 ? "no schema" : `1 schema (${databases.length === 1 ? "1 database" : `${databases.length} databases share it: ${databases.slice(0, 6).join(", ")}${databases.length > 6 ? ", …" : ""}`})`}.` };
+    return {
+      ok: false,
+      reason: `A train/validation split keeps each schema on one side, so it needs at least two distinct schemas; this selection has ${groups.length === 0 ? "no schema" : `1 schema (${databases.length === 1 ? "1 database" : `${databases.length} databases share it: ${databases.slice(0, 6).join(", ")}${databases.length > 6 ? ", …" : ""}`})`}.`,
+    };
   }
   const total = groups.reduce((n, g) => n + g.rows, 0);
   const order = shuffled(groups, seed);

@@ -18,7 +18,11 @@ export type WriteOutcome = {
   duplicates: number;
   validationDatabases: string[];
   promptsOnBothSides: number;
-  counts: { byOrigin: Record<string, number>; byDifficulty: Record<string, number>; byDatabase: Record<string, number> };
+  counts: {
+    byOrigin: Record<string, number>;
+    byDifficulty: Record<string, number>;
+    byDatabase: Record<string, number>;
+  };
 };
 
 const PROGRESS_EVERY = 500; // rows between progress reports (and stop checks)
@@ -96,7 +100,8 @@ export async function writeExportFiles(
         const { item, split: which } = row;
         if (prompts) {
           const digest = renderer.promptDigest(row);
-          if (prompts[which].add(digest) && prompts[which === "train" ? "validation" : "train"].has(digest)) promptsOnBothSides++;
+          if (prompts[which].add(digest) && prompts[which === "train" ? "validation" : "train"].has(digest))
+            promptsOnBothSides++;
         }
         const sink = sinkFor(which);
         sink.writeLine(renderer.line(row));
@@ -116,7 +121,10 @@ export async function writeExportFiles(
         break;
       }
     }
-    if (promptsOnBothSides) throw new Error(`${promptsOnBothSides} prompts are on both sides of the split; nothing was written. This is a fault of the split, please report it.`);
+    if (promptsOnBothSides)
+      throw new Error(
+        `${promptsOnBothSides} prompts are on both sides of the split; nothing was written. This is a fault of the split, please report it.`,
+      );
     for (const [which, sink] of sinks) files.push({ split: which, ...sink.figures, sha256: sink.finish() });
     traceFile = { ...trace.figures, sha256: trace.finish() };
   } catch (error) {

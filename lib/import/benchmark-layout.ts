@@ -23,7 +23,11 @@ export type BenchmarkLayout = {
  * Spider: dev.json | train_spider.json (+ train_others.json), tables.json, database/<db>/<db>.sqlite
  * BIRD:   dev.json | train.json, dev_tables.json | train_tables.json, dev_databases/<db>/<db>.sqlite
  */
-export function resolveLayout(format: BenchmarkFormat, dirInput: string, split: BenchmarkSplit): BenchmarkLayout {
+export function resolveLayout(
+  format: BenchmarkFormat,
+  dirInput: string,
+  split: BenchmarkSplit,
+): BenchmarkLayout {
   const dir = path.resolve(dirInput);
   if (!fs.existsSync(dir)) throw invalidInput(`Folder not found: ${dir}`);
   if (!fs.statSync(dir).isDirectory()) throw invalidInput(`Not a folder: ${dir}`);

@@ -49,7 +49,10 @@ function readRecordFile(layout: BenchmarkLayout, file: string): BenchmarkRecord[
     }
     const { dbId, question, goldSql } = record.data;
     const digest = crypto.createHash("sha1").update(`${dbId}\u0000${question}\u0000${goldSql}`).digest("hex");
-    return { ...record.data, sourceRef: `${layout.format}:${layout.split}:${name}#${index}:${digest.slice(0, 12)}` };
+    return {
+      ...record.data,
+      sourceRef: `${layout.format}:${layout.split}:${name}#${index}:${digest.slice(0, 12)}`,
+    };
   });
 }
 
@@ -58,18 +61,22 @@ type ParsedRecord = Omit<BenchmarkRecord, "sourceRef">;
 function parseRecord(layout: BenchmarkLayout, raw: unknown) {
   if (layout.format === "spider") {
     return spiderRecordSchema
-      .transform((r): ParsedRecord => ({ dbId: r.db_id, question: r.question, evidence: null, goldSql: r.query, difficulty: null }))
+      .transform((r): ParsedRecord => ({
+        dbId: r.db_id,
+        question: r.question,
+        evidence: null,
+        goldSql: r.query,
+        difficulty: null,
+      }))
       .safeParse(raw);
   }
   return birdRecordSchema
-    .transform(
-      (r): ParsedRecord => ({
-        dbId: r.db_id,
-        question: r.question,
-        evidence: r.evidence.trim() || null,
-        goldSql: r.SQL,
-        difficulty: r.difficulty ?? null,
-      }),
-    )
+    .transform((r): ParsedRecord => ({
+      dbId: r.db_id,
+      question: r.question,
+      evidence: r.evidence.trim() || null,
+      goldSql: r.SQL,
+      difficulty: r.difficulty ?? null,
+    }))
     .safeParse(raw);
 }

@@ -26,11 +26,14 @@ export function readDeclaredSchemas(file: string): Map<string, DatabaseSchema> {
     const parsed = declaredSchema.safeParse(raw);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join(".") || "(record)";
-      throw new ImportError(`${name}: record ${index}: field "${field}": ${parsed.error.issues[0]?.message}`, {
-        file,
-        index,
-        field,
-      });
+      throw new ImportError(
+        `${name}: record ${index}: field "${field}": ${parsed.error.issues[0]?.message}`,
+        {
+          file,
+          index,
+          field,
+        },
+      );
     }
     result.set(parsed.data.db_id, toDatabaseSchema(parsed.data));
   });
@@ -44,7 +47,12 @@ function toDatabaseSchema(d: Declared): DatabaseSchema {
     const columns = d.column_names_original
       .map((c, i) => ({ c, i }))
       .filter(({ c }) => c[0] === tableIndex)
-      .map(({ c, i }) => ({ name: c[1], type: d.column_types[i] ?? "", notNull: false, primaryKey: pkColumns.has(i) }));
+      .map(({ c, i }) => ({
+        name: c[1],
+        type: d.column_types[i] ?? "",
+        notNull: false,
+        primaryKey: pkColumns.has(i),
+      }));
     const foreignKeys = d.foreign_keys
       .filter(([from]) => columnAt(from)?.[0] === tableIndex)
       .map(([from, to]) => ({
@@ -52,7 +60,13 @@ function toDatabaseSchema(d: Declared): DatabaseSchema {
         refTable: d.table_names_original[columnAt(to)?.[0] ?? -1] ?? "?",
         refColumns: [columnAt(to)?.[1] ?? "?"],
       }));
-    return { name: tableName, columns, primaryKey: columns.filter((c) => c.primaryKey).map((c) => c.name), foreignKeys, rowCount: null };
+    return {
+      name: tableName,
+      columns,
+      primaryKey: columns.filter((c) => c.primaryKey).map((c) => c.name),
+      foreignKeys,
+      rowCount: null,
+    };
   });
   return { source: "declared", tables };
 }

@@ -9,16 +9,36 @@ import { writeBenchmarkFolder } from "@/lib/testing/sqlite-fixtures";
 
 describe("Recent imports list failed imports with their error", () => {
   it("lists an import whose record is bad, with the message the form showed", async () => {
-    const dir = writeBenchmarkFolder(path.join(env.dataDir, "fixtures", "bad-record"), { "dev.json": [{ db_id: "zoo", question: "No query?" }] });
-    await expect(importBenchmark({ format: "spider", dir, split: "dev" })).rejects.toThrow('dev.json: record 0: field "query"');
+    const dir = writeBenchmarkFolder(path.join(env.dataDir, "fixtures", "bad-record"), {
+      "dev.json": [{ db_id: "zoo", question: "No query?" }],
+    });
+    await expect(importBenchmark({ format: "spider", dir, split: "dev" })).rejects.toThrow(
+      'dev.json: record 0: field "query"',
+    );
     const [latest] = await listImportRuns();
-    expect(latest).toMatchObject({ status: "failed", dirPath: dir, format: "spider", split: "dev", error: expect.stringContaining('record 0: field "query"') });
+    expect(latest).toMatchObject({
+      status: "failed",
+      dirPath: dir,
+      format: "spider",
+      split: "dev",
+      error: expect.stringContaining('record 0: field "query"'),
+    });
   });
 
   it("lists a dashboard import whose folder is not there, with the absolute path looked at", async () => {
     fs.mkdirSync(env.importRoots[0]!, { recursive: true });
-    await expect(importFromServerFolder({ id: null, via: "ui" }, { format: "bird", dir: "../no-such-bird", split: "dev" })).rejects.toThrow("Path not found on the server");
+    await expect(
+      importFromServerFolder(
+        { id: null, via: "ui" },
+        { format: "bird", dir: "../no-such-bird", split: "dev" },
+      ),
+    ).rejects.toThrow("Path not found on the server");
     const [latest] = await listImportRuns();
-    expect(latest).toMatchObject({ status: "failed", dirPath: "../no-such-bird", format: "bird", error: expect.stringContaining(path.resolve(env.projectRoot, "..", "no-such-bird")) });
+    expect(latest).toMatchObject({
+      status: "failed",
+      dirPath: "../no-such-bird",
+      format: "bird",
+      error: expect.stringContaining(path.resolve(env.projectRoot, "..", "no-such-bird")),
+    });
   });
 });

@@ -1,7 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { chunk } from "@/lib/util/chunk";
-import { resolveLayout, type BenchmarkFormat, type BenchmarkLayout, type BenchmarkSplit } from "@/lib/import/benchmark-layout";
+import {
+  resolveLayout,
+  type BenchmarkFormat,
+  type BenchmarkLayout,
+  type BenchmarkSplit,
+} from "@/lib/import/benchmark-layout";
 import { readBenchmarkRecords, type BenchmarkRecord } from "@/lib/import/benchmark-records";
 import { readDeclaredSchemas } from "@/lib/import/declared-schemas";
 import type { DatabaseSchema } from "@/lib/sql/schema-types";
@@ -11,7 +16,12 @@ import { hardnessOf } from "@/lib/tasks/task-hardness";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 
 /** `actor`: the person importing (the dashboard, `sense import`); the audit log names them. */
-export type ImportBenchmarkInput = { format: BenchmarkFormat; dir: string; split: BenchmarkSplit; actor?: AuditActor | null };
+export type ImportBenchmarkInput = {
+  format: BenchmarkFormat;
+  dir: string;
+  split: BenchmarkSplit;
+  actor?: AuditActor | null;
+};
 
 export type ImportReport = {
   importRunId: string;
@@ -30,12 +40,20 @@ export type ImportReport = {
 const INSERT_CHUNK = 500;
 
 /** A folder's layout and every record and declared schema in it, read and checked; nothing is written. */
-export type ReadFolder = { layout: BenchmarkLayout; records: BenchmarkRecord[]; declared: Map<string, DatabaseSchema> };
+export type ReadFolder = {
+  layout: BenchmarkLayout;
+  records: BenchmarkRecord[];
+  declared: Map<string, DatabaseSchema>;
+};
 
 export function readFolder(input: Pick<ImportBenchmarkInput, "format" | "dir" | "split">): ReadFolder {
   const layout = resolveLayout(input.format, input.dir, input.split);
   const records = readBenchmarkRecords(layout);
-  return { layout, records, declared: layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map() };
+  return {
+    layout,
+    records,
+    declared: layout.tablesFile ? readDeclaredSchemas(layout.tablesFile) : new Map(),
+  };
 }
 
 /**
@@ -56,14 +74,31 @@ export async function importBenchmark(input: ImportBenchmarkInput): Promise<Impo
   }
   const { layout } = read;
   const run = await prisma.importRun.create({
-    data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: actor?.id ?? null, ownerProcess: ownerProcessTag() },
+    data: {
+      format: layout.format,
+      dirPath: layout.dir,
+      split: layout.split,
+      status: "running",
+      createdById: actor?.id ?? null,
+      ownerProcess: ownerProcessTag(),
+    },
   });
-  await recordAuditEvent(actor, { action: "import.start", targetType: "import", targetId: run.id, detail: { format: input.format, split: input.split, dir: layout.dir, records: read.records.length } });
+  await recordAuditEvent(actor, {
+    action: "import.start",
+    targetType: "import",
+    targetId: run.id,
+    detail: { format: input.format, split: input.split, dir: layout.dir, records: read.records.length },
+  });
   return writeImport(run.id, read, actor, started);
 }
 
 /** Writes what a read folder adds (its databases, then its new tasks in one transaction) under the run `runId`, and ends the run: done with its report, or failed with why. */
-export async function writeImport(runId: string, { layout, records, declared }: ReadFolder, actor: AuditActor | null, started: number): Promise<ImportReport> {
+export async function writeImport(
+  runId: string,
+  { layout, records, declared }: ReadFolder,
+  actor: AuditActor | null,
+  started: number,
+): Promise<ImportReport> {
   const run = { id: runId };
   try {
     const dbIds = [...new Set(records.map((r) => r.dbId))];
@@ -88,7 +123,9 @@ export async function writeImport(runId: string, { layout, records, declared }: 
         }),
       ),
     );
-    const unavailable = new Set(outcomes.filter((o) => o.status === "missing" || o.status === "invalid").map((o) => o.name));
+    const unavailable = new Set(
+      outcomes.filter((o) => o.status === "missing" || o.status === "invalid").map((o) => o.name),
+    );
     const report: ImportReport = {
       importRunId: run.id,
       format: layout.format,
@@ -118,7 +155,14 @@ export async function writeImport(runId: string, { layout, records, declared }: 
       action: "import.finish",
       targetType: "import",
       targetId: run.id,
-      detail: { records: records.length, tasksAdded: report.tasksAdded, tasksSkipped: report.tasksSkipped, databasesAdded: outcomes.filter((o) => o.status === "added").length, databasesMissing: report.databasesMissing.length, seconds: Math.round(report.elapsedMs / 100) / 10 },
+      detail: {
+        records: records.length,
+        tasksAdded: report.tasksAdded,
+        tasksSkipped: report.tasksSkipped,
+        databasesAdded: outcomes.filter((o) => o.status === "added").length,
+        databasesMissing: report.databasesMissing.length,
+        seconds: Math.round(report.elapsedMs / 100) / 10,
+      },
     });
     return report;
   } catch (error) {
@@ -126,7 +170,12 @@ export async function writeImport(runId: string, { layout, records, declared }: 
       where: { id: run.id },
       data: { status: "failed", error: (error as Error).message, finishedAt: new Date() },
     });
-    await recordAuditEvent(actor, { action: "import.fail", targetType: "import", targetId: run.id, detail: { error: (error as Error).message } });
+    await recordAuditEvent(actor, {
+      action: "import.fail",
+      targetType: "import",
+      targetId: run.id,
+      detail: { error: (error as Error).message },
+    });
     throw error;
   }
 }
@@ -136,17 +185,32 @@ export async function recordFailedImport(input: ImportBenchmarkInput, error: unk
   const now = new Date();
   const actor = input.actor ?? null;
   const run = await prisma.importRun.create({
-    data: { format: input.format, dirPath: input.dir, split: input.split, status: "failed", error: (error as Error).message, createdById: actor?.id ?? null, finishedAt: now },
+    data: {
+      format: input.format,
+      dirPath: input.dir,
+      split: input.split,
+      status: "failed",
+      error: (error as Error).message,
+      createdById: actor?.id ?? null,
+      finishedAt: now,
+    },
   });
-  await recordAuditEvent(actor, { action: "import.fail", targetType: "import", targetId: run.id, detail: { format: input.format, split: input.split, dir: input.dir, error: (error as Error).message } });
+  await recordAuditEvent(actor, {
+    action: "import.fail",
+    targetType: "import",
+    targetId: run.id,
+    detail: { format: input.format, split: input.split, dir: input.dir, error: (error as Error).message },
+  });
 }
 
 async function existingSourceRefs(refs: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunk(refs, INSERT_CHUNK)) {
-    const rows = await prisma.task.findMany({ where: { sourceRef: { in: part } }, select: { sourceRef: true } });
+    const rows = await prisma.task.findMany({
+      where: { sourceRef: { in: part } },
+      select: { sourceRef: true },
+    });
     for (const row of rows) found.add(row.sourceRef);
   }
   return found;
 }
-

@@ -54,7 +54,10 @@ export async function importDatabases(
 }
 
 /** The benchmark file's sha256 when it is not the file `found` was registered from (null when it is, or when the benchmark has no file for it). */
-async function otherFileThan(found: { fileSha256: string | null }, file: string): Promise<{ sha256: string } | null> {
+async function otherFileThan(
+  found: { fileSha256: string | null },
+  file: string,
+): Promise<{ sha256: string } | null> {
   if (!fs.existsSync(file)) return null;
   const { sha256 } = await hashFile(file); // read once: importOwnCopy finds an earlier copy by it
   return sha256 === found.fileSha256 ? null : { sha256 };
@@ -64,7 +67,12 @@ async function otherFileThan(found: { fileSha256: string | null }, file: string)
  * The benchmark's copy of `name` when a database of that name holds another file: under
  * `<name>_<format>` (then `_2`, …), found again by its sha256 on a later import.
  */
-async function importOwnCopy(layout: BenchmarkLayout, name: string, file: string, sha256: string): Promise<{ id: string; outcome: DatabaseOutcome }> {
+async function importOwnCopy(
+  layout: BenchmarkLayout,
+  name: string,
+  file: string,
+  sha256: string,
+): Promise<{ id: string; outcome: DatabaseOutcome }> {
   for (let n = 1; ; n++) {
     const candidate = `${name}_${layout.format}${n === 1 ? "" : `_${n}`}`;
     const row = await prisma.targetDatabase.findUnique({ where: { name: candidate } });

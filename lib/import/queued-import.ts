@@ -11,7 +11,10 @@ import { ownerProcessTag } from "@/lib/store/owner-process";
  * folder is refused with why, and listed as a failed run); its run and a job that does the import
  * (lib/jobs/handlers/import-item.ts) are created together. The page follows the run to its end.
  */
-export async function queueImport(input: { format: BenchmarkFormat; dir: string; split: BenchmarkSplit }, actor: AuditActor | null) {
+export async function queueImport(
+  input: { format: BenchmarkFormat; dir: string; split: BenchmarkSplit },
+  actor: AuditActor | null,
+) {
   let layout;
   try {
     layout = resolveLayout(input.format, input.dir, input.split);
@@ -20,8 +23,25 @@ export async function queueImport(input: { format: BenchmarkFormat; dir: string;
     throw error;
   }
   return prisma.$transaction(async (tx) => {
-    const run = await tx.importRun.create({ data: { format: layout.format, dirPath: layout.dir, split: layout.split, status: "running", createdById: actor?.id ?? null } });
-    await recordAuditEvent(actor, { action: "import.start", targetType: "import", targetId: run.id, detail: { format: input.format, split: input.split, dir: layout.dir } }, tx);
+    const run = await tx.importRun.create({
+      data: {
+        format: layout.format,
+        dirPath: layout.dir,
+        split: layout.split,
+        status: "running",
+        createdById: actor?.id ?? null,
+      },
+    });
+    await recordAuditEvent(
+      actor,
+      {
+        action: "import.start",
+        targetType: "import",
+        targetId: run.id,
+        detail: { format: input.format, split: input.split, dir: layout.dir },
+      },
+      tx,
+    );
     const jobId = await enqueueFileJob(tx, { kind: "import", importRunId: run.id }, actor?.id ?? null);
     return tx.importRun.update({ where: { id: run.id }, data: { jobId } });
   });
@@ -41,11 +61,23 @@ export async function runQueuedImport(importRunId: string, held: () => boolean):
   const started = Date.now();
   let read;
   try {
-    read = readFolder({ format: run.format as BenchmarkFormat, dir: run.dirPath, split: run.split as BenchmarkSplit });
+    read = readFolder({
+      format: run.format as BenchmarkFormat,
+      dir: run.dirPath,
+      split: run.split as BenchmarkSplit,
+    });
   } catch (error) {
     const message = (error as Error).message;
-    await prisma.importRun.updateMany({ where: { id: run.id, status: "running" }, data: { status: "failed", error: message, finishedAt: new Date() } });
-    await recordAuditEvent(actor, { action: "import.fail", targetType: "import", targetId: run.id, detail: { format: run.format, split: run.split, dir: run.dirPath, error: message } });
+    await prisma.importRun.updateMany({
+      where: { id: run.id, status: "running" },
+      data: { status: "failed", error: message, finishedAt: new Date() },
+    });
+    await recordAuditEvent(actor, {
+      action: "import.fail",
+      targetType: "import",
+      targetId: run.id,
+      detail: { format: run.format, split: run.split, dir: run.dirPath, error: message },
+    });
     return "failed";
   }
   if (!held()) return "running"; // another runner holds it now

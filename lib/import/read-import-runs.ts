@@ -18,5 +18,10 @@ export async function readImportRun(id: string) {
   const run = await prisma.importRun.findUnique({ where: { id } });
   if (!run) throw notFound(`No import with id "${id}".`);
   const { reportJson, ...rest } = run;
-  return { ...rest, report: reportJson ? (JSON.parse(reportJson) as ImportReport) : null, createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null };
+  return {
+    ...rest,
+    report: reportJson ? (JSON.parse(reportJson) as ImportReport) : null,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
 }

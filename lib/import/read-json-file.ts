@@ -11,7 +11,9 @@ export function readJsonFile(file: string): unknown {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    throw new ImportError(`${name}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file });
+    throw new ImportError(`${name}: cannot read file (${(error as NodeJS.ErrnoException).code ?? "error"})`, {
+      file,
+    });
   }
   try {
     return JSON.parse(text);
@@ -21,6 +23,10 @@ export function readJsonFile(file: string): unknown {
     const before = text.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - before.lastIndexOf("\n");
-    throw new ImportError(`${name}: malformed JSON at line ${line}, column ${column} (${message})`, { file, line, column });
+    throw new ImportError(`${name}: malformed JSON at line ${line}, column ${column} (${message})`, {
+      file,
+      line,
+      column,
+    });
   }
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ORIGIN_OF_CANDIDATE_SOURCE, candidateSourcesOf, type ItemFacetFilters } from "@/lib/items/item-facets";
+import {
+  ORIGIN_OF_CANDIDATE_SOURCE,
+  candidateSourcesOf,
+  type ItemFacetFilters,
+} from "@/lib/items/item-facets";
 
 // The filters on an item's origin and difficulty (the rules are in item-facets.ts), twice: as a
 // Prisma where and, beside it, as raw SQL for the statements Prisma cannot express (claims, keyset
@@ -13,11 +17,21 @@ const KNOWN_SOURCES = Object.keys(ORIGIN_OF_CANDIDATE_SOURCE);
 /** Pairs whose origin or difficulty is the filter's. */
 export function pairFacetsWhere(f: ItemFacetFilters): Prisma.PreferencePairWhereInput {
   const and: Prisma.PreferencePairWhereInput[] = [];
-  if (f.difficulty) and.push({ task: { OR: [{ difficulty: f.difficulty }, { difficulty: null, hardness: f.difficulty }] } });
-  if (f.origin === "imported") and.push({ jobId: null, OR: [{ rejectedCandidateId: null }, { rejectedCandidate: { source: { notIn: KNOWN_SOURCES } } }] });
+  if (f.difficulty)
+    and.push({ task: { OR: [{ difficulty: f.difficulty }, { difficulty: null, hardness: f.difficulty }] } });
+  if (f.origin === "imported")
+    and.push({
+      jobId: null,
+      OR: [{ rejectedCandidateId: null }, { rejectedCandidate: { source: { notIn: KNOWN_SOURCES } } }],
+    });
   else if (f.origin) {
     const sources = candidateSourcesOf(f.origin);
-    and.push({ OR: [{ job: { kind: f.origin } }, ...(sources.length ? [{ jobId: null, rejectedCandidate: { source: { in: sources } } }] : [])] });
+    and.push({
+      OR: [
+        { job: { kind: f.origin } },
+        ...(sources.length ? [{ jobId: null, rejectedCandidate: { source: { in: sources } } }] : []),
+      ],
+    });
   }
   return { AND: and };
 }
@@ -26,13 +40,23 @@ export function pairFacetsWhere(f: ItemFacetFilters): Prisma.PreferencePairWhere
 export function pairFacetsSql(f: ItemFacetFilters, pair: string): Prisma.Sql {
   const p = Prisma.raw(pair);
   const parts: Prisma.Sql[] = [Prisma.sql`1 = 1`];
-  if (f.difficulty) parts.push(Prisma.sql`(SELECT coalesce(tasks.difficulty, tasks.hardness) FROM tasks WHERE tasks.id = ${p}.task_id) = ${f.difficulty}`);
+  if (f.difficulty)
+    parts.push(
+      Prisma.sql`(SELECT coalesce(tasks.difficulty, tasks.hardness) FROM tasks WHERE tasks.id = ${p}.task_id) = ${f.difficulty}`,
+    );
   const source = Prisma.sql`(SELECT candidates.source FROM candidates WHERE candidates.id = ${p}.rejected_candidate_id)`;
-  if (f.origin === "imported") parts.push(Prisma.sql`(${p}.job_id IS NULL AND coalesce(${source}, '') NOT IN (${Prisma.join(KNOWN_SOURCES)}))`);
+  if (f.origin === "imported")
+    parts.push(
+      Prisma.sql`(${p}.job_id IS NULL AND coalesce(${source}, '') NOT IN (${Prisma.join(KNOWN_SOURCES)}))`,
+    );
   else if (f.origin) {
     const sources = candidateSourcesOf(f.origin);
-    const jobless = sources.length ? Prisma.sql` OR (${p}.job_id IS NULL AND ${source} IN (${Prisma.join(sources)}))` : Prisma.empty;
-    parts.push(Prisma.sql`((SELECT jobs.kind FROM jobs WHERE jobs.id = ${p}.job_id) = ${f.origin}${jobless})`);
+    const jobless = sources.length
+      ? Prisma.sql` OR (${p}.job_id IS NULL AND ${source} IN (${Prisma.join(sources)}))`
+      : Prisma.empty;
+    parts.push(
+      Prisma.sql`((SELECT jobs.kind FROM jobs WHERE jobs.id = ${p}.job_id) = ${f.origin}${jobless})`,
+    );
   }
   return Prisma.join(parts, " AND ");
 }

@@ -14,20 +14,36 @@
 
 export const SFT_ORIGINS = ["strong", "imported", "manual"] as const;
 /** Every difficulty an item can have: Spider's levels (and a strong job's), then BIRD's. */
-export const ITEM_DIFFICULTIES = ["easy", "medium", "hard", "extra", "simple", "moderate", "challenging"] as const;
+export const ITEM_DIFFICULTIES = [
+  "easy",
+  "medium",
+  "hard",
+  "extra",
+  "simple",
+  "moderate",
+  "challenging",
+] as const;
 export const PAIR_ORIGINS = ["weak", "mutation", "imported"] as const;
 
 /** The origin a pair takes from its rejected candidate's source (Candidate.source), when its job is gone. */
-export const ORIGIN_OF_CANDIDATE_SOURCE: Record<string, string> = { "weak-model": "weak", mutation: "mutation" };
+export const ORIGIN_OF_CANDIDATE_SOURCE: Record<string, string> = {
+  "weak-model": "weak",
+  mutation: "mutation",
+};
 
 /** The origin for a filter value: the candidate sources that stand for it (none: only a job's kind does). */
-export const candidateSourcesOf = (origin: string): string[] => Object.keys(ORIGIN_OF_CANDIDATE_SOURCE).filter((s) => ORIGIN_OF_CANDIDATE_SOURCE[s] === origin);
+export const candidateSourcesOf = (origin: string): string[] =>
+  Object.keys(ORIGIN_OF_CANDIDATE_SOURCE).filter((s) => ORIGIN_OF_CANDIDATE_SOURCE[s] === origin);
 
 /** A pair's difficulty: its task's given difficulty, else its Spider hardness. */
-export const pairDifficulty = (task: { difficulty: string | null; hardness: string | null }): string | null => task.difficulty ?? task.hardness;
+export const pairDifficulty = (task: { difficulty: string | null; hardness: string | null }): string | null =>
+  task.difficulty ?? task.hardness;
 
 /** A pair's origin: its job's kind, or (its job deleted) what its rejected answer came from, else "imported". */
-export function pairOrigin(jobKind: string | null | undefined, rejectedSource: string | null | undefined): string {
+export function pairOrigin(
+  jobKind: string | null | undefined,
+  rejectedSource: string | null | undefined,
+): string {
   if (jobKind) return jobKind;
   return (rejectedSource && ORIGIN_OF_CANDIDATE_SOURCE[rejectedSource]) || "imported";
 }

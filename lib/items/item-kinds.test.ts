@@ -25,17 +25,40 @@ describe("the kinds of item", () => {
     await seedDemo();
     const database = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     const task = await prisma.task.findFirstOrThrow({ where: { databaseId: database.id } });
-    const sample = await prisma.sftSample.create({ data: { databaseId: database.id, question: "How many books?", sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok" } });
-    const pair = await prisma.preferencePair.create({ data: { taskId: task.id, chosenSql: task.goldSql, chosenSource: "gold", rejectedSql: "SELECT 1" } });
+    const sample = await prisma.sftSample.create({
+      data: {
+        databaseId: database.id,
+        question: "How many books?",
+        sql: "SELECT count(*) FROM books",
+        origin: "strong",
+        execStatus: "ok",
+      },
+    });
+    const pair = await prisma.preferencePair.create({
+      data: { taskId: task.id, chosenSql: task.goldSql, chosenSource: "gold", rejectedSql: "SELECT 1" },
+    });
     const ids = { sft: sample.id, pairs: pair.id };
     for (const kind of ITEM_KINDS) {
-      const tables = await prisma.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", KIND[kind].table);
+      const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
+        KIND[kind].table,
+      );
       expect(tables).toHaveLength(1);
       const id = ids[kind];
       expect(await itemRows[kind].count(prisma, { id })).toBe(1);
       expect(await itemRows[kind].snapshot(prisma, { id, status: "accepted" })).toBeNull();
-      expect(await itemRows[kind].update(prisma, { id, status: "pending" }, { status: "accepted", rejectNote: `${kind} note` })).toBe(1);
-      expect(await itemRows[kind].snapshot(prisma, { id })).toMatchObject({ status: "accepted", rejectNote: `${kind} note`, reviewedAt: null });
+      expect(
+        await itemRows[kind].update(
+          prisma,
+          { id, status: "pending" },
+          { status: "accepted", rejectNote: `${kind} note` },
+        ),
+      ).toBe(1);
+      expect(await itemRows[kind].snapshot(prisma, { id })).toMatchObject({
+        status: "accepted",
+        rejectNote: `${kind} note`,
+        reviewedAt: null,
+      });
       expect(await itemRows[kind].update(prisma, { id, status: "pending" }, { status: "rejected" })).toBe(0); // the condition holds in the write
     }
   });

@@ -32,8 +32,30 @@ export const REVIEW_STATUSES = ["pending", "accepted", "edited", "rejected", "di
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const KIND: Record<ItemKind, KindNames> = {
-  sft: { auditType: "sft", counterPrefix: "sft", table: "sft_samples", manifestKind: "sft", one: "SFT sample", many: "SFT samples", short: "samples", queueLabel: "SFT", origins: SFT_ORIGINS, statuses: REVIEW_STATUSES },
-  pairs: { auditType: "pair", counterPrefix: "pair", table: "preference_pairs", manifestKind: "preference", one: "preference pair", many: "preference pairs", short: "pairs", queueLabel: "pairs", origins: PAIR_ORIGINS, statuses: ["pending", "accepted", "edited", "rejected"] },
+  sft: {
+    auditType: "sft",
+    counterPrefix: "sft",
+    table: "sft_samples",
+    manifestKind: "sft",
+    one: "SFT sample",
+    many: "SFT samples",
+    short: "samples",
+    queueLabel: "SFT",
+    origins: SFT_ORIGINS,
+    statuses: REVIEW_STATUSES,
+  },
+  pairs: {
+    auditType: "pair",
+    counterPrefix: "pair",
+    table: "preference_pairs",
+    manifestKind: "preference",
+    one: "preference pair",
+    many: "preference pairs",
+    short: "pairs",
+    queueLabel: "pairs",
+    origins: PAIR_ORIGINS,
+    statuses: ["pending", "accepted", "edited", "rejected"],
+  },
 };
 
 /** The kind of an audit row's item_type ("sft", "pair"); null for a type no kind has. */

@@ -9,10 +9,18 @@ import { pairSnapshot, sftSnapshot, type PairSnapshot, type SftSnapshot } from "
 // over kinds end here; `itemRows[kind]` keeps each kind's types (a sample's changes are a sample's).
 
 /** The conditions code over items filters by: the item, and whether someone holds it. */
-export type ItemWhere = { id: string | { in: string[] }; status?: string; leaseOwnerId?: string; leaseExpiresAt?: { gt: Date } };
+export type ItemWhere = {
+  id: string | { in: string[] };
+  status?: string;
+  leaseOwnerId?: string;
+  leaseExpiresAt?: { gt: Date };
+};
 
 export type SnapshotOf = { sft: SftSnapshot; pairs: PairSnapshot };
-export type ChangeOf = { sft: Prisma.SftSampleUncheckedUpdateManyInput; pairs: Prisma.PreferencePairUncheckedUpdateManyInput };
+export type ChangeOf = {
+  sft: Prisma.SftSampleUncheckedUpdateManyInput;
+  pairs: Prisma.PreferencePairUncheckedUpdateManyInput;
+};
 
 type Rows<K extends ItemKind> = {
   /** The first matching item's review state (what the audit log records), or null. */

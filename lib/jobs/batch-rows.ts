@@ -10,7 +10,10 @@ import { insertRows } from "@/lib/jobs/job-sql";
 const MAX_VARIABLES = 30_000; // below SQLite's 32,766 bound parameters a statement
 
 export class BatchRows {
-  private readonly tables = new Map<string, { table: string; columns: readonly string[]; rows: unknown[][] }>();
+  private readonly tables = new Map<
+    string,
+    { table: string; columns: readonly string[]; rows: unknown[][] }
+  >();
   private readonly results: [string, string][] = [];
 
   /** Rows to insert when the batch ends (tables in the order first named, so rows may point at rows named before). */
@@ -29,7 +32,8 @@ export class BatchRows {
   async write(exec: SqlExec): Promise<void> {
     for (const { table, columns, rows } of this.tables.values()) {
       const perStatement = Math.max(1, Math.floor(MAX_VARIABLES / columns.length));
-      for (let i = 0; i < rows.length; i += perStatement) await insertRows(exec, table, columns, rows.slice(i, i + perStatement));
+      for (let i = 0; i < rows.length; i += perStatement)
+        await insertRows(exec, table, columns, rows.slice(i, i + perStatement));
     }
     for (let i = 0; i < this.results.length; i += 500) {
       const part = this.results.slice(i, i + 500);
@@ -43,4 +47,3 @@ export class BatchRows {
     }
   }
 }
-

@@ -18,7 +18,12 @@ const insertSql = (rows: number) =>
  * raising the job's items_total by what it added. Ids are made in order, so items run in the
  * order given. Memory stays flat: one statement's rows at a time.
  */
-export async function appendJobItems<S extends JobStep>(jobId: string, step: S, count: number, payloadAt: (index: number) => StepPayload<S>): Promise<void> {
+export async function appendJobItems<S extends JobStep>(
+  jobId: string,
+  step: S,
+  count: number,
+  payloadAt: (index: number) => StepPayload<S>,
+): Promise<void> {
   const prefix = `b${Date.now().toString(36)}${crypto.randomBytes(4).toString("hex")}`;
   const fullSql = insertSql(ROWS_PER_STATEMENT);
   for (let start = 0; start < count; start += ROWS_PER_TRANSACTION) {
@@ -29,7 +34,15 @@ export async function appendJobItems<S extends JobStep>(jobId: string, step: S, 
           const rows = Math.min(end, from + ROWS_PER_STATEMENT) - from;
           const now = sqlTime(new Date());
           const args: unknown[] = [];
-          for (let i = from; i < from + rows; i++) args.push(`${prefix}${i.toString(36).padStart(8, "0")}`, jobId, step, JSON.stringify(payloadAt(i)), now, now);
+          for (let i = from; i < from + rows; i++)
+            args.push(
+              `${prefix}${i.toString(36).padStart(8, "0")}`,
+              jobId,
+              step,
+              JSON.stringify(payloadAt(i)),
+              now,
+              now,
+            );
           await tx.$executeRawUnsafe(rows === ROWS_PER_STATEMENT ? fullSql : insertSql(rows), ...args);
         }
         await tx.$executeRaw`UPDATE jobs SET items_total = items_total + ${end - start} WHERE id = ${jobId}`;

@@ -6,8 +6,10 @@ import { createMutationJob } from "@/lib/jobs/create-job";
 import { changeJobStatus } from "@/lib/jobs/job-control";
 import { seedDemo } from "@/lib/seed/seed-demo";
 
-const demoJob = (limit: number) => createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit }, keepPerTask: 1 });
-const byJob = (items: { jobId: string }[]) => items.reduce<Record<string, number>>((n, i) => ({ ...n, [i.jobId]: (n[i.jobId] ?? 0) + 1 }), {});
+const demoJob = (limit: number) =>
+  createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit }, keepPerTask: 1 });
+const byJob = (items: { jobId: string }[]) =>
+  items.reduce<Record<string, number>>((n, i) => ({ ...n, [i.jobId]: (n[i.jobId] ?? 0) + 1 }), {});
 
 beforeAll(async () => {
   await seedDemo();
@@ -23,9 +25,18 @@ describe("claims across running jobs", () => {
     const singles = [await claimJobItems("fair", 1, 60_000), await claimJobItems("fair", 1, 60_000)].flat();
     expect(new Set(singles.map((i) => i.jobId))).toEqual(new Set([first.id, second.id]));
     // each job's items come in the order they were added
-    const firstItems = await prisma.jobItem.findMany({ where: { jobId: first.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    const firstItems = await prisma.jobItem.findMany({
+      where: { jobId: first.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
     const firstClaimed = claimed.filter((i) => i.jobId === first.id).map((i) => i.id);
-    expect(firstClaimed.sort()).toEqual(firstItems.slice(0, 5).map((i) => i.id).sort());
+    expect(firstClaimed.sort()).toEqual(
+      firstItems
+        .slice(0, 5)
+        .map((i) => i.id)
+        .sort(),
+    );
     await changeJobStatus(first.id, "cancel");
     await changeJobStatus(second.id, "cancel");
   });
@@ -40,6 +51,10 @@ describe("claims across running jobs", () => {
     await changeJobStatus(big.id, "cancel");
     // the small job closes when its last item completes: judged by its counters
     for (const item of all.filter((i) => i.jobId === small.id)) await completeJobItem(item, async () => null);
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: small.id } })).toMatchObject({ status: "done", itemsDone: 2, itemsTotal: 2 });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: small.id } })).toMatchObject({
+      status: "done",
+      itemsDone: 2,
+      itemsTotal: 2,
+    });
   });
 });

@@ -10,7 +10,14 @@ import { failRowsOfStoppedFileJobs } from "@/lib/jobs/file-jobs";
 
 /** Claims beyond the allowed attempts that may end in a lost lease (a runner killed or stuck). */
 
-export type ClaimedItem = { id: string; jobId: string; step: string; payloadJson: string; attempts: number; claim: string };
+export type ClaimedItem = {
+  id: string;
+  jobId: string;
+  step: string;
+  payloadJson: string;
+  attempts: number;
+  claim: string;
+};
 
 type ClaimedRow = { id: string; jobId: string; step: string; payloadJson: string; attempts: number | bigint };
 type Claim = { token: string; now: string; until: string };
@@ -19,13 +26,19 @@ type Claim = { token: string; now: string; until: string };
 // job behind when the shares do not divide evenly (one slot free, two jobs)
 let rotation = 0;
 
-const toItems = (rows: ClaimedRow[], claim: Claim): ClaimedItem[] => rows.map((r) => ({ ...r, attempts: Number(r.attempts), claim: claim.token }));
+const toItems = (rows: ClaimedRow[], claim: Claim): ClaimedItem[] =>
+  rows.map((r) => ({ ...r, attempts: Number(r.attempts), claim: claim.token }));
 
 // In both claims, the outer conditions re-check each chosen row (another runner may have taken it
 // meanwhile); their "+" keeps SQLite on the primary key, not on an index of every item of that status.
 
 /** Leases whose runner died (expired), oldest first: a range of the (status, lease_expires_at) index. */
-async function claimExpired(tx: Tx, claim: Claim, limit: number, attemptsCap: number): Promise<ClaimedItem[]> {
+async function claimExpired(
+  tx: Tx,
+  claim: Claim,
+  limit: number,
+  attemptsCap: number,
+): Promise<ClaimedItem[]> {
   const rows = await tx.$queryRaw<ClaimedRow[]>`
     UPDATE job_items SET lease_owner = ${claim.token}, lease_expires_at = ${claim.until}, attempts = attempts + 1, updated_at = ${claim.now}
     WHERE id IN (
@@ -55,14 +68,31 @@ async function claimPending(tx: Tx, claim: Claim, jobId: string, limit: number):
  * at most `roomFor(jobId)` items (a share a job cannot fill or use goes to the others). Each claim is one conditional UPDATE … RETURNING that marks
  * rows with a token unique to this claim; rows another worker took first simply do not match.
  */
-export function claimJobItems(workerId: string, limit: number, leaseMs: number, maxAttempts = DEFAULT_MAX_ATTEMPTS, roomFor: (jobId: string) => number = () => limit): Promise<ClaimedItem[]> {
+export function claimJobItems(
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+  maxAttempts = DEFAULT_MAX_ATTEMPTS,
+  roomFor: (jobId: string) => number = () => limit,
+): Promise<ClaimedItem[]> {
   // one transaction: one commit (and sync to disk) for the whole claim
   return prisma.$transaction((tx) => claimInTransaction(tx, workerId, limit, leaseMs, maxAttempts, roomFor));
 }
 
-async function claimInTransaction(tx: Tx, workerId: string, limit: number, leaseMs: number, maxAttempts: number, roomFor: (jobId: string) => number): Promise<ClaimedItem[]> {
+async function claimInTransaction(
+  tx: Tx,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+  maxAttempts: number,
+  roomFor: (jobId: string) => number,
+): Promise<ClaimedItem[]> {
   const now = new Date();
-  const claim: Claim = { token: `${workerId}:${crypto.randomUUID()}`, now: sqlTime(now), until: sqlTime(new Date(now.getTime() + leaseMs)) };
+  const claim: Claim = {
+    token: `${workerId}:${crypto.randomUUID()}`,
+    now: sqlTime(now),
+    until: sqlTime(new Date(now.getTime() + leaseMs)),
+  };
   // an item whose runner keeps dying on it is not claimed again and again (see finishIdleJobs)
   const won = await claimExpired(tx, claim, limit, maxAttempts + MAX_LOST_LEASES);
   if (won.length >= limit) return won;

@@ -23,19 +23,33 @@ function fillStore() {
     { id: "job-small", status: "running", items: 5_000 },
     { id: "job-old", status: "done", items: 15_000 },
   ];
-  const addJob = db.prepare("INSERT INTO jobs (id, kind, status, config_json, items_total, created_at) VALUES (?, 'mutation', ?, '{}', ?, ?)");
+  const addJob = db.prepare(
+    "INSERT INTO jobs (id, kind, status, config_json, items_total, created_at) VALUES (?, 'mutation', ?, '{}', ?, ?)",
+  );
   const addItem = db.prepare(
     "INSERT INTO job_items (id, job_id, step, payload_json, status, lease_owner, lease_expires_at, attempts, created_at, updated_at) VALUES (?, ?, 'mutate', ?, ?, ?, ?, ?, ?, ?)",
   );
   db.transaction(() => {
-    for (let i = 0; i < 2_000; i++) addJob.run(`job-past-${i}`, i % 10 ? "done" : "cancelled", 0, at(now - 1e9 + i)); // a long history
+    for (let i = 0; i < 2_000; i++)
+      addJob.run(`job-past-${i}`, i % 10 ? "done" : "cancelled", 0, at(now - 1e9 + i)); // a long history
     for (const job of jobs) {
       addJob.run(job.id, job.status, job.items, at(now));
       for (let i = 0; i < job.items; i++) {
         // the running jobs: a third done, a few leased (some expired), the rest pending
-        const status = job.status === "done" || i < job.items / 3 ? "done" : i % 1000 === 0 ? "leased" : "pending";
+        const status =
+          job.status === "done" || i < job.items / 3 ? "done" : i % 1000 === 0 ? "leased" : "pending";
         const lease = status === "leased" ? at(now + (i % 40_000 === 0 ? -60_000 : 60_000)) : null;
-        addItem.run(crypto.randomUUID(), job.id, JSON.stringify({ taskId: `t${i}` }), status, lease ? "someone" : null, lease, status === "pending" ? 0 : 1, at(now - ITEMS + i), at(now));
+        addItem.run(
+          crypto.randomUUID(),
+          job.id,
+          JSON.stringify({ taskId: `t${i}` }),
+          status,
+          lease ? "someone" : null,
+          lease,
+          status === "pending" ? 0 : 1,
+          at(now - ITEMS + i),
+          at(now),
+        );
       }
     }
   })();
@@ -44,7 +58,9 @@ function fillStore() {
 
 /** A step that reads a whole table, sorts, or walks every item of a status (in effect a scan of a big job). */
 const isCostly = (step: string) =>
-  /\bSCAN (main\.)?(job_items|jobs)\b/.test(step) || /TEMP B-TREE/.test(step) || /SEARCH (main\.)?job_items USING (COVERING )?INDEX \S+ \(status=\?\)/.test(step);
+  /\bSCAN (main\.)?(job_items|jobs)\b/.test(step) ||
+  /TEMP B-TREE/.test(step) ||
+  /SEARCH (main\.)?job_items USING (COVERING )?INDEX \S+ \(status=\?\)/.test(step);
 
 beforeAll(fillStore, 120_000); // filling takes a few seconds, more on a busy machine
 

@@ -28,9 +28,18 @@ export function completeJobItem(item: ClaimedItem, write: ItemWrite | RowsWrite)
 }
 
 /** Records a failure: back to pending while retries remain, else failed with its kind and reason. */
-export function failJobItem(item: ClaimedItem, failure: { kind: string; message: string; retryable: boolean }, maxAttempts: number): Promise<void> {
+export function failJobItem(
+  item: ClaimedItem,
+  failure: { kind: string; message: string; retryable: boolean },
+  maxAttempts: number,
+): Promise<void> {
   const retry = failure.retryable && item.attempts < maxAttempts;
-  const mark = { id: item.id, claim: item.claim, status: retry ? ("pending" as const) : ("failed" as const), failure: { kind: failure.kind, message: failure.message } };
+  const mark = {
+    id: item.id,
+    claim: item.claim,
+    status: retry ? ("pending" as const) : ("failed" as const),
+    failure: { kind: failure.kind, message: failure.message },
+  };
   // what a strong job plans changes when a step fails for good: a proposal that failed leaves the
   // given domains (its total is known now); a build that failed takes its database's questions away
   const planFact = retry
@@ -74,7 +83,9 @@ export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<bo
 /** Which of these jobs are running (claimed items of the others must not start). */
 export async function runningJobIds(jobIds: string[]): Promise<string[]> {
   if (!jobIds.length) return [];
-  return (await prisma.job.findMany({ where: { id: { in: jobIds }, status: "running" }, select: { id: true } })).map((j) => j.id);
+  return (
+    await prisma.job.findMany({ where: { id: { in: jobIds }, status: "running" }, select: { id: true } })
+  ).map((j) => j.id);
 }
 
 /** Gives claimed items that were never started back to their queue, as if they had not been claimed. */

@@ -6,7 +6,14 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import type { Tx } from "@/lib/jobs/item-outcome";
 import { enqueueJobItems } from "@/lib/jobs/item-outcome";
 import { buildDatabasePayloads } from "@/lib/jobs/handlers/strong-context";
-import { jobConfigSchema, mutationJobConfigSchema, type JobConfig, type JobTaskSelection, type StrongJobConfig, type WeakJobConfig } from "@/lib/jobs/job-config";
+import {
+  jobConfigSchema,
+  mutationJobConfigSchema,
+  type JobConfig,
+  type JobTaskSelection,
+  type StrongJobConfig,
+  type WeakJobConfig,
+} from "@/lib/jobs/job-config";
 import { findProviderByName } from "@/lib/providers/providers";
 import { latestPromptId } from "@/lib/synthesis/prompt-files";
 import { promoteAcceptedSamples } from "@/lib/synthesis/weak/promote-accepted-samples";
@@ -16,7 +23,11 @@ import { taskWhere } from "@/lib/tasks/read-tasks";
 async function selectTaskIds(selection: JobTaskSelection, extra: object = {}): Promise<string[]> {
   const { limit, ...filters } = selection;
   const tasks = await prisma.task.findMany({
-    where: { ...taskWhere(filters), ...extra, database: { ...(filters.database ? { name: filters.database } : {}), fileStatus: "ok" } },
+    where: {
+      ...taskWhere(filters),
+      ...extra,
+      database: { ...(filters.database ? { name: filters.database } : {}), fileStatus: "ok" },
+    },
     select: { id: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit,
@@ -28,13 +39,29 @@ async function selectTaskIds(selection: JobTaskSelection, extra: object = {}): P
 /** Who starts a job: the person (dashboard, token, CLI), or nobody in tests and benchmarks. */
 type Starter = AuditActor | null | undefined;
 
-async function insertJob(config: JobConfig, extra: { providerId?: string; prompts?: Record<string, string> }, actor: Starter, addItems: (tx: Tx, jobId: string) => Promise<void>) {
+async function insertJob(
+  config: JobConfig,
+  extra: { providerId?: string; prompts?: Record<string, string> },
+  actor: Starter,
+  addItems: (tx: Tx, jobId: string) => Promise<void>,
+) {
   return prisma.$transaction(async (tx) => {
     const job = await tx.job.create({
-      data: { kind: config.kind, status: "running", configJson: JSON.stringify({ ...config, prompts: extra.prompts }), providerId: extra.providerId, createdById: actor?.id, startedAt: new Date() },
+      data: {
+        kind: config.kind,
+        status: "running",
+        configJson: JSON.stringify({ ...config, prompts: extra.prompts }),
+        providerId: extra.providerId,
+        createdById: actor?.id,
+        startedAt: new Date(),
+      },
     });
     await addItems(tx, job.id);
-    await recordAuditEvent(actor ?? null, { action: "job.start", targetType: "job", targetId: job.id, detail: { kind: config.kind } }, tx);
+    await recordAuditEvent(
+      actor ?? null,
+      { action: "job.start", targetType: "job", targetId: job.id, detail: { kind: config.kind } },
+      tx,
+    );
     return tx.job.findUniqueOrThrow({ where: { id: job.id } });
   });
 }
@@ -43,24 +70,46 @@ async function insertJob(config: JobConfig, extra: { providerId?: string; prompt
 export async function createMutationJob(input: z.input<typeof mutationJobConfigSchema>, actor?: Starter) {
   const config = mutationJobConfigSchema.parse(input);
   const ids = await selectTaskIds(config.tasks);
-  return insertJob(config, {}, actor, (tx, jobId) => enqueueJobItems(tx, jobId, "mutate", ids.map((taskId) => ({ taskId }))));
+  return insertJob(config, {}, actor, (tx, jobId) =>
+    enqueueJobItems(
+      tx,
+      jobId,
+      "mutate",
+      ids.map((taskId) => ({ taskId })),
+    ),
+  );
 }
 
 async function createWeakJob(config: WeakJobConfig, actor?: Starter) {
   const provider = await findProviderByName(config.provider);
   if (config.source === "accepted-sft") await promoteAcceptedSamples();
   const ids = await selectTaskIds(config.tasks, config.source === "accepted-sft" ? { origin: "strong" } : {});
-  return insertJob(config, { providerId: provider.id, prompts: { "weak-answer": latestPromptId("weak-answer") } }, actor, (tx, jobId) =>
-    enqueueJobItems(tx, jobId, "sample", ids.map((taskId) => ({ taskId }))),
+  return insertJob(
+    config,
+    { providerId: provider.id, prompts: { "weak-answer": latestPromptId("weak-answer") } },
+    actor,
+    (tx, jobId) =>
+      enqueueJobItems(
+        tx,
+        jobId,
+        "sample",
+        ids.map((taskId) => ({ taskId })),
+      ),
   );
 }
 
 async function createStrongJob(config: StrongJobConfig, actor?: Starter) {
   const provider = await findProviderByName(config.provider);
-  const prompts = Object.fromEntries((["strong-domains", "strong-database", "strong-questions"] as const).map((name) => [name, latestPromptId(name)]));
+  const prompts = Object.fromEntries(
+    (["strong-domains", "strong-database", "strong-questions"] as const).map((name) => [
+      name,
+      latestPromptId(name),
+    ]),
+  );
   return insertJob(config, { providerId: provider.id, prompts }, actor, async (tx, jobId) => {
     await enqueueJobItems(tx, jobId, "build-database", buildDatabasePayloads(config, config.domains));
-    if (config.proposeDomains) await enqueueJobItems(tx, jobId, "propose-domains", [{ count: config.proposeDomains }]);
+    if (config.proposeDomains)
+      await enqueueJobItems(tx, jobId, "propose-domains", [{ count: config.proposeDomains }]);
   });
 }
 

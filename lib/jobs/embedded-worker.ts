@@ -14,7 +14,9 @@ const RESTART_MS = 5_000;
  */
 export function startEmbeddedWorker(): void {
   if (env.SENSE_EMBEDDED_WORKER !== "1") return;
-  const globalForWorker = globalThis as unknown as { senseWorker?: { child: ChildProcess | null; stopping: boolean } };
+  const globalForWorker = globalThis as unknown as {
+    senseWorker?: { child: ChildProcess | null; stopping: boolean };
+  };
   if (globalForWorker.senseWorker) return;
   const state = { child: null as ChildProcess | null, stopping: false };
   globalForWorker.senseWorker = state;
@@ -25,7 +27,9 @@ export function startEmbeddedWorker(): void {
     child.on("exit", (code, signal) => {
       state.child = null;
       if (state.stopping) return;
-      console.error(`[worker] the embedded job runner stopped (${signal ?? `exit ${code}`}); restarting in ${RESTART_MS / 1000} s`);
+      console.error(
+        `[worker] the embedded job runner stopped (${signal ?? `exit ${code}`}); restarting in ${RESTART_MS / 1000} s`,
+      );
       setTimeout(start, RESTART_MS).unref();
     });
   };

@@ -24,17 +24,27 @@ const run = (workerId: string) => runWorker({ workerId, stopWhenIdle: true, poll
 
 /** A runner claims the item of the file job `jobId` and dies (killed): its lease is left to expire. */
 async function claimAndDie(jobId: string) {
-  const [item] = await claimJobItems("killed-runner", 1, 60_000, DEFAULT_MAX_ATTEMPTS, (id) => (id === jobId ? 1 : 0));
+  const [item] = await claimJobItems("killed-runner", 1, 60_000, DEFAULT_MAX_ATTEMPTS, (id) =>
+    id === jobId ? 1 : 0,
+  );
   expect(item).toMatchObject({ jobId });
   return item!;
 }
 
 /** Time passes: the dead runner's lease is over. */
-const expireLeases = () => prisma.$executeRaw`UPDATE job_items SET lease_expires_at = ${sqlTime(new Date(Date.now() - 1000))} WHERE status = 'leased'`;
+const expireLeases = () =>
+  prisma.$executeRaw`UPDATE job_items SET lease_expires_at = ${sqlTime(new Date(Date.now() - 1000))} WHERE status = 'leased'`;
 
 beforeAll(async () => {
   const db = await addPortsDatabase("queue_ports");
-  await addPairs(db.id, [1, 2, 3].map((i) => ({ question: `Which port is number ${i}?`, sql: `SELECT name FROM ports WHERE id = ${i}`, rejected: `SELECT name FROM ports WHERE id <> ${i}` })));
+  await addPairs(
+    db.id,
+    [1, 2, 3].map((i) => ({
+      question: `Which port is number ${i}?`,
+      sql: `SELECT name FROM ports WHERE id = ${i}`,
+      rejected: `SELECT name FROM ports WHERE id <> ${i}`,
+    })),
+  );
 });
 
 describe("a dashboard export on the job queue", () => {
@@ -45,23 +55,40 @@ describe("a dashboard export on the job queue", () => {
     // the dead runner had begun: a partial file of its attempt is in the export's folder
     const dir = path.join(env.dataDir, "exports", started.id);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `.trl-dpo-${started.id}.jsonl.killed-runner.00000000-0000-4000-8000-000000000000.partial`), "{\"prompt\":");
+    fs.writeFileSync(
+      path.join(
+        dir,
+        `.trl-dpo-${started.id}.jsonl.killed-runner.00000000-0000-4000-8000-000000000000.partial`,
+      ),
+      '{"prompt":',
+    );
     await cleanUpAfterCrashes(); // the app starts again
-    expect(await prisma.export.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({ status: "running" });
+    expect(await prisma.export.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({
+      status: "running",
+    });
     await expireLeases();
     await run("second-runner");
     const done = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
     expect(done).toMatchObject({ status: "done", rowCount: 3, error: null });
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
-    const lines = fs.readFileSync(path.join(dir, `trl-dpo-${started.id}.jsonl`), "utf8").trim().split("\n");
+    const lines = fs
+      .readFileSync(path.join(dir, `trl-dpo-${started.id}.jsonl`), "utf8")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(3);
-    expect(await prisma.jobItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "done", attempts: 2 });
+    expect(await prisma.jobItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      status: "done",
+      attempts: 2,
+    });
   });
 
   it("fails with why once its runner died on every attempt", async () => {
     const started = await startExport({ format: "trl-dpo" }, null);
     await claimAndDie(started.jobId!);
-    await prisma.jobItem.updateMany({ where: { jobId: started.jobId! }, data: { attempts: DEFAULT_MAX_ATTEMPTS + MAX_LOST_LEASES } });
+    await prisma.jobItem.updateMany({
+      where: { jobId: started.jobId! },
+      data: { attempts: DEFAULT_MAX_ATTEMPTS + MAX_LOST_LEASES },
+    });
     await expireLeases();
     await finishIdleJobs();
     const failed = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
@@ -73,7 +100,9 @@ describe("a dashboard export on the job queue", () => {
     const started = await startExport({ format: "trl-dpo" }, null);
     expect((await listJobs(500)).map((j) => j.id)).not.toContain(started.jobId);
     expect(await jobExists(started.jobId!)).toBe(false);
-    await expect(changeJobStatus(started.jobId!, "cancel")).rejects.toThrow(`No job with id "${started.jobId}"`);
+    await expect(changeJobStatus(started.jobId!, "cancel")).rejects.toThrow(
+      `No job with id "${started.jobId}"`,
+    );
     await run("tidy");
   });
 });
@@ -81,15 +110,30 @@ describe("a dashboard export on the job queue", () => {
 describe("a dashboard import on the job queue", () => {
   it("is done again by another runner when its runner dies, adding its tasks once", async () => {
     const admin = await makeTestUser("admin", "Queue Importer");
-    const dir = writeBenchmarkFolder(path.join(env.importRoots[0]!, "queued-mini"), { "dev.json": [{ db_id: "kiosk9", question: "How many?", query: "SELECT count(*) FROM t" }, { db_id: "kiosk9", question: "Any x?", query: "SELECT x FROM t" }] }, { kiosk9: "CREATE TABLE t (x INTEGER);" });
+    const dir = writeBenchmarkFolder(
+      path.join(env.importRoots[0]!, "queued-mini"),
+      {
+        "dev.json": [
+          { db_id: "kiosk9", question: "How many?", query: "SELECT count(*) FROM t" },
+          { db_id: "kiosk9", question: "Any x?", query: "SELECT x FROM t" },
+        ],
+      },
+      { kiosk9: "CREATE TABLE t (x INTEGER);" },
+    );
     const { importRun } = await importFromServerFolder(admin, { format: "spider", split: "dev", dir });
     expect(importRun).toMatchObject({ status: "running", tasksAdded: 0 });
     await claimAndDie(importRun.jobId!);
     await cleanUpAfterCrashes();
-    expect(await prisma.importRun.findUniqueOrThrow({ where: { id: importRun.id } })).toMatchObject({ status: "running" });
+    expect(await prisma.importRun.findUniqueOrThrow({ where: { id: importRun.id } })).toMatchObject({
+      status: "running",
+    });
     await expireLeases();
     await run("import-runner");
-    expect(await prisma.importRun.findUniqueOrThrow({ where: { id: importRun.id } })).toMatchObject({ status: "done", tasksAdded: 2, databasesAdded: 1 });
+    expect(await prisma.importRun.findUniqueOrThrow({ where: { id: importRun.id } })).toMatchObject({
+      status: "done",
+      tasksAdded: 2,
+      databasesAdded: 1,
+    });
     expect(await prisma.task.count({ where: { importRunId: importRun.id } })).toBe(2);
   });
 
@@ -97,7 +141,11 @@ describe("a dashboard import on the job queue", () => {
     const admin = await makeTestUser("admin", "Queue Refused");
     const empty = path.join(env.importRoots[0]!, "not-a-benchmark");
     fs.mkdirSync(empty, { recursive: true });
-    await expect(importFromServerFolder(admin, { format: "spider", split: "dev", dir: empty })).rejects.toThrow(/dev\.json/);
-    expect(await prisma.job.count({ where: { kind: "import", importRuns: { some: { dirPath: empty } } } })).toBe(0);
+    await expect(
+      importFromServerFolder(admin, { format: "spider", split: "dev", dir: empty }),
+    ).rejects.toThrow(/dev\.json/);
+    expect(
+      await prisma.job.count({ where: { kind: "import", importRuns: { some: { dirPath: empty } } } }),
+    ).toBe(0);
   });
 });

@@ -9,14 +9,28 @@ import { sqlTime } from "@/lib/store/sql-time";
  * creates its row): a job of its kind with one item, which a runner claims like any other item and
  * a second runner takes over when the first dies (its lease expires). Returns the job's id.
  */
-export async function enqueueFileJob(tx: Tx, config: FileJobConfig, createdById: string | null): Promise<string> {
-  const job = await tx.job.create({ data: { kind: config.kind, status: "running", configJson: JSON.stringify(config), createdById, startedAt: new Date() } });
-  if (config.kind === "export") await enqueueJobItems(tx, job.id, "write-export", [{ exportId: config.exportId }]);
+export async function enqueueFileJob(
+  tx: Tx,
+  config: FileJobConfig,
+  createdById: string | null,
+): Promise<string> {
+  const job = await tx.job.create({
+    data: {
+      kind: config.kind,
+      status: "running",
+      configJson: JSON.stringify(config),
+      createdById,
+      startedAt: new Date(),
+    },
+  });
+  if (config.kind === "export")
+    await enqueueJobItems(tx, job.id, "write-export", [{ exportId: config.exportId }]);
   else await enqueueJobItems(tx, job.id, "import-folder", [{ importRunId: config.importRunId }]);
   return job.id;
 }
 
-const GAVE_UP = "The job runner gave up on it (its runner stopped on every attempt, or its job was cancelled). Start it again.";
+const GAVE_UP =
+  "The job runner gave up on it (its runner stopped on every attempt, or its job was cancelled). Start it again.";
 
 /**
  * Exports and imports whose job item failed for good, or whose job was cancelled or deleted, while

@@ -23,13 +23,27 @@ export type ItemOutcome =
   | { ok: true; write: ItemWrite | RowsWrite }
   | { ok: false; kind: string; message: string; retryable: boolean };
 
-export const itemFailure = (kind: string, message: string, retryable = false): ItemOutcome => ({ ok: false, kind, message, retryable });
+export const itemFailure = (kind: string, message: string, retryable = false): ItemOutcome => ({
+  ok: false,
+  kind,
+  message,
+  retryable,
+});
 
 /** Adds work items to a job (inside the transaction that completes the item that found the work). */
-export async function enqueueJobItems<S extends JobStep>(tx: Tx, jobId: string, step: S, payloads: StepPayload<S>[]): Promise<void> {
+export async function enqueueJobItems<S extends JobStep>(
+  tx: Tx,
+  jobId: string,
+  step: S,
+  payloads: StepPayload<S>[],
+): Promise<void> {
   if (!payloads.length) return;
   for (let i = 0; i < payloads.length; i += 500) {
-    await tx.jobItem.createMany({ data: payloads.slice(i, i + 500).map((p) => ({ jobId, step, payloadJson: JSON.stringify(p), status: "pending" })) });
+    await tx.jobItem.createMany({
+      data: payloads
+        .slice(i, i + 500)
+        .map((p) => ({ jobId, step, payloadJson: JSON.stringify(p), status: "pending" })),
+    });
   }
   await tx.job.update({ where: { id: jobId }, data: { itemsTotal: { increment: payloads.length } } });
 }

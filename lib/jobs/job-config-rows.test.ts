@@ -3,7 +3,17 @@ import { jobConfigRows } from "@/lib/jobs/job-config-rows";
 
 describe("jobConfigRows", () => {
   it("lists a weak job's settings in words, without JSON and without the provider", () => {
-    const rows = jobConfigRows({ kind: "weak", provider: "demo-weak", source: "tasks", tasks: { database: "city_library", limit: 36 }, samples: 4, temperature: 0.8, metric: "spider", chosen: "gold", maxPairsPerTask: 2 });
+    const rows = jobConfigRows({
+      kind: "weak",
+      provider: "demo-weak",
+      source: "tasks",
+      tasks: { database: "city_library", limit: 36 },
+      samples: 4,
+      temperature: 0.8,
+      metric: "spider",
+      chosen: "gold",
+      maxPairsPerTask: 2,
+    });
     expect(rows).toEqual([
       { label: "Kind", value: "weak" },
       { label: "Source", value: "tasks" },
@@ -18,7 +28,15 @@ describe("jobConfigRows", () => {
   });
 
   it("joins lists, spells a difficulty mix, says when no task filter narrows the tasks, and skips unset settings", () => {
-    const rows = jobConfigRows({ kind: "strong", domains: ["ferry timetables", "seed bank"], difficultyMix: { easy: 2, extra: 1 }, tasks: {}, temperature: undefined, proposeDomains: 0, flag: true });
+    const rows = jobConfigRows({
+      kind: "strong",
+      domains: ["ferry timetables", "seed bank"],
+      difficultyMix: { easy: 2, extra: 1 },
+      tasks: {},
+      temperature: undefined,
+      proposeDomains: 0,
+      flag: true,
+    });
     expect(rows).toEqual([
       { label: "Kind", value: "strong" },
       { label: "Domains", value: "ferry timetables, seed bank" },
@@ -27,6 +45,9 @@ describe("jobConfigRows", () => {
       { label: "Domains the model proposes", value: "0" },
       { label: "Flag", value: "yes" },
     ]);
-    expect(jobConfigRows({ kind: "strong", domains: [] })).toContainEqual({ label: "Domains", value: "none" });
+    expect(jobConfigRows({ kind: "strong", domains: [] })).toContainEqual({
+      label: "Domains",
+      value: "none",
+    });
   });
 });

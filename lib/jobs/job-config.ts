@@ -37,7 +37,10 @@ export const strongJobConfigSchema = z
     difficultyMix: difficultyMixSchema.default({ easy: 2, medium: 2, hard: 1, extra: 1 }),
     temperature: z.number().min(0).max(2).optional(), // default: the provider's
   })
-  .refine((c) => c.domains.length > 0 || c.proposeDomains > 0, { message: "give at least one domain, or let the model propose some", path: ["domains"] });
+  .refine((c) => c.domains.length > 0 || c.proposeDomains > 0, {
+    message: "give at least one domain, or let the model propose some",
+    path: ["domains"],
+  });
 
 /** SENSE weak data: the weak model answers each task k times; wrong answers become rejected sides. */
 export const weakJobConfigSchema = z.object({
@@ -58,7 +61,11 @@ export type WeakJobConfig = z.infer<typeof weakJobConfigSchema>;
 export type WeakJobConfigInput = z.input<typeof weakJobConfigSchema>;
 
 /** Any job a lead can start: what POST /api/jobs, the Jobs page and `sense synth` accept. */
-export const jobConfigSchema = z.discriminatedUnion("kind", [mutationJobConfigSchema, strongJobConfigSchema, weakJobConfigSchema]);
+export const jobConfigSchema = z.discriminatedUnion("kind", [
+  mutationJobConfigSchema,
+  strongJobConfigSchema,
+  weakJobConfigSchema,
+]);
 export type JobConfig = z.infer<typeof jobConfigSchema>;
 export type JobConfigInput = z.input<typeof jobConfigSchema>;
 
@@ -75,6 +82,12 @@ export const importJobConfigSchema = z.object({ kind: z.literal("import"), impor
 export type FileJobConfig = z.infer<typeof exportJobConfigSchema> | z.infer<typeof importJobConfigSchema>;
 
 /** Any job as stored: what a runner loads. */
-export const storedJobConfigSchema = z.discriminatedUnion("kind", [mutationJobConfigSchema, strongJobConfigSchema, weakJobConfigSchema, exportJobConfigSchema, importJobConfigSchema]);
+export const storedJobConfigSchema = z.discriminatedUnion("kind", [
+  mutationJobConfigSchema,
+  strongJobConfigSchema,
+  weakJobConfigSchema,
+  exportJobConfigSchema,
+  importJobConfigSchema,
+]);
 export type StoredJobConfig = z.infer<typeof storedJobConfigSchema>;
 export type JobKind = StoredJobConfig["kind"];

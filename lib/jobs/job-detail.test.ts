@@ -18,20 +18,37 @@ describe("a job's page", () => {
     const first = await listJobItemLog(job.id, {});
     expect(first.items).toHaveLength(36);
     expect(first.next).toBeNull();
-    const ids = (await prisma.jobItem.findMany({ where: { jobId: job.id }, select: { id: true } })).map((i) => i.id);
-    await prisma.jobItem.updateMany({ where: { id: { in: ids.slice(0, 3) } }, data: { status: "failed", errorKind: "timeout" } });
-    await prisma.jobItem.updateMany({ where: { id: ids[3]! }, data: { status: "failed", errorKind: "unparsable" } });
+    const ids = (await prisma.jobItem.findMany({ where: { jobId: job.id }, select: { id: true } })).map(
+      (i) => i.id,
+    );
+    await prisma.jobItem.updateMany({
+      where: { id: { in: ids.slice(0, 3) } },
+      data: { status: "failed", errorKind: "timeout" },
+    });
+    await prisma.jobItem.updateMany({
+      where: { id: ids[3]! },
+      data: { status: "failed", errorKind: "unparsable" },
+    });
     const timeouts = await listJobItemLog(job.id, { errorKind: "timeout" });
     expect(timeouts.items.map((i) => i.errorKind)).toEqual(["timeout", "timeout", "timeout"]);
     expect((await listJobItemLog(job.id, { status: "failed" })).items).toHaveLength(4);
-    await expect(listJobItemLog(job.id, { status: "done", errorKind: "timeout" })).rejects.toThrow(/status=failed/);
+    await expect(listJobItemLog(job.id, { status: "done", errorKind: "timeout" })).rejects.toThrow(
+      /status=failed/,
+    );
     await expect(listJobItemLog("nope", {})).rejects.toThrow(/No job with id nope/);
   });
 
   it("pages past 50 items without repeating or skipping one", async () => {
     await seedDemo();
     const job = await createMutationJob({ kind: "mutation", tasks: { database: "city_library" } });
-    await prisma.jobItem.createMany({ data: Array.from({ length: 70 }, (_, i) => ({ jobId: job.id, step: "mutate", payloadJson: JSON.stringify({ i }), status: "pending" })) });
+    await prisma.jobItem.createMany({
+      data: Array.from({ length: 70 }, (_, i) => ({
+        jobId: job.id,
+        step: "mutate",
+        payloadJson: JSON.stringify({ i }),
+        status: "pending",
+      })),
+    });
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
@@ -45,7 +62,15 @@ describe("a job's page", () => {
   });
 
   it("sums model calls, tokens and cost per hour from the counters", () => {
-    const hours = callsPerHour(new Map([["2026-12-02T10\x1fcalls", 4], ["2026-12-02T10\x1ftokens", 900], ["2026-12-02T10\x1fmicrousd", 2_500], ["2026-12-02T09\x1fcalls", 1], ["2026-12-02T09\x1ffailed", 1]]));
+    const hours = callsPerHour(
+      new Map([
+        ["2026-12-02T10\x1fcalls", 4],
+        ["2026-12-02T10\x1ftokens", 900],
+        ["2026-12-02T10\x1fmicrousd", 2_500],
+        ["2026-12-02T09\x1fcalls", 1],
+        ["2026-12-02T09\x1ffailed", 1],
+      ]),
+    );
     expect(hours).toEqual([
       { hour: "2026-12-02T09", calls: 1, failed: 1, tokens: 0, costUsd: 0 },
       { hour: "2026-12-02T10", calls: 4, failed: 0, tokens: 900, costUsd: 0.0025 },

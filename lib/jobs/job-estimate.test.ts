@@ -6,7 +6,12 @@ const priced = { maxTokens: 1000, inputPricePerMTok: 2, outputPricePerMTok: 10 }
 
 describe("a job's estimate before it starts", () => {
   it("counts a strong job's requests and tokens from its plan and the prompt sizes, and prices them", () => {
-    const config = jobConfigSchema.parse({ kind: "strong", provider: "p", domains: ["ferries", "bees"], questionsPerDatabase: 6 });
+    const config = jobConfigSchema.parse({
+      kind: "strong",
+      provider: "p",
+      domains: ["ferries", "bees"],
+      questionsPerDatabase: 6,
+    });
     const e = estimateJob(config, { "strong-database": 4000, "strong-questions": 2000 }, priced);
     // 2 databases × (1 build + 4 question requests: easy 2, medium 2, hard 1, extra 1)
     expect(e.requests).toBe(10);
@@ -19,12 +24,25 @@ describe("a job's estimate before it starts", () => {
 
   it("counts a weak job's k requests per task, and says when the provider has no prices", () => {
     const config = jobConfigSchema.parse({ kind: "weak", provider: "p", samples: 4 });
-    const e = estimateJob(config, { "weak-answer": 400 }, { maxTokens: 1000, inputPricePerMTok: null, outputPricePerMTok: null }, 36);
-    expect(e).toMatchObject({ requests: 144, promptTokens: 144 * 900, completionTokens: 144 * 120, costUsd: null });
+    const e = estimateJob(
+      config,
+      { "weak-answer": 400 },
+      { maxTokens: 1000, inputPricePerMTok: null, outputPricePerMTok: null },
+      36,
+    );
+    expect(e).toMatchObject({
+      requests: 144,
+      promptTokens: 144 * 900,
+      completionTokens: 144 * 120,
+      costUsd: null,
+    });
     expect(e.notes.join(" ")).toMatch(/no prices set/);
   });
 
   it("says a mutation job costs nothing", () => {
-    expect(estimateJob(jobConfigSchema.parse({ kind: "mutation", tasks: {} }), {}, null)).toMatchObject({ requests: 0, costUsd: 0 });
+    expect(estimateJob(jobConfigSchema.parse({ kind: "mutation", tasks: {} }), {}, null)).toMatchObject({
+      requests: 0,
+      costUsd: 0,
+    });
   });
 });

@@ -11,9 +11,15 @@ export const ESTIMATE_ASSUMPTIONS = {
   completionTokens: { domain: 15, question: 90, answer: 120 }, // tokens a proposed domain, a question with its SQL, a weak answer take
 } as const;
 
-export type EstimateProvider = { maxTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
+export type EstimateProvider = {
+  maxTokens: number;
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+} | null;
 /** Characters of each prompt template (system + user), placeholders unfilled. */
-export type PromptSizes = Partial<Record<"strong-domains" | "strong-database" | "strong-questions" | "weak-answer", number>>;
+export type PromptSizes = Partial<
+  Record<"strong-domains" | "strong-database" | "strong-questions" | "weak-answer", number>
+>;
 
 export type JobEstimate = {
   requests: number;
@@ -32,8 +38,20 @@ const tokens = (chars: number | undefined) => Math.ceil((chars ?? 0) / ESTIMATE_
  * `taskCount` is the number of tasks a weak job will answer (its selection, capped by its limit).
  * Completion tokens are typical sizes (ESTIMATE_ASSUMPTIONS), a database at most the provider's max tokens.
  */
-export function estimateJob(config: JobConfig, sizes: PromptSizes, provider: EstimateProvider, taskCount = 0): JobEstimate {
-  if (config.kind === "mutation") return { requests: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, notes: ["A mutation job calls no model: it costs nothing."] };
+export function estimateJob(
+  config: JobConfig,
+  sizes: PromptSizes,
+  provider: EstimateProvider,
+  taskCount = 0,
+): JobEstimate {
+  if (config.kind === "mutation")
+    return {
+      requests: 0,
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+      notes: ["A mutation job calls no model: it costs nothing."],
+    };
   const a = ESTIMATE_ASSUMPTIONS;
   const maxTokens = provider?.maxTokens ?? 1024;
   let requests = 0;
@@ -42,7 +60,10 @@ export function estimateJob(config: JobConfig, sizes: PromptSizes, provider: Est
   const notes: string[] = [];
   if (config.kind === "strong") {
     const databases = (config.domains.length + config.proposeDomains) * config.databasesPerDomain;
-    const parts = writeQuestionsPayloads("estimate", planDifficulties(config.questionsPerDatabase, config.difficultyMix));
+    const parts = writeQuestionsPayloads(
+      "estimate",
+      planDifficulties(config.questionsPerDatabase, config.difficultyMix),
+    );
     if (config.proposeDomains) {
       requests += 1;
       prompt += tokens(sizes["strong-domains"]) + config.domains.length * 5;
@@ -50,8 +71,14 @@ export function estimateJob(config: JobConfig, sizes: PromptSizes, provider: Est
       notes.push(`Counts ${config.proposeDomains} proposed domains as asked; the model may name fewer.`);
     }
     requests += databases * (1 + parts.length);
-    prompt += databases * (tokens(sizes["strong-database"]) + parts.length * (tokens(sizes["strong-questions"]) + a.schemaTokens + a.fewShotTokens));
-    completion += databases * (maxTokens + parts.reduce((sum, p) => sum + Math.min(maxTokens, p.count * a.completionTokens.question), 0));
+    prompt +=
+      databases *
+      (tokens(sizes["strong-database"]) +
+        parts.length * (tokens(sizes["strong-questions"]) + a.schemaTokens + a.fewShotTokens));
+    completion +=
+      databases *
+      (maxTokens +
+        parts.reduce((sum, p) => sum + Math.min(maxTokens, p.count * a.completionTokens.question), 0));
   } else {
     requests = taskCount * config.samples;
     prompt = requests * (tokens(sizes["weak-answer"]) + a.schemaTokens);
@@ -59,7 +86,12 @@ export function estimateJob(config: JobConfig, sizes: PromptSizes, provider: Est
     notes.push("A task whose requests fail is retried as a whole (up to 3 attempts): failures add to this.");
   }
   const priced = provider && provider.inputPricePerMTok !== null && provider.outputPricePerMTok !== null;
-  if (!priced) notes.push("This provider has no prices set: the cost cannot be estimated (set input and output prices per million tokens on the provider).");
-  const costUsd = priced ? (prompt * provider.inputPricePerMTok! + completion * provider.outputPricePerMTok!) / 1e6 : null;
+  if (!priced)
+    notes.push(
+      "This provider has no prices set: the cost cannot be estimated (set input and output prices per million tokens on the provider).",
+    );
+  const costUsd = priced
+    ? (prompt * provider.inputPricePerMTok! + completion * provider.outputPricePerMTok!) / 1e6
+    : null;
   return { requests, promptTokens: prompt, completionTokens: completion, costUsd, notes };
 }

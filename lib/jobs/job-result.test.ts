@@ -10,7 +10,16 @@ beforeAll(async () => {
   await seedDemo();
   const library = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
   for (const n of [1, 2]) {
-    await prisma.task.create({ data: { databaseId: library.id, question: `Broken gold ${n}`, goldSql: "SELECT nope FROM books WHERE pages > 1", split: "dev", origin: "manual", sourceRef: `test:broken:${n}` } });
+    await prisma.task.create({
+      data: {
+        databaseId: library.id,
+        question: `Broken gold ${n}`,
+        goldSql: "SELECT nope FROM books WHERE pages > 1",
+        split: "dev",
+        origin: "manual",
+        sourceRef: `test:broken:${n}`,
+      },
+    });
   }
 });
 
@@ -19,11 +28,24 @@ const resultOf = async (id: string) => (await listJobs()).find((j) => j.id === i
 describe("how a finished job reads", () => {
   it("says failed when every item failed, done with failures when some did, done when none did", async () => {
     const allFailed = await createMutationJob({ kind: "mutation", tasks: { origin: "manual" } });
-    const someFailed = await createMutationJob({ kind: "mutation", tasks: { database: "city_library", limit: 40 } }); // 36 demo tasks + the 2 broken ones
+    const someFailed = await createMutationJob({
+      kind: "mutation",
+      tasks: { database: "city_library", limit: 40 },
+    }); // 36 demo tasks + the 2 broken ones
     const noneFailed = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 3 } });
     await runWorker({ stopWhenIdle: true });
-    expect(await resultOf(allFailed.id)).toMatchObject({ status: "done", itemsDone: 0, itemsFailed: 2, result: "failed" });
-    expect(await resultOf(someFailed.id)).toMatchObject({ status: "done", itemsDone: 36, itemsFailed: 2, result: "done with failures" });
+    expect(await resultOf(allFailed.id)).toMatchObject({
+      status: "done",
+      itemsDone: 0,
+      itemsFailed: 2,
+      result: "failed",
+    });
+    expect(await resultOf(someFailed.id)).toMatchObject({
+      status: "done",
+      itemsDone: 36,
+      itemsFailed: 2,
+      result: "done with failures",
+    });
     expect(await resultOf(noneFailed.id)).toMatchObject({ status: "done", itemsFailed: 0, result: "done" });
   });
 

@@ -8,7 +8,8 @@ import { runWorker } from "@/lib/jobs/run-worker";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 
-const demoJob = (limit?: number) => createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit }, keepPerTask: 2 });
+const demoJob = (limit?: number) =>
+  createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit }, keepPerTask: 2 });
 
 beforeAll(async () => {
   await seedDemo();
@@ -21,7 +22,10 @@ beforeAll(async () => {
 async function renewedPastItsFirstLease(jobId: string): Promise<void> {
   const firstSeen = new Map<string, number>();
   for (;;) {
-    const held = await prisma.jobItem.findMany({ where: { jobId, status: "leased" }, select: { id: true, leaseExpiresAt: true } });
+    const held = await prisma.jobItem.findMany({
+      where: { jobId, status: "leased" },
+      select: { id: true, leaseExpiresAt: true },
+    });
     for (const item of held) {
       const expires = item.leaseExpiresAt!.getTime();
       const first = firstSeen.get(item.id);
@@ -63,7 +67,9 @@ describe("mutation jobs", () => {
     const other = await demoJob(4);
     await changeJobStatus(other.id, "cancel");
     expect(await runWorker({ stopWhenIdle: true })).toEqual({ processed: 0 });
-    await expect(changeJobStatus(other.id, "resume")).rejects.toThrow("Cannot resume a job that is cancelled.");
+    await expect(changeJobStatus(other.id, "resume")).rejects.toThrow(
+      "Cannot resume a job that is cancelled.",
+    );
     expect(await prisma.jobItem.count({ where: { jobId: other.id, status: "pending" } })).toBe(4);
   });
 
@@ -77,7 +83,10 @@ describe("mutation jobs", () => {
     expect(await inFlight()).toBe(2);
     await completeJobItem(claimed[0]!, async () => undefined);
     expect(await inFlight()).toBe(1);
-    await prisma.jobItem.update({ where: { id: claimed[1]!.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } }); // its runner died
+    await prisma.jobItem.update({
+      where: { id: claimed[1]!.id },
+      data: { leaseExpiresAt: new Date(Date.now() - 1000) },
+    }); // its runner died
     expect(await inFlight()).toBe(0);
     await changeJobStatus(job.id, "cancel");
   });
@@ -88,32 +97,63 @@ describe("mutation jobs", () => {
     expect(stale).toHaveLength(3);
     expect(await claimJobItems("other", 3, 60_000)).toEqual([]); // leases still held
     // time passes: the dead worker's leases are over (set, rather than waited for)
-    await prisma.jobItem.updateMany({ where: { jobId: job.id, status: "leased" }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    await prisma.jobItem.updateMany({
+      where: { jobId: job.id, status: "leased" },
+      data: { leaseExpiresAt: new Date(Date.now() - 1000) },
+    });
     await runWorker({ stopWhenIdle: true });
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", itemsDone: 3 });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "done",
+      itemsDone: 3,
+    });
     const before = await prisma.preferencePair.count({ where: { jobId: job.id } });
-    await expect(completeJobItem(stale[0]!, async (tx) => tx.preferencePair.deleteMany({}))).rejects.toThrow(LeaseLostError);
+    await expect(completeJobItem(stale[0]!, async (tx) => tx.preferencePair.deleteMany({}))).rejects.toThrow(
+      LeaseLostError,
+    );
     expect(await prisma.preferencePair.count({ where: { jobId: job.id } })).toBe(before);
-    expect((await prisma.jobItem.findMany({ where: { jobId: job.id } })).map((i) => i.attempts)).toEqual([2, 2, 2]);
+    expect((await prisma.jobItem.findMany({ where: { jobId: job.id } })).map((i) => i.attempts)).toEqual([
+      2, 2, 2,
+    ]);
   });
 
   it("records a task whose gold SQL does not run as a failure with its kind and reason", async () => {
     const { listJobs, listJobFailures } = await import("@/lib/jobs/read-jobs");
     const library = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     await prisma.task.create({
-      data: { databaseId: library.id, question: "Broken gold", goldSql: "SELECT nope FROM books WHERE pages > 1", split: "dev", origin: "manual", sourceRef: "test:broken" },
+      data: {
+        databaseId: library.id,
+        question: "Broken gold",
+        goldSql: "SELECT nope FROM books WHERE pages > 1",
+        split: "dev",
+        origin: "manual",
+        sourceRef: "test:broken",
+      },
     });
     const job = await createMutationJob({ kind: "mutation", tasks: { origin: "manual" } });
     await runWorker({ stopWhenIdle: true });
     const progress = (await listJobs()).find((j) => j.id === job.id);
-    expect(progress).toMatchObject({ status: "done", itemsDone: 0, itemsFailed: 1, failuresByKind: { gold_error: 1 }, pairsCreated: 0 });
+    expect(progress).toMatchObject({
+      status: "done",
+      itemsDone: 0,
+      itemsFailed: 1,
+      failuresByKind: { gold_error: 1 },
+      pairsCreated: 0,
+    });
     const [failure] = await listJobFailures(job.id);
-    expect(failure).toMatchObject({ errorKind: "gold_error", error: "The gold SQL does not run: no such column: nope", attempts: 1 });
+    expect(failure).toMatchObject({
+      errorKind: "gold_error",
+      error: "The gold SQL does not run: no such column: nope",
+      attempts: 1,
+    });
   });
 
   it("refuses a selection with no runnable task and a bad configuration, naming the problem", async () => {
-    await expect(createMutationJob({ kind: "mutation", tasks: { database: "nowhere" } })).rejects.toThrow("No tasks with a database file match this selection.");
-    await expect(createMutationJob({ kind: "mutation", tasks: {}, keepPerTask: 0 })).rejects.toThrow(/keepPerTask/);
+    await expect(createMutationJob({ kind: "mutation", tasks: { database: "nowhere" } })).rejects.toThrow(
+      "No tasks with a database file match this selection.",
+    );
+    await expect(createMutationJob({ kind: "mutation", tasks: {}, keepPerTask: 0 })).rejects.toThrow(
+      /keepPerTask/,
+    );
   });
 
   it("renews the lease of an item that runs longer than the lease, so a second runner never takes it", async () => {
@@ -123,12 +163,21 @@ describe("mutation jobs", () => {
       runWorker({ workerId: "slow-a", stopWhenIdle: true, concurrency: 2, leaseMs: 300, throttleMs: 700 }),
       (async () => {
         await renewedPastItsFirstLease(job.id);
-        await runWorker({ workerId: "slow-b", stopWhenIdle: true, concurrency: 2, leaseMs: 300, throttleMs: 700 });
+        await runWorker({
+          workerId: "slow-b",
+          stopWhenIdle: true,
+          concurrency: 2,
+          leaseMs: 300,
+          throttleMs: 700,
+        });
       })(),
     ]);
     const items = await prisma.jobItem.findMany({ where: { jobId: job.id } });
     expect(items.map((i) => [i.status, i.attempts])).toEqual(Array.from({ length: 4 }, () => ["done", 1]));
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", itemsDone: 4 });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "done",
+      itemsDone: 4,
+    });
   });
 
   it("closes a job left running with no open item, and fails an item whose runners kept dying on it", async () => {
@@ -136,10 +185,24 @@ describe("mutation jobs", () => {
     const stuck = await demoJob(1);
     await prisma.jobItem.updateMany({ where: { jobId: stuck.id }, data: { status: "done" } }); // as if the runner died before closing the job
     const abandoned = await demoJob(1);
-    await prisma.jobItem.updateMany({ where: { jobId: abandoned.id }, data: { status: "leased", leaseOwner: "dead", leaseExpiresAt: new Date(Date.now() - 1000), attempts: 8 } });
+    await prisma.jobItem.updateMany({
+      where: { jobId: abandoned.id },
+      data: {
+        status: "leased",
+        leaseOwner: "dead",
+        leaseExpiresAt: new Date(Date.now() - 1000),
+        attempts: 8,
+      },
+    });
     await finishIdleJobs();
     expect(await prisma.job.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "done" });
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: abandoned.id } })).toMatchObject({ status: "done", itemsFailed: 1 });
-    expect(await prisma.jobItem.findFirstOrThrow({ where: { jobId: abandoned.id } })).toMatchObject({ status: "failed", errorKind: "abandoned" });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: abandoned.id } })).toMatchObject({
+      status: "done",
+      itemsFailed: 1,
+    });
+    expect(await prisma.jobItem.findFirstOrThrow({ where: { jobId: abandoned.id } })).toMatchObject({
+      status: "failed",
+      errorKind: "abandoned",
+    });
   });
 });

@@ -6,9 +6,21 @@ import { sqlTime } from "@/lib/store/sql-time";
 // would send several (times in the stored form, lib/store/sql-time.ts).
 
 /** What writes add to a job's running totals: ended items, tokens and cost of model calls. */
-export type JobDelta = { itemsDone: number; itemsFailed: number; promptTokens: number; completionTokens: number; costUsd: number };
+export type JobDelta = {
+  itemsDone: number;
+  itemsFailed: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+};
 
-export const noDelta = (): JobDelta => ({ itemsDone: 0, itemsFailed: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 });
+export const noDelta = (): JobDelta => ({
+  itemsDone: 0,
+  itemsFailed: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  costUsd: 0,
+});
 
 /**
  * Adds to a job's totals and closes the job when its last open item ended, judged by the job's
@@ -17,11 +29,24 @@ export const noDelta = (): JobDelta => ({ itemsDone: 0, itemsFailed: 0, promptTo
  */
 export async function addToJob(exec: SqlExec, jobId: string, d: JobDelta, now: Date): Promise<void> {
   const ended = d.itemsDone + d.itemsFailed;
-  await exec.execute(ADD_TO_JOB, [d.itemsDone, d.itemsFailed, d.promptTokens, d.completionTokens, d.costUsd, ended, ended, ended, ended, sqlTime(now), jobId]);
+  await exec.execute(ADD_TO_JOB, [
+    d.itemsDone,
+    d.itemsFailed,
+    d.promptTokens,
+    d.completionTokens,
+    d.costUsd,
+    ended,
+    ended,
+    ended,
+    ended,
+    sqlTime(now),
+    jobId,
+  ]);
 }
 
 /** Whether the job's last open item just ended (two `?`: the items ending now). */
-const LAST_ENDED = "(? > 0 AND status IN ('running', 'paused') AND items_done + items_failed + ? >= items_total)";
+const LAST_ENDED =
+  "(? > 0 AND status IN ('running', 'paused') AND items_done + items_failed + ? >= items_total)";
 const ADD_TO_JOB = `
   UPDATE jobs SET items_done = items_done + ?, items_failed = items_failed + ?,
     prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ?,
@@ -34,8 +59,16 @@ const ADD_TO_JOB = `
  * write, ids and times included): a hot path the runner takes for every item, without the query
  * compiler. `table` and `columns` are constants of the caller, never input.
  */
-export async function insertRows(exec: SqlExec, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+export async function insertRows(
+  exec: SqlExec,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+): Promise<void> {
   if (!rows.length) return;
   const row = `(${columns.map(() => "?").join(", ")})`;
-  await exec.execute(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${rows.map(() => row).join(", ")}`, rows.flat());
+  await exec.execute(
+    `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${rows.map(() => row).join(", ")}`,
+    rows.flat(),
+  );
 }

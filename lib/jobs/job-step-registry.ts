@@ -12,10 +12,18 @@ export const jobSteps = {
   sample: { kind: "weak", payload: taskPayload },
   mutate: { kind: "mutation", payload: taskPayload },
   "propose-domains": { kind: "strong", payload: z.object({ count: z.number().int().positive() }) },
-  "build-database": { kind: "strong", payload: z.object({ domain: z.string().min(1), index: z.number().int().nonnegative() }) },
+  "build-database": {
+    kind: "strong",
+    payload: z.object({ domain: z.string().min(1), index: z.number().int().nonnegative() }),
+  },
   "write-questions": {
     kind: "strong",
-    payload: z.object({ databaseId: z.string().min(1), difficulty: z.string().min(1), count: z.number().int().positive(), part: z.number().int().nonnegative() }),
+    payload: z.object({
+      databaseId: z.string().min(1),
+      difficulty: z.string().min(1),
+      count: z.number().int().positive(),
+      part: z.number().int().nonnegative(),
+    }),
   },
   "write-export": { kind: "export", payload: z.object({ exportId: z.string().min(1) }) },
   "import-folder": { kind: "import", payload: z.object({ importRunId: z.string().min(1) }) },
@@ -24,14 +32,20 @@ export const jobSteps = {
 export type JobStep = keyof typeof jobSteps;
 export type StepPayload<S extends JobStep> = z.infer<(typeof jobSteps)[S]["payload"]>;
 
-export type ReadStep = { [S in JobStep]: { ok: true; step: S; payload: StepPayload<S> } }[JobStep] | { ok: false; message: string };
+export type ReadStep =
+  | { [S in JobStep]: { ok: true; step: S; payload: StepPayload<S> } }[JobStep]
+  | { ok: false; message: string };
 
 const isStep = (step: string): step is JobStep => Object.hasOwn(jobSteps, step);
 
 /** An item's step and payload as stored, checked against the registry and the kind of its job. */
 export function readStep(step: string, payloadJson: string, jobKind: JobKind): ReadStep {
   if (!isStep(step)) return { ok: false, message: `No job step is called "${step}".` };
-  if (jobSteps[step].kind !== jobKind) return { ok: false, message: `Step "${step}" belongs to ${jobSteps[step].kind} jobs, not to a ${jobKind} job.` };
+  if (jobSteps[step].kind !== jobKind)
+    return {
+      ok: false,
+      message: `Step "${step}" belongs to ${jobSteps[step].kind} jobs, not to a ${jobKind} job.`,
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(payloadJson);
@@ -40,7 +54,9 @@ export function readStep(step: string, payloadJson: string, jobKind: JobKind): R
   }
   const parsed = jobSteps[step].payload.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ");
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.join(".") || "payload"}: ${i.message}`)
+      .join("; ");
     return { ok: false, message: `The payload of this "${step}" item does not fit its step (${issues}).` };
   }
   return { ok: true, step, payload: parsed.data } as ReadStep;

@@ -17,14 +17,24 @@ import type { RunGuard } from "@/lib/export/run-export";
 import type { ExecPool } from "@/lib/sql/exec/exec-pool";
 
 /** A job as its runner needs it: the configuration it was started with, its prompts and its model. */
-export type LoadedJob = { id: string; config: StoredJobConfig; prompts: Record<string, string>; provider: Provider | null };
+export type LoadedJob = {
+  id: string;
+  config: StoredJobConfig;
+  prompts: Record<string, string>;
+  provider: Provider | null;
+};
 
 const storedPromptsSchema = z.object({ prompts: z.record(z.string(), z.string()).default({}) });
 
 export async function loadJob(jobId: string): Promise<LoadedJob> {
   const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId }, include: { provider: true } });
   const raw: unknown = JSON.parse(job.configJson);
-  return { id: job.id, config: storedJobConfigSchema.parse(raw), prompts: storedPromptsSchema.parse(raw).prompts, provider: job.provider };
+  return {
+    id: job.id,
+    config: storedJobConfigSchema.parse(raw),
+    prompts: storedPromptsSchema.parse(raw).prompts,
+    provider: job.provider,
+  };
 }
 
 /**
@@ -45,18 +55,31 @@ export function itemsWorthHolding(job: LoadedJob, concurrency: number): number {
  * Runs one work item with the handler of its step (lib/jobs/job-step-registry.ts), its payload checked
  * first. `guard.held()` turns false once the item's lease is lost (a long export stops then).
  */
-export async function runJobStep(item: ClaimedItem, job: LoadedJob, pool: ExecPool, guard: RunGuard): Promise<ItemOutcome> {
+export async function runJobStep(
+  item: ClaimedItem,
+  job: LoadedJob,
+  pool: ExecPool,
+  guard: RunGuard,
+): Promise<ItemOutcome> {
   const { config } = job;
   const read = readStep(item.step, item.payloadJson, config.kind);
   if (!read.ok) return itemFailure("bad_payload", read.message);
   if (read.step === "write-export") return processExportItem(read.payload, guard);
   if (read.step === "import-folder") return processImportItem(read.payload, guard);
-  if (read.step === "mutate" && config.kind === "mutation") return processMutationItem(read.payload, job.id, config, pool);
+  if (read.step === "mutate" && config.kind === "mutation")
+    return processMutationItem(read.payload, job.id, config, pool);
   if (!job.provider) return itemFailure("missing_provider", "The model provider of this job was deleted.");
   if (read.step === "sample" && config.kind === "weak") {
-    return processWeakItem(read.payload, { jobId: job.id, config, prompt: job.prompts["weak-answer"]!, provider: job.provider, pool });
+    return processWeakItem(read.payload, {
+      jobId: job.id,
+      config,
+      prompt: job.prompts["weak-answer"]!,
+      provider: job.provider,
+      pool,
+    });
   }
-  if (config.kind !== "strong") return itemFailure("bad_payload", `Step "${read.step}" cannot run in a ${config.kind} job.`); // readStep refuses this first
+  if (config.kind !== "strong")
+    return itemFailure("bad_payload", `Step "${read.step}" cannot run in a ${config.kind} job.`); // readStep refuses this first
   const ctx = { jobId: job.id, config, prompts: job.prompts, provider: job.provider, pool };
   switch (read.step) {
     case "propose-domains":

@@ -3,7 +3,12 @@ import type { SqlExec } from "@/lib/store/sql-exec";
 import { sqlTime } from "@/lib/store/sql-time";
 
 /** How a leased item ended: done, back to pending for a retry, or failed for good. */
-export type ItemMark = { id: string; claim: string; status: "done" | "pending" | "failed"; failure: { kind: string; message: string } | null };
+export type ItemMark = {
+  id: string;
+  claim: string;
+  status: "done" | "pending" | "failed";
+  failure: { kind: string; message: string } | null;
+};
 
 /** The item's lease went to another worker (this one was too slow or presumed dead): nothing was written. */
 export class LeaseLostError extends Error {
@@ -23,10 +28,13 @@ export class LeaseLostError extends Error {
  * from driving the update by the status index: each mark is a look-up by primary key.)
  */
 export async function markItems(exec: SqlExec, marks: ItemMark[], now: Date): Promise<Set<string>> {
-  if (new Set(marks.map((m) => m.id)).size < marks.length) throw new Error("An item can be marked once in a transaction.");
+  if (new Set(marks.map((m) => m.id)).size < marks.length)
+    throw new Error("An item can be marked once in a transaction.");
   const marked = new Set<string>();
   for (let i = 0; i < marks.length; i += 500) {
-    const part = marks.slice(i, i + 500).map((m) => [m.id, m.claim, m.status, m.failure?.message ?? null, m.failure?.kind ?? null]);
+    const part = marks
+      .slice(i, i + 500)
+      .map((m) => [m.id, m.claim, m.status, m.failure?.message ?? null, m.failure?.kind ?? null]);
     const rows = await exec.query<{ id: string }>(MARK_ITEMS, [sqlTime(now), JSON.stringify(part)]);
     for (const row of rows) marked.add(row.id);
   }

@@ -14,12 +14,23 @@ import { planDifficulties } from "@/lib/synthesis/strong/difficulty-plan";
  * A build that failed for good counts as its one (failed) item: its questions never come.
  * Once the job is over, its stored total is the count.
  */
-export function plannedStrongTotal(config: StrongJobConfig, job: { status: string; itemsTotal: number }, facts: StrongPlanFacts): { total: number; discovering: boolean } {
-  if (job.status === "done" || job.status === "failed" || job.status === "cancelled") return { total: job.itemsTotal, discovering: false };
+export function plannedStrongTotal(
+  config: StrongJobConfig,
+  job: { status: string; itemsTotal: number },
+  facts: StrongPlanFacts,
+): { total: number; discovering: boolean } {
+  if (job.status === "done" || job.status === "failed" || job.status === "cancelled")
+    return { total: job.itemsTotal, discovering: false };
   if (config.proposeDomains > 0 && !facts.proposalEnded) return { total: job.itemsTotal, discovering: true };
-  const questionRequests = writeQuestionsPayloads("planned", planDifficulties(config.questionsPerDatabase, config.difficultyMix)).length;
+  const questionRequests = writeQuestionsPayloads(
+    "planned",
+    planDifficulties(config.questionsPerDatabase, config.difficultyMix),
+  ).length;
   const domains = config.domains.length + (config.proposeDomains > 0 ? facts.proposedDomains : 0);
   const databases = domains * config.databasesPerDomain;
-  const planned = databases * (1 + questionRequests) - facts.failedBuilds * questionRequests + (config.proposeDomains > 0 ? 1 : 0);
+  const planned =
+    databases * (1 + questionRequests) -
+    facts.failedBuilds * questionRequests +
+    (config.proposeDomains > 0 ? 1 : 0);
   return { total: Math.max(planned, job.itemsTotal), discovering: false };
 }

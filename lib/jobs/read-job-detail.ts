@@ -8,7 +8,10 @@ import { keyParts, readCounters } from "@/lib/store/store-counters";
 
 /** A job's model calls per hour from the 'jobcalls:<id>' counters (pure: key hour \x1f calls | failed | tokens | microusd). */
 export function callsPerHour(counts: Map<string, number> | undefined) {
-  const hours = new Map<string, { hour: string; calls: number; failed: number; tokens: number; costUsd: number }>();
+  const hours = new Map<
+    string,
+    { hour: string; calls: number; failed: number; tokens: number; costUsd: number }
+  >();
   for (const [key, n] of counts ?? []) {
     const [hour, what] = keyParts(key);
     if (!hour) continue;
@@ -38,7 +41,8 @@ async function proposedDomains(jobId: string): Promise<{ status: string; domains
   let domains: string[] | null = null;
   try {
     const result = item.resultJson ? (JSON.parse(item.resultJson) as { domains?: unknown }) : null;
-    if (Array.isArray(result?.domains)) domains = result.domains.filter((d): d is string => typeof d === "string");
+    if (Array.isArray(result?.domains))
+      domains = result.domains.filter((d): d is string => typeof d === "string");
   } catch {
     domains = null;
   }
@@ -53,7 +57,12 @@ async function proposedDomains(jobId: string): Promise<{ status: string; domains
 export async function readJobDetail(jobId: string) {
   const job = await prisma.job.findUnique({
     where: { id: jobId, kind: { in: [...MODEL_JOB_KINDS] } },
-    include: { provider: { select: { name: true, model: true, baseUrl: true, inputPricePerMTok: true, outputPricePerMTok: true } }, createdBy: { select: { name: true, email: true } } },
+    include: {
+      provider: {
+        select: { name: true, model: true, baseUrl: true, inputPricePerMTok: true, outputPricePerMTok: true },
+      },
+      createdBy: { select: { name: true, email: true } },
+    },
   });
   if (!job) throw notFound(`No job with id ${jobId}.`);
   const starter = job.createdBy;
@@ -62,7 +71,9 @@ export async function readJobDetail(jobId: string) {
     readCounters([`jobcalls:${jobId}`]),
     job.kind === "strong" ? proposedDomains(jobId) : null,
   ]);
-  const { prompts, ...config } = JSON.parse(job.configJson) as Record<string, unknown> & { prompts?: Record<string, string> };
+  const { prompts, ...config } = JSON.parse(job.configJson) as Record<string, unknown> & {
+    prompts?: Record<string, string>;
+  };
   return {
     progress: progress[0]!,
     config,
@@ -73,7 +84,10 @@ export async function readJobDetail(jobId: string) {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     proposedDomains: domains,
-    callsPerHour: callsPerHour(counters.get(`jobcalls:${jobId}`)).map((h) => ({ ...h, costUsd: knownCostUsd(h.costUsd, job.provider, h.calls) })),
+    callsPerHour: callsPerHour(counters.get(`jobcalls:${jobId}`)).map((h) => ({
+      ...h,
+      costUsd: knownCostUsd(h.costUsd, job.provider, h.calls),
+    })),
   };
 }
 

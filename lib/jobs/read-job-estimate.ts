@@ -20,7 +20,9 @@ function promptSizes(): PromptSizes {
 }
 
 /** How many tasks a weak job would answer: its selection from the task counters (or the curated samples), capped by its limit. */
-async function weakTaskCount(config: Extract<ReturnType<typeof jobConfigSchema.parse>, { kind: "weak" }>): Promise<number> {
+async function weakTaskCount(
+  config: Extract<ReturnType<typeof jobConfigSchema.parse>, { kind: "weak" }>,
+): Promise<number> {
   const { limit, ...filters } = config.tasks;
   let n: number;
   if (config.source === "accepted-sft") {
@@ -36,7 +38,8 @@ async function weakTaskCount(config: Extract<ReturnType<typeof jobConfigSchema.p
 export async function readJobEstimate(input: z.input<typeof jobConfigSchema>) {
   const config = jobConfigSchema.parse(input);
   const provider = config.kind === "mutation" ? null : await findProviderByName(config.provider);
-  const taskCount = config.kind === "weak" ? await weakTaskCount(config) : config.kind === "mutation" ? 0 : undefined;
+  const taskCount =
+    config.kind === "weak" ? await weakTaskCount(config) : config.kind === "mutation" ? 0 : undefined;
   return {
     ...estimateJob(config, promptSizes(), provider, taskCount),
     taskCount: taskCount ?? null,

@@ -50,7 +50,13 @@ export function jobResult(job: { status: string; itemsDone: number; itemsFailed:
 
 /** Counts of a job's outputs and failures, from the counters the store keeps per job. */
 function jobCounts(counts: Map<string, number> | undefined) {
-  const out = { pairs: 0, calls: 0, samplesOk: 0, samplesOther: 0, failuresByKind: {} as Record<string, number> };
+  const out = {
+    pairs: 0,
+    calls: 0,
+    samplesOk: 0,
+    samplesOther: 0,
+    failuresByKind: {} as Record<string, number>,
+  };
   for (const [key, n] of counts ?? []) {
     if (key.startsWith("pair:")) out.pairs += n;
     else if (key === "calls") out.calls = n;
@@ -72,7 +78,10 @@ async function itemsInFlight(jobIds: string[]): Promise<Map<string, number>> {
 }
 
 /** A strong job's planned total; its stored one when the configuration cannot be read (a job of an older version). */
-function plannedTotal(job: { configJson: string; status: string; itemsTotal: number }, counts: Map<string, number> | undefined) {
+function plannedTotal(
+  job: { configJson: string; status: string; itemsTotal: number },
+  counts: Map<string, number> | undefined,
+) {
   try {
     const config = strongJobConfigSchema.safeParse(JSON.parse(job.configJson));
     if (config.success) return plannedStrongTotal(config.data, job, readStrongPlanFacts(counts));
@@ -85,16 +94,26 @@ function plannedTotal(job: { configJson: string; status: string; itemsTotal: num
 /** Recent jobs with their progress, rate and ETA (rate over the time since the job started). */
 export async function listJobs(limit = 50, where: { id?: string } = {}): Promise<JobProgress[]> {
   // exports and imports run as jobs too; their own pages show them
-  const jobs = await prisma.job.findMany({ where: { ...where, kind: { in: [...MODEL_JOB_KINDS] } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: { provider: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } } } });
+  const jobs = await prisma.job.findMany({
+    where: { ...where, kind: { in: [...MODEL_JOB_KINDS] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { provider: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } } },
+  });
   const counters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
-  const inFlight = await itemsInFlight(jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id));
+  const inFlight = await itemsInFlight(
+    jobs.filter((j) => j.status !== "done" && j.status !== "failed").map((j) => j.id),
+  );
   const now = Date.now();
   return jobs.map((job) => {
     const handled = job.itemsDone + job.itemsFailed;
     const end = job.finishedAt?.getTime() ?? now;
     const seconds = job.startedAt ? (end - job.startedAt.getTime()) / 1000 : 0;
     const rate = seconds > 0 && handled > 0 ? handled / seconds : null;
-    const planned = job.kind === "strong" ? plannedTotal(job, counters.get(`job:${job.id}`)) : { total: job.itemsTotal, discovering: false };
+    const planned =
+      job.kind === "strong"
+        ? plannedTotal(job, counters.get(`job:${job.id}`))
+        : { total: job.itemsTotal, discovering: false };
     const open = Math.max(0, planned.total - handled);
     const counts = jobCounts(counters.get(`job:${job.id}`));
     return {

@@ -13,11 +13,20 @@ describe("a runner with one attempt an item", () => {
   it("fails an item whose leases were lost as often as that allows, and ends its job", async () => {
     await seedDemo();
     const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 2 } });
-    const [lost] = await prisma.jobItem.findMany({ where: { jobId: job.id }, orderBy: { createdAt: "asc" }, take: 1 });
+    const [lost] = await prisma.jobItem.findMany({
+      where: { jobId: job.id },
+      orderBy: { createdAt: "asc" },
+      take: 1,
+    });
     // its runner died holding it, after as many lost leases as one attempt allows
     await prisma.jobItem.update({
       where: { id: lost!.id },
-      data: { status: "leased", leaseOwner: "dead-runner", leaseExpiresAt: new Date(Date.now() - 60_000), attempts: 1 + MAX_LOST_LEASES },
+      data: {
+        status: "leased",
+        leaseOwner: "dead-runner",
+        leaseExpiresAt: new Date(Date.now() - 60_000),
+        attempts: 1 + MAX_LOST_LEASES,
+      },
     });
     await runWorker({ workerId: "one-attempt", maxAttempts: 1, stopWhenIdle: true, pollMs: 20 });
     const item = await prisma.jobItem.findUniqueOrThrow({ where: { id: lost!.id } });

@@ -3,7 +3,14 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
 import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/claim-job-items";
-import { completeJobItem, failJobItem, LeaseLostError, releaseJobItems, renewLease, runningJobIds } from "@/lib/jobs/complete-job-item";
+import {
+  completeJobItem,
+  failJobItem,
+  LeaseLostError,
+  releaseJobItems,
+  renewLease,
+  runningJobIds,
+} from "@/lib/jobs/complete-job-item";
 import type { ItemOutcome } from "@/lib/jobs/item-outcome";
 import { itemsWorthHolding, loadJob, runJobStep, type LoadedJob } from "@/lib/jobs/job-steps";
 import { DEFAULT_MAX_ATTEMPTS } from "@/lib/jobs/retry-policy";
@@ -65,7 +72,11 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     count(item.jobId, 1);
     void jobOf(item.jobId).catch(() => undefined);
     const lease = { lost: false };
-    const renew = () => void renewLease(item, leaseMs).then((held) => (lease.lost ||= !held), () => undefined);
+    const renew = () =>
+      void renewLease(item, leaseMs).then(
+        (held) => (lease.lost ||= !held),
+        () => undefined,
+      );
     return { item, lease, heartbeat: setInterval(renew, Math.max(100, leaseMs / 3)) };
   };
   const unhold = (item: ClaimedItem) => count(item.jobId, -1);
@@ -73,7 +84,9 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
   const runOne = async ({ item, lease, heartbeat }: ReturnType<typeof hold>) => {
     let outcome: ItemOutcome;
     try {
-      outcome = await runJobStep(item, await jobOf(item.jobId), execPool().forLane("jobs"), { held: () => !lease.lost });
+      outcome = await runJobStep(item, await jobOf(item.jobId), execPool().forLane("jobs"), {
+        held: () => !lease.lost,
+      });
       if (throttleMs) await sleep(throttleMs);
     } catch (error) {
       outcome = { ok: false, kind: "internal", message: (error as Error).message, retryable: true };
@@ -88,7 +101,9 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     } catch (error) {
       // lease lost, or the store refused the write (e.g. locked): nothing was written, and the
       // item's lease expires so that it is claimed again; the runner goes on
-      console.warn(`[worker ${workerId}] item ${item.id}: ${error instanceof LeaseLostError ? error.message : `could not record its outcome: ${(error as Error).message}`}`);
+      console.warn(
+        `[worker ${workerId}] item ${item.id}: ${error instanceof LeaseLostError ? error.message : `could not record its outcome: ${(error as Error).message}`}`,
+      );
     }
   };
 
@@ -168,7 +183,8 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
       inFlight.add(running);
     }
     if (inFlight.size >= concurrency) await nextFreeSlot();
-    else if (inFlight.size && !items.length) await Promise.race([nextFreeSlot(), nextTick()]); // or new work appears
+    else if (inFlight.size && !items.length)
+      await Promise.race([nextFreeSlot(), nextTick()]); // or new work appears
     else if (!items.length) {
       if (options.stopWhenIdle) break;
       await pause(pollMs);

@@ -15,7 +15,12 @@ const local = withLocalModelServer();
 beforeAll(async () => {
   await seedDemo();
   // one request at a time, 150 ms each: a weak item of 2 samples takes 300 ms, one after the other
-  await createProvider({ name: "one-at-a-time", baseUrl: local.baseUrl(), model: "sense-demo-weak", maxConcurrency: 1 });
+  await createProvider({
+    name: "one-at-a-time",
+    baseUrl: local.baseUrl(),
+    model: "sense-demo-weak",
+    maxConcurrency: 1,
+  });
   local.server().setFaults({ latencyMs: 150 });
 });
 
@@ -28,18 +33,26 @@ async function until<T>(read: () => Promise<T | null>, what: string): Promise<T>
   throw new Error(`gave up waiting: ${what}`);
 }
 
-const firstDone = (jobId: string) => () => prisma.jobItem.findFirst({ where: { jobId, status: "done" }, orderBy: { updatedAt: "asc" } });
+const firstDone = (jobId: string) => () =>
+  prisma.jobItem.findFirst({ where: { jobId, status: "done" }, orderBy: { updatedAt: "asc" } });
 
 describe("a runner shared by jobs", () => {
   it("starts the items of a job added while a slow-provider job holds it before that job finishes more than one more item", async () => {
-    const weak = await createJob({ kind: "weak", provider: "one-at-a-time", tasks: { origin: "demo" }, samples: 2 });
+    const weak = await createJob({
+      kind: "weak",
+      provider: "one-at-a-time",
+      tasks: { origin: "demo" },
+      samples: 2,
+    });
     const stop = new AbortController();
     const runner = runWorker({ workerId: "shared", concurrency: 16, pollMs: 20, signal: stop.signal });
     try {
       await until(firstDone(weak.id), "the weak job's first item");
       const mutation = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 5 } });
       const first = await until(firstDone(mutation.id), "the mutation job's first item");
-      const weakMeanwhile = await prisma.jobItem.count({ where: { jobId: weak.id, status: "done", updatedAt: { gt: mutation.createdAt, lt: first.updatedAt } } });
+      const weakMeanwhile = await prisma.jobItem.count({
+        where: { jobId: weak.id, status: "done", updatedAt: { gt: mutation.createdAt, lt: first.updatedAt } },
+      });
       expect(weakMeanwhile).toBeLessThanOrEqual(1);
       const weakDone = await prisma.jobItem.count({ where: { jobId: weak.id, status: "done" } });
       expect(weakDone).toBeLessThan(36); // the weak job was still running

@@ -17,7 +17,10 @@ const scope = (jobId: string) => `job:${jobId}`;
 
 /** Records that the job's proposal ended with `domains` new domains (0 when it failed for good). */
 export async function recordDomainProposal(tx: Tx, jobId: string, domains: number): Promise<void> {
-  for (const [key, n] of [[PROPOSAL_ENDED_KEY, 1], [PROPOSAL_DOMAINS_KEY, domains]] as const) {
+  for (const [key, n] of [
+    [PROPOSAL_ENDED_KEY, 1],
+    [PROPOSAL_DOMAINS_KEY, domains],
+  ] as const) {
     await tx.$executeRaw`INSERT INTO store_counters (scope, key, n) VALUES (${scope(jobId)}, ${key}, ${n}) ON CONFLICT (scope, key) DO UPDATE SET n = excluded.n`;
   }
 }

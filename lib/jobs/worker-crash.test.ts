@@ -14,7 +14,10 @@ afterAll(() => started.forEach((p) => p.kill("SIGKILL")));
 
 /** A real runner process on this test's store (npm run worker), slowed down so it can be killed mid-job. */
 function startWorker(): ChildProcess {
-  const child = spawnWorkerProcess({ SENSE_WORKER_THROTTLE_MS: "150", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" }, "ignore");
+  const child = spawnWorkerProcess(
+    { SENSE_WORKER_THROTTLE_MS: "150", SENSE_WORKER_CONCURRENCY: "2", SENSE_JOB_LEASE_MS: "1000" },
+    "ignore",
+  );
   started.push(child);
   return child;
 }
@@ -44,7 +47,10 @@ describe("a runner killed mid-job", () => {
     expect(await leased()).toBeGreaterThan(0); // it died holding leases
 
     const second = startWorker();
-    await waitFor(async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status === "done", 60_000);
+    await waitFor(
+      async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status === "done",
+      60_000,
+    );
     second.kill("SIGTERM");
 
     const final = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
@@ -54,7 +60,11 @@ describe("a runner killed mid-job", () => {
     expect(items.every((i) => i.status === "done")).toBe(true);
     expect(new Set(items.map((i) => i.payloadJson)).size).toBe(36);
     // outputs exactly once per item: every task has at most keepPerTask pairs, candidates unique
-    const perTask = await prisma.preferencePair.groupBy({ by: ["taskId"], where: { jobId: job.id }, _count: true });
+    const perTask = await prisma.preferencePair.groupBy({
+      by: ["taskId"],
+      where: { jobId: job.id },
+      _count: true,
+    });
     expect(Math.max(...perTask.map((p) => p._count))).toBeLessThanOrEqual(2);
     const candidates = await prisma.candidate.findMany({ where: { jobId: job.id } });
     expect(new Set(candidates.map((c) => `${c.taskId}|${c.normalizedSql}`)).size).toBe(candidates.length);
@@ -67,8 +77,19 @@ describe("a runner killed in the middle of a weak job against a model server", (
   it("is restarted and every task ends with exactly k judged answers: nothing lost, nothing written twice", async () => {
     await seedDemo();
     local.server().setFaults({ latencyMs: 100 });
-    await createProvider({ name: "crash-weak", baseUrl: local.baseUrl(), model: "sense-demo-weak", maxConcurrency: 4 });
-    const job = await createJob({ kind: "weak", provider: "crash-weak", tasks: { origin: "demo" }, samples: 2, maxPairsPerTask: 1 });
+    await createProvider({
+      name: "crash-weak",
+      baseUrl: local.baseUrl(),
+      model: "sense-demo-weak",
+      maxConcurrency: 4,
+    });
+    const job = await createJob({
+      kind: "weak",
+      provider: "crash-weak",
+      tasks: { origin: "demo" },
+      samples: 2,
+      maxPairsPerTask: 1,
+    });
     const state = () => prisma.job.findUniqueOrThrow({ where: { id: job.id } });
     const leased = () => prisma.jobItem.count({ where: { jobId: job.id, status: "leased" } });
 
@@ -84,10 +105,18 @@ describe("a runner killed in the middle of a weak job against a model server", (
     second.kill("SIGTERM");
 
     expect(await state()).toMatchObject({ itemsTotal: 36, itemsDone: 36, itemsFailed: 0 });
-    const perTask = await prisma.candidate.groupBy({ by: ["taskId"], where: { jobId: job.id }, _count: true });
+    const perTask = await prisma.candidate.groupBy({
+      by: ["taskId"],
+      where: { jobId: job.id },
+      _count: true,
+    });
     expect(perTask).toHaveLength(36);
     expect(perTask.every((t) => t._count === 2)).toBe(true); // exactly k answers per task, once
-    const pairs = await prisma.preferencePair.groupBy({ by: ["taskId"], where: { jobId: job.id }, _count: true });
+    const pairs = await prisma.preferencePair.groupBy({
+      by: ["taskId"],
+      where: { jobId: job.id },
+      _count: true,
+    });
     expect(Math.max(...pairs.map((p) => p._count))).toBe(1);
     // calls the dead runner made are kept (they cost money): at least one per answer stored
     expect(await prisma.modelCall.count({ where: { jobId: job.id } })).toBeGreaterThanOrEqual(72);

@@ -8,9 +8,18 @@ import { env, inheritedEnv } from "@/lib/env";
  * environment plus `extraEnv` (the app's embedded runner, and tests that kill or crowd runners).
  */
 export function spawnWorkerProcess(extraEnv: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(env.projectRoot, "lib", "entries", "worker.ts")], {
-    cwd: env.projectRoot,
-    env: { ...inheritedEnv(), ...extraEnv },
-    stdio,
-  });
+  return spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(env.projectRoot, "lib", "entries", "worker.ts"),
+    ],
+    {
+      cwd: env.projectRoot,
+      env: { ...inheritedEnv(), ...extraEnv },
+      stdio,
+    },
+  );
 }

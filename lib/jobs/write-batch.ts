@@ -19,8 +19,12 @@ import { LeaseLostError, markItems, type ItemMark } from "@/lib/jobs/mark-items"
  * which only hands the batch rows and counts: a transaction of `rows` writes alone runs on the
  * store's writer outside Prisma (its query pipeline cost the runner more than SQLite did).
  */
-export type BatchWriter = Pick<BatchRows, "insert" | "result"> & { add: (jobId: string, delta: Partial<JobDelta>) => void };
-export type BatchedWrite = { tx: (tx: Tx, batch: BatchWriter) => Promise<Error | null> } | { rows: (batch: BatchWriter) => Error | null };
+export type BatchWriter = Pick<BatchRows, "insert" | "result"> & {
+  add: (jobId: string, delta: Partial<JobDelta>) => void;
+};
+export type BatchedWrite =
+  | { tx: (tx: Tx, batch: BatchWriter) => Promise<Error | null> }
+  | { rows: (batch: BatchWriter) => Error | null };
 
 type Queued = { write: BatchedWrite; mark?: ItemMark; resolve: () => void; reject: (error: unknown) => void };
 

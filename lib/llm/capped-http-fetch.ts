@@ -12,8 +12,13 @@ const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} M
 
 /** The reply's body went past the cap: reading stopped there (the connection is closed) and nothing of it is kept. */
 export class ReplyTooLargeError extends Error {
-  constructor(readonly maxBytes: number, declared?: number) {
-    super(`the reply is larger than ${mib(maxBytes)}${declared ? ` (it announced ${mib(declared)})` : ""}; reading stopped there and nothing of it was kept`);
+  constructor(
+    readonly maxBytes: number,
+    declared?: number,
+  ) {
+    super(
+      `the reply is larger than ${mib(maxBytes)}${declared ? ` (it announced ${mib(declared)})` : ""}; reading stopped there and nothing of it was kept`,
+    );
     this.name = "ReplyTooLargeError";
   }
 }
@@ -28,12 +33,17 @@ export class ReplyTimeoutError extends Error {
 
 export type ReplyLimits = { maxBytes: number; timeoutMs: number };
 
-const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 /** The error a fetch gives when its signal ends it: the signal's reason (the SDK tells its own timeout by the name AbortError). */
 const abortError = (signal: AbortSignal | null | undefined) =>
-  signal?.reason instanceof Error ? signal.reason : Object.assign(new Error("This operation was aborted"), { name: "AbortError" });
+  signal?.reason instanceof Error
+    ? signal.reason
+    : Object.assign(new Error("This operation was aborted"), { name: "AbortError" });
 
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
   const record: Record<string, string> = {};
@@ -44,7 +54,8 @@ function headerRecord(headers: HeadersInit | undefined): Record<string, string> 
 }
 
 function requestBody(body: BodyInit | null | undefined): string | Uint8Array | undefined {
-  if (body === null || body === undefined || typeof body === "string" || body instanceof Uint8Array) return body ?? undefined;
+  if (body === null || body === undefined || typeof body === "string" || body instanceof Uint8Array)
+    return body ?? undefined;
   throw new TypeError(`the model client sends only text bodies, not ${Object.prototype.toString.call(body)}`);
 }
 
@@ -58,7 +69,13 @@ class CappedReply {
   readonly type = "basic";
   bodyUsed = false;
 
-  constructor(readonly url: string, readonly status: number, statusText: string | undefined, headers: http.IncomingHttpHeaders, private readonly bytes: Promise<Buffer>) {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    statusText: string | undefined,
+    headers: http.IncomingHttpHeaders,
+    private readonly bytes: Promise<Buffer>,
+  ) {
     this.ok = status >= 200 && status < 300;
     this.statusText = statusText ?? "";
     this.headers = new ReplyHeaders(headers);
@@ -82,7 +99,12 @@ class CappedReply {
 }
 
 /** Reads a reply's body into one buffer, failing past `maxBytes` or `ms` (and then closing the connection). */
-function readCapped(res: http.IncomingMessage, limits: ReplyLimits, ms: number, signal: AbortSignal | null | undefined): Promise<Buffer> {
+function readCapped(
+  res: http.IncomingMessage,
+  limits: ReplyLimits,
+  ms: number,
+  signal: AbortSignal | null | undefined,
+): Promise<Buffer> {
   const declared = Number(res.headers["content-length"] ?? 0) || 0;
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -109,7 +131,9 @@ function readCapped(res: http.IncomingMessage, limits: ReplyLimits, ms: number, 
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
     res.on("error", (error) => fail(Object.assign(new TypeError("terminated"), { cause: error })));
-    res.on("aborted", () => fail(new TypeError("terminated: the server closed the connection before the reply ended")));
+    res.on("aborted", () =>
+      fail(new TypeError("terminated: the server closed the connection before the reply ended")),
+    );
   });
 }
 
@@ -117,27 +141,39 @@ function readCapped(res: http.IncomingMessage, limits: ReplyLimits, ms: number, 
 export function cappedHttpFetch(limits: ReplyLimits): typeof fetch {
   const send = (input: string | URL | Request, init: RequestInit = {}) =>
     new Promise<CappedReply>((resolve, reject) => {
-      if (typeof input !== "string" && !(input instanceof URL)) throw new TypeError("the model client's fetch takes a URL, not a Request");
+      if (typeof input !== "string" && !(input instanceof URL))
+        throw new TypeError("the model client's fetch takes a URL, not a Request");
       const url = new URL(input);
-      if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError(`the model client speaks http and https, not ${url.protocol}`);
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new TypeError(`the model client speaks http and https, not ${url.protocol}`);
       const { signal } = init;
       if (signal?.aborted) throw abortError(signal);
       const started = Date.now();
       const body = requestBody(init.body);
       const headers = headerRecord(init.headers);
       if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-      const request = (url.protocol === "https:" ? https : http).request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol] });
+      const request = (url.protocol === "https:" ? https : http).request(url, {
+        method: init.method ?? "GET",
+        headers,
+        agent: agents[url.protocol],
+      });
       const onAbort = () => request.destroy(abortError(signal));
       signal?.addEventListener("abort", onAbort, { once: true });
       request.on("error", (error) => {
         signal?.removeEventListener("abort", onAbort);
-        reject(signal?.aborted ? abortError(signal) : Object.assign(new TypeError("fetch failed"), { cause: error }));
+        reject(
+          signal?.aborted
+            ? abortError(signal)
+            : Object.assign(new TypeError("fetch failed"), { cause: error }),
+        );
       });
       request.on("response", (res) => {
         signal?.removeEventListener("abort", onAbort);
         const status = res.statusCode ?? 0;
         const left = Math.max(1, limits.timeoutMs - (Date.now() - started));
-        const bytes = NO_BODY.has(status) ? (res.resume(), Promise.resolve(Buffer.alloc(0))) : readCapped(res, limits, left, signal);
+        const bytes = NO_BODY.has(status)
+          ? (res.resume(), Promise.resolve(Buffer.alloc(0)))
+          : readCapped(res, limits, left, signal);
         bytes.catch(() => undefined); // a body nobody reads (the SDK drops it on a retry) fails quietly
         resolve(new CappedReply(url.href, status, res.statusMessage, res.headers, bytes));
       });

@@ -19,7 +19,12 @@ export const providerConfigSchema = z.object({
 });
 
 export type ProviderConfig = z.input<typeof providerConfigSchema>;
-export type ChatAnswer = { texts: string[]; promptTokens: number; completionTokens: number; latencyMs: number };
+export type ChatAnswer = {
+  texts: string[];
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+};
 /**
  * A request that failed after the SDK's retries: an HTTP error, no answer in time (headers or the
  * whole body), no connection, a reply past the size cap (`too_large`), a body that is not JSON
@@ -49,7 +54,10 @@ export function createChatClient(input: ProviderConfig) {
   });
   return {
     config,
-    async chat(messages: { role: "system" | "user" | "assistant"; content: string }[], options: { n?: number; temperature?: number; seed?: number } = {}): Promise<ChatAnswer | ChatFailure> {
+    async chat(
+      messages: { role: "system" | "user" | "assistant"; content: string }[],
+      options: { n?: number; temperature?: number; seed?: number } = {},
+    ): Promise<ChatAnswer | ChatFailure> {
       const started = performance.now();
       const latencyMs = () => Math.round(performance.now() - started);
       let status: number | null = null;
@@ -67,13 +75,28 @@ export function createChatClient(input: ProviderConfig) {
         status = response.status;
         const reply = readChatReply(await response.text());
         if (!reply.ok) return { kind: reply.kind, status, message: reply.message, latencyMs: latencyMs() };
-        return { texts: reply.texts, promptTokens: reply.promptTokens, completionTokens: reply.completionTokens, latencyMs: latencyMs() };
+        return {
+          texts: reply.texts,
+          promptTokens: reply.promptTokens,
+          completionTokens: reply.completionTokens,
+          latencyMs: latencyMs(),
+        };
       } catch (error) {
-        if (error instanceof ReplyTooLargeError) return { kind: "too_large", status, message: error.message, latencyMs: latencyMs() };
-        if (error instanceof ReplyTimeoutError) return { kind: "timeout", status, message: error.message, latencyMs: latencyMs() };
-        if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: "timeout", status: null, message: error.message, latencyMs: latencyMs() };
-        if (error instanceof OpenAI.APIConnectionError) return { kind: "network_error", status: null, message: error.message, latencyMs: latencyMs() };
-        if (error instanceof OpenAI.APIError) return { kind: "http_error", status: error.status ?? null, message: error.message, latencyMs: latencyMs() };
+        if (error instanceof ReplyTooLargeError)
+          return { kind: "too_large", status, message: error.message, latencyMs: latencyMs() };
+        if (error instanceof ReplyTimeoutError)
+          return { kind: "timeout", status, message: error.message, latencyMs: latencyMs() };
+        if (error instanceof OpenAI.APIConnectionTimeoutError)
+          return { kind: "timeout", status: null, message: error.message, latencyMs: latencyMs() };
+        if (error instanceof OpenAI.APIConnectionError)
+          return { kind: "network_error", status: null, message: error.message, latencyMs: latencyMs() };
+        if (error instanceof OpenAI.APIError)
+          return {
+            kind: "http_error",
+            status: error.status ?? null,
+            message: error.message,
+            latencyMs: latencyMs(),
+          };
         throw error;
       }
     },

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { lastFencedBlock, outermostSpan, parseModelJson } from "@/lib/llm/text-spans";
 
-export type ExtractedSql = { ok: true; sql: string; from: "fenced" | "json" | "bare" } | { ok: false; reason: string };
+export type ExtractedSql =
+  { ok: true; sql: string; from: "fenced" | "json" | "bare" } | { ok: false; reason: string };
 
 /** The longest SQL taken from an answer (Spider's and BIRD's longest gold SQL are under 2,000 characters). */
 export const MAX_EXTRACTED_SQL_CHARS = 20_000;
@@ -17,7 +18,10 @@ function tidy(sql: string): string {
 function found(raw: string, from: "fenced" | "json" | "bare"): ExtractedSql {
   const sql = tidy(raw);
   if (sql.length > MAX_EXTRACTED_SQL_CHARS) {
-    return { ok: false, reason: `the SQL is ${sql.length.toLocaleString("en")} characters long; at most ${MAX_EXTRACTED_SQL_CHARS.toLocaleString("en")} are taken` };
+    return {
+      ok: false,
+      reason: `the SQL is ${sql.length.toLocaleString("en")} characters long; at most ${MAX_EXTRACTED_SQL_CHARS.toLocaleString("en")} are taken`,
+    };
   }
   return { ok: true, sql, from };
 }
@@ -38,5 +42,10 @@ export function extractSql(text: string): ExtractedSql {
   }
   if (STARTS_LIKE_SQL.test(text) && !text.includes("```")) return found(text, "bare");
   if (!text.trim()) return { ok: false, reason: "the answer is empty" };
-  return { ok: false, reason: lastFenced ? "the code block does not hold a SELECT query" : "no SQL found (no ```sql block, JSON with \"sql\", or bare SELECT)" };
+  return {
+    ok: false,
+    reason: lastFenced
+      ? "the code block does not hold a SELECT query"
+      : 'no SQL found (no ```sql block, JSON with "sql", or bare SELECT)',
+  };
 }

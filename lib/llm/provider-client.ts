@@ -41,13 +41,18 @@ function entryFor(provider: Provider): Entry {
       timeoutMs: provider.timeoutMs,
       maxResponseBytes: env.SENSE_MODEL_REPLY_MAX_MB * 1024 * 1024,
     }),
-    limiter: new RequestLimiter({ maxConcurrency: provider.maxConcurrency, requestsPerMin: provider.requestsPerMin, tokensPerMin: provider.tokensPerMin }),
+    limiter: new RequestLimiter({
+      maxConcurrency: provider.maxConcurrency,
+      requestsPerMin: provider.requestsPerMin,
+      tokensPerMin: provider.tokensPerMin,
+    }),
   };
   clients.set(provider.id, entry);
   return entry;
 }
 
-const estimateTokens = (messages: ChatMessage[], maxTokens: number) => Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + maxTokens;
+const estimateTokens = (messages: ChatMessage[], maxTokens: number) =>
+  Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + maxTokens;
 
 /**
  * One chat request to a provider within its limits (concurrency, requests and tokens per minute),
@@ -60,7 +65,19 @@ export async function callProvider(
 ): Promise<{ answer: ChatAnswer | ChatFailure; record: ModelCallRecord }> {
   // demo traffic goes to our stand-in only, never to another program that holds its port
   const refused = await demoProviderRefusal(provider);
-  if (refused) return { answer: { kind: "network_error", status: null, message: refused, latencyMs: 0 }, record: { status: "network_error", httpStatus: null, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: 0, error: refused } };
+  if (refused)
+    return {
+      answer: { kind: "network_error", status: null, message: refused, latencyMs: 0 },
+      record: {
+        status: "network_error",
+        httpStatus: null,
+        promptTokens: 0,
+        completionTokens: 0,
+        costUsd: 0,
+        latencyMs: 0,
+        error: refused,
+      },
+    };
   const { client, limiter } = entryFor(provider);
   const release = await limiter.acquire(estimateTokens(messages, provider.maxTokens));
   let answer: ChatAnswer | ChatFailure;
@@ -86,5 +103,16 @@ export async function callProvider(
     };
   }
   release(0);
-  return { answer, record: { status: answer.kind, httpStatus: answer.status, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: answer.latencyMs, error: capStoredText(answer.message, 4_000) } };
+  return {
+    answer,
+    record: {
+      status: answer.kind,
+      httpStatus: answer.status,
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+      latencyMs: answer.latencyMs,
+      error: capStoredText(answer.message, 4_000),
+    },
+  };
 }

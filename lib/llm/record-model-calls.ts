@@ -10,7 +10,11 @@ import type { ModelCallRecord } from "@/lib/llm/provider-client";
  * later done again by another runner. (In a transaction shared with other writes of the runner
  * made meanwhile: one commit for many.)
  */
-export async function recordModelCalls(jobId: string, providerId: string, calls: ModelCallRecord[]): Promise<void> {
+export async function recordModelCalls(
+  jobId: string,
+  providerId: string,
+  calls: ModelCallRecord[],
+): Promise<void> {
   if (!calls.length) return;
   const sum = (pick: (c: ModelCallRecord) => number) => calls.reduce((n, c) => n + pick(c), 0);
   await writeInBatch({
@@ -18,10 +22,38 @@ export async function recordModelCalls(jobId: string, providerId: string, calls:
       const now = sqlTime(new Date());
       batch.insert(
         "model_calls",
-        ["id", "provider_id", "job_id", "status", "http_status", "prompt_tokens", "completion_tokens", "cost_usd", "latency_ms", "error", "created_at"],
-        calls.map((c) => [newRowId(), providerId, jobId, c.status, c.httpStatus, c.promptTokens, c.completionTokens, c.costUsd, c.latencyMs, c.error, now]),
+        [
+          "id",
+          "provider_id",
+          "job_id",
+          "status",
+          "http_status",
+          "prompt_tokens",
+          "completion_tokens",
+          "cost_usd",
+          "latency_ms",
+          "error",
+          "created_at",
+        ],
+        calls.map((c) => [
+          newRowId(),
+          providerId,
+          jobId,
+          c.status,
+          c.httpStatus,
+          c.promptTokens,
+          c.completionTokens,
+          c.costUsd,
+          c.latencyMs,
+          c.error,
+          now,
+        ]),
       );
-      batch.add(jobId, { promptTokens: sum((c) => c.promptTokens), completionTokens: sum((c) => c.completionTokens), costUsd: sum((c) => c.costUsd) });
+      batch.add(jobId, {
+        promptTokens: sum((c) => c.promptTokens),
+        completionTokens: sum((c) => c.completionTokens),
+        costUsd: sum((c) => c.costUsd),
+      });
       return null;
     },
   });

@@ -2,7 +2,11 @@
 // requestsPerMin requests and tokensPerMin tokens in any 60-second window. Waiters are served in
 // the order they came; the window counts tokens as estimated, then as the answer reported them.
 
-export type RequestLimits = { maxConcurrency: number; requestsPerMin: number | null; tokensPerMin: number | null };
+export type RequestLimits = {
+  maxConcurrency: number;
+  requestsPerMin: number | null;
+  tokensPerMin: number | null;
+};
 type Entry = { at: number; tokens: number };
 type Waiter = { tokens: number; grant: (entry: Entry) => void };
 
@@ -63,9 +67,12 @@ export class RequestLimiter {
 
   private wakeAt(delayMs: number): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.pump();
-    }, Math.max(1, delayMs));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.pump();
+      },
+      Math.max(1, delayMs),
+    );
   }
 }

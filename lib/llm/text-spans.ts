@@ -15,7 +15,10 @@ const isBlank = (code: number) => code === 32 || code === 9;
  * letters (blanks around it) and a newline, then everything up to the next ```. The blocks that
  * /```[ \t]*([a-zA-Z]*)[ \t]*\n([\s\S]*?)```/g matches, found in one pass.
  */
-function visitFencedBlocks(text: string, visit: (langStart: number, langEnd: number, bodyStart: number, bodyEnd: number) => void): void {
+function visitFencedBlocks(
+  text: string,
+  visit: (langStart: number, langEnd: number, bodyStart: number, bodyEnd: number) => void,
+): void {
   let from = 0;
   for (;;) {
     const found = text.indexOf("```", from);
@@ -88,7 +91,8 @@ function nestsDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash escapes the next character
+      if (c === 92)
+        i++; // a backslash escapes the next character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -100,7 +104,8 @@ function nestsDeeperThan(text: string, max: number): boolean {
 
 /** JSON.parse for model text, refusing nesting deeper than MAX_JSON_DEPTH first; the reason says why it failed. */
 export function parseModelJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { ok: false, reason: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels` };
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    return { ok: false, reason: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels` };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

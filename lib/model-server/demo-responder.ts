@@ -15,14 +15,16 @@ export function questionOf(messages: ChatMessage[]): string {
   return (marked?.[1] ?? last).trim();
 }
 
-const field = (text: string, name: string) => new RegExp(`^${name}: *(.+)$`, "m").exec(text)?.[1]?.trim() ?? "";
+const field = (text: string, name: string) =>
+  new RegExp(`^${name}: *(.+)$`, "m").exec(text)?.[1]?.trim() ?? "";
 
 /** Answers to the strong-data prompts (lib/synthesis/prompts/strong-*.md), which name their task. */
 function strongAnswer(prompt: string, sample: number): string | null {
   const task = field(prompt, "Task");
   if (task === "propose-domains") return proposeDomains(Number(field(prompt, "Count")) || 3, sample);
   if (task === "write-database") return writeDatabase(field(prompt, "Domain"), sample);
-  if (task === "write-questions") return writeQuestions(prompt, field(prompt, "Difficulty"), Number(field(prompt, "Count")) || 1, sample);
+  if (task === "write-questions")
+    return writeQuestions(prompt, field(prompt, "Difficulty"), Number(field(prompt, "Count")) || 1, sample);
   return null;
 }
 

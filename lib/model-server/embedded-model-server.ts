@@ -10,17 +10,34 @@ import { checkStandIn, refusalMessage } from "@/lib/model-server/stand-in-identi
  * traffic is refused (never sent to it); off: SENSE_DEMO_MODEL_SERVER=0; already: this process
  * started it before; failed: it could not listen for another reason.
  */
-export type EmbeddedModelServer = { server: http.Server | null; state: "listening" | "shared" | "refused" | "off" | "already" | "failed"; message: string };
+export type EmbeddedModelServer = {
+  server: http.Server | null;
+  state: "listening" | "shared" | "refused" | "off" | "already" | "failed";
+  message: string;
+};
 
 /**
  * The local stand-in model server inside the app (SENSE_DEMO_MODEL_SERVER=1, the default) or a CLI
  * job, so the offline demo's providers answer without another process. Resolves once it listens or
  * has found out who holds the port; never rejects (the outcome is logged).
  */
-export async function startEmbeddedModelServer({ port = env.SENSE_DEMO_MODEL_PORT, log = true }: { port?: number; log?: boolean } = {}): Promise<EmbeddedModelServer> {
-  if (env.SENSE_DEMO_MODEL_SERVER !== "1") return { server: null, state: "off", message: "the stand-in model server is off (SENSE_DEMO_MODEL_SERVER=0)" };
+export async function startEmbeddedModelServer({
+  port = env.SENSE_DEMO_MODEL_PORT,
+  log = true,
+}: { port?: number; log?: boolean } = {}): Promise<EmbeddedModelServer> {
+  if (env.SENSE_DEMO_MODEL_SERVER !== "1")
+    return {
+      server: null,
+      state: "off",
+      message: "the stand-in model server is off (SENSE_DEMO_MODEL_SERVER=0)",
+    };
   const globalForServer = globalThis as unknown as { senseModelServerStarted?: boolean };
-  if (globalForServer.senseModelServerStarted) return { server: null, state: "already", message: "the stand-in model server was started by this process before" };
+  if (globalForServer.senseModelServerStarted)
+    return {
+      server: null,
+      state: "already",
+      message: "the stand-in model server was started by this process before",
+    };
   globalForServer.senseModelServerStarted = true;
   const { server } = createModelServer();
   const listened = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
@@ -38,7 +55,11 @@ export async function startEmbeddedModelServer({ port = env.SENSE_DEMO_MODEL_POR
   globalForServer.senseModelServerStarted = false;
   if (listened.code !== "EADDRINUSE") {
     console.error("[model-server] could not start:", listened);
-    return { server: null, state: "failed", message: `the stand-in model server could not start: ${listened.message}` };
+    return {
+      server: null,
+      state: "failed",
+      message: `the stand-in model server could not start: ${listened.message}`,
+    };
   }
   const check = await checkStandIn(`http://127.0.0.1:${port}/v1`);
   if (check.answer === "ours") {
@@ -46,7 +67,9 @@ export async function startEmbeddedModelServer({ port = env.SENSE_DEMO_MODEL_POR
     if (log) console.log(`[model-server] ${message}`);
     return { server: null, state: "shared", message };
   }
-  const message = refusalMessage(check.answer === "foreign" ? check.reason : `port ${port} is taken, and ${check.reason}`);
+  const message = refusalMessage(
+    check.answer === "foreign" ? check.reason : `port ${port} is taken, and ${check.reason}`,
+  );
   if (log) console.warn(`[model-server] ${message}`);
   return { server: null, state: "refused", message };
 }

@@ -41,7 +41,11 @@ describe("the local model server through the openai SDK", () => {
 
   it("streams the same answer in chunks", async () => {
     const sdk = new OpenAI({ baseURL: baseUrl, apiKey: "x" });
-    const stream = await sdk.chat.completions.create({ model: "sense-demo-strong", messages: ask, stream: true });
+    const stream = await sdk.chat.completions.create({
+      model: "sense-demo-strong",
+      messages: ask,
+      stream: true,
+    });
     let text = "";
     let chunks = 0;
     for await (const chunk of stream) {
@@ -73,7 +77,12 @@ describe("the local model server through the openai SDK", () => {
     expect(failed).toMatchObject({ kind: "http_error", status: 500 });
 
     local.setFaults({ every500: 0, everyHang: 1 });
-    const hung = await createChatClient({ baseUrl, model: "sense-demo-strong", maxRetries: 0, timeoutMs: 300 }).chat(ask);
+    const hung = await createChatClient({
+      baseUrl,
+      model: "sense-demo-strong",
+      maxRetries: 0,
+      timeoutMs: 300,
+    }).chat(ask);
     expect(hung).toMatchObject({ kind: "timeout" });
 
     local.setFaults({ everyHang: 0, everyGarbage: 1 });
@@ -84,7 +93,10 @@ describe("the local model server through the openai SDK", () => {
   });
 
   it("refuses a malformed request with an OpenAI-style error", async () => {
-    const response = await fetch(`${baseUrl}/chat/completions`, { method: "POST", body: JSON.stringify({ model: "x", messages: [] }) });
+    const response = await fetch(`${baseUrl}/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify({ model: "x", messages: [] }),
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.type).toBe("invalid_request_error");
   });

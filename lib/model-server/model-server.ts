@@ -15,16 +15,31 @@ const chatRequestSchema = z.object({
   seed: z.number().int().min(0).optional(),
 });
 
-export type ModelServer = { server: http.Server; stats: { chatRequests: number }; setFaults: (plan: Partial<FaultPlan>) => void };
+export type ModelServer = {
+  server: http.Server;
+  stats: { chatRequests: number };
+  setFaults: (plan: Partial<FaultPlan>) => void;
+};
 
 const tokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
 
-function openAiError(res: http.ServerResponse, status: number, message: string, type: string, headers: Record<string, string> = {}) {
+function openAiError(
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  headers: Record<string, string> = {},
+) {
   sendJson(res, status, { error: { message, type, code: null, param: null } }, headers);
 }
 
@@ -42,7 +57,8 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
     if (req.method === "GET" && url.pathname === "/v1/models") {
       return sendJson(res, 200, standInModelList()); // also how our processes know it is ours (stand-in-identity.ts)
     }
-    if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") return openAiError(res, 404, `No route ${req.method} ${url.pathname}`, "not_found");
+    if (req.method !== "POST" || url.pathname !== "/v1/chat/completions")
+      return openAiError(res, 404, `No route ${req.method} ${url.pathname}`, "not_found");
     let body: z.infer<typeof chatRequestSchema>;
     try {
       body = chatRequestSchema.parse(await readBody(req));
@@ -52,11 +68,16 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
     const n = ++stats.chatRequests;
     const fault = faultFor(plan, n);
     if (plan.latencyMs) await sleep(plan.latencyMs);
-    if (fault === "429") return openAiError(res, 429, "Rate limit reached (injected).", "rate_limit_error", { "retry-after": String(plan.retryAfterSeconds) });
+    if (fault === "429")
+      return openAiError(res, 429, "Rate limit reached (injected).", "rate_limit_error", {
+        "retry-after": String(plan.retryAfterSeconds),
+      });
     if (fault === "500") return openAiError(res, 500, "Internal error (injected).", "server_error");
     if (fault === "hang") return; // never answers: the client's timeout must end it
     const contents = Array.from({ length: body.n }, (_, k) =>
-      fault === "garbage" ? "\u0000%%% not a query %%%" : demoAnswer(body.model, body.messages, (body.seed ?? 0) + k),
+      fault === "garbage"
+        ? "\u0000%%% not a query %%%"
+        : demoAnswer(body.model, body.messages, (body.seed ?? 0) + k),
     );
     const promptTokens = tokens(body.messages.map((m) => m.content).join("\n"));
     const completionTokens = contents.reduce((s, c) => s + tokens(c), 0);
@@ -67,13 +88,28 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: contents.map((content, index) => ({ index, message: { role: "assistant", content }, finish_reason: "stop", logprobs: null })),
-        usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+        choices: contents.map((content, index) => ({
+          index,
+          message: { role: "assistant", content },
+          finish_reason: "stop",
+          logprobs: null,
+        })),
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        },
       });
     }
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
     const chunk = (index: number, delta: object, finish: string | null) =>
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: body.model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: body.model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`,
+      );
     contents.forEach((content, index) => {
       chunk(index, { role: "assistant", content: "" }, null);
       for (const piece of content.match(/[\s\S]{1,16}/g) ?? []) chunk(index, { content: piece }, null);
@@ -82,6 +118,13 @@ export function createModelServer(initial: Partial<FaultPlan> = {}): ModelServer
     res.end("data: [DONE]\n\n");
   };
   // a request that fails in the middle ends its own connection, nothing else
-  const server = http.createServer((req, res) => void handle(req, res).catch(() => (res.headersSent ? res.destroy() : openAiError(res, 500, "The stand-in model server failed on this request.", "server_error"))));
+  const server = http.createServer(
+    (req, res) =>
+      void handle(req, res).catch(() =>
+        res.headersSent
+          ? res.destroy()
+          : openAiError(res, 500, "The stand-in model server failed on this request.", "server_error"),
+      ),
+  );
   return { server, stats, setFaults: (next) => (plan = faultPlanSchema.parse({ ...plan, ...next })) };
 }

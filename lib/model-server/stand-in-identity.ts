@@ -7,7 +7,10 @@ export const LOCAL_MODELS = ["sense-demo-strong", "sense-demo-weak"];
 export const STAND_IN_OWNER = "sense-studio";
 
 /** The stand-in's /v1/models answer: the marker that identifies it. */
-export const standInModelList = () => ({ object: "list", data: LOCAL_MODELS.map((id) => ({ id, object: "model", created: 0, owned_by: STAND_IN_OWNER })) });
+export const standInModelList = () => ({
+  object: "list",
+  data: LOCAL_MODELS.map((id) => ({ id, object: "model", created: 0, owned_by: STAND_IN_OWNER })),
+});
 
 /** ours: the stand-in answers there; foreign: something else does (reason in words); silent: nothing answers. */
 export type StandInCheck = { answer: "ours" } | { answer: "foreign" | "silent"; reason: string };
@@ -19,12 +22,18 @@ export async function checkStandIn(baseUrl: string): Promise<StandInCheck> {
   const where = baseUrl.replace(/\/v1\/?$/, "");
   let response: Response;
   try {
-    response = await fetch(`${baseUrl.replace(/\/$/, "")}/models`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), redirect: "manual" });
+    response = await fetch(`${baseUrl.replace(/\/$/, "")}/models`, {
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      redirect: "manual",
+    });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
     return { answer: "silent", reason: `nothing answers at ${where} (${cause})` };
   }
-  const foreign = (why: string): StandInCheck => ({ answer: "foreign", reason: `${where} is held by another program, not the stand-in model server: ${why}` });
+  const foreign = (why: string): StandInCheck => ({
+    answer: "foreign",
+    reason: `${where} is held by another program, not the stand-in model server: ${why}`,
+  });
   if (!response.ok) {
     await response.body?.cancel();
     return foreign(`its /v1/models answered HTTP ${response.status}`);
@@ -40,13 +49,21 @@ export async function checkStandIn(baseUrl: string): Promise<StandInCheck> {
   const ours =
     Array.isArray(models) &&
     models.length === LOCAL_MODELS.length &&
-    LOCAL_MODELS.every((id) => models.some((m: { id?: unknown; owned_by?: unknown } | null) => m?.id === id && m.owned_by === STAND_IN_OWNER));
-  return ours ? { answer: "ours" } : foreign(`its models are not the stand-in's (${LOCAL_MODELS.join(", ")})`);
+    LOCAL_MODELS.every((id) =>
+      models.some(
+        (m: { id?: unknown; owned_by?: unknown } | null) => m?.id === id && m.owned_by === STAND_IN_OWNER,
+      ),
+    );
+  return ours
+    ? { answer: "ours" }
+    : foreign(`its models are not the stand-in's (${LOCAL_MODELS.join(", ")})`);
 }
 
 type Settled = { at: number; check: StandInCheck };
 const KEEP_MS = { ours: 60_000, foreign: 5_000 }; // how long a process trusts what it found
-const globalForChecks = globalThis as unknown as { senseStandInChecks?: { settled: Map<string, Settled>; pending: Map<string, Promise<StandInCheck>> } };
+const globalForChecks = globalThis as unknown as {
+  senseStandInChecks?: { settled: Map<string, Settled>; pending: Map<string, Promise<StandInCheck>> };
+};
 const checks = (globalForChecks.senseStandInChecks ??= { settled: new Map(), pending: new Map() });
 
 /**
@@ -56,7 +73,10 @@ const checks = (globalForChecks.senseStandInChecks ??= { settled: new Map(), pen
  */
 export async function demoTrafficRefusal(baseUrl: string): Promise<string | null> {
   const known = checks.settled.get(baseUrl);
-  let check = known && Date.now() - known.at < KEEP_MS[known.check.answer === "ours" ? "ours" : "foreign"] ? known.check : null;
+  let check =
+    known && Date.now() - known.at < KEEP_MS[known.check.answer === "ours" ? "ours" : "foreign"]
+      ? known.check
+      : null;
   if (!check) {
     let pending = checks.pending.get(baseUrl);
     if (!pending) {
@@ -70,7 +90,10 @@ export async function demoTrafficRefusal(baseUrl: string): Promise<string | null
 }
 
 /** Why nothing of `provider`'s may be sent: a demo provider (ours) whose port another program holds; null when it may go. */
-export async function demoProviderRefusal(provider: { managedBy?: string | null; baseUrl: string }): Promise<string | null> {
+export async function demoProviderRefusal(provider: {
+  managedBy?: string | null;
+  baseUrl: string;
+}): Promise<string | null> {
   return provider.managedBy === "demo" ? demoTrafficRefusal(provider.baseUrl) : null;
 }
 

@@ -11,7 +11,11 @@ const MAX_EXPORTS = 1_000;
  * twice: the store keeps no per-item export mark, so this is "rows exported", not "items exported".
  */
 export async function readExportedRows(): Promise<Record<ItemKind, number>> {
-  const exports = await prisma.export.findMany({ orderBy: { createdAt: "desc" }, take: MAX_EXPORTS, select: { format: true, status: true, rowCount: true } });
+  const exports = await prisma.export.findMany({
+    orderBy: { createdAt: "desc" },
+    take: MAX_EXPORTS,
+    select: { format: true, status: true, rowCount: true },
+  });
   const out: Record<ItemKind, number> = { sft: 0, pairs: 0 };
   for (const e of exports) {
     if (e.status !== "done") continue;

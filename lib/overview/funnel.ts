@@ -5,7 +5,8 @@
 export type FunnelStage = { stage: string; n: number | null; detail?: Record<string, number> };
 export type Funnel = { sft: FunnelStage[]; pairs: FunnelStage[] };
 
-const sum = (m: Map<string, number> | Record<string, number> | undefined) => [...(m instanceof Map ? m.values() : Object.values(m ?? {}))].reduce((a, b) => a + b, 0);
+const sum = (m: Map<string, number> | Record<string, number> | undefined) =>
+  [...(m instanceof Map ? m.values() : Object.values(m ?? {}))].reduce((a, b) => a + b, 0);
 const get = (m: Map<string, number> | undefined, k: string) => m?.get(k) ?? 0;
 const reviewed = (m: Map<string, number> | undefined): FunnelStage => {
   const detail = { accepted: get(m, "accepted"), edited: get(m, "edited"), rejected: get(m, "rejected") };
@@ -13,19 +14,31 @@ const reviewed = (m: Map<string, number> | undefined): FunnelStage => {
 };
 
 /** SFT samples: SQL written → executed without error → queued for review → reviewed → exported. */
-function sftFunnel(status: Map<string, number> | undefined, executedOk: number, exported: number | null): FunnelStage[] {
+function sftFunnel(
+  status: Map<string, number> | undefined,
+  executedOk: number,
+  exported: number | null,
+): FunnelStage[] {
   const written = sum(status);
   return [
     { stage: "synthesized", n: written },
     { stage: "executed", n: executedOk, detail: { "SQL failed": written - executedOk } },
-    { stage: "flagged for review", n: written - get(status, "discarded"), detail: { pending: get(status, "pending") } },
+    {
+      stage: "flagged for review",
+      n: written - get(status, "discarded"),
+      detail: { pending: get(status, "pending") },
+    },
     reviewed(status),
     { stage: "exported", n: exported },
   ];
 }
 
 /** Preference data: answers → judged wrong → pairs queued for review → reviewed → exported. */
-function pairsFunnel(verdicts: Map<string, number>, status: Map<string, number> | undefined, exported: number | null): FunnelStage[] {
+function pairsFunnel(
+  verdicts: Map<string, number>,
+  status: Map<string, number> | undefined,
+  exported: number | null,
+): FunnelStage[] {
   const answers = sum(verdicts);
   const correct = get(verdicts, "correct");
   return [
@@ -58,7 +71,10 @@ export function overallFunnel(c: {
 
 /** One job's funnel from its counters (`sample:`, `sft:`, `candidate:`, `pair:` keys); exports are not kept per job. */
 export function jobFunnel(kind: string, counts: Map<string, number> | undefined): FunnelStage[] {
-  const part = (prefix: string) => new Map([...(counts ?? [])].filter(([k]) => k.startsWith(prefix)).map(([k, n]) => [k.slice(prefix.length), n]));
+  const part = (prefix: string) =>
+    new Map(
+      [...(counts ?? [])].filter(([k]) => k.startsWith(prefix)).map(([k, n]) => [k.slice(prefix.length), n]),
+    );
   if (kind === "strong") return sftFunnel(part("sft:"), get(part("sample:"), "ok"), null);
   return pairsFunnel(part("candidate:"), part("pair:"), null);
 }

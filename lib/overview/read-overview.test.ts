@@ -12,7 +12,16 @@ describe("the lead's overview", () => {
     const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     for (const [i, execStatus] of ["ok", "ok", "ok", "error"].entries()) {
       await prisma.sftSample.create({
-        data: { databaseId: db.id, question: `Overview question ${i}?`, sql: "SELECT 1", origin: "strong", execStatus, status: execStatus === "ok" ? "pending" : "discarded", difficulty: i ? "easy" : "hard", resultJson: JSON.stringify({ rowCount: i === 1 ? 0 : 1 }) },
+        data: {
+          databaseId: db.id,
+          question: `Overview question ${i}?`,
+          sql: "SELECT 1",
+          origin: "strong",
+          execStatus,
+          status: execStatus === "ok" ? "pending" : "discarded",
+          difficulty: i ? "easy" : "hard",
+          resultJson: JSON.stringify({ rowCount: i === 1 ? 0 : 1 }),
+        },
       });
     }
     const ana = await makeTestUser("annotator", "Ana Overview");
@@ -34,7 +43,17 @@ describe("the lead's overview", () => {
     await seedDemo();
     const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     for (const difficulty of ["extra", "medium", "easy", "hard"]) {
-      await prisma.sftSample.create({ data: { databaseId: db.id, question: `Level ${difficulty}?`, sql: "SELECT 1", origin: "strong", execStatus: "ok", status: "accepted", difficulty } });
+      await prisma.sftSample.create({
+        data: {
+          databaseId: db.id,
+          question: `Level ${difficulty}?`,
+          sql: "SELECT 1",
+          origin: "strong",
+          execStatus: "ok",
+          status: "accepted",
+          difficulty,
+        },
+      });
     }
     const overview = await readOverview();
     expect(Object.keys(overview.curated.sftByDifficulty)).toEqual(["easy", "medium", "hard", "extra"]);

@@ -12,7 +12,12 @@ import { readExportedRows } from "@/lib/overview/exported-rows";
 export type OverviewScope = { everyone: true } | { everyone: false; userId: string };
 
 /** Sums counts by one part of their keys ('' in the key, a NULL in the row, is `fallback`). */
-function sumByPart(counts: Map<string, number> | undefined, part: number, fallback: string, names?: Map<string, string>): Record<string, number> {
+function sumByPart(
+  counts: Map<string, number> | undefined,
+  part: number,
+  fallback: string,
+  names?: Map<string, string>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, n] of counts ?? []) {
     const value = keyParts(key)[part] ?? fallback;
@@ -30,15 +35,28 @@ function sumByPart(counts: Map<string, number> | undefined, part: number, fallba
 export async function readOverview(scope: OverviewScope = { everyone: true }) {
   const [jobs, counters, reviewers, throughput, exportedRows] = await Promise.all([
     scope.everyone ? listJobs(8) : Promise.resolve([]),
-    readCounters(["strong.exec", "strong.rows", "candidate.verdict", "sft.status", "pair.status", "curated.sft", "curated.pairs"]),
+    readCounters([
+      "strong.exec",
+      "strong.rows",
+      "candidate.verdict",
+      "sft.status",
+      "pair.status",
+      "curated.sft",
+      "curated.pairs",
+    ]),
     readReviewerProgress(scope.everyone ? null : scope.userId),
     readThroughput(),
     readExportedRows(),
   ]);
   const jobCounters = await readCounters(jobs.map((j) => `job:${j.id}` as const));
   const curatedSft = counters.get("curated.sft");
-  const databaseIds = [...new Set([...(curatedSft?.keys() ?? [])].map((k) => keyParts(k)[1]).filter((id): id is string => !!id))];
-  const databases = await prisma.targetDatabase.findMany({ where: { id: { in: databaseIds } }, select: { id: true, name: true } });
+  const databaseIds = [
+    ...new Set([...(curatedSft?.keys() ?? [])].map((k) => keyParts(k)[1]).filter((id): id is string => !!id)),
+  ];
+  const databases = await prisma.targetDatabase.findMany({
+    where: { id: { in: databaseIds } },
+    select: { id: true, name: true },
+  });
   const weakVerdicts: Record<string, Record<string, number>> = { "weak-model": {}, mutation: {} };
   for (const [key, n] of counters.get("candidate.verdict") ?? []) {
     const [source, verdict] = keyParts(key);
@@ -54,11 +72,24 @@ export async function readOverview(scope: OverviewScope = { everyone: true }) {
       pairStatus: counters.get("pair.status"),
       exportedRows,
     }),
-    jobFunnels: jobs.map((j) => ({ id: j.id, kind: j.kind, status: j.result ?? j.status, createdAt: j.createdAt, stages: jobFunnel(j.kind, jobCounters.get(`job:${j.id}`)) })),
+    jobFunnels: jobs.map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      status: j.result ?? j.status,
+      createdAt: j.createdAt,
+      stages: jobFunnel(j.kind, jobCounters.get(`job:${j.id}`)),
+    })),
     throughput,
-    strongExecution: { byStatus: asRecord(counters.get("strong.exec")), returnsRows: counters.get("strong.rows")?.get("") ?? 0 },
+    strongExecution: {
+      byStatus: asRecord(counters.get("strong.exec")),
+      returnsRows: counters.get("strong.rows")?.get("") ?? 0,
+    },
     weakVerdicts,
-    review: { sft: asRecord(counters.get("sft.status")), pairs: asRecord(counters.get("pair.status")), reviewers },
+    review: {
+      sft: asRecord(counters.get("sft.status")),
+      pairs: asRecord(counters.get("pair.status")),
+      reviewers,
+    },
     curated: {
       sftByDifficulty: orderByDifficulty(sumByPart(curatedSft, 0, "unknown")),
       sftByDatabase: sumByPart(curatedSft, 1, "unknown", new Map(databases.map((d) => [d.id, d.name]))),

@@ -30,7 +30,12 @@ async function recentPace(userId: string, since: Date): Promise<number | null> {
     take: PACE_SAMPLE,
     select: { action: true, undoneAt: true, createdAt: true },
   });
-  return secondsPerItem(recent.filter((a) => a.action !== "undo" && !a.undoneAt).map((a) => a.createdAt).reverse());
+  return secondsPerItem(
+    recent
+      .filter((a) => a.action !== "undo" && !a.undoneAt)
+      .map((a) => a.createdAt)
+      .reverse(),
+  );
 }
 
 /**
@@ -54,7 +59,10 @@ export async function readReviewerProgress(onlyUserId: string | null) {
     byUser.set(id, mine);
   }
   const active = [...byUser.entries()].filter(([, p]) => p.decided > 0);
-  const users = await prisma.user.findMany({ where: { id: { in: active.map(([id]) => id) } }, select: { id: true, name: true } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: active.map(([id]) => id) } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   return Promise.all(
     active.map(async ([id, p]) => ({

@@ -11,7 +11,10 @@ describe("throughput over time", () => {
       ["2026-11-30T09\x1fsft", 4],
       ["2026-10-01T09\x1fsft", 99],
     ]);
-    const reviews = new Map([["2026-12-02T14", 3], ["2026-12-01T10", 6]]);
+    const reviews = new Map([
+      ["2026-12-02T14", 3],
+      ["2026-12-01T10", 6],
+    ]);
     const { perHour, perDay } = bucketThroughput(now, synth, reviews);
     expect(perHour).toHaveLength(24);
     expect(perHour.at(-1)).toEqual({ hour: "2026-12-02T14", sft: 5, pairs: 0, answers: 0, reviews: 3 });

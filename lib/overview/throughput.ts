@@ -44,7 +44,14 @@ export function bucketThroughput(now: Date, synth: Map<string, number>, reviews:
 
 /** Throughput over time from the hourly counters: two index ranges of store_counters, at most 14 × 24 × 4 rows. */
 export async function readThroughput(now = new Date()) {
-  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (DAYS - 1) * 86_400_000).toISOString().slice(0, 13);
-  const [synth, reviews] = await Promise.all([readCountersFrom("synth.hour", from), readCountersFrom("review.hour", from)]);
+  const from = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (DAYS - 1) * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 13);
+  const [synth, reviews] = await Promise.all([
+    readCountersFrom("synth.hour", from),
+    readCountersFrom("review.hour", from),
+  ]);
   return bucketThroughput(now, synth, reviews);
 }

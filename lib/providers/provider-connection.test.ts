@@ -18,22 +18,46 @@ beforeAll(async () => {
 });
 afterAll(() => hostile.stop());
 
-const provider = (baseUrl: string, model = "ok", extra: { apiKey?: string; timeoutMs?: number } = {}) => ({ name: "t", baseUrl, model, apiKey: extra.apiKey ?? null, timeoutMs: extra.timeoutMs ?? 5_000 });
+const provider = (baseUrl: string, model = "ok", extra: { apiKey?: string; timeoutMs?: number } = {}) => ({
+  name: "t",
+  baseUrl,
+  model,
+  apiKey: extra.apiKey ?? null,
+  timeoutMs: extra.timeoutMs ?? 5_000,
+});
 
 describe("a provider's connection test", () => {
   it("answers in words: reachable with the model listed, or not listed", async () => {
-    expect(await testConnection(provider(hostile.base))).toMatchObject({ verdict: "ok", summary: 'Reachable: the model "ok" is listed (7 models).' });
+    expect(await testConnection(provider(hostile.base))).toMatchObject({
+      verdict: "ok",
+      summary: 'Reachable: the model "ok" is listed (7 models).',
+    });
     expect(await testConnection(provider(hostile.base, "gpt-9"))).toMatchObject({
       verdict: "model_missing",
-      summary: 'Reachable, but the model "gpt-9" is not among the 7 it lists (braces, huge, long, garbage, bad-shape, …).',
+      summary:
+        'Reachable, but the model "gpt-9" is not among the 7 it lists (braces, huge, long, garbage, bad-shape, …).',
     });
   });
 
   it("says when the key is refused, when no model list exists, when nothing answers in time and when nothing listens", async () => {
-    expect(await testConnection(provider(`${origin}/refuse/v1`, "ok", { apiKey: "sk-wrong" }))).toMatchObject({ verdict: "auth_refused", summary: expect.stringContaining("Reachable, but the API key was refused (HTTP 401)") });
-    expect(await testConnection(provider(`${origin}/refuse/v1`))).toMatchObject({ verdict: "auth_refused", summary: "Reachable, but it asks for an API key (HTTP 401) and none is set." });
-    expect(await testConnection(provider(`${origin}/nothing/v1`))).toMatchObject({ verdict: "no_model_list", summary: expect.stringContaining("it does not list its models (HTTP 404") });
-    expect(await testConnection(provider(`${origin}/hang/v1`, "ok", { timeoutMs: 300 }))).toMatchObject({ verdict: "timeout", summary: `No answer from ${origin}/hang/v1/models within 0.3 s.` });
+    expect(await testConnection(provider(`${origin}/refuse/v1`, "ok", { apiKey: "sk-wrong" }))).toMatchObject(
+      {
+        verdict: "auth_refused",
+        summary: expect.stringContaining("Reachable, but the API key was refused (HTTP 401)"),
+      },
+    );
+    expect(await testConnection(provider(`${origin}/refuse/v1`))).toMatchObject({
+      verdict: "auth_refused",
+      summary: "Reachable, but it asks for an API key (HTTP 401) and none is set.",
+    });
+    expect(await testConnection(provider(`${origin}/nothing/v1`))).toMatchObject({
+      verdict: "no_model_list",
+      summary: expect.stringContaining("it does not list its models (HTTP 404"),
+    });
+    expect(await testConnection(provider(`${origin}/hang/v1`, "ok", { timeoutMs: 300 }))).toMatchObject({
+      verdict: "timeout",
+      summary: `No answer from ${origin}/hang/v1/models within 0.3 s.`,
+    });
     expect(await testConnection(provider(`http://127.0.0.1:${closedPort}/v1`))).toMatchObject({
       verdict: "unreachable",
       summary: `Not reachable: http://127.0.0.1:${closedPort}/v1/models: the connection was refused (nothing listens there).`,
@@ -41,9 +65,16 @@ describe("a provider's connection test", () => {
   });
 
   it("runs when a provider is added, which is kept whatever it says", async () => {
-    const added = await addProvider({ name: "added-hanging", baseUrl: `${origin}/hang/v1`, model: "ok", timeoutMs: 200 });
+    const added = await addProvider({
+      name: "added-hanging",
+      baseUrl: `${origin}/hang/v1`,
+      model: "ok",
+      timeoutMs: 200,
+    });
     expect(added.provider).toMatchObject({ name: "added-hanging" });
     expect(added.connection.verdict).toBe("timeout");
-    expect((await addProvider({ name: "added-ok", baseUrl: hostile.base, model: "ok" })).connection.verdict).toBe("ok");
+    expect(
+      (await addProvider({ name: "added-ok", baseUrl: hostile.base, model: "ok" })).connection.verdict,
+    ).toBe("ok");
   });
 });

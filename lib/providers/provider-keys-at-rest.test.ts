@@ -20,7 +20,12 @@ const endpoint = http.createServer((req, res) => {
   req.resume();
   req.on("end", () => {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: "SELECT 1" } }], usage: { prompt_tokens: 1, completion_tokens: 1 } }));
+    res.end(
+      JSON.stringify({
+        choices: [{ index: 0, message: { role: "assistant", content: "SELECT 1" } }],
+        usage: { prompt_tokens: 1, completion_tokens: 1 },
+      }),
+    );
   });
 });
 
@@ -30,9 +35,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => endpoint.close(() => resolve())));
 
-const storedKey = async (name: string) => (await prisma.provider.findUniqueOrThrow({ where: { name } })).apiKey;
+const storedKey = async (name: string) =>
+  (await prisma.provider.findUniqueOrThrow({ where: { name } })).apiKey;
 const storeHolds = (text: string) =>
-  [env.dbFile, `${env.dbFile}-wal`].some((file) => fs.existsSync(file) && fs.readFileSync(file).includes(Buffer.from(text)));
+  [env.dbFile, `${env.dbFile}-wal`].some(
+    (file) => fs.existsSync(file) && fs.readFileSync(file).includes(Buffer.from(text)),
+  );
 
 describe("provider API keys at rest", () => {
   it("are stored encrypted, never in plain text in the store's files, and sent decrypted to the endpoint only", async () => {
@@ -44,14 +52,21 @@ describe("provider API keys at rest", () => {
     expect(JSON.stringify(await listProviders())).not.toContain(KEY);
     const keyFile = path.join(env.dataDir, "secret.key");
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-    const { record } = await callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "sealed" } }), [{ role: "user", content: "q" }]);
+    const { record } = await callProvider(
+      await prisma.provider.findUniqueOrThrow({ where: { name: "sealed" } }),
+      [{ role: "user", content: "q" }],
+    );
     expect(record.status).toBe("ok");
     expect(seen.at(-1)).toBe(`Bearer ${KEY}`);
   });
 
   it("read a key stored in plain text before, and encrypt it on the next start", async () => {
-    await prisma.provider.create({ data: { name: "legacy", baseUrl: base, model: "m", apiKey: "sk-legacy-plain", managedBy: "ui" } });
-    await callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "legacy" } }), [{ role: "user", content: "q" }]);
+    await prisma.provider.create({
+      data: { name: "legacy", baseUrl: base, model: "m", apiKey: "sk-legacy-plain", managedBy: "ui" },
+    });
+    await callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "legacy" } }), [
+      { role: "user", content: "q" },
+    ]);
     expect(seen.at(-1)).toBe("Bearer sk-legacy-plain");
     await syncProviders(); // what every start runs
     expect(await storedKey("legacy")).toMatch(/^enc:v1:/);
@@ -59,7 +74,9 @@ describe("provider API keys at rest", () => {
     own.pragma("wal_checkpoint(TRUNCATE)"); // the old page goes to the main file: the plain key must not be in it
     own.close();
     expect(storeHolds("sk-legacy-plain")).toBe(false);
-    await callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "legacy" } }), [{ role: "user", content: "q" }]);
+    await callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "legacy" } }), [
+      { role: "user", content: "q" },
+    ]);
     expect(seen.at(-1)).toBe("Bearer sk-legacy-plain");
   });
 
@@ -68,7 +85,11 @@ describe("provider API keys at rest", () => {
     const tampered = `${sealed.slice(0, -4)}${sealed.endsWith("AAAA") ? "BBBB" : "AAAA"}`;
     await prisma.provider.update({ where: { name: "sealed" }, data: { apiKey: tampered } });
     const before = seen.length;
-    await expect(callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "sealed" } }), [{ role: "user", content: "q" }])).rejects.toThrow(
+    await expect(
+      callProvider(await prisma.provider.findUniqueOrThrow({ where: { name: "sealed" } }), [
+        { role: "user", content: "q" },
+      ]),
+    ).rejects.toThrow(
       'The API key of provider "sealed" cannot be decrypted with this SENSE_SECRET_KEY (or data/secret.key); enter the key again.',
     );
     expect(seen.length).toBe(before);

@@ -41,13 +41,29 @@ export type ProviderView = Omit<ProviderSettings, "apiKey"> & {
 
 /** What a provider's connection test found (lib/providers/provider-connection.ts), in words in `summary`. */
 /** `demo_refused`: a demo provider whose port another program holds: nothing is sent to it. */
-export type ConnectionVerdict = "ok" | "model_missing" | "no_model_list" | "auth_refused" | "timeout" | "unreachable" | "http_error" | "bad_response" | "demo_refused";
+export type ConnectionVerdict =
+  | "ok"
+  | "model_missing"
+  | "no_model_list"
+  | "auth_refused"
+  | "timeout"
+  | "unreachable"
+  | "http_error"
+  | "bad_response"
+  | "demo_refused";
 export type ConnectionCheck = { verdict: ConnectionVerdict; summary: string; latencyMs: number };
 
 /** SENSE_PROVIDERS: a JSON array of providers; `apiKeyEnv` names another variable holding the key. */
 export const envProvidersSchema = z.array(providerInputSchema.extend({ apiKeyEnv: z.string().optional() }));
 
 /** Estimated cost in USD of a call's tokens under a provider's prices (0 when no price is set). */
-export function estimateCostUsd(prices: { inputPricePerMTok: number | null; outputPricePerMTok: number | null }, promptTokens: number, completionTokens: number): number {
-  return ((prices.inputPricePerMTok ?? 0) * promptTokens + (prices.outputPricePerMTok ?? 0) * completionTokens) / 1_000_000;
+export function estimateCostUsd(
+  prices: { inputPricePerMTok: number | null; outputPricePerMTok: number | null },
+  promptTokens: number,
+  completionTokens: number,
+): number {
+  return (
+    ((prices.inputPricePerMTok ?? 0) * promptTokens + (prices.outputPricePerMTok ?? 0) * completionTokens) /
+    1_000_000
+  );
 }

@@ -32,7 +32,10 @@ function keyFromFile(): Buffer {
   }
   if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
   const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
-  if (key.length !== 32) throw new Error(`${file} does not hold a key of 32 bytes in base64; remove it to make a new one (the stored provider keys must then be entered again).`);
+  if (key.length !== 32)
+    throw new Error(
+      `${file} does not hold a key of 32 bytes in base64; remove it to make a new one (the stored provider keys must then be entered again).`,
+    );
   return key;
 }
 
@@ -40,7 +43,9 @@ let cached: Buffer | null = null;
 function secretKey(): Buffer {
   if (cached) return cached;
   const configured = env.SENSE_SECRET_KEY;
-  cached = configured ? Buffer.from(configured, /^[0-9a-f]{64}$/i.test(configured) ? "hex" : "base64") : keyFromFile();
+  cached = configured
+    ? Buffer.from(configured, /^[0-9a-f]{64}$/i.test(configured) ? "hex" : "base64")
+    : keyFromFile();
   return cached;
 }
 
@@ -72,6 +77,9 @@ export function openSecret(stored: string): string | null {
 export function providerApiKey(provider: { name: string; apiKey: string | null }): string | undefined {
   if (!provider.apiKey) return undefined;
   const key = openSecret(provider.apiKey);
-  if (key === null) throw new Error(`The API key of provider "${provider.name}" cannot be decrypted with this SENSE_SECRET_KEY (or data/secret.key); enter the key again.`);
+  if (key === null)
+    throw new Error(
+      `The API key of provider "${provider.name}" cannot be decrypted with this SENSE_SECRET_KEY (or data/secret.key); enter the key again.`,
+    );
   return key;
 }

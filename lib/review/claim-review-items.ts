@@ -28,9 +28,14 @@ export async function claimReviewItems(
     SELECT id, created_at FROM ${table}
     WHERE lease_owner_id = ${reviewerId} AND +status = 'pending' AND lease_expires_at > ${sqlTime(now)} AND ${where} ${skip}`;
   const time = (v: Date | string) => new Date(v).getTime();
-  const byAge = (a: { id: string; created_at: Date | string }, b: { id: string; created_at: Date | string }) => time(a.created_at) - time(b.created_at) || a.id.localeCompare(b.id);
+  const byAge = (
+    a: { id: string; created_at: Date | string },
+    b: { id: string; created_at: Date | string },
+  ) => time(a.created_at) - time(b.created_at) || a.id.localeCompare(b.id);
   // a pinned item (one the reviewer just undid) comes first
-  const held = heldRows.sort((a, b) => Number(b.id === options.pin) - Number(a.id === options.pin) || byAge(a, b)).slice(0, options.want);
+  const held = heldRows
+    .sort((a, b) => Number(b.id === options.pin) - Number(a.id === options.pin) || byAge(a, b))
+    .slice(0, options.want);
   const missing = options.want - held.length;
   if (missing <= 0) return held.map((r) => r.id);
   const until = sqlTime(new Date(now.getTime() + options.leaseMs));
@@ -59,7 +64,11 @@ export async function renewReviewLeases(reviewerId: string, ids: string[], lease
 }
 
 /** Gives an item back to the queue (skip): only the reviewer holding it can. */
-export async function releaseReviewItem(reviewerId: string, queue: ReviewQueue, id: string): Promise<boolean> {
+export async function releaseReviewItem(
+  reviewerId: string,
+  queue: ReviewQueue,
+  id: string,
+): Promise<boolean> {
   const where = { id, leaseOwnerId: reviewerId, status: "pending" };
   const data = { leaseOwnerId: null, leaseExpiresAt: null };
   return (await itemRows[queue].update(prisma, where, data)) === 1;

@@ -38,7 +38,11 @@ type Common = {
 };
 /** formatted: the SQL formatted for reading; highlighted: its runs, highlighted here so the page needs no SQL grammar. */
 export type SqlSide = { sql: string; formatted: string; highlighted: SqlRun[]; result: SideResult };
-export type SftItemView = Common & { queue: "sft"; side: SqlSide; edited: (SqlSide & { question: string | null }) | null };
+export type SftItemView = Common & {
+  queue: "sft";
+  side: SqlSide;
+  edited: (SqlSide & { question: string | null }) | null;
+};
 export type PairItemView = Common & {
   queue: "pairs";
   chosen: SqlSide & { source: string };
@@ -52,24 +56,49 @@ const shown = (sql: string) => {
   const formatted = formatSql(sql);
   return { sql, formatted, highlighted: highlightSql(formatted) };
 };
-const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({ ...shown(sql), result: await runForDisplay(filePath, sql, VIEW_ROWS) });
+const side = async (filePath: string | null, sql: string): Promise<SqlSide> => ({
+  ...shown(sql),
+  result: await runForDisplay(filePath, sql, VIEW_ROWS),
+});
 /** Who decided an item, read through its relation in the same query as the item. */
 const reviewer = { select: { name: true } } as const;
 
 /** The review screen's view of SFT samples: question, schema, SQL formatted, executed now. */
 async function sftViews(ids: string[]): Promise<SftItemView[]> {
-  const rows = await prisma.sftSample.findMany({ where: { id: { in: ids } }, include: { database: true, job: { select: { provider: { select: { model: true } } } }, reviewedBy: reviewer } });
+  const rows = await prisma.sftSample.findMany({
+    where: { id: { in: ids } },
+    include: {
+      database: true,
+      job: { select: { provider: { select: { model: true } } } },
+      reviewedBy: reviewer,
+    },
+  });
   return Promise.all(
     rows.map(async (s): Promise<SftItemView> => {
       const schema = parseStoredSchema(s.database.schemaJson);
       return {
-        queue: "sft", id: s.id, status: s.status, question: s.question, evidence: s.evidence, difficulty: s.difficulty, origin: s.origin,
-        model: s.job?.provider?.model ?? null, jobId: s.jobId, database: s.database.name, tables: schema?.tables ?? [],
+        queue: "sft",
+        id: s.id,
+        status: s.status,
+        question: s.question,
+        evidence: s.evidence,
+        difficulty: s.difficulty,
+        origin: s.origin,
+        model: s.job?.provider?.model ?? null,
+        jobId: s.jobId,
+        database: s.database.name,
+        tables: schema?.tables ?? [],
         used: schema ? identifiersUsed(schema, [s.sql, s.editedSql ?? ""]) : { tables: [], columns: [] },
-        reviewedBy: s.reviewedBy?.name ?? null, reviewedAt: s.reviewedAt?.toISOString() ?? null,
-        rejectReason: s.rejectReason, rejectNote: s.rejectNote, leaseOwnerId: s.leaseOwnerId, leaseExpiresAt: s.leaseExpiresAt?.toISOString() ?? null,
+        reviewedBy: s.reviewedBy?.name ?? null,
+        reviewedAt: s.reviewedAt?.toISOString() ?? null,
+        rejectReason: s.rejectReason,
+        rejectNote: s.rejectNote,
+        leaseOwnerId: s.leaseOwnerId,
+        leaseExpiresAt: s.leaseExpiresAt?.toISOString() ?? null,
         side: await side(s.database.filePath, s.sql),
-        edited: s.editedSql ? { ...(await side(s.database.filePath, s.editedSql)), question: s.editedQuestion } : null,
+        edited: s.editedSql
+          ? { ...(await side(s.database.filePath, s.editedSql)), question: s.editedQuestion }
+          : null,
       };
     }),
   );
@@ -79,7 +108,12 @@ async function sftViews(ids: string[]): Promise<SftItemView[]> {
 async function pairViews(ids: string[]): Promise<PairItemView[]> {
   const rows = await prisma.preferencePair.findMany({
     where: { id: { in: ids } },
-    include: { task: { include: { database: true } }, rejectedCandidate: { select: { verdict: true, source: true } }, job: { select: { kind: true, provider: { select: { model: true } } } }, reviewedBy: reviewer },
+    include: {
+      task: { include: { database: true } },
+      rejectedCandidate: { select: { verdict: true, source: true } },
+      job: { select: { kind: true, provider: { select: { model: true } } } },
+      reviewedBy: reviewer,
+    },
   });
   return Promise.all(
     rows.map(async (p): Promise<PairItemView> => {
@@ -89,17 +123,43 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
       const rejectedSql = effectiveRejected(p);
       const [chosen, rejected] = await Promise.all([
         side(db.filePath, effectiveChosen(p)),
-        timedOut ? { ...shown(rejectedSql), result: { ok: false as const, message: TIMED_OUT_WHEN_JUDGED } } : side(db.filePath, rejectedSql),
+        timedOut
+          ? { ...shown(rejectedSql), result: { ok: false as const, message: TIMED_OUT_WHEN_JUDGED } }
+          : side(db.filePath, rejectedSql),
       ]);
       const changed = p.finalChosenSql !== null || p.finalRejectedSql !== null;
       return {
-        queue: "pairs", id: p.id, status: p.status, question: p.task.question, evidence: p.task.evidence, difficulty: pairDifficulty(p.task),
-        origin: pairOrigin(p.job?.kind, p.rejectedCandidate?.source), model: p.job?.provider?.model ?? null, jobId: p.jobId, database: db.name, tables: schema?.tables ?? [],
+        queue: "pairs",
+        id: p.id,
+        status: p.status,
+        question: p.task.question,
+        evidence: p.task.evidence,
+        difficulty: pairDifficulty(p.task),
+        origin: pairOrigin(p.job?.kind, p.rejectedCandidate?.source),
+        model: p.job?.provider?.model ?? null,
+        jobId: p.jobId,
+        database: db.name,
+        tables: schema?.tables ?? [],
         used: schema ? identifiersUsed(schema, [chosen.sql, rejected.sql]) : { tables: [], columns: [] },
-        reviewedBy: p.reviewedBy?.name ?? null, reviewedAt: p.reviewedAt?.toISOString() ?? null,
-        rejectReason: p.rejectReason, rejectNote: p.rejectNote, leaseOwnerId: p.leaseOwnerId, leaseExpiresAt: p.leaseExpiresAt?.toISOString() ?? null,
-        chosen: { ...chosen, source: p.finalChosenSql !== null ? (p.finalChosenSql === p.rejectedSql ? "swapped" : "edit") : p.chosenSource },
-        rejected: { ...rejected, verdict: p.finalRejectedSql !== null ? "swapped" : (p.rejectedCandidate?.verdict ?? null) },
+        reviewedBy: p.reviewedBy?.name ?? null,
+        reviewedAt: p.reviewedAt?.toISOString() ?? null,
+        rejectReason: p.rejectReason,
+        rejectNote: p.rejectNote,
+        leaseOwnerId: p.leaseOwnerId,
+        leaseExpiresAt: p.leaseExpiresAt?.toISOString() ?? null,
+        chosen: {
+          ...chosen,
+          source:
+            p.finalChosenSql !== null
+              ? p.finalChosenSql === p.rejectedSql
+                ? "swapped"
+                : "edit"
+              : p.chosenSource,
+        },
+        rejected: {
+          ...rejected,
+          verdict: p.finalRejectedSql !== null ? "swapped" : (p.rejectedCandidate?.verdict ?? null),
+        },
         original: changed ? { chosenSql: p.chosenSql, rejectedSql: p.rejectedSql } : null,
         difference: diffResults(chosen.result, rejected.result),
       };

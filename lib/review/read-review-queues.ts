@@ -25,7 +25,11 @@ export async function countReviewQueues() {
  */
 async function pageIds(f: ReviewQueueFilters): Promise<string[]> {
   const { backwards, cursor, take } = keysetQuery(f);
-  const from = cursor ? (backwards ? Prisma.sql`AND id < ${cursor}` : Prisma.sql`AND id > ${cursor}`) : Prisma.empty;
+  const from = cursor
+    ? backwards
+      ? Prisma.sql`AND id < ${cursor}`
+      : Prisma.sql`AND id > ${cursor}`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id FROM ${queueTable(f.queue)} WHERE status = ${f.status} ${from} AND ${queueFilterSql(f.queue, f, { reviewableOnly: false })}
     ORDER BY id ${backwards ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${take}`;
@@ -48,10 +52,16 @@ async function queueTotal(f: ReviewQueueFilters): Promise<number | null> {
 
 /** One page of strong samples with their execution result, oldest first (keyset-paged by id). */
 export async function listSftQueue(f: ReviewQueueFilters) {
-  const [ids, total] = await Promise.all([pageIds({ ...f, queue: "sft" }), queueTotal({ ...f, queue: "sft" })]);
+  const [ids, total] = await Promise.all([
+    pageIds({ ...f, queue: "sft" }),
+    queueTotal({ ...f, queue: "sft" }),
+  ]);
   const rows = await prisma.sftSample.findMany({
     where: { id: { in: ids } },
-    include: { database: { select: { name: true } }, job: { select: { id: true, kind: true, provider: { select: { model: true } } } } },
+    include: {
+      database: { select: { name: true } },
+      job: { select: { id: true, kind: true, provider: { select: { model: true } } } },
+    },
   });
   const page = keysetPage(f, inOrder(ids, rows));
   return {
@@ -79,19 +89,33 @@ const PREVIEW_ROWS = 5;
 export const TIMED_OUT_WHEN_JUDGED = "timed out when it was judged; not run again";
 
 /** Runs a SQL of a pair on its database through the sandbox, for display (first rows, or the error). */
-async function previewResult(filePath: string | null, sql: string): Promise<StoredResult | { error: string }> {
+async function previewResult(
+  filePath: string | null,
+  sql: string,
+): Promise<StoredResult | { error: string }> {
   const r = await runForDisplay(filePath, sql, PREVIEW_ROWS);
   return r.ok ? r : { error: r.message };
 }
 
 /** One page of preference pairs with both sides executed and the rejected answer's verdict, oldest first (keyset-paged by id). */
 export async function listPairQueue(f: ReviewQueueFilters) {
-  const [ids, total] = await Promise.all([pageIds({ ...f, queue: "pairs" }), queueTotal({ ...f, queue: "pairs" })]);
+  const [ids, total] = await Promise.all([
+    pageIds({ ...f, queue: "pairs" }),
+    queueTotal({ ...f, queue: "pairs" }),
+  ]);
   const rows = await prisma.preferencePair.findMany({
     where: { id: { in: ids } },
     include: {
-        task: { select: { question: true, evidence: true, difficulty: true, hardness: true, database: { select: { name: true, filePath: true } } } },
-        rejectedCandidate: { select: { verdict: true, error: true, source: true } },
+      task: {
+        select: {
+          question: true,
+          evidence: true,
+          difficulty: true,
+          hardness: true,
+          database: { select: { name: true, filePath: true } },
+        },
+      },
+      rejectedCandidate: { select: { verdict: true, error: true, source: true } },
       job: { select: { kind: true, provider: { select: { model: true } } } },
     },
   });
@@ -100,7 +124,9 @@ export async function listPairQueue(f: ReviewQueueFilters) {
     page.items.map((p) =>
       Promise.all([
         previewResult(p.task.database.filePath, effectiveChosen(p)),
-        p.rejectedCandidate?.verdict === "timeout" ? { error: TIMED_OUT_WHEN_JUDGED } : previewResult(p.task.database.filePath, effectiveRejected(p)),
+        p.rejectedCandidate?.verdict === "timeout"
+          ? { error: TIMED_OUT_WHEN_JUDGED }
+          : previewResult(p.task.database.filePath, effectiveRejected(p)),
       ]),
     ),
   );

@@ -2,14 +2,31 @@
 // against rows, or the rows one side has that the other has not (as multisets, in display form).
 import type { DisplayValue } from "@/lib/sql/display-value";
 
-export type SideResult = { ok: true; columns: string[]; rows: DisplayValue[][]; rowCount: number; truncated: boolean; elapsedMs: number } | { ok: false; message: string };
+export type SideResult =
+  | {
+      ok: true;
+      columns: string[];
+      rows: DisplayValue[][];
+      rowCount: number;
+      truncated: boolean;
+      elapsedMs: number;
+    }
+  | { ok: false; message: string };
 
 export type ResultDifference =
   | { kind: "both_failed" }
   | { kind: "chosen_failed" }
   | { kind: "rejected_failed"; message: string }
   | { kind: "same_rows" }
-  | { kind: "rows_differ"; columnsDiffer: boolean; missing: DisplayValue[][]; extra: DisplayValue[][]; missingCount: number; extraCount: number; partial: boolean };
+  | {
+      kind: "rows_differ";
+      columnsDiffer: boolean;
+      missing: DisplayValue[][];
+      extra: DisplayValue[][];
+      missingCount: number;
+      extraCount: number;
+      partial: boolean;
+    };
 
 const SHOWN = 10;
 
@@ -36,5 +53,13 @@ export function diffResults(chosen: SideResult, rejected: SideResult): ResultDif
   const extra = without(rejected.rows, chosen.rows);
   const columnsDiffer = chosen.columns.length !== rejected.columns.length;
   if (!missing.length && !extra.length && !columnsDiffer) return { kind: "same_rows" };
-  return { kind: "rows_differ", columnsDiffer, missing: missing.slice(0, SHOWN), extra: extra.slice(0, SHOWN), missingCount: missing.length, extraCount: extra.length, partial: chosen.truncated || rejected.truncated };
+  return {
+    kind: "rows_differ",
+    columnsDiffer,
+    missing: missing.slice(0, SHOWN),
+    extra: extra.slice(0, SHOWN),
+    missingCount: missing.length,
+    extraCount: extra.length,
+    partial: chosen.truncated || rejected.truncated,
+  };
 }

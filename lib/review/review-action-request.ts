@@ -1,5 +1,10 @@
 import type { z } from "zod";
-import { editPairInputSchema, editSftInputSchema, rejectInputSchema, type ReviewQueue } from "@/lib/review/review-types";
+import {
+  editPairInputSchema,
+  editSftInputSchema,
+  rejectInputSchema,
+  type ReviewQueue,
+} from "@/lib/review/review-types";
 
 /** The actions of POST /api/review/<queue>/<id>/<action> (the route's params and the client's hook use this list). */
 export const REVIEW_ROUTE_ACTIONS = ["accept", "reject", "edit", "swap", "release"] as const;
@@ -19,7 +24,11 @@ export type ReviewActionRequest =
  * Checks an untrusted body against the schema its action takes and gives the typed request; a bad
  * body throws the schema's ZodError, which the route wrapper turns into the usual 400 in words.
  */
-export function readReviewActionRequest(queue: ReviewQueue, action: ReviewRouteAction, body: unknown): ReviewActionRequest {
+export function readReviewActionRequest(
+  queue: ReviewQueue,
+  action: ReviewRouteAction,
+  body: unknown,
+): ReviewActionRequest {
   switch (action) {
     case "accept":
     case "swap":
@@ -28,6 +37,8 @@ export function readReviewActionRequest(queue: ReviewQueue, action: ReviewRouteA
     case "reject":
       return { action, queue, body: rejectInputSchema.parse(body) };
     case "edit":
-      return queue === "sft" ? { action, queue, body: editSftInputSchema.parse(body) } : { action, queue, body: editPairInputSchema.parse(body) };
+      return queue === "sft"
+        ? { action, queue, body: editSftInputSchema.parse(body) }
+        : { action, queue, body: editPairInputSchema.parse(body) };
   }
 }

@@ -27,7 +27,12 @@ export type DeckRequest = z.input<typeof deckRequestSchema>;
  */
 export async function readReviewDeck(reviewer: Reviewer, input: z.input<typeof deckRequestSchema>) {
   const { queue, skip, pin, ...filters } = deckRequestSchema.parse(input);
-  const ids = await claimReviewItems(reviewer.id, queue, filters, { want: DECK_SIZE, leaseMs: env.SENSE_REVIEW_LEASE_MS, skip, pin });
+  const ids = await claimReviewItems(reviewer.id, queue, filters, {
+    want: DECK_SIZE,
+    leaseMs: env.SENSE_REVIEW_LEASE_MS,
+    skip,
+    pin,
+  });
   await releaseOtherReviewItems(reviewer.id, ids);
   return { reviewer, items: await readReviewItems(queue, ids), leaseMs: env.SENSE_REVIEW_LEASE_MS };
 }

@@ -18,7 +18,11 @@ export const QUEUE_FILTER_KEYS = ["job", "database", "difficulty", "origin"] as 
 export function refineQueueOrigin(f: { queue: ItemKind; origin?: string }, ctx: z.RefinementCtx) {
   const allowed = KIND[f.queue].origins;
   if (f.origin && !allowed.includes(f.origin)) {
-    ctx.addIssue({ code: "custom", path: ["origin"], message: `origin must be one of: ${allowed.join(", ")} in the ${KIND[f.queue].queueLabel} queue (not “${f.origin.slice(0, 40)}”)` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["origin"],
+      message: `origin must be one of: ${allowed.join(", ")} in the ${KIND[f.queue].queueLabel} queue (not “${f.origin.slice(0, 40)}”)`,
+    });
   }
 }
 

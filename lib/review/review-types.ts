@@ -21,14 +21,19 @@ export const rejectInputSchema = z
     reason: z.enum(["wrong_sql", "ambiguous_question", "trivial", "duplicate", "other"]),
     note: z.string().trim().max(2_000).optional(),
   })
-  .refine((r) => r.reason !== "other" || Boolean(r.note), { message: "say why in a note when the reason is other", path: ["note"] });
+  .refine((r) => r.reason !== "other" || Boolean(r.note), {
+    message: "say why in a note when the reason is other",
+    path: ["note"],
+  });
 
 export const editSftInputSchema = z.object({
   sql: z.string().trim().min(1, "the SQL is empty").max(100_000),
   question: z.string().trim().min(5, "the question is too short").max(2_000).optional(),
 });
 
-export const editPairInputSchema = z.object({ sql: z.string().trim().min(1, "the SQL is empty").max(100_000) });
+export const editPairInputSchema = z.object({
+  sql: z.string().trim().min(1, "the SQL is empty").max(100_000),
+});
 
 export type RejectInput = z.infer<typeof rejectInputSchema>;
 export type EditSftInput = z.infer<typeof editSftInputSchema>;

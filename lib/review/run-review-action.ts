@@ -7,7 +7,11 @@ import type { Reviewer } from "@/lib/review/reviewer";
 import type { ReviewQueue } from "@/lib/review/review-types";
 
 /** One review action by name (what POST /api/review/<queue>/<id>/<action> does); the body is checked against its action's schema. */
-export async function runReviewAction(reviewer: Reviewer, target: { queue: ReviewQueue; id: string; action: ReviewRouteAction }, body: unknown) {
+export async function runReviewAction(
+  reviewer: Reviewer,
+  target: { queue: ReviewQueue; id: string; action: ReviewRouteAction },
+  body: unknown,
+) {
   const { id } = target;
   const request = readReviewActionRequest(target.queue, target.action, body);
   switch (request.action) {
@@ -16,7 +20,9 @@ export async function runReviewAction(reviewer: Reviewer, target: { queue: Revie
     case "reject":
       return rejectItem(reviewer, request.queue, id, request.body);
     case "edit":
-      return request.queue === "sft" ? editSftSample(reviewer, id, request.body) : editPairChosen(reviewer, id, request.body);
+      return request.queue === "sft"
+        ? editSftSample(reviewer, id, request.body)
+        : editPairChosen(reviewer, id, request.body);
     case "swap":
       if (request.queue !== "pairs") throw invalidInput("Only a preference pair can be swapped.");
       return swapPair(reviewer, id);

@@ -22,4 +22,5 @@ export const verdictToneClasses: Record<VerdictTone, { badge: string; swatch: st
 };
 
 /** A verdict in words: "wrong_result" -> "wrong result"; none -> "unknown". */
-export const verdictLabel = (verdict: string | null | undefined) => (verdict ? verdict.replace(/_/g, " ") : "unknown");
+export const verdictLabel = (verdict: string | null | undefined) =>
+  verdict ? verdict.replace(/_/g, " ") : "unknown";

@@ -57,15 +57,80 @@ const branches = [
 ] as const;
 
 const countries = ["Norway", "Canada", "Chile", "Kenya", "Japan", "Portugal", "Ireland", "India"] as const;
-const givenNames = ["Ada", "Bram", "Celia", "Dario", "Edda", "Farid", "Greta", "Hiro", "Ines", "Jonah", "Kira", "Luis", "Mara", "Nils", "Oona", "Pavel", "Quinn", "Rosa", "Sami", "Tove"] as const;
-const familyNames = ["Aalto", "Brenner", "Castillo", "Dunmore", "Eriksen", "Fofana", "Garrow", "Hale", "Ishida", "Jovanovic", "Kettle", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Pereira"] as const;
+const givenNames = [
+  "Ada",
+  "Bram",
+  "Celia",
+  "Dario",
+  "Edda",
+  "Farid",
+  "Greta",
+  "Hiro",
+  "Ines",
+  "Jonah",
+  "Kira",
+  "Luis",
+  "Mara",
+  "Nils",
+  "Oona",
+  "Pavel",
+  "Quinn",
+  "Rosa",
+  "Sami",
+  "Tove",
+] as const;
+const familyNames = [
+  "Aalto",
+  "Brenner",
+  "Castillo",
+  "Dunmore",
+  "Eriksen",
+  "Fofana",
+  "Garrow",
+  "Hale",
+  "Ishida",
+  "Jovanovic",
+  "Kettle",
+  "Lindqvist",
+  "Moreau",
+  "Nakamura",
+  "Okafor",
+  "Pereira",
+] as const;
 const genres = ["mystery", "history", "science", "poetry", "fantasy", "travel", "cooking"] as const;
-const titleStarts = ["The Quiet", "A Map of", "Letters from", "The Last", "Under the", "Notes on", "The Salt", "Winter in", "The Glass", "Songs of"] as const;
-const titleEnds = ["Harbour", "Orchard", "Lighthouse", "River", "Archive", "Garden", "Mountain", "Station", "Kitchen", "Comet", "Island", "Bridge"] as const;
+const titleStarts = [
+  "The Quiet",
+  "A Map of",
+  "Letters from",
+  "The Last",
+  "Under the",
+  "Notes on",
+  "The Salt",
+  "Winter in",
+  "The Glass",
+  "Songs of",
+] as const;
+const titleEnds = [
+  "Harbour",
+  "Orchard",
+  "Lighthouse",
+  "River",
+  "Archive",
+  "Garden",
+  "Mountain",
+  "Station",
+  "Kitchen",
+  "Comet",
+  "Island",
+  "Bridge",
+] as const;
 const tiers = ["basic", "plus", "student"] as const;
 const conditions = ["new", "good", "worn"] as const;
 
-export type CityLibraryRows = Record<"branches" | "authors" | "books" | "members" | "copies" | "loans", unknown[][]>;
+export type CityLibraryRows = Record<
+  "branches" | "authors" | "books" | "members" | "copies" | "loans",
+  unknown[][]
+>;
 
 const day = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -74,7 +139,12 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function generateCityLibraryRows(): CityLibraryRows {
   const r = seededRandom(20240611);
   const person = () => `${r.pick(givenNames)} ${r.pick(familyNames)}`;
-  const authors = Array.from({ length: 24 }, (_, i) => [i + 1, person(), countries[i % 5 === 0 ? 1 : i % countries.length], r.int(1931, 1994)]);
+  const authors = Array.from({ length: 24 }, (_, i) => [
+    i + 1,
+    person(),
+    countries[i % 5 === 0 ? 1 : i % countries.length],
+    r.int(1931, 1994),
+  ]);
   const books = Array.from({ length: 60 }, (_, i) => [
     i + 1,
     `${r.pick(titleStarts)} ${r.pick(titleEnds)}${i % 7 === 0 ? ` ${1 + (i % 3)}` : ""}`,

@@ -14,7 +14,9 @@ describe("seedDemo", () => {
     expect(db.tableCount).toBe(6);
     expect(await prisma.task.count({ where: { databaseId: db.id } })).toBe(cityLibraryTasks.length);
     expect(cityLibraryTasks.length).toBeGreaterThanOrEqual(24);
-    expect(new Set(cityLibraryTasks.map((t) => t.difficulty))).toEqual(new Set(["easy", "medium", "hard", "extra"]));
+    expect(new Set(cityLibraryTasks.map((t) => t.difficulty))).toEqual(
+      new Set(["easy", "medium", "hard", "extra"]),
+    );
   });
 
   it("every demo gold SQL executes and gives a non-empty, non-trivial answer", () => {
@@ -29,7 +31,9 @@ describe("seedDemo", () => {
 
   it("is deterministic: questions whose answer is a single row have a unique top answer", () => {
     const file = openReadonly(path.join(env.databasesDir, "city_library", "city_library.sqlite"));
-    const top = file.prepare("SELECT country, count(*) AS n FROM authors GROUP BY country ORDER BY n DESC LIMIT 2").all() as { n: number }[];
+    const top = file
+      .prepare("SELECT country, count(*) AS n FROM authors GROUP BY country ORDER BY n DESC LIMIT 2")
+      .all() as { n: number }[];
     expect(top[0]!.n).toBeGreaterThan(top[1]!.n);
     file.close();
   });

@@ -3,7 +3,13 @@
 // (distinct-stripped) gold SQL contains the substring 'order by'; a column permutation of the
 // prediction may make it equal; two empty results are equal. BIRD (evaluation.py):
 // set(predicted) == set(gold) over whole tuples; order and duplicates ignored, column order not.
-import { compareCodePoints, type NumberTyping, pythonSortKey, pythonType, valueInterner } from "@/lib/sql/python-equality";
+import {
+  compareCodePoints,
+  type NumberTyping,
+  pythonSortKey,
+  pythonType,
+  valueInterner,
+} from "@/lib/sql/python-equality";
 import { spiderOrderMatters } from "@/lib/sql/spider-sql-rewrite";
 
 export type CompareInput = {
@@ -28,7 +34,10 @@ type PyTable = { ids: number[][]; values: readonly unknown[][] };
 
 function pythonTables(gold: readonly unknown[][], pred: readonly unknown[][]): [PyTable, PyTable, number] {
   const idOf = valueInterner();
-  const intern = (rows: readonly unknown[][]): PyTable => ({ values: rows, ids: rows.map((row) => row.map(idOf)) });
+  const intern = (rows: readonly unknown[][]): PyTable => ({
+    values: rows,
+    ids: rows.map((row) => row.map(idOf)),
+  });
   const tables: [PyTable, PyTable] = [intern(gold), intern(pred)];
   return [...tables, idOf(Number.NaN) + 1]; // a NaN takes the next unused id: one above every id given
 }
@@ -48,10 +57,12 @@ const no = (reason: string): CompareOutcome => ({ match: false, reason });
 function compareBird(gold: PyTable, pred: PyTable): CompareOutcome {
   const g = new Set(gold.ids.map(tupleKey));
   const p = new Set(pred.ids.map(tupleKey));
-  if (g.size === p.size && [...p].every((k) => g.has(k))) return yes(g.size === 0 ? "both results are empty" : "same set of rows");
+  if (g.size === p.size && [...p].every((k) => g.has(k)))
+    return yes(g.size === 0 ? "both results are empty" : "same set of rows");
   const gw = gold.ids[0]?.length;
   const pw = pred.ids[0]?.length;
-  if (gw !== undefined && pw !== undefined && gw !== pw) return no(`column count differs: gold ${gw}, predicted ${pw}`);
+  if (gw !== undefined && pw !== undefined && gw !== pw)
+    return no(`column count differs: gold ${gw}, predicted ${pw}`);
   if (g.size !== p.size) return no(`distinct row count differs: gold ${g.size}, predicted ${p.size}`);
   return no("rows differ");
 }
@@ -95,12 +106,19 @@ function quickRej(g: string[], p: string[], ordered: boolean): boolean {
   return gs.size === ps.size && [...ps].every((k) => gs.has(k));
 }
 
-function compareSpider(gold: PyTable, pred: PyTable, distinctValues: number, goldSql: string, typing: NumberTyping): CompareOutcome {
+function compareSpider(
+  gold: PyTable,
+  pred: PyTable,
+  distinctValues: number,
+  goldSql: string,
+  typing: NumberTyping,
+): CompareOutcome {
   const rows = gold.ids.length;
   if (rows === 0 && pred.ids.length === 0) return yes("both results are empty");
   if (rows !== pred.ids.length) return no(`row count differs: gold ${rows}, predicted ${pred.ids.length}`);
   const cols = gold.ids[0]!.length;
-  if (pred.ids[0]!.length !== cols) return no(`column count differs: gold ${cols}, predicted ${pred.ids[0]!.length}`);
+  if (pred.ids[0]!.length !== cols)
+    return no(`column count differs: gold ${cols}, predicted ${pred.ids[0]!.length}`);
   const ordered = spiderOrderMatters(goldSql);
   const [gu, pu] = unorderedKeys([gold, pred], typing) as [string[], string[]];
   const orderNote = "order differs (the gold SQL contains 'order by', so order matters)";
@@ -108,7 +126,8 @@ function compareSpider(gold: PyTable, pred: PyTable, distinctValues: number, gol
   const unordered = () => unorderedPermutation(gold.ids, pred.ids, cols, distinctValues);
   const perm = ordered ? orderedPermutation(gold.ids, pred.ids, cols) : unordered();
   if (perm === "budget") return no("no decision: too many candidate column orders (treated as a mismatch)");
-  if (perm) return yes(perm.some((j, i) => j !== i) ? "same rows with the columns in another order" : "same rows");
+  if (perm)
+    return yes(perm.some((j, i) => j !== i) ? "same rows with the columns in another order" : "same rows");
   if (ordered && unordered()) return no(orderNote);
   return no("rows differ (no column order makes them equal)");
 }
@@ -144,10 +163,18 @@ const BUDGET = 20_000_000; // cell visits
  * per depth as (prefix id, value id) -> id, taken from the gold rows: a predicted prefix unknown
  * to gold, or more frequent than in gold, prunes at once.
  */
-function unorderedPermutation(gold: number[][], pred: number[][], cols: number, distinctValues: number): number[] | null | "budget" {
+function unorderedPermutation(
+  gold: number[][],
+  pred: number[][],
+  cols: number,
+  distinctValues: number,
+): number[] | null | "budget" {
   const rows = gold.length;
-  const predHash = Array.from({ length: cols }, (_, j) => pred.reduce((h, row) => (Math.imul(h, 31) + row[j]!) | 0, 0));
-  const samePredColumns = (a: number, b: number) => predHash[a] === predHash[b] && pred.every((row) => row[a] === row[b]);
+  const predHash = Array.from({ length: cols }, (_, j) =>
+    pred.reduce((h, row) => (Math.imul(h, 31) + row[j]!) | 0, 0),
+  );
+  const samePredColumns = (a: number, b: number) =>
+    predHash[a] === predHash[b] && pred.every((row) => row[a] === row[b]);
   const steps: Array<Map<number, number>> = [];
   const goldCounts: number[][] = [];
   let prefixes = new Array<number>(rows).fill(0);

@@ -5,7 +5,9 @@ describe("highlightSql", () => {
   const sql = `SELECT "first name", count(*) FROM people -- adults\nWHERE age >= 18 AND city = 'Lyon''s' AND note IS NULL`;
 
   it("names keywords, quoted identifiers, numbers, strings and comments by the SQLite grammar", () => {
-    const kinds = highlightSql(sql).filter((run) => run.kind).map((run) => [run.text, run.kind]);
+    const kinds = highlightSql(sql)
+      .filter((run) => run.kind)
+      .map((run) => [run.text, run.kind]);
     expect(kinds).toEqual([
       ["SELECT", "keyword"],
       ['"first name"', "quoted"],
@@ -23,12 +25,24 @@ describe("highlightSql", () => {
   });
 
   it("keeps every character: the runs join back to the SQL", () => {
-    expect(highlightSql(sql).map((run) => run.text).join("")).toBe(sql);
-    expect(highlightSql("").map((run) => run.text).join("")).toBe("");
+    expect(
+      highlightSql(sql)
+        .map((run) => run.text)
+        .join(""),
+    ).toBe(sql);
+    expect(
+      highlightSql("")
+        .map((run) => run.text)
+        .join(""),
+    ).toBe("");
   });
 
   it("reads backquoted names as names and leaves broken SQL as text, not an error", () => {
     expect(highlightSql("SELECT `order` FROM t")).toContainEqual({ text: "`order`", kind: "quoted" });
-    expect(highlightSql("SELEC * FROM 'unclosed").map((run) => run.text).join("")).toBe("SELEC * FROM 'unclosed");
+    expect(
+      highlightSql("SELEC * FROM 'unclosed")
+        .map((run) => run.text)
+        .join(""),
+    ).toBe("SELEC * FROM 'unclosed");
   });
 });

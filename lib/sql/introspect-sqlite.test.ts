@@ -30,7 +30,9 @@ describe("introspectSqlite", () => {
   const table = (name: string) => schema.tables.find((t) => t.name === name);
 
   it("lists tables (not views) with row counts, read in the sandbox", () => {
-    expect(schema.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["notes", "order lines", "orders", "shipments"]));
+    expect(schema.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["notes", "order lines", "orders", "shipments"]),
+    );
     expect(schema.tables.map((t) => t.name)).not.toContain("recent");
     expect(table("orders")?.rowCount).toBe(2);
     expect(table("order lines")?.rowCount).toBe(0);
@@ -38,15 +40,32 @@ describe("introspectSqlite", () => {
 
   it("reads column types, NOT NULL and composite primary keys in key order", () => {
     expect(table("order lines")?.primaryKey).toEqual(["line_no", "order_id"]);
-    expect(table("order lines")?.columns.find((c) => c.name === "sku")).toEqual({ name: "sku", type: "TEXT", notNull: true, primaryKey: false });
+    expect(table("order lines")?.columns.find((c) => c.name === "sku")).toEqual({
+      name: "sku",
+      type: "TEXT",
+      notNull: true,
+      primaryKey: false,
+    });
   });
 
   it("shows generated columns (which PRAGMA table_info hides) and a virtual table's hidden columns, marked", () => {
-    expect(table("orders")?.columns.map((c) => c.name)).toEqual(["id", "placed_on", "total", "with_tax", "label"]);
-    expect(table("orders")?.columns.find((c) => c.name === "with_tax")).toMatchObject({ generated: "stored" });
+    expect(table("orders")?.columns.map((c) => c.name)).toEqual([
+      "id",
+      "placed_on",
+      "total",
+      "with_tax",
+      "label",
+    ]);
+    expect(table("orders")?.columns.find((c) => c.name === "with_tax")).toMatchObject({
+      generated: "stored",
+    });
     expect(table("orders")?.columns.find((c) => c.name === "label")).toMatchObject({ generated: "virtual" });
     expect(table("orders")?.columns.find((c) => c.name === "total")).not.toHaveProperty("generated");
-    expect(table("notes")?.columns.filter((c) => c.hidden).map((c) => c.name)).toEqual(["notes", "rank"]);
+    expect(
+      table("notes")
+        ?.columns.filter((c) => c.hidden)
+        .map((c) => c.name),
+    ).toEqual(["notes", "rank"]);
   });
 
   it("resolves a foreign key without target columns to the target's primary key, and keeps composite keys together", () => {
@@ -59,8 +78,12 @@ describe("introspectSqlite", () => {
   });
 
   it("refuses a schema past the caps, naming the count and the cap", async () => {
-    await expect(introspectSqlite(pool, file, { maxTables: 3, maxColumns: 200 }, "shop.sqlite")).rejects.toThrow(/^shop\.sqlite has \d+ tables; at most 3 can be registered \(SENSE_MAX_TABLES\)\.$/);
-    await expect(introspectSqlite(pool, file, { maxTables: 500, maxColumns: 4 }, "shop.sqlite")).rejects.toThrow(
+    await expect(
+      introspectSqlite(pool, file, { maxTables: 3, maxColumns: 200 }, "shop.sqlite"),
+    ).rejects.toThrow(/^shop\.sqlite has \d+ tables; at most 3 can be registered \(SENSE_MAX_TABLES\)\.$/);
+    await expect(
+      introspectSqlite(pool, file, { maxTables: 500, maxColumns: 4 }, "shop.sqlite"),
+    ).rejects.toThrow(
       'shop.sqlite: table "orders" has 5 columns; at most 4 a table can be registered (SENSE_MAX_COLUMNS).',
     );
   });

@@ -28,23 +28,37 @@ type Column = ColumnInfo & { pkOrder: number };
  * that takes long to count never holds up this process. Refuses a schema past the caps with the
  * counts; a count that runs out of time is left unknown (null).
  */
-export async function introspectSqlite(pool: SqlRunner, file: string, caps: SchemaCaps, label: string): Promise<DatabaseSchema> {
+export async function introspectSqlite(
+  pool: SqlRunner,
+  file: string,
+  caps: SchemaCaps,
+  label: string,
+): Promise<DatabaseSchema> {
   const shape = (await run(pool, file, SHAPE, 1)).rows[0] as [number, string, number] | undefined;
   const [tableCount, widest, widestColumns] = shape ?? [0, "", 0];
   if (tableCount > caps.maxTables) {
-    throw invalidInput(`${label} has ${tableCount} tables; at most ${caps.maxTables} can be registered (SENSE_MAX_TABLES).`);
+    throw invalidInput(
+      `${label} has ${tableCount} tables; at most ${caps.maxTables} can be registered (SENSE_MAX_TABLES).`,
+    );
   }
   if (widestColumns > caps.maxColumns) {
-    throw invalidInput(`${label}: table "${widest}" has ${widestColumns} columns; at most ${caps.maxColumns} a table can be registered (SENSE_MAX_COLUMNS).`);
+    throw invalidInput(
+      `${label}: table "${widest}" has ${widestColumns} columns; at most ${caps.maxColumns} a table can be registered (SENSE_MAX_COLUMNS).`,
+    );
   }
   const columns = new Map<string, Column[]>();
-  for (const [table, name, type, notNull, pk, hidden] of (await run(pool, file, COLUMNS, tableCount * widestColumns)).rows as [string, string, string, number, number, number][]) {
+  for (const [table, name, type, notNull, pk, hidden] of (
+    await run(pool, file, COLUMNS, tableCount * widestColumns)
+  ).rows as [string, string, string, number, number, number][]) {
     const column: Column = { name, type, notNull: notNull === 1, primaryKey: pk > 0, pkOrder: pk };
     if (hidden === 1) column.hidden = true;
     if (hidden === 2 || hidden === 3) column.generated = hidden === 2 ? "virtual" : "stored";
     columns.set(table, [...(columns.get(table) ?? []), column]);
   }
-  const foreignKeys = readForeignKeys((await run(pool, file, FOREIGN_KEYS, tableCount * widestColumns)).rows as ForeignKeyRow[], columns);
+  const foreignKeys = readForeignKeys(
+    (await run(pool, file, FOREIGN_KEYS, tableCount * widestColumns)).rows as ForeignKeyRow[],
+    columns,
+  );
   const names = [...columns.keys()];
   const counts = await countRows(pool, file, names);
   const tables = names.map((name): TableInfo => {
@@ -52,7 +66,10 @@ export async function introspectSqlite(pool: SqlRunner, file: string, caps: Sche
     return {
       name,
       columns: cols.map(({ pkOrder: _, ...column }) => column),
-      primaryKey: cols.filter((c) => c.pkOrder > 0).sort((a, b) => a.pkOrder - b.pkOrder).map((c) => c.name),
+      primaryKey: cols
+        .filter((c) => c.pkOrder > 0)
+        .sort((a, b) => a.pkOrder - b.pkOrder)
+        .map((c) => c.name),
       foreignKeys: foreignKeys.get(name) ?? [],
       rowCount: counts.get(name) ?? null,
     };
@@ -61,9 +78,17 @@ export async function introspectSqlite(pool: SqlRunner, file: string, caps: Sche
 }
 
 async function run(pool: SqlRunner, file: string, sql: string, maxRows: number): Promise<ExecSuccess> {
-  const result = await pool.run(file, sql, { timeoutMs: SCHEMA_TIMEOUT_MS, maxRows: maxRows + 1, maxBytes: MAX_RESULT_BYTES });
+  const result = await pool.run(file, sql, {
+    timeoutMs: SCHEMA_TIMEOUT_MS,
+    maxRows: maxRows + 1,
+    maxBytes: MAX_RESULT_BYTES,
+  });
   if (!result.ok) {
-    throw new Error(result.kind === "timeout" ? `reading its schema took longer than ${SCHEMA_TIMEOUT_MS / 1000} s and was stopped` : result.message);
+    throw new Error(
+      result.kind === "timeout"
+        ? `reading its schema took longer than ${SCHEMA_TIMEOUT_MS / 1000} s and was stopped`
+        : result.message,
+    );
   }
   return result;
 }
@@ -74,15 +99,29 @@ async function countRows(pool: SqlRunner, file: string, tables: string[]): Promi
   for (let i = 0; i < tables.length; i += COUNTS_PER_QUERY) {
     const part = tables.slice(i, i + COUNTS_PER_QUERY);
     const sql = `SELECT ${part.map((t) => `(SELECT count(*) FROM ${quoteIdentifier(t)})`).join(", ")}`;
-    const result = await pool.run(file, sql, { timeoutMs: COUNT_TIMEOUT_MS, maxRows: 1, maxBytes: 1024 * 1024 });
+    const result = await pool.run(file, sql, {
+      timeoutMs: COUNT_TIMEOUT_MS,
+      maxRows: 1,
+      maxBytes: 1024 * 1024,
+    });
     if (result.ok) part.forEach((t, j) => counts.set(t, Number(result.rows[0]?.[j])));
   }
   return counts;
 }
 
-type ForeignKeyRow = [table: string, id: number, seq: number, refTable: string, from: string, to: string | null];
+type ForeignKeyRow = [
+  table: string,
+  id: number,
+  seq: number,
+  refTable: string,
+  from: string,
+  to: string | null,
+];
 
-function readForeignKeys(rows: ForeignKeyRow[], columns: Map<string, Column[]>): Map<string, ForeignKeyInfo[]> {
+function readForeignKeys(
+  rows: ForeignKeyRow[],
+  columns: Map<string, Column[]>,
+): Map<string, ForeignKeyInfo[]> {
   const byTable = new Map<string, Map<number, ForeignKeyRow[]>>();
   for (const row of rows) {
     const keys = byTable.get(row[0]) ?? new Map<number, ForeignKeyRow[]>();
@@ -98,7 +137,11 @@ function readForeignKeys(rows: ForeignKeyRow[], columns: Map<string, Column[]>):
         // A foreign key without explicit target columns references the target's primary key.
         const target = columns.get(lowerNames.get(refTable.toLowerCase()) ?? "") ?? [];
         const refPk = target.filter((c) => c.pkOrder > 0).sort((a, b) => a.pkOrder - b.pkOrder);
-        return { columns: parts.map((p) => p[4]), refTable, refColumns: parts.map((p, i) => p[5] ?? refPk[i]?.name ?? "?") };
+        return {
+          columns: parts.map((p) => p[4]),
+          refTable,
+          refColumns: parts.map((p, i) => p[5] ?? refPk[i]?.name ?? "?"),
+        };
       }),
     ]),
   );

@@ -30,7 +30,9 @@ describe("normalizeSql", () => {
 
   it("keeps multi-character operators together and tells different queries apart", () => {
     expect(normalizeSql("SELECT a FROM t WHERE a<>1")).toBe("select a from t where a <> 1");
-    expect(normalizeSql("SELECT a FROM t WHERE a >= 1")).not.toBe(normalizeSql("SELECT a FROM t WHERE a > 1"));
+    expect(normalizeSql("SELECT a FROM t WHERE a >= 1")).not.toBe(
+      normalizeSql("SELECT a FROM t WHERE a > 1"),
+    );
     expect(normalizeSql("SELECT a||b FROM t WHERE c!=2")).toBe("select a || b from t where c != 2");
   });
 
@@ -63,17 +65,23 @@ describe("sqlTemplate", () => {
     expect(sqlTemplate('SELECT "Full Name" FROM t WHERE city = "Paris" OR name LIKE "%a%"')).toBe(
       'select "Full Name" from t where city = ? or name like ?',
     );
-    expect(sqlTemplate("SELECT a FROM t WHERE b IN (\"x\", 'y', 3)")).toBe("select a from t where b in ( ? , ? , ? )");
+    expect(sqlTemplate("SELECT a FROM t WHERE b IN (\"x\", 'y', 3)")).toBe(
+      "select a from t where b in ( ? , ? , ? )",
+    );
     expect(sqlTemplate('SELECT count("x") FROM t')).toBe('select count ( "x" ) from t');
   });
 
   it("templates hexadecimal numbers and keeps shift operators whole", () => {
-    expect(sqlTemplate("SELECT a FROM t WHERE b & 0x1F = 0XFF AND c << 2 > 8")).toBe("select a from t where b & ? = ? and c << ? > ?");
+    expect(sqlTemplate("SELECT a FROM t WHERE b & 0x1F = 0XFF AND c << 2 > 8")).toBe(
+      "select a from t where b & ? = ? and c << ? > ?",
+    );
   });
 
   it("keeps a binary minus and folds only a sign", () => {
     expect(sqlTemplate("SELECT a - 5 FROM t")).toBe("select a - ? from t");
     expect(sqlTemplate("SELECT (a) - 5 FROM t")).toBe("select ( a ) - ? from t");
-    expect(sqlTemplate("SELECT a FROM t WHERE b > -1 AND c = (-2)")).toBe("select a from t where b > ? and c = ( ? )");
+    expect(sqlTemplate("SELECT a FROM t WHERE b > -1 AND c = (-2)")).toBe(
+      "select a from t where b > ? and c = ( ? )",
+    );
   });
 });

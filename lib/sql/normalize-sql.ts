@@ -42,7 +42,10 @@ export function sqlTemplate(sql: string): string {
     const prev = toks[i - 1];
     if (t.text === "(") lists.push(prev?.kind === "word" && prev.text.toLowerCase() === "in");
     if (t.text === ")") lists.pop();
-    const literal = t.kind === "string" || t.kind === "number" || (t.kind === "quoted" && t.text.startsWith('"') && inValuePosition(toks, i, lists.at(-1) ?? false));
+    const literal =
+      t.kind === "string" ||
+      t.kind === "number" ||
+      (t.kind === "quoted" && t.text.startsWith('"') && inValuePosition(toks, i, lists.at(-1) ?? false));
     if (!literal) {
       out.push(codeText(t));
       return;
@@ -50,7 +53,9 @@ export function sqlTemplate(sql: string): string {
     // a sign directly before a literal, where no operand precedes it, belongs to the literal
     const beforeSign = toks[i - 2];
     const unaryPosition =
-      !beforeSign || (beforeSign.kind === "symbol" && beforeSign.text !== ")") || (beforeSign.kind === "word" && !isOperandWord(beforeSign));
+      !beforeSign ||
+      (beforeSign.kind === "symbol" && beforeSign.text !== ")") ||
+      (beforeSign.kind === "word" && !isOperandWord(beforeSign));
     const signed = (prev?.text === "-" || prev?.text === "+") && unaryPosition;
     if (signed) out.pop();
     out.push("?");
@@ -58,7 +63,28 @@ export function sqlTemplate(sql: string): string {
   return out.join(" ");
 }
 
-const OPERATOR_WORDS = new Set(["select", "where", "and", "or", "not", "by", "between", "like", "in", "is", "then", "else", "when", "limit", "offset", "having", "on", "return", "case", "distinct"]);
+const OPERATOR_WORDS = new Set([
+  "select",
+  "where",
+  "and",
+  "or",
+  "not",
+  "by",
+  "between",
+  "like",
+  "in",
+  "is",
+  "then",
+  "else",
+  "when",
+  "limit",
+  "offset",
+  "having",
+  "on",
+  "return",
+  "case",
+  "distinct",
+]);
 
 /** A word that can end an operand (an identifier), as opposed to a keyword that expects one. */
 function isOperandWord(t: SqlToken): boolean {

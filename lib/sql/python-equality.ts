@@ -27,7 +27,8 @@ export function valueKey(value: unknown): string {
   }
   if (typeof value === "bigint") return `i${value.toString()}`;
   if (typeof value === "string") return `s${value}`;
-  if (value instanceof Uint8Array) return `b${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+  if (value instanceof Uint8Array)
+    return `b${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
   if (typeof value === "boolean") return value ? "i1" : "i0";
   return `o${String(value)}`;
 }
@@ -50,7 +51,9 @@ export function valueInterner(): (value: unknown) => number {
     if (value === null || value === undefined) return 0;
     if (typeof value === "number") {
       if (Number.isNaN(value)) return next++;
-      return !Number.isInteger(value) || Number.isSafeInteger(value) ? idIn(numbers, value) : idIn(others, valueKey(value));
+      return !Number.isInteger(value) || Number.isSafeInteger(value)
+        ? idIn(numbers, value)
+        : idIn(others, valueKey(value));
     }
     if (typeof value === "string") return idIn(strings, value);
     if (typeof value === "bigint") {
@@ -62,9 +65,11 @@ export function valueInterner(): (value: unknown) => number {
   };
 }
 
-
 /** The Python type a value has on the official side. */
-export function pythonType(value: unknown, typing: NumberTyping): "int" | "float" | "str" | "bytes" | "NoneType" | "bool" | "object" {
+export function pythonType(
+  value: unknown,
+  typing: NumberTyping,
+): "int" | "float" | "str" | "bytes" | "NoneType" | "bool" | "object" {
   if (value === null || value === undefined) return "NoneType";
   if (typeof value === "bigint") return "int";
   if (typeof value === "number") return typing === "plain" && Number.isInteger(value) ? "int" : "float";

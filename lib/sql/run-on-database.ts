@@ -11,15 +11,31 @@ import type { ExecResult, JudgeResult, Metric } from "@/lib/sql/exec/exec-types"
 // with the job's limits (lib/jobs/handlers/).
 
 /** The limits of interactive SQL: its time (a query's CPU time, lib/sql/exec/) and the rows it returns. */
-export const interactiveLimits = () => ({ timeoutMs: env.SENSE_SQL_TIMEOUT_MS, maxRows: env.SENSE_SQL_MAX_ROWS });
+export const interactiveLimits = () => ({
+  timeoutMs: env.SENSE_SQL_TIMEOUT_MS,
+  maxRows: env.SENSE_SQL_MAX_ROWS,
+});
 
 /** Runs `sql` on the database whose file is `filePath`; `maxRows` lowers the row cap, `signal` stops the query. */
-export function runOnDatabase(filePath: string, sql: string, options: { maxRows?: number; signal?: AbortSignal } = {}): Promise<ExecResult> {
+export function runOnDatabase(
+  filePath: string,
+  sql: string,
+  options: { maxRows?: number; signal?: AbortSignal } = {},
+): Promise<ExecResult> {
   return execPool().run(databaseFilePath(filePath), sql, { ...interactiveLimits(), ...options });
 }
 
 /** Judges `candidates` against `goldSql` on the database whose file is `filePath`, with `metric`'s comparison. */
-export async function judgeOnDatabase(filePath: string, goldSql: string, candidates: string[], metric: Metric): Promise<JudgeResult | undefined> {
-  const [judged] = await execPool().judge([{ dbFile: databaseFilePath(filePath), goldSql, candidates }], metric, { timeoutMs: interactiveLimits().timeoutMs });
+export async function judgeOnDatabase(
+  filePath: string,
+  goldSql: string,
+  candidates: string[],
+  metric: Metric,
+): Promise<JudgeResult | undefined> {
+  const [judged] = await execPool().judge(
+    [{ dbFile: databaseFilePath(filePath), goldSql, candidates }],
+    metric,
+    { timeoutMs: interactiveLimits().timeoutMs },
+  );
   return judged;
 }

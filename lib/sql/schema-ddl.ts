@@ -16,7 +16,9 @@ export function tableToDdl(table: TableInfo): string {
   });
   if (table.primaryKey.length > 1) lines.push(`  PRIMARY KEY (${table.primaryKey.map(ident).join(", ")})`);
   for (const fk of table.foreignKeys) {
-    lines.push(`  FOREIGN KEY (${fk.columns.map(ident).join(", ")}) REFERENCES ${ident(fk.refTable)}(${fk.refColumns.map(ident).join(", ")})`);
+    lines.push(
+      `  FOREIGN KEY (${fk.columns.map(ident).join(", ")}) REFERENCES ${ident(fk.refTable)}(${fk.refColumns.map(ident).join(", ")})`,
+    );
   }
   return `CREATE TABLE ${ident(table.name)} (\n${lines.join(",\n")}\n);`;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseSelectSql } from "@/lib/sql/sql-parse";
-import { componentOne, componentTwo, countOthers, hardnessFromCounts, SqlParseError, spiderHardness } from "@/lib/sql/spider-hardness";
+import {
+  componentOne,
+  componentTwo,
+  countOthers,
+  hardnessFromCounts,
+  SqlParseError,
+  spiderHardness,
+} from "@/lib/sql/spider-hardness";
 
 const c1 = (sql: string) => componentOne(parseSelectSql(sql));
 const c2 = (sql: string) => componentTwo(parseSelectSql(sql));
@@ -39,7 +46,9 @@ describe("count_component1", () => {
 
   it("counts one per table unit beyond the first, whatever the join syntax", () => {
     expect(c1("SELECT T1.name FROM singer AS T1 JOIN concert AS T2 ON T1.id = T2.singer_id")).toBe(1);
-    expect(c1("SELECT T1.name FROM singer T1 JOIN concert T2 ON T1.id = T2.sid JOIN stadium T3 ON T2.sid = T3.id")).toBe(2);
+    expect(
+      c1("SELECT T1.name FROM singer T1 JOIN concert T2 ON T1.id = T2.sid JOIN stadium T3 ON T2.sid = T3.id"),
+    ).toBe(2);
     expect(c1("SELECT a.name FROM singer a, concert b WHERE a.id = b.sid")).toBe(2);
     expect(c1("SELECT count(*) FROM (SELECT name FROM singer) AS s")).toBe(0); // a FROM subquery is a table unit
     expect(c1("SELECT * FROM a LEFT OUTER JOIN b USING (id)")).toBe(1);
@@ -66,7 +75,9 @@ describe("count_component1", () => {
   });
 
   it("looks only at the outermost query", () => {
-    expect(c1("SELECT a FROM t WHERE b IN (SELECT b FROM u WHERE c LIKE 'x' OR d = 1 ORDER BY e LIMIT 1)")).toBe(1);
+    expect(
+      c1("SELECT a FROM t WHERE b IN (SELECT b FROM u WHERE c LIKE 'x' OR d = 1 ORDER BY e LIMIT 1)"),
+    ).toBe(1);
     expect(c1("SELECT a FROM t INTERSECT SELECT a FROM u WHERE b = 1 ORDER BY a LIMIT 2")).toBe(0);
   });
 });
@@ -133,10 +144,20 @@ describe("spiderHardness", () => {
     expect(spiderHardness("SELECT count(*) FROM singer")).toBe("easy");
     expect(spiderHardness("SELECT T2.name FROM a AS T1 JOIN b AS T2 ON T1.id = T2.id")).toBe("easy");
     expect(spiderHardness("SELECT name, country, age FROM singer ORDER BY age")).toBe("medium");
-    expect(spiderHardness("SELECT name FROM singer WHERE id NOT IN (SELECT singer_id FROM concert)")).toBe("hard");
-    expect(spiderHardness("SELECT name FROM singer WHERE age > 30 GROUP BY country ORDER BY age")).toBe("hard");
-    expect(spiderHardness("SELECT name FROM singer WHERE age > 30 INTERSECT SELECT name FROM singer WHERE age < 50")).toBe("hard");
-    expect(spiderHardness("SELECT name FROM singer WHERE age > 30 ORDER BY age INTERSECT SELECT name FROM singer")).toBe("extra");
+    expect(spiderHardness("SELECT name FROM singer WHERE id NOT IN (SELECT singer_id FROM concert)")).toBe(
+      "hard",
+    );
+    expect(spiderHardness("SELECT name FROM singer WHERE age > 30 GROUP BY country ORDER BY age")).toBe(
+      "hard",
+    );
+    expect(
+      spiderHardness(
+        "SELECT name FROM singer WHERE age > 30 INTERSECT SELECT name FROM singer WHERE age < 50",
+      ),
+    ).toBe("hard");
+    expect(
+      spiderHardness("SELECT name FROM singer WHERE age > 30 ORDER BY age INTERSECT SELECT name FROM singer"),
+    ).toBe("extra");
     expect(spiderHardness("SELECT a FROM t WHERE b LIKE '%x%' OR c = 1 ORDER BY a LIMIT 3")).toBe("extra");
   });
 
@@ -154,12 +175,16 @@ describe("spiderHardness", () => {
     expect(c1("SELECT rank() OVER (PARTITION BY a ORDER BY b) FROM t")).toBe(0);
     expect(others("SELECT count(*) FROM t WHERE a NOT NULL")).toBe(0); // no negation, as IS NOT NULL
     expect(others("SELECT count(*) FROM t WHERE a ISNULL")).toBe(0);
-    expect(spiderHardness("SELECT CAST(a AS DECIMAL(10, 2)) FROM t WHERE b IN () AND c = 0x1F")).toBe("medium");
+    expect(spiderHardness("SELECT CAST(a AS DECIMAL(10, 2)) FROM t WHERE b IN () AND c = 0x1F")).toBe(
+      "medium",
+    );
   });
 
   it("throws SqlParseError, not a stack overflow, for absurdly deep nesting, and does not backtrack for ages", () => {
     expect(() => spiderHardness(`SELECT ${"(".repeat(5000)}1${")".repeat(5000)}`)).toThrow(SqlParseError);
-    expect(() => spiderHardness(`SELECT a FROM t WHERE ${"a IN (SELECT a FROM t WHERE ".repeat(3000)}`)).toThrow(SqlParseError);
+    expect(() =>
+      spiderHardness(`SELECT a FROM t WHERE ${"a IN (SELECT a FROM t WHERE ".repeat(3000)}`),
+    ).toThrow(SqlParseError);
     expect(spiderHardness(`SELECT a FROM t WHERE ${"(".repeat(60)}a = 1${")".repeat(60)}`)).toBe("easy");
     const started = Date.now(); // each "(" is tried as a group of conditions once, not once per reading around it
     expect(() => spiderHardness(`SELECT a FROM t WHERE ${"(CASE WHEN ".repeat(30)}a`)).toThrow(SqlParseError);

@@ -7,7 +7,8 @@ export { SqlParseError } from "@/lib/sql/sql-parse";
 export type SpiderHardness = "easy" | "medium" | "hard" | "extra";
 
 const units = (c: Condition): CondUnit[] => c.filter((x): x is CondUnit => typeof x !== "string");
-const connectors = (c: Condition): ("and" | "or")[] => c.filter((x): x is "and" | "or" => typeof x === "string");
+const connectors = (c: Condition): ("and" | "or")[] =>
+  c.filter((x): x is "and" | "or" => typeof x === "string");
 
 /** The condition units of FROM (ON), WHERE and HAVING, as the official code concatenates them. */
 const allUnits = (q: SelectQuery) => [...units(q.from.conds), ...units(q.where), ...units(q.having)];
@@ -20,7 +21,9 @@ export function componentOne(q: SelectQuery): number {
   if (q.orderBy) count++;
   if (q.limit) count++;
   if (q.from.tableUnits.length > 0) count += q.from.tableUnits.length - 1;
-  count += [...connectors(q.from.conds), ...connectors(q.where), ...connectors(q.having)].filter((c) => c === "or").length;
+  count += [...connectors(q.from.conds), ...connectors(q.where), ...connectors(q.having)].filter(
+    (c) => c === "or",
+  ).length;
   count += allUnits(q).filter((u) => u.op === "like").length;
   return count;
 }
@@ -57,7 +60,11 @@ export function countOthers(q: SelectQuery): number {
 export function hardnessFromCounts(c1: number, c2: number, others: number): SpiderHardness {
   if (c1 <= 1 && others === 0 && c2 === 0) return "easy";
   if ((others <= 2 && c1 <= 1 && c2 === 0) || (c1 <= 2 && others < 2 && c2 === 0)) return "medium";
-  if ((others > 2 && c1 <= 2 && c2 === 0) || (c1 > 2 && c1 <= 3 && others <= 2 && c2 === 0) || (c1 <= 1 && others === 0 && c2 <= 1)) {
+  if (
+    (others > 2 && c1 <= 2 && c2 === 0) ||
+    (c1 > 2 && c1 <= 3 && others <= 2 && c2 === 0) ||
+    (c1 <= 1 && others === 0 && c2 <= 1)
+  ) {
     return "hard";
   }
   return "extra";

@@ -2,7 +2,14 @@
 // the Spider hardness rules read, in the shape of the official parser's output (process_sql.py):
 // select units with their aggregate, table units, condition lists [cond, "and"|"or", cond, ...]
 // (parenthesized groups flattened), GROUP BY / ORDER BY units, LIMIT, INTERSECT/UNION/EXCEPT.
-import { BINARY, COMPARISONS, ExpressionCursor, SqlParseError, tokenizeSql, type Expr } from "@/lib/sql/sql-tokens";
+import {
+  BINARY,
+  COMPARISONS,
+  ExpressionCursor,
+  SqlParseError,
+  tokenizeSql,
+  type Expr,
+} from "@/lib/sql/sql-tokens";
 
 export { SqlParseError };
 
@@ -72,7 +79,17 @@ class Parser extends ExpressionCursor {
     const distinct = this.accept("distinct");
     if (!distinct) this.accept("all");
     const from = { tableUnits: [], conds: [] };
-    const q: SelectQuery = { distinct, select: [], from, where: [], groupBy: [], having: [], orderBy: null, limit: false, compound: null };
+    const q: SelectQuery = {
+      distinct,
+      select: [],
+      from,
+      where: [],
+      groupBy: [],
+      having: [],
+      orderBy: null,
+      limit: false,
+      compound: null,
+    };
     do {
       if (this.accept("*")) q.select.push({ agg: false });
       else {
@@ -128,7 +145,10 @@ class Parser extends ExpressionCursor {
   }
 
   private parseTableUnit(units: TableUnit[], conds: Condition): void {
-    if (this.peek() === "(" && (this.peek(1) === "select" || (this.peek(1) === "(" && this.peek(2) === "select"))) {
+    if (
+      this.peek() === "(" &&
+      (this.peek(1) === "select" || (this.peek(1) === "(" && this.peek(2) === "select"))
+    ) {
       this.pos++;
       units.push({ kind: "sql", query: this.parseCompound() });
       this.expect(")");
@@ -194,7 +214,12 @@ class Parser extends ExpressionCursor {
 
   private startsPredicateTail(): boolean {
     const w = this.peek();
-    return COMPARISONS.has(w) || BINARY.has(w) || LIKE_OPS.has(w) || ["not", "in", "is", "between", "isnull", "notnull"].includes(w);
+    return (
+      COMPARISONS.has(w) ||
+      BINARY.has(w) ||
+      LIKE_OPS.has(w) ||
+      ["not", "in", "is", "between", "isnull", "notnull"].includes(w)
+    );
   }
 
   private parsePredicate(): CondUnit {

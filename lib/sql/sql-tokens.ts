@@ -86,7 +86,9 @@ export class TokenCursor {
     protected readonly toks: SqlToken[],
     private readonly reserved: ReadonlySet<string>,
   ) {
-    this.words = toks.map((t) => (t.kind === "word" ? t.text.toLowerCase() : t.kind === "symbol" ? t.text : ""));
+    this.words = toks.map((t) =>
+      t.kind === "word" ? t.text.toLowerCase() : t.kind === "symbol" ? t.text : "",
+    );
   }
 
   protected peek(k = 0): string {
@@ -123,7 +125,10 @@ export class TokenCursor {
   /** A bare word that is not reserved, or a closed quoted identifier. */
   protected isName(k = 0): boolean {
     const t = this.tok(k);
-    return !!t && ((t.kind === "word" && !this.reserved.has(this.peek(k))) || (t.kind === "quoted" && isTerminated(t)));
+    return (
+      !!t &&
+      ((t.kind === "word" && !this.reserved.has(this.peek(k))) || (t.kind === "quoted" && isTerminated(t)))
+    );
   }
   protected name(): void {
     if (!this.isName()) this.fail("expected a name");
@@ -132,13 +137,20 @@ export class TokenCursor {
 }
 
 /** The shape of a value expression, as far as the hardness rules care. */
-export type Expr = { startsWithAgg: boolean; aggOperands: number; subquery: boolean; literal: boolean; operands: number };
+export type Expr = {
+  startsWithAgg: boolean;
+  aggOperands: number;
+  subquery: boolean;
+  literal: boolean;
+  operands: number;
+};
 type Primary = { agg: boolean; subquery: boolean; literal: boolean };
 
 export const RESERVED = new Set(
-  ("select from where group order by having limit offset union intersect except join inner left right outer cross " +
-    "natural on using as and or not in is like between exists case when then else end asc desc distinct all")
-    .split(" "),
+  (
+    "select from where group order by having limit offset union intersect except join inner left right outer cross " +
+    "natural on using as and or not in is like between exists case when then else end asc desc distinct all"
+  ).split(" "),
 );
 const CALLABLE = new Set(["left", "right", "like"]); // keywords that are also function names
 export const COMPARISONS = new Set(["=", "==", "!=", "<>", "<", ">", "<=", ">="]);
@@ -175,7 +187,9 @@ export abstract class ExpressionCursor extends TokenCursor {
    */
   protected parseOperand(): Expr {
     const first = this.parseExpr();
-    return this.readConditionRest() ? { startsWithAgg: false, aggOperands: 0, subquery: false, literal: false, operands: 2 } : first;
+    return this.readConditionRest()
+      ? { startsWithAgg: false, aggOperands: 0, subquery: false, literal: false, operands: 2 }
+      : first;
   }
 
   /** An item of SELECT / GROUP BY / ORDER BY: an expression, possibly a condition ("count(*) >= 5"); its first operand counts. */
@@ -207,7 +221,13 @@ export abstract class ExpressionCursor extends TokenCursor {
       if (!BINARY.has(this.peek())) break;
       this.pos++;
     }
-    return { startsWithAgg, aggOperands, subquery: subquery && operands === 1, literal: literal && operands === 1, operands };
+    return {
+      startsWithAgg,
+      aggOperands,
+      subquery: subquery && operands === 1,
+      literal: literal && operands === 1,
+      operands,
+    };
   }
 
   private parsePrimary(): Primary {
@@ -240,7 +260,11 @@ export abstract class ExpressionCursor extends TokenCursor {
       for (; this.accept(","); items++) this.parseOperand();
       this.expect(")");
       // a list "(1, 2)" stands as a literal: the official parser has no notion of it
-      return { agg: items === 1 && inner.operands === 1 && inner.aggOperands === 1, subquery: items === 1 && inner.subquery, literal: items > 1 || inner.literal };
+      return {
+        agg: items === 1 && inner.operands === 1 && inner.aggOperands === 1,
+        subquery: items === 1 && inner.subquery,
+        literal: items > 1 || inner.literal,
+      };
     }
     if (t.kind !== "word") this.fail("unexpected symbol");
     if (w === "case") return this.parseCase();

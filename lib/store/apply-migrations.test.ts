@@ -19,7 +19,9 @@ function query<T>(file: string, sql: string): T[] {
   }
 }
 const tables = (file: string) =>
-  query<{ name: string }>(file, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map((r) => r.name);
+  query<{ name: string }>(file, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").map(
+    (r) => r.name,
+  );
 
 /** A copy of the project's migrations, plus extra ones (name -> SQL). */
 function migrations(extra: Record<string, string> = {}): string {
@@ -41,18 +43,42 @@ describe("applyMigrations", () => {
   it("creates the store on a fresh file (folder included) with Prisma's bookkeeping; a second run applies nothing", () => {
     const file = path.join(tempDir(), "nested", "store.db");
     const first = applyMigrations(file, migrationsDir);
-    expect(first.applied).toEqual(fs.readdirSync(migrationsDir).filter((n) => n !== "migration_lock.toml").sort());
+    expect(first.applied).toEqual(
+      fs
+        .readdirSync(migrationsDir)
+        .filter((n) => n !== "migration_lock.toml")
+        .sort(),
+    );
     expect(first.alreadyApplied).toBe(0);
-    expect(tables(file)).toEqual(expect.arrayContaining(["_prisma_migrations", "tasks", "target_databases", "review_actions"]));
-    expect(query(file, "SELECT name FROM pragma_table_info('_prisma_migrations')").map((r) => (r as { name: string }).name)).toEqual([
-      "id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count",
+    expect(tables(file)).toEqual(
+      expect.arrayContaining(["_prisma_migrations", "tasks", "target_databases", "review_actions"]),
+    );
+    expect(
+      query(file, "SELECT name FROM pragma_table_info('_prisma_migrations')").map(
+        (r) => (r as { name: string }).name,
+      ),
+    ).toEqual([
+      "id",
+      "checksum",
+      "finished_at",
+      "migration_name",
+      "logs",
+      "rolled_back_at",
+      "started_at",
+      "applied_steps_count",
     ]);
-    const [row] = query<{ checksum: string; finished_at: string }>(file, `SELECT * FROM "_prisma_migrations"`);
+    const [row] = query<{ checksum: string; finished_at: string }>(
+      file,
+      `SELECT * FROM "_prisma_migrations"`,
+    );
     expect(row?.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.finished_at).not.toBeNull();
     expect(query<{ journal_mode: string }>(file, "PRAGMA journal_mode")[0]?.journal_mode).toBe("wal");
 
-    expect(applyMigrations(file, migrationsDir)).toEqual({ applied: [], alreadyApplied: first.applied.length });
+    expect(applyMigrations(file, migrationsDir)).toEqual({
+      applied: [],
+      alreadyApplied: first.applied.length,
+    });
   });
 
   it("refuses a migration changed after it was applied, naming it (a CRLF checkout is not a change)", () => {
@@ -64,13 +90,20 @@ describe("applyMigrations", () => {
     fs.writeFileSync(sqlFile, original.replace(/\n/g, "\r\n"));
     expect(applyMigrations(file, dir).applied).toEqual([]);
     fs.writeFileSync(sqlFile, `${original}\n-- edited\n`);
-    expectMigrationError(() => applyMigrations(file, dir), `Migration ${name} was changed after it was applied (checksum differs).`);
+    expectMigrationError(
+      () => applyMigrations(file, dir),
+      `Migration ${name} was changed after it was applied (checksum differs).`,
+    );
   });
 
   it("applies a bad migration not at all, records nothing and says which one failed, every time", () => {
-    const dir = migrations({ "29990101000000_broken": 'CREATE TABLE "half_done" (id INTEGER);\nALTER TABLE "no_such_table" ADD COLUMN x TEXT;' });
+    const dir = migrations({
+      "29990101000000_broken":
+        'CREATE TABLE "half_done" (id INTEGER);\nALTER TABLE "no_such_table" ADD COLUMN x TEXT;',
+    });
     const file = path.join(tempDir(), "store.db");
-    const expected = /^Migration 29990101000000_broken could not be applied, nothing of it was kept: no such table: no_such_table/;
+    const expected =
+      /^Migration 29990101000000_broken could not be applied, nothing of it was kept: no such table: no_such_table/;
     expectMigrationError(() => applyMigrations(file, dir), expected);
     expect(tables(file)).toContain("tasks"); // the good migrations before it stay applied
     expect(tables(file)).not.toContain("half_done");
@@ -82,9 +115,14 @@ describe("applyMigrations", () => {
     const file = path.join(tempDir(), "store.db");
     applyMigrations(file, migrationsDir);
     const db = new Database(file);
-    db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs) VALUES ('x', 'abc', '29990101000000_half', 'boom')`).run();
+    db.prepare(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs) VALUES ('x', 'abc', '29990101000000_half', 'boom')`,
+    ).run();
     db.close();
-    expectMigrationError(() => applyMigrations(file, migrationsDir), /^Migration 29990101000000_half failed in an earlier attempt/);
+    expectMigrationError(
+      () => applyMigrations(file, migrationsDir),
+      /^Migration 29990101000000_half failed in an earlier attempt/,
+    );
   });
 
   it("rebuilds a parent table the way Prisma does without cascading deletes to its children", () => {
@@ -92,7 +130,10 @@ describe("applyMigrations", () => {
     // `PRAGMA foreign_keys=OFF` is a no-op inside the applier's transaction.
     const file = path.join(tempDir(), "store.db");
     applyMigrations(file, migrationsDir);
-    const [table] = query<{ sql: string }>(file, "SELECT sql FROM sqlite_schema WHERE name = 'target_databases'");
+    const [table] = query<{ sql: string }>(
+      file,
+      "SELECT sql FROM sqlite_schema WHERE name = 'target_databases'",
+    );
     const redefine = `PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
 ${table!.sql.replace('"target_databases"', '"new_target_databases"')};
@@ -106,13 +147,19 @@ PRAGMA defer_foreign_keys=OFF;`;
     db.exec(`INSERT INTO target_databases (id, name, source, file_status, updated_at) VALUES ('d1', 'db1', 'demo', 'ok', 0);
       INSERT INTO tasks (id, database_id, question, gold_sql, split, origin, source_ref) VALUES ('t1', 'd1', 'q', 'SELECT 1', 'dev', 'demo', 'r1');`);
     db.close();
-    expect(applyMigrations(file, migrations({ "29990101000000_redefine": redefine })).applied).toEqual(["29990101000000_redefine"]);
+    expect(applyMigrations(file, migrations({ "29990101000000_redefine": redefine })).applied).toEqual([
+      "29990101000000_redefine",
+    ]);
     expect(query(file, "SELECT id FROM tasks")).toEqual([{ id: "t1" }]);
 
     // ...and a migration that leaves rows pointing nowhere is refused before it commits.
     const orphan = `DELETE FROM "target_databases";`;
     expectMigrationError(
-      () => applyMigrations(file, migrations({ "29990101000000_redefine": redefine, "29990102000000_orphan": orphan })),
+      () =>
+        applyMigrations(
+          file,
+          migrations({ "29990101000000_redefine": redefine, "29990102000000_orphan": orphan }),
+        ),
       /^Migration 29990102000000_orphan could not be applied, nothing of it was kept: 1 row\(s\) break foreign keys/,
     );
     expect(query(file, "SELECT id FROM target_databases")).toEqual([{ id: "d1" }]);

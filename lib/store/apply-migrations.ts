@@ -26,11 +26,17 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 type Migration = { name: string; sql: string; checksum: string };
-type Row = { migration_name: string; checksum: string; finished_at: string | null; rolled_back_at: string | null };
+type Row = {
+  migration_name: string;
+  checksum: string;
+  finished_at: string | null;
+  rolled_back_at: string | null;
+};
 
 const sha256 = (text: string | Buffer) => crypto.createHash("sha256").update(text).digest("hex");
 // Prisma also accepts the checksum of the script with CRLF turned into LF (checkouts on Windows).
-const matches = (m: Migration, checksum: string) => checksum === m.checksum || checksum === sha256(m.sql.replace(/\r\n/g, "\n"));
+const matches = (m: Migration, checksum: string) =>
+  checksum === m.checksum || checksum === sha256(m.sql.replace(/\r\n/g, "\n"));
 // Prisma writes RFC 3339 timestamps with an explicit offset.
 const now = () => new Date().toISOString().replace("Z", "+00:00");
 
@@ -39,7 +45,10 @@ const now = () => new Date().toISOString().replace("Z", "+00:00");
  * store has not applied yet, in name order, each in its own transaction. Refuses to go on when an
  * applied migration's file changed or an earlier attempt failed. Safe to run from several processes.
  */
-export function applyMigrations(dbFile: string, migrationsDir: string): { applied: string[]; alreadyApplied: number } {
+export function applyMigrations(
+  dbFile: string,
+  migrationsDir: string,
+): { applied: string[]; alreadyApplied: number } {
   const migrations = readMigrations(migrationsDir);
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   const db = new Database(dbFile, { timeout: 15_000 });
@@ -47,7 +56,9 @@ export function applyMigrations(dbFile: string, migrationsDir: string): { applie
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.exec(BOOKKEEPING);
-    const rows = db.prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`).all() as Row[];
+    const rows = db
+      .prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)
+      .all() as Row[];
     const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
     if (failed) {
       throw new MigrationError(
@@ -73,7 +84,11 @@ export function applyMigrations(dbFile: string, migrationsDir: string): { applie
 
 function readMigrations(dir: string): Migration[] {
   if (!fs.existsSync(dir)) throw new MigrationError(`Migrations folder not found: ${dir}`);
-  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   return names.map((name) => {
     const file = path.join(dir, name, "migration.sql");
     if (!fs.existsSync(file)) throw new MigrationError(`Migration ${name} has no migration.sql (${file}).`);
@@ -83,7 +98,8 @@ function readMigrations(dir: string): Migration[] {
 }
 
 function checkUnchanged(m: Migration, checksum: string): void {
-  if (!matches(m, checksum)) throw new MigrationError(`Migration ${m.name} was changed after it was applied (checksum differs).`);
+  if (!matches(m, checksum))
+    throw new MigrationError(`Migration ${m.name} was changed after it was applied (checksum differs).`);
 }
 
 /**
@@ -97,7 +113,9 @@ function applyOne(db: Database.Database, m: Migration): boolean {
   const started = now();
   const run = db.transaction((): boolean => {
     const row = db
-      .prepare(`SELECT checksum FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL`)
+      .prepare(
+        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+      )
       .get(m.name) as { checksum: string } | undefined;
     if (row) {
       checkUnchanged(m, row.checksum);
@@ -106,7 +124,10 @@ function applyOne(db: Database.Database, m: Migration): boolean {
     db.exec(m.sql);
     const violations = db.pragma("foreign_key_check") as { table: string; parent: string }[];
     const [first] = violations;
-    if (first) throw new Error(`${violations.length} row(s) break foreign keys, e.g. ${first.table} -> ${first.parent}`);
+    if (first)
+      throw new Error(
+        `${violations.length} row(s) break foreign keys, e.g. ${first.table} -> ${first.parent}`,
+      );
     db.prepare(
       `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
     ).run(crypto.randomUUID(), m.checksum, now(), m.name, started);
@@ -117,7 +138,9 @@ function applyOne(db: Database.Database, m: Migration): boolean {
     return run.immediate();
   } catch (error) {
     if (error instanceof MigrationError) throw error;
-    throw new MigrationError(`Migration ${m.name} could not be applied, nothing of it was kept: ${(error as Error).message}`);
+    throw new MigrationError(
+      `Migration ${m.name} could not be applied, nothing of it was kept: ${(error as Error).message}`,
+    );
   } finally {
     db.pragma("foreign_keys = ON");
   }

@@ -13,12 +13,20 @@ export type BeginOptions = {
   maxWaitMs?: number;
 };
 
-const isBusy = (error: unknown) => typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
+const isBusy = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  "code" in error &&
+  String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
 
 /** The error a caller sees when other processes held the store's write lock for too long (HTTP 503, Retry-After 1). */
 export class StoreBusyError extends AppError {
   constructor(waitedMs: number) {
-    super("unavailable", `The store stayed locked by another process for ${Math.round(waitedMs)} ms; nothing was changed. Try again.`, { retryAfterSeconds: 1 });
+    super(
+      "unavailable",
+      `The store stayed locked by another process for ${Math.round(waitedMs)} ms; nothing was changed. Try again.`,
+      { retryAfterSeconds: 1 },
+    );
     this.name = "StoreBusyError";
   }
 }
@@ -60,8 +68,14 @@ export function asStoreBusyError(error: unknown): StoreBusyError | null {
   if (error instanceof StoreBusyError) return error;
   const e = error as { name?: string; code?: unknown; message?: unknown } | null;
   // Prisma's own wait for a transaction to start ran out (queued behind this process's others)
-  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2028") return new StoreBusyError(Number(/(\d+) ?ms/.exec(String(e.message))?.[1] ?? 0));
-  if (e?.name !== "PrismaClientKnownRequestError" || e.code !== "unavailable" || typeof e.message !== "string") return null;
+  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2028")
+    return new StoreBusyError(Number(/(\d+) ?ms/.exec(String(e.message))?.[1] ?? 0));
+  if (
+    e?.name !== "PrismaClientKnownRequestError" ||
+    e.code !== "unavailable" ||
+    typeof e.message !== "string"
+  )
+    return null;
   const waited = /stayed locked by another process for (\d+) ms/.exec(e.message);
   return waited ? new StoreBusyError(Number(waited[1])) : null;
 }

@@ -33,12 +33,19 @@ describe("direct writer failures", () => {
   });
 
   it("another process holding the write lock: every write of the batch gets StoreBusyError, items stay leased, the store recovers", async () => {
-    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 2 }, keepPerTask: 1 });
+    const job = await createMutationJob({
+      kind: "mutation",
+      tasks: { origin: "demo", limit: 2 },
+      keepPerTask: 1,
+    });
     const items = await claimJobItems("busy", 2, 60_000);
     expect(items).toHaveLength(2);
     const other = new Database(env.dbFile);
     other.prepare("BEGIN IMMEDIATE").run();
-    const settled = Promise.allSettled([completeJobItem(items[0]!, { rows: () => ({ ok: 1 }) }), failJobItem(items[1]!, { kind: "x", message: "y", retryable: false }, 3)]);
+    const settled = Promise.allSettled([
+      completeJobItem(items[0]!, { rows: () => ({ ok: 1 }) }),
+      failJobItem(items[1]!, { kind: "x", message: "y", retryable: false }, 3),
+    ]);
     const results = await settled;
     other.prepare("ROLLBACK").run();
     other.close();
@@ -47,6 +54,9 @@ describe("direct writer failures", () => {
     const rows = await prisma.jobItem.findMany({ where: { id: { in: items.map((i) => i.id) } } });
     expect(rows.map((r) => r.status)).toEqual(["leased", "leased"]);
     await completeJobItem(items[0]!, { rows: () => ({ ok: 1 }) });
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ itemsDone: 1, itemsFailed: 0 });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      itemsDone: 1,
+      itemsFailed: 0,
+    });
   }, 40_000);
 });

@@ -12,7 +12,11 @@ beforeAll(async () => {
 
 describe("direct writes around a disconnect", () => {
   it("a write queued just before $disconnect, and one after it, are both written", async () => {
-    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 3 }, keepPerTask: 1 });
+    const job = await createMutationJob({
+      kind: "mutation",
+      tasks: { origin: "demo", limit: 3 },
+      keepPerTask: 1,
+    });
     const items = await claimJobItems("reconnect", 3, 60_000);
     expect(items).toHaveLength(3);
     const first = completeJobItem(items[0]!, { rows: () => ({ n: 0 }) });
@@ -23,6 +27,9 @@ describe("direct writes around a disconnect", () => {
     await prisma.$connect();
     await completeJobItem(items[2]!, { rows: () => ({ n: 2 }) });
     await prisma.$transaction(async (tx) => tx.job.count());
-    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ itemsDone: 3, status: "done" });
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      itemsDone: 3,
+      status: "done",
+    });
   });
 });

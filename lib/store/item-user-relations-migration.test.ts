@@ -20,11 +20,21 @@ const REVIEWED_AT = "2026-12-01T10:00:00.000Z";
 
 /** One item of each kind for each (lease owner, reviewer): pending and held, and decided. */
 function fill(db: Database.Database) {
-  db.prepare(`INSERT INTO users (id, email, name, updated_at) VALUES ('u1', 'ann@example.com', 'Ann', '2026-12-01T00:00:00.000Z')`).run();
-  db.prepare(`INSERT INTO target_databases (id, name, source, file_status, updated_at) VALUES ('d1', 'shop', 'upload', 'ok', '2026-12-01T00:00:00.000Z')`).run();
-  db.prepare(`INSERT INTO tasks (id, database_id, question, gold_sql, split, origin, source_ref, difficulty) VALUES ('t1', 'd1', 'How many?', 'SELECT 1', 'dev', 'imported', 'ref:1', 'easy')`).run();
-  db.prepare(`INSERT INTO jobs (id, kind, status, config_json) VALUES ('j1', 'mutation', 'done', '{}')`).run();
-  db.prepare(`INSERT INTO candidates (id, task_id, job_id, source, verdict) VALUES ('c1', 't1', 'j1', 'mutation', 'wrong_result')`).run();
+  db.prepare(
+    `INSERT INTO users (id, email, name, updated_at) VALUES ('u1', 'ann@example.com', 'Ann', '2026-12-01T00:00:00.000Z')`,
+  ).run();
+  db.prepare(
+    `INSERT INTO target_databases (id, name, source, file_status, updated_at) VALUES ('d1', 'shop', 'upload', 'ok', '2026-12-01T00:00:00.000Z')`,
+  ).run();
+  db.prepare(
+    `INSERT INTO tasks (id, database_id, question, gold_sql, split, origin, source_ref, difficulty) VALUES ('t1', 'd1', 'How many?', 'SELECT 1', 'dev', 'imported', 'ref:1', 'easy')`,
+  ).run();
+  db.prepare(
+    `INSERT INTO jobs (id, kind, status, config_json) VALUES ('j1', 'mutation', 'done', '{}')`,
+  ).run();
+  db.prepare(
+    `INSERT INTO candidates (id, task_id, job_id, source, verdict) VALUES ('c1', 't1', 'j1', 'mutation', 'wrong_result')`,
+  ).run();
   const sft = db.prepare(
     `INSERT INTO sft_samples (id, database_id, job_id, question, sql, difficulty, origin, exec_status, result_json, status, lease_owner_id, lease_expires_at, reviewed_by_id, reviewed_at)
      VALUES (?, 'd1', 'j1', 'How many?', 'SELECT 1', 'easy', 'strong', 'ok', '{"rowCount":1}', ?, ?, ?, ?, ?)`,
@@ -33,8 +43,14 @@ function fill(db: Database.Database) {
     `INSERT INTO preference_pairs (id, task_id, job_id, chosen_sql, chosen_source, rejected_sql, rejected_candidate_id, status, lease_owner_id, lease_expires_at, reviewed_by_id, reviewed_at)
      VALUES (?, 't1', 'j1', 'SELECT 1', 'gold', 'SELECT 2', 'c1', ?, ?, ?, ?, ?)`,
   );
-  for (const [who, tag] of [["u1", "kept"], ["gone", "gone"]] as const) {
-    for (const [insert, prefix] of [[sft, "s"], [pair, "p"]] as const) {
+  for (const [who, tag] of [
+    ["u1", "kept"],
+    ["gone", "gone"],
+  ] as const) {
+    for (const [insert, prefix] of [
+      [sft, "s"],
+      [pair, "p"],
+    ] as const) {
       insert.run(`${prefix}-held-${tag}`, "pending", who, LEASE_UNTIL, null, null);
       insert.run(`${prefix}-decided-${tag}`, "accepted", null, null, who, REVIEWED_AT);
     }
@@ -42,10 +58,19 @@ function fill(db: Database.Database) {
 }
 
 const people = (db: Database.Database, table: string) =>
-  db.prepare(`SELECT id, lease_owner_id AS lease, lease_expires_at AS until, reviewed_by_id AS reviewer FROM ${table} ORDER BY id`).all();
-const counters = (db: Database.Database) => db.prepare(`SELECT scope, key, n FROM store_counters ORDER BY scope, key`).all();
+  db
+    .prepare(
+      `SELECT id, lease_owner_id AS lease, lease_expires_at AS until, reviewed_by_id AS reviewer FROM ${table} ORDER BY id`,
+    )
+    .all();
+const counters = (db: Database.Database) =>
+  db.prepare(`SELECT scope, key, n FROM store_counters ORDER BY scope, key`).all();
 const userKeys = (db: Database.Database, table: string) =>
-  (db.prepare(`SELECT "from", "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'users' ORDER BY "from"`).all(table));
+  db
+    .prepare(
+      `SELECT "from", "table", on_delete FROM pragma_foreign_key_list(?) WHERE "table" = 'users' ORDER BY "from"`,
+    )
+    .all(table);
 
 describe(`migration ${MIGRATION}`, () => {
   it("keeps the rows, releases and unattributes those of removed accounts, adds the keys, sets NULL when an account is deleted, and keeps the counters", () => {
@@ -63,7 +88,10 @@ describe(`migration ${MIGRATION}`, () => {
     try {
       const held = { lease: "u1", until: LEASE_UNTIL, reviewer: null };
       const free = { lease: null, until: null, reviewer: null };
-      for (const [table, prefix] of [["sft_samples", "s"], ["preference_pairs", "p"]] as const) {
+      for (const [table, prefix] of [
+        ["sft_samples", "s"],
+        ["preference_pairs", "p"],
+      ] as const) {
         expect(people(db, table)).toEqual([
           { id: `${prefix}-decided-gone`, ...free },
           { id: `${prefix}-decided-kept`, ...free, reviewer: "u1" },
@@ -78,12 +106,20 @@ describe(`migration ${MIGRATION}`, () => {
       expect(counters(db)).toEqual(countersBefore);
 
       // the triggers keep counting on the rebuilt tables
-      db.prepare(`UPDATE sft_samples SET status = 'rejected', reviewed_by_id = 'u1' WHERE id = 's-held-kept'`).run();
-      db.prepare(`UPDATE preference_pairs SET status = 'edited', reviewed_by_id = 'u1' WHERE id = 'p-held-kept'`).run();
+      db.prepare(
+        `UPDATE sft_samples SET status = 'rejected', reviewed_by_id = 'u1' WHERE id = 's-held-kept'`,
+      ).run();
+      db.prepare(
+        `UPDATE preference_pairs SET status = 'edited', reviewed_by_id = 'u1' WHERE id = 'p-held-kept'`,
+      ).run();
       db.prepare(`DELETE FROM sft_samples WHERE id = 's-decided-gone'`).run();
       db.prepare(`DELETE FROM preference_pairs WHERE id = 'p-decided-gone'`).run();
-      db.prepare(`INSERT INTO sft_samples (id, database_id, question, sql, origin, exec_status) VALUES ('s-new', 'd1', 'New?', 'SELECT 3', 'strong', 'error')`).run();
-      db.prepare(`INSERT INTO preference_pairs (id, task_id, chosen_sql, chosen_source, rejected_sql, status) VALUES ('p-new', 't1', 'SELECT 1', 'gold', 'SELECT 3', 'accepted')`).run();
+      db.prepare(
+        `INSERT INTO sft_samples (id, database_id, question, sql, origin, exec_status) VALUES ('s-new', 'd1', 'New?', 'SELECT 3', 'strong', 'error')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO preference_pairs (id, task_id, chosen_sql, chosen_source, rejected_sql, status) VALUES ('p-new', 't1', 'SELECT 1', 'gold', 'SELECT 3', 'accepted')`,
+      ).run();
       db.prepare(`UPDATE tasks SET difficulty = 'hard' WHERE id = 't1'`).run();
       const { kept, recounted } = keptAndRecounted(db);
       expect(kept).toEqual(recounted);
@@ -91,7 +127,9 @@ describe(`migration ${MIGRATION}`, () => {
       expect(kept["pair.status edited"]).toBe(1);
 
       // a deleted account's leases and decisions: NULL, the rows stay
-      expect(() => db.prepare(`UPDATE sft_samples SET lease_owner_id = 'nobody' WHERE id = 's-new'`).run()).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db.prepare(`UPDATE sft_samples SET lease_owner_id = 'nobody' WHERE id = 's-new'`).run(),
+      ).toThrow(/FOREIGN KEY/);
       db.prepare(`DELETE FROM users WHERE id = 'u1'`).run();
       for (const table of ["sft_samples", "preference_pairs"]) {
         const rows = people(db, table) as { lease: string | null; reviewer: string | null }[];

@@ -32,11 +32,20 @@ const itemsDone = async () => (await prisma.job.aggregate({ _sum: { itemsDone: t
 describe("review actions while runner processes write to the same store", () => {
   it(`at least ${ACCEPTS} accepts next to ${WORKERS} workers: none fails`, async () => {
     await seedDemo();
-    const { id: databaseId } = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
-    await prisma.sftSample.createMany({
-      data: Array.from({ length: SAMPLES }, (_, i) => ({ databaseId, question: `multi-process question ${i}?`, sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok" })),
+    const { id: databaseId } = await prisma.targetDatabase.findUniqueOrThrow({
+      where: { name: "city_library" },
     });
-    for (let j = 0; j < 40; j++) await createMutationJob({ kind: "mutation", tasks: { origin: "demo" }, keepPerTask: 1 });
+    await prisma.sftSample.createMany({
+      data: Array.from({ length: SAMPLES }, (_, i) => ({
+        databaseId,
+        question: `multi-process question ${i}?`,
+        sql: "SELECT count(*) FROM books",
+        origin: "strong",
+        execStatus: "ok",
+      })),
+    });
+    for (let j = 0; j < 40; j++)
+      await createMutationJob({ kind: "mutation", tasks: { origin: "demo" }, keepPerTask: 1 });
     for (let w = 0; w < WORKERS; w++) startWorker();
     const reviewer = await makeTestUser("annotator", "Multi Process");
 
@@ -51,7 +60,10 @@ describe("review actions while runner processes write to the same store", () => 
     let accepted = 0;
     // at least ACCEPTS accepts, and on until the runners have finished WRITTEN_DURING items meanwhile
     // (on a loaded machine 150 accepts can end before they do): a condition, not a count of tries
-    while (accepted + failures.length < SAMPLES && (accepted + failures.length < ACCEPTS || (await itemsDone()) - doneBefore <= WRITTEN_DURING)) {
+    while (
+      accepted + failures.length < SAMPLES &&
+      (accepted + failures.length < ACCEPTS || (await itemsDone()) - doneBefore <= WRITTEN_DURING)
+    ) {
       try {
         const [id] = await claimReviewItems(reviewer.id, "sft", {}, { want: 1, leaseMs: 60_000 });
         if (!id) break;
@@ -66,6 +78,10 @@ describe("review actions while runner processes write to the same store", () => 
     expect(doneDuring).toBeGreaterThan(WRITTEN_DURING); // the runners really wrote while the reviewer worked
     expect(failures).toEqual([]);
     expect(accepted).toBeGreaterThanOrEqual(ACCEPTS);
-    expect(await prisma.sftSample.count({ where: { status: "accepted", question: { startsWith: "multi-process" } } })).toBe(accepted);
+    expect(
+      await prisma.sftSample.count({
+        where: { status: "accepted", question: { startsWith: "multi-process" } },
+      }),
+    ).toBe(accepted);
   }, 180_000);
 });

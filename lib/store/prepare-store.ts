@@ -30,8 +30,15 @@ export async function prepareStore(): Promise<{ applied: string[]; seeded: boole
   await backfillTaskHardness();
   await syncProviders();
   const cleaned = await cleanUpAfterCrashes();
-  if (cleaned.importsFailed || cleaned.exportsFailed || cleaned.uploadsRemoved || cleaned.buildFoldersRemoved) {
-    console.log(`[store] cleaned up after a stopped process: ${cleaned.importsFailed} import(s) and ${cleaned.exportsFailed} export(s) marked failed, ${cleaned.uploadsRemoved} upload file(s) and ${cleaned.buildFoldersRemoved} strong build folder(s) removed`);
+  if (
+    cleaned.importsFailed ||
+    cleaned.exportsFailed ||
+    cleaned.uploadsRemoved ||
+    cleaned.buildFoldersRemoved
+  ) {
+    console.log(
+      `[store] cleaned up after a stopped process: ${cleaned.importsFailed} import(s) and ${cleaned.exportsFailed} export(s) marked failed, ${cleaned.uploadsRemoved} upload file(s) and ${cleaned.buildFoldersRemoved} strong build folder(s) removed`,
+    );
   }
   await deleteExpiredSessions();
   await deleteOldSignInAttempts();

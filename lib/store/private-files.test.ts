@@ -18,7 +18,12 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sense-modes-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /** Environment for a process on a store of its own under `dataDir`, started with a permissive umask. */
-const storeEnv = (dataDir: string) => ({ SENSE_DATA_DIR: dataDir, SENSE_DB_FILE: path.join(dataDir, "sense.db"), SENSE_IMPORT_ROOTS: path.join(dataDir, "imports"), SENSE_SEED_DEMO: "0" });
+const storeEnv = (dataDir: string) => ({
+  SENSE_DATA_DIR: dataDir,
+  SENSE_DB_FILE: path.join(dataDir, "sense.db"),
+  SENSE_IMPORT_ROOTS: path.join(dataDir, "imports"),
+  SENSE_SEED_DEMO: "0",
+});
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +41,11 @@ describe("file modes", () => {
     process.umask(previous);
     try {
       const db = path.join(dataDir, "sense.db");
-      await waitFor(() => fs.existsSync(`${db}-wal`) && fs.existsSync(`${db}-shm`), 60_000, "the runner to open its store");
+      await waitFor(
+        () => fs.existsSync(`${db}-wal`) && fs.existsSync(`${db}-shm`),
+        60_000,
+        "the runner to open its store",
+      );
       expect(modeOf(dataDir).toString(8)).toBe("700");
       for (const file of [db, `${db}-wal`, `${db}-shm`]) expect(modeOf(file).toString(8), file).toBe("600");
     } finally {
@@ -51,7 +60,10 @@ describe("file modes", () => {
     const db = path.join(dataDir, "sense.db");
     new Database(db).close();
     fs.chmodSync(db, 0o644);
-    const result = spawnSync(process.execPath, [path.join(env.projectRoot, "bin", "sense.mjs"), "migrate"], { env: { ...inheritedEnv(), ...storeEnv(dataDir) }, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [path.join(env.projectRoot, "bin", "sense.mjs"), "migrate"], {
+      env: { ...inheritedEnv(), ...storeEnv(dataDir) },
+      encoding: "utf8",
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(modeOf(dataDir).toString(8)).toBe("700");
     expect(modeOf(db).toString(8)).toBe("600");
@@ -59,15 +71,32 @@ describe("file modes", () => {
 
   it("writes export files for their owner only (finished files read-only: 0400; dataset_info.json, which later exports add to, 0600)", async () => {
     await seedDemo();
-    await prisma.sftSample.create({ data: { databaseId: (await prisma.targetDatabase.findFirstOrThrow()).id, question: "How many books?", sql: "SELECT count(*) FROM books", origin: "strong", execStatus: "ok", status: "accepted" } });
+    await prisma.sftSample.create({
+      data: {
+        databaseId: (await prisma.targetDatabase.findFirstOrThrow()).id,
+        question: "How many books?",
+        sql: "SELECT count(*) FROM books",
+        origin: "strong",
+        execStatus: "ok",
+        status: "accepted",
+      },
+    });
     const previous = process.umask(0o022);
     try {
       const file = path.join(env.dataDir, "modes-out", "samples.jsonl");
       const done = await exportToFile({ format: "alpaca" }, file);
       expect(done.status).toBe("done");
       const written = fs.readdirSync(path.dirname(file)).sort();
-      expect(written).toEqual(expect.arrayContaining(["dataset_info.json", "samples.jsonl", "samples.manifest.json", "samples.trace.jsonl"]));
-      for (const name of written) expect(modeOf(path.join(path.dirname(file), name)) & 0o077, `${name} is readable by others`).toBe(0);
+      expect(written).toEqual(
+        expect.arrayContaining([
+          "dataset_info.json",
+          "samples.jsonl",
+          "samples.manifest.json",
+          "samples.trace.jsonl",
+        ]),
+      );
+      for (const name of written)
+        expect(modeOf(path.join(path.dirname(file), name)) & 0o077, `${name} is readable by others`).toBe(0);
       expect(modeOf(file).toString(8)).toBe("400");
       expect(modeOf(path.join(path.dirname(file), "dataset_info.json")).toString(8)).toBe("600");
     } finally {

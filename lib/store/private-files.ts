@@ -21,7 +21,10 @@ function restrict(file: string, mode: number): void {
     fs.chmodSync(file, mode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EPERM") console.warn(`[store] ${file} belongs to another user; could not make it private (mode ${mode.toString(8)}).`);
+    if (code === "EPERM")
+      console.warn(
+        `[store] ${file} belongs to another user; could not make it private (mode ${mode.toString(8)}).`,
+      );
     else if (code !== "ENOENT") throw error;
   }
 }

@@ -17,7 +17,10 @@ export class ReadSnapshot {
   }
 
   all<T>(sql: string, params: unknown[]): T[] {
-    return this.db.prepare(sql).bind(...params).all() as T[];
+    return this.db
+      .prepare(sql)
+      .bind(...params)
+      .all() as T[];
   }
 
   close(): void {

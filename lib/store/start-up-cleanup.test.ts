@@ -18,12 +18,20 @@ const started: ChildProcess[] = [];
 afterAll(() => started.forEach((p) => p.kill("SIGKILL")));
 
 function sense(args: string[], token: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join(env.projectRoot, "bin", "sense.mjs"), ...args], { cwd: env.projectRoot, env: { ...inheritedEnv(), SENSE_API_TOKEN: token }, stdio: "ignore" });
+  const child = spawn(process.execPath, [path.join(env.projectRoot, "bin", "sense.mjs"), ...args], {
+    cwd: env.projectRoot,
+    env: { ...inheritedEnv(), SENSE_API_TOKEN: token },
+    stdio: "ignore",
+  });
   started.push(child);
   return child;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -52,7 +60,9 @@ async function killOwner(ownerProcess: string | null, wrapper: ChildProcess): Pr
 
 /** The pid of a process that has ended (so a row or file tagged with it is a dead process's). */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
   return Number(child.stdout);
 }
 const hostTagOf = async () => (await import("@/lib/store/owner-process")).ownerProcessTag().split("-")[0]!;
@@ -69,8 +79,15 @@ describe("start-up clean-up after a kill", () => {
     const outDir = path.join(env.dataDir, "cli-out");
     fs.mkdirSync(outDir, { recursive: true });
     const partials = () => fs.readdirSync(outDir).filter((n) => n.endsWith(".partial"));
-    const child = sense(["export", "--format", "trl-dpo", "--no-dedup", "--out", path.join(outDir, "pairs.jsonl")], researcher.token);
-    await waitFor(() => partials().length > 0 && fs.statSync(path.join(outDir, partials()[0]!)).size > 0, 60_000, "the export to write");
+    const child = sense(
+      ["export", "--format", "trl-dpo", "--no-dedup", "--out", path.join(outDir, "pairs.jsonl")],
+      researcher.token,
+    );
+    await waitFor(
+      () => partials().length > 0 && fs.statSync(path.join(outDir, partials()[0]!)).size > 0,
+      60_000,
+      "the export to write",
+    );
     const row = await prisma.export.findFirstOrThrow({ where: { filePath: outDir } });
     await killOwner(row.ownerProcess, child);
     expect((await prisma.export.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("running"); // what the kill left
@@ -84,12 +101,29 @@ describe("start-up clean-up after a kill", () => {
   }, 120_000);
 
   it("marks an import killed with SIGKILL failed, saying the server stopped while it ran", async () => {
-    const dbs = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`kiosk_${i}`, `CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (${i});`]));
-    const records = Array.from({ length: 30_000 }, (_, i) => ({ db_id: `kiosk_${i % 60}`, question: `How many rows, number ${i}?`, query: `SELECT count(*) FROM t WHERE x > ${i}` }));
-    const dir = writeBenchmarkFolder(path.join(env.dataDir, "imports", "big-spider"), { "dev.json": records }, dbs);
+    const dbs = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [
+        `kiosk_${i}`,
+        `CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (${i});`,
+      ]),
+    );
+    const records = Array.from({ length: 30_000 }, (_, i) => ({
+      db_id: `kiosk_${i % 60}`,
+      question: `How many rows, number ${i}?`,
+      query: `SELECT count(*) FROM t WHERE x > ${i}`,
+    }));
+    const dir = writeBenchmarkFolder(
+      path.join(env.dataDir, "imports", "big-spider"),
+      { "dev.json": records },
+      dbs,
+    );
     const admin = await makeTestUserWithToken("admin");
     const child = sense(["import", "spider", dir], admin.token);
-    await waitFor(async () => (await prisma.importRun.count({ where: { dirPath: dir, status: "running" } })) > 0, 60_000, "the import to start");
+    await waitFor(
+      async () => (await prisma.importRun.count({ where: { dirPath: dir, status: "running" } })) > 0,
+      60_000,
+      "the import to start",
+    );
     const run = await prisma.importRun.findFirstOrThrow({ where: { dirPath: dir } });
     await killOwner(run.ownerProcess, child);
     expect((await prisma.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running"); // what the kill left
@@ -108,18 +142,48 @@ describe("start-up clean-up after a kill", () => {
     started.push(live);
     const alive = `${host}-${live.pid}`;
 
-    const dashboard = await prisma.export.create({ data: { format: "alpaca", status: "running", filtersJson: "{}", templateName: "sense-style", appVersion: "test", ownerProcess: dead } });
+    const dashboard = await prisma.export.create({
+      data: {
+        format: "alpaca",
+        status: "running",
+        filtersJson: "{}",
+        templateName: "sense-style",
+        appVersion: "test",
+        ownerProcess: dead,
+      },
+    });
     const dashboardDir = path.join(env.dataDir, "exports", dashboard.id);
     fs.mkdirSync(dashboardDir, { recursive: true });
-    fs.writeFileSync(path.join(dashboardDir, `.alpaca.jsonl.${dead}.5b0e0a8e-6a4e-4a32-9f0e-0d7a7e9f3c11.partial`), "{}\n");
-    await prisma.export.update({ where: { id: dashboard.id }, data: { filePath: path.relative(env.dataDir, dashboardDir) } });
+    fs.writeFileSync(
+      path.join(dashboardDir, `.alpaca.jsonl.${dead}.5b0e0a8e-6a4e-4a32-9f0e-0d7a7e9f3c11.partial`),
+      "{}\n",
+    );
+    await prisma.export.update({
+      where: { id: dashboard.id },
+      data: { filePath: path.relative(env.dataDir, dashboardDir) },
+    });
 
     const cliDir = path.join(env.dataDir, "cli-live");
     fs.mkdirSync(cliDir, { recursive: true });
-    const livePartial = path.join(cliDir, `.pairs.jsonl.${alive}.0c1b7a52-1f7e-4a0c-8d55-1b0d1c6f2a10.partial`);
+    const livePartial = path.join(
+      cliDir,
+      `.pairs.jsonl.${alive}.0c1b7a52-1f7e-4a0c-8d55-1b0d1c6f2a10.partial`,
+    );
     fs.writeFileSync(livePartial, "{}\n");
-    const cliLive = await prisma.export.create({ data: { format: "alpaca", status: "running", filtersJson: "{}", templateName: "sense-style", appVersion: "test", filePath: cliDir, ownerProcess: alive } });
-    const liveImport = await prisma.importRun.create({ data: { format: "spider", dirPath: "/somewhere", split: "dev", status: "running", ownerProcess: alive } });
+    const cliLive = await prisma.export.create({
+      data: {
+        format: "alpaca",
+        status: "running",
+        filtersJson: "{}",
+        templateName: "sense-style",
+        appVersion: "test",
+        filePath: cliDir,
+        ownerProcess: alive,
+      },
+    });
+    const liveImport = await prisma.importRun.create({
+      data: { format: "spider", dirPath: "/somewhere", split: "dev", status: "running", ownerProcess: alive },
+    });
 
     const uploads = path.join(env.dataDir, "uploads");
     fs.mkdirSync(uploads, { recursive: true });
@@ -130,8 +194,14 @@ describe("start-up clean-up after a kill", () => {
 
     const copies = path.join(env.databasesDir, "half_copied");
     fs.mkdirSync(copies, { recursive: true });
-    const deadCopy = path.join(copies, `half_copied.sqlite.partial-${dead}-4b9d5e3f-2a6c-4d7e-9f80-a1b2c3d4e5f6`);
-    const liveCopy = path.join(copies, `half_copied.sqlite.partial-${alive}-5cae6f40-3b7d-4e8f-a091-b2c3d4e5f607`);
+    const deadCopy = path.join(
+      copies,
+      `half_copied.sqlite.partial-${dead}-4b9d5e3f-2a6c-4d7e-9f80-a1b2c3d4e5f6`,
+    );
+    const liveCopy = path.join(
+      copies,
+      `half_copied.sqlite.partial-${alive}-5cae6f40-3b7d-4e8f-a091-b2c3d4e5f607`,
+    );
     fs.writeFileSync(deadCopy, "SQLite format 3\u0000");
     fs.writeFileSync(liveCopy, "SQLite format 3\u0000");
 
@@ -144,7 +214,9 @@ describe("start-up clean-up after a kill", () => {
     // a process that still runs keeps its work
     expect((await prisma.export.findUniqueOrThrow({ where: { id: cliLive.id } })).status).toBe("running");
     expect(fs.existsSync(livePartial)).toBe(true);
-    expect((await prisma.importRun.findUniqueOrThrow({ where: { id: liveImport.id } })).status).toBe("running");
+    expect((await prisma.importRun.findUniqueOrThrow({ where: { id: liveImport.id } })).status).toBe(
+      "running",
+    );
     expect(fs.existsSync(liveUpload)).toBe(true);
   });
 });

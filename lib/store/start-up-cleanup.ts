@@ -5,7 +5,12 @@ import { failInterruptedExports } from "@/lib/export/interrupted-exports";
 import { failInterruptedImports } from "@/lib/import/interrupted-imports";
 import { cleanBuildLeftovers } from "@/lib/synthesis/strong/build-folders";
 
-export type CleanUpReport = { importsFailed: number; exportsFailed: number; uploadsRemoved: number; buildFoldersRemoved: number };
+export type CleanUpReport = {
+  importsFailed: number;
+  exportsFailed: number;
+  uploadsRemoved: number;
+  buildFoldersRemoved: number;
+};
 
 /**
  * Runs once when the app starts, before it begins any work of its own: what killed processes left

@@ -27,11 +27,22 @@ describe(`migration ${MIGRATION}`, () => {
     applyMigrations(file, migrationsBefore(root, MIGRATION));
     let db = new Database(file);
     db.prepare(`INSERT INTO users (id, email, name) VALUES ('u1', 'ann@example.com', 'Ann')`).run();
-    for (const [id, who] of [["j1", "u1"], ["j2", "gone"]]) {
-      db.prepare(`INSERT INTO jobs (id, kind, status, config_json, created_by_id) VALUES (?, 'mutation', 'done', '{}', ?)`).run(id, who);
-      db.prepare(`INSERT INTO exports (id, format, status, filters_json, template_name, app_version, created_by_id) VALUES (?, 'alpaca', 'done', '{}', 'sense-style', '0.1.0', ?)`).run(`e${id}`, who);
-      db.prepare(`INSERT INTO import_runs (id, format, dir_path, split, status, created_by_id) VALUES (?, 'spider', '/d', 'dev', 'done', ?)`).run(`i${id}`, who);
-      db.prepare(`INSERT INTO sign_in_lockouts (id, kind, key, locked_until, failed_attempts, lifted_by_id) VALUES (?, 'email', 'x@example.com', '2026-12-01T00:00:00.000Z', 5, ?)`).run(`l${id}`, who);
+    for (const [id, who] of [
+      ["j1", "u1"],
+      ["j2", "gone"],
+    ]) {
+      db.prepare(
+        `INSERT INTO jobs (id, kind, status, config_json, created_by_id) VALUES (?, 'mutation', 'done', '{}', ?)`,
+      ).run(id, who);
+      db.prepare(
+        `INSERT INTO exports (id, format, status, filters_json, template_name, app_version, created_by_id) VALUES (?, 'alpaca', 'done', '{}', 'sense-style', '0.1.0', ?)`,
+      ).run(`e${id}`, who);
+      db.prepare(
+        `INSERT INTO import_runs (id, format, dir_path, split, status, created_by_id) VALUES (?, 'spider', '/d', 'dev', 'done', ?)`,
+      ).run(`i${id}`, who);
+      db.prepare(
+        `INSERT INTO sign_in_lockouts (id, kind, key, locked_until, failed_attempts, lifted_by_id) VALUES (?, 'email', 'x@example.com', '2026-12-01T00:00:00.000Z', 5, ?)`,
+      ).run(`l${id}`, who);
     }
     db.close();
 
@@ -40,16 +51,31 @@ describe(`migration ${MIGRATION}`, () => {
     db.pragma("foreign_keys = ON");
     try {
       expect(starters(db)).toEqual({
-        jobs: [{ id: "j1", who: "u1" }, { id: "j2", who: null }],
-        exports: [{ id: "ej1", who: "u1" }, { id: "ej2", who: null }],
-        imports: [{ id: "ij1", who: "u1" }, { id: "ij2", who: null }],
-        lockouts: [{ id: "lj1", who: "u1" }, { id: "lj2", who: null }],
+        jobs: [
+          { id: "j1", who: "u1" },
+          { id: "j2", who: null },
+        ],
+        exports: [
+          { id: "ej1", who: "u1" },
+          { id: "ej2", who: null },
+        ],
+        imports: [
+          { id: "ij1", who: "u1" },
+          { id: "ij2", who: null },
+        ],
+        lockouts: [
+          { id: "lj1", who: "u1" },
+          { id: "lj2", who: null },
+        ],
       });
-      const triggers = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'jobs'`).all();
+      const triggers = db
+        .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'jobs'`)
+        .all();
       expect(triggers).toEqual([{ name: "jobs_detach_pairs_first" }]);
       db.prepare(`DELETE FROM users WHERE id = 'u1'`).run();
       const after = starters(db);
-      for (const rows of Object.values(after)) expect((rows as { who: string | null }[]).map((r) => r.who)).toEqual([null, null]);
+      for (const rows of Object.values(after))
+        expect((rows as { who: string | null }[]).map((r) => r.who)).toEqual([null, null]);
     } finally {
       db.close();
     }

@@ -23,7 +23,10 @@ describe("kept statements", () => {
     expect(bound.columns().map((c) => c.name)).toEqual(["id", "name"]);
     expect(bound.raw().all()).toEqual([[2, "b"]]);
     // the same statement, in object mode for the next caller
-    expect(db.prepare(select).all(1)).toEqual([{ id: 1, name: "a" }, { id: 2, name: "b" }]);
+    expect(db.prepare(select).all(1)).toEqual([
+      { id: 1, name: "a" },
+      { id: 2, name: "b" },
+    ]);
     expect(stats).toEqual({ compiled: 2, reused: 2 });
   });
 

@@ -74,7 +74,11 @@ export type StatementCacheStats = { compiled: number; reused: number };
  * the least recently used dropped first). Calls with more than the SQL (better-sqlite3's own
  * `pragma()` passes internal arguments) go to the original. Returns counters for tests and benches.
  */
-export function keepStatements(client: Database.Database, original: (sql: string, ...rest: unknown[]) => Statement, limit = 1_000): StatementCacheStats {
+export function keepStatements(
+  client: Database.Database,
+  original: (sql: string, ...rest: unknown[]) => Statement,
+  limit = 1_000,
+): StatementCacheStats {
   const kept = new Map<string, KeptStatement>();
   const stats: StatementCacheStats = { compiled: 0, reused: 0 };
   client.prepare = ((sql: string, ...rest: unknown[]) => {

@@ -6,13 +6,24 @@ import { beginImmediate, StoreBusyError } from "@/lib/store/begin-immediate";
 
 describe("the store adapter", () => {
   it("answers a read outside transactions while a transaction is open, without seeing its rows", async () => {
-    const { id: databaseId } = await prisma.targetDatabase.create({ data: { name: "adapter_reads", source: "demo", fileStatus: "missing" } });
+    const { id: databaseId } = await prisma.targetDatabase.create({
+      data: { name: "adapter_reads", source: "demo", fileStatus: "missing" },
+    });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let inside!: () => void;
     const opened = new Promise<void>((resolve) => (inside = resolve));
     const tx = prisma.$transaction(async (t) => {
-      await t.task.create({ data: { databaseId, question: "uncommitted?", goldSql: "SELECT 1", split: "dev", origin: "manual", sourceRef: "adapter:1" } });
+      await t.task.create({
+        data: {
+          databaseId,
+          question: "uncommitted?",
+          goldSql: "SELECT 1",
+          split: "dev",
+          origin: "manual",
+          sourceRef: "adapter:1",
+        },
+      });
       inside();
       await held; // a slow transaction: it stays open until the read below has answered
     });
@@ -40,7 +51,9 @@ describe("the store adapter", () => {
       const started = performance.now();
       const waited = beginImmediate(mine, { maxWaitMs: 300 });
       await expect(waited).rejects.toBeInstanceOf(StoreBusyError);
-      await expect(waited).rejects.toThrow(/stayed locked by another process for \d+ ms; nothing was changed/);
+      await expect(waited).rejects.toThrow(
+        /stayed locked by another process for \d+ ms; nothing was changed/,
+      );
       clearInterval(timer);
       expect(performance.now() - started).toBeGreaterThanOrEqual(300);
       expect(ticks).toBeGreaterThan(5); // timers ran while it waited

@@ -1,5 +1,10 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import type Database from "better-sqlite3";
 import { AsyncLock } from "@/lib/store/async-lock";
 import { beginImmediate } from "@/lib/store/begin-immediate";
@@ -26,7 +31,10 @@ type Client = Database.Database;
 
 function clientOf(adapter: SqlDriverAdapter): Client {
   const client = (adapter as unknown as { client?: Client }).client;
-  if (!client || typeof client.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection; lib/store/store-adapter.ts needs updating.");
+  if (!client || typeof client.prepare !== "function")
+    throw new Error(
+      "@prisma/adapter-better-sqlite3 no longer exposes its connection; lib/store/store-adapter.ts needs updating.",
+    );
   return client;
 }
 
@@ -36,8 +44,10 @@ function takeOverBegin(client: Client): { armed: () => void } {
   const kept = client.prepare; // the statement cache (see keepStatements)
   const begun = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
   client.prepare = ((sql: string, ...rest: unknown[]) => {
-    if (sql !== "BEGIN") return (kept as (sql: string, ...rest: unknown[]) => unknown).call(client, sql, ...rest);
-    if (!armed) throw new Error("A store transaction must start through lib/store/store-adapter.ts (BEGIN IMMEDIATE).");
+    if (sql !== "BEGIN")
+      return (kept as (sql: string, ...rest: unknown[]) => unknown).call(client, sql, ...rest);
+    if (!armed)
+      throw new Error("A store transaction must start through lib/store/store-adapter.ts (BEGIN IMMEDIATE).");
     armed = false;
     return begun;
   }) as Client["prepare"];
@@ -47,7 +57,9 @@ function takeOverBegin(client: Client): { armed: () => void } {
 /** Compiles each SQL text once per connection (Prisma's adapter prepares every query anew). */
 function keepCompiled(client: Client) {
   const ownPrepare = Object.getPrototypeOf(client) as Client; // looked up on each call, so tools that wrap the driver's prepare see ours
-  return keepStatements(client, (sql, ...rest) => (ownPrepare.prepare as (...a: unknown[]) => Database.Statement<unknown[]>).call(client, sql, ...rest));
+  return keepStatements(client, (sql, ...rest) =>
+    (ownPrepare.prepare as (...a: unknown[]) => Database.Statement<unknown[]>).call(client, sql, ...rest),
+  );
 }
 
 /** Reads that need the writer's own connection state (the writer's last changes or row id). */
@@ -61,7 +73,8 @@ function readOnlyCheck(reader: Client): (sql: string) => boolean {
     if (readOnly === undefined) {
       try {
         // BEGIN, SAVEPOINT and some PRAGMAs are "read-only" to SQLite too: only queries go to the reader
-        readOnly = /^\s*(SELECT|WITH)\b/i.test(sql) && !CONNECTION_STATE.test(sql) && reader.prepare(sql).readonly;
+        readOnly =
+          /^\s*(SELECT|WITH)\b/i.test(sql) && !CONNECTION_STATE.test(sql) && reader.prepare(sql).readonly;
       } catch {
         readOnly = false; // let the writer report the error
       }
@@ -94,7 +107,9 @@ function holdingTransaction(tx: Transaction, client: Client, release: () => void
     commit: finish(() => tx.commit()),
     rollback: finish(() => tx.rollback()),
     ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
-    ...(tx.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => tx.rollbackToSavepoint!(name) } : {}),
+    ...(tx.rollbackToSavepoint
+      ? { rollbackToSavepoint: (name: string) => tx.rollbackToSavepoint!(name) }
+      : {}),
     ...(tx.releaseSavepoint ? { releaseSavepoint: (name: string) => tx.releaseSavepoint!(name) } : {}),
   };
 }
@@ -102,14 +117,20 @@ function holdingTransaction(tx: Transaction, client: Client, release: () => void
 /** SQL on the writer connection, through its kept statements (so the statement capture of tests sees it too). */
 function writerExec(client: Client): SqlExec {
   type Bound = { run(): Database.RunResult; all(): unknown[] };
-  const bound = (sql: string, args: unknown[]) => (client.prepare(sql) as unknown as { bind(args: unknown[]): Bound }).bind(args);
+  const bound = (sql: string, args: unknown[]) =>
+    (client.prepare(sql) as unknown as { bind(args: unknown[]): Bound }).bind(args);
   return {
     execute: async (sql, args) => bound(sql, args).run().changes,
     query: async <T>(sql: string, args: unknown[]) => bound(sql, args).all() as T[],
   };
 }
 
-function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginWaitMs: number, direct: { current: DirectWriter | null }): SqlDriverAdapter {
+function storeAdapter(
+  writer: SqlDriverAdapter,
+  reader: SqlDriverAdapter,
+  beginWaitMs: number,
+  direct: { current: DirectWriter | null },
+): SqlDriverAdapter {
   const lock = new AsyncLock();
   const writerClient = clientOf(writer);
   // in WAL mode NORMAL keeps the store consistent through crashes (a power loss may drop the last
@@ -153,7 +174,8 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
-    queryRaw: (query: SqlQuery) => (isReadOnly(query.sql) ? reader.queryRaw(query) : writeAlone(() => writer.queryRaw(query))),
+    queryRaw: (query: SqlQuery) =>
+      isReadOnly(query.sql) ? reader.queryRaw(query) : writeAlone(() => writer.queryRaw(query)),
     executeRaw: (query) => writeAlone(() => writer.executeRaw(query)),
     executeScript: (script) => lock.run(() => writer.executeScript(script)),
     ...(writer.getConnectionInfo ? { getConnectionInfo: () => writer.getConnectionInfo!() } : {}),
@@ -180,7 +202,10 @@ function storeAdapter(writer: SqlDriverAdapter, reader: SqlDriverAdapter, beginW
 }
 
 /** The adapter factory for the store file: a writer and a reader connection (see above); `writer()` once connected. */
-export function storeAdapterFactory(dbFile: string, options: { busyTimeoutMs?: number; beginWaitMs?: number } = {}): SqlDriverAdapterFactory & { writer(): DirectWriter | null } {
+export function storeAdapterFactory(
+  dbFile: string,
+  options: { busyTimeoutMs?: number; beginWaitMs?: number } = {},
+): SqlDriverAdapterFactory & { writer(): DirectWriter | null } {
   // every write waits for the lock in beginImmediate; the busy timeout is a short safety net for
   // the rare moments a WAL reader has to wait (recovery after a crash)
   const config = { url: `file:${dbFile}`, timeout: options.busyTimeoutMs ?? 200 };
@@ -190,7 +215,8 @@ export function storeAdapterFactory(dbFile: string, options: { busyTimeoutMs?: n
   return {
     provider: writer.provider,
     adapterName: writer.adapterName,
-    connect: async () => storeAdapter(await writer.connect(), await reader.connect(), options.beginWaitMs ?? 15_000, direct),
+    connect: async () =>
+      storeAdapter(await writer.connect(), await reader.connect(), options.beginWaitMs ?? 15_000, direct),
     writer: () => direct.current,
   };
 }

@@ -26,12 +26,19 @@ function compare() {
 
 describe("store counters kept by triggers", () => {
   it("all exist after every migration (a later migration that redefines a counted table drops them: re-create them there)", () => {
-    const migration = fs.readFileSync(path.join(env.projectRoot, "prisma", "migrations", "20261202005637_store_counters", "migration.sql"), "utf8");
+    const migration = fs.readFileSync(
+      path.join(env.projectRoot, "prisma", "migrations", "20261202005637_store_counters", "migration.sql"),
+      "utf8",
+    );
     const expected = [...migration.matchAll(/CREATE TRIGGER "([^"]+)"/g)].map((m) => m[1]).sort();
     expect(expected.length).toBe(24);
     const db = new Database(env.dbFile, { readonly: true });
     try {
-      const present = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      const present = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name);
       expect(present).toEqual(expect.arrayContaining(expected));
     } finally {
       db.close();
@@ -42,9 +49,21 @@ describe("store counters kept by triggers", () => {
     await seedDemo();
     const db = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "city_library" } });
     await prisma.sftSample.createMany({
-      data: Array.from({ length: 12 }, (_, i) => ({ databaseId: db.id, question: `Counted ${i}?`, sql: "SELECT 1", origin: i % 3 ? "strong" : "imported", execStatus: i % 4 ? "ok" : "error", difficulty: i % 2 ? "easy" : null, resultJson: JSON.stringify({ rowCount: i % 5 }) })),
+      data: Array.from({ length: 12 }, (_, i) => ({
+        databaseId: db.id,
+        question: `Counted ${i}?`,
+        sql: "SELECT 1",
+        origin: i % 3 ? "strong" : "imported",
+        execStatus: i % 4 ? "ok" : "error",
+        difficulty: i % 2 ? "easy" : null,
+        resultJson: JSON.stringify({ rowCount: i % 5 }),
+      })),
     });
-    const job = await createMutationJob({ kind: "mutation", tasks: { origin: "demo", limit: 12 }, keepPerTask: 1 });
+    const job = await createMutationJob({
+      kind: "mutation",
+      tasks: { origin: "demo", limit: 12 },
+      keepPerTask: 1,
+    });
     await runWorker({ stopWhenIdle: true, concurrency: 4 });
     const ana = await makeTestUser("annotator", "Ana Count");
     for (const queue of ["sft", "pairs"] as const) {
@@ -59,7 +78,9 @@ describe("store counters kept by triggers", () => {
     // a task's difficulty changes, a curated pair's task is deleted, the job is deleted
     const pair = await prisma.preferencePair.findFirstOrThrow({ where: { status: "accepted" } });
     await prisma.task.update({ where: { id: pair.taskId }, data: { difficulty: "extra" } });
-    const other = await prisma.preferencePair.findFirstOrThrow({ where: { status: "accepted", id: { not: pair.id } } });
+    const other = await prisma.preferencePair.findFirstOrThrow({
+      where: { status: "accepted", id: { not: pair.id } },
+    });
     await prisma.task.delete({ where: { id: other.taskId } });
     await prisma.job.delete({ where: { id: job.id } });
     await prisma.sftSample.deleteMany({ where: { question: "Counted 3?" } });
@@ -67,7 +88,13 @@ describe("store counters kept by triggers", () => {
     expect(kept).toEqual(recounted);
     expect(Object.keys(kept).some((k) => k.startsWith("curated.pairs extra"))).toBe(true);
     // the job is gone, its pairs' origin is what their rejected answers came from (lib/items/item-facets.ts), not "imported"
-    expect(Object.keys(kept).filter((k) => k.startsWith("curated.pairs ")).map((k) => k.split("\u001f")[1])).toEqual(expect.arrayContaining(["mutation"]));
-    expect(Object.keys(kept).filter((k) => k.startsWith("curated.pairs ") && k.endsWith("\u001f"))).toEqual([]);
+    expect(
+      Object.keys(kept)
+        .filter((k) => k.startsWith("curated.pairs "))
+        .map((k) => k.split("\u001f")[1]),
+    ).toEqual(expect.arrayContaining(["mutation"]));
+    expect(Object.keys(kept).filter((k) => k.startsWith("curated.pairs ") && k.endsWith("\u001f"))).toEqual(
+      [],
+    );
   }, 60_000);
 });

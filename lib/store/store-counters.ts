@@ -8,7 +8,20 @@ import { prisma } from "@/lib/db";
 /** The separator of a key made of several values (char(31) in the triggers). */
 const KEY_SEPARATOR = "\x1f";
 
-export type CounterScope = "sft.status" | "pair.status" | "strong.exec" | "strong.rows" | "curated.sft" | "curated.pairs" | "candidate.verdict" | "tasks" | "review.day" | "review.hour" | "synth.hour" | `job:${string}` | `jobcalls:${string}`;
+export type CounterScope =
+  | "sft.status"
+  | "pair.status"
+  | "strong.exec"
+  | "strong.rows"
+  | "curated.sft"
+  | "curated.pairs"
+  | "candidate.verdict"
+  | "tasks"
+  | "review.day"
+  | "review.hour"
+  | "synth.hour"
+  | `job:${string}`
+  | `jobcalls:${string}`;
 
 /** The counters of the scopes asked for, as scope -> key -> count (counts of 0 left out). */
 export async function readCounters(scopes: CounterScope[]): Promise<Map<CounterScope, Map<string, number>>> {
@@ -25,7 +38,9 @@ export async function readCountersFrom(scope: CounterScope, fromKey: string): Pr
 }
 
 /** A key's parts; '' (a NULL in the counted row) becomes null. */
-export const keyParts = (key: string): (string | null)[] => key.split(KEY_SEPARATOR).map((p) => (p === "" ? null : p));
+export const keyParts = (key: string): (string | null)[] =>
+  key.split(KEY_SEPARATOR).map((p) => (p === "" ? null : p));
 
 /** Counts of one scope as a plain record, keyed by the whole key. */
-export const asRecord = (counts: Map<string, number> | undefined): Record<string, number> => Object.fromEntries(counts ?? []);
+export const asRecord = (counts: Map<string, number> | undefined): Record<string, number> =>
+  Object.fromEntries(counts ?? []);

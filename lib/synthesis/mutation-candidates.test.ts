@@ -22,12 +22,19 @@ describe("mutationCandidates on the demo database", () => {
     const db = new Database(file, { readonly: true });
     const uncovered: string[] = [];
     for (const task of cityLibraryTasks) {
-      const outcome = await mutationCandidates(pool, { dbFile: file, goldSql: task.sql }, { metric: "spider" });
+      const outcome = await mutationCandidates(
+        pool,
+        { dbFile: file, goldSql: task.sql },
+        { metric: "spider" },
+      );
       if (!outcome.kept.length) uncovered.push(task.sql);
       const gold = db.prepare(task.sql).raw(true).all() as unknown[][];
       for (const mutant of outcome.kept) {
         const rows = db.prepare(mutant.sql).raw(true).all() as unknown[][];
-        expect(compareResults({ gold: { rows: gold }, pred: { rows }, goldSql: task.sql, metric: "spider" }).match, mutant.sql).toBe(false);
+        expect(
+          compareResults({ gold: { rows: gold }, pred: { rows }, goldSql: task.sql, metric: "spider" }).match,
+          mutant.sql,
+        ).toBe(false);
       }
     }
     db.close();
@@ -36,7 +43,11 @@ describe("mutationCandidates on the demo database", () => {
   });
 
   it("drops mutants that give the same result or fail, and keeps at most `keep`", async () => {
-    const outcome = await mutationCandidates(pool, { dbFile: file, goldSql: "SELECT count(*) FROM books WHERE pages > 0 LIMIT 5" }, { metric: "spider", keep: 1 });
+    const outcome = await mutationCandidates(
+      pool,
+      { dbFile: file, goldSql: "SELECT count(*) FROM books WHERE pages > 0 LIMIT 5" },
+      { metric: "spider", keep: 1 },
+    );
     expect(outcome.dropped.map((d) => `${d.mutant.kind}:${d.reason}`)).toEqual(
       expect.arrayContaining(["drop-condition:same result", "change-limit:same result"]),
     );
@@ -46,15 +57,19 @@ describe("mutationCandidates on the demo database", () => {
 });
 
 const spider = path.resolve(env.projectRoot, "..", "shared", "data", "spider");
-describe.skipIf(!fs.existsSync(path.join(spider, "dev_gold.sql")))(`mutations on the Spider dev set (needs ${spider})`, () => {
-  it("yields at least one wrong answer for most tasks", async () => {
-    const gold = readGoldFile(path.join(spider, "dev_gold.sql")).filter((g) => g.dbId !== "wta_1");
-    let covered = 0;
-    for (const g of gold) {
-      const dbFile = path.join(spider, "database", g.dbId, `${g.dbId}.sqlite`);
-      if ((await mutationCandidates(pool, { dbFile, goldSql: g.sql }, { metric: "spider" })).kept.length) covered++;
-    }
-    console.log(`mutation coverage on Spider dev: ${covered}/${gold.length} tasks with a wrong answer`);
-    expect(covered / gold.length).toBeGreaterThan(0.8);
-  }, 120_000);
-});
+describe.skipIf(!fs.existsSync(path.join(spider, "dev_gold.sql")))(
+  `mutations on the Spider dev set (needs ${spider})`,
+  () => {
+    it("yields at least one wrong answer for most tasks", async () => {
+      const gold = readGoldFile(path.join(spider, "dev_gold.sql")).filter((g) => g.dbId !== "wta_1");
+      let covered = 0;
+      for (const g of gold) {
+        const dbFile = path.join(spider, "database", g.dbId, `${g.dbId}.sqlite`);
+        if ((await mutationCandidates(pool, { dbFile, goldSql: g.sql }, { metric: "spider" })).kept.length)
+          covered++;
+      }
+      console.log(`mutation coverage on Spider dev: ${covered}/${gold.length} tasks with a wrong answer`);
+      expect(covered / gold.length).toBeGreaterThan(0.8);
+    }, 120_000);
+  },
+);

@@ -20,8 +20,17 @@ export async function mutationCandidates(
 ): Promise<MutationOutcome> {
   const mutants = generateMutants(task.goldSql, options.maxMutants ?? 24);
   if (!mutants.length) return { kept: [], dropped: [], goldError: null };
-  const [judged] = await pool.judge([{ ...task, candidates: mutants.map((m) => m.sql) }], options.metric, options);
-  if (!judged || judged.goldError) return { kept: [], dropped: [], goldError: judged?.goldError ?? { kind: "not_judged", message: "not judged" } };
+  const [judged] = await pool.judge(
+    [{ ...task, candidates: mutants.map((m) => m.sql) }],
+    options.metric,
+    options,
+  );
+  if (!judged || judged.goldError)
+    return {
+      kept: [],
+      dropped: [],
+      goldError: judged?.goldError ?? { kind: "not_judged", message: "not judged" },
+    };
   const kept: Mutant[] = [];
   const dropped: MutationOutcome["dropped"] = [];
   mutants.forEach((mutant, i) => {

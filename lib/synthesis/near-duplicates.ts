@@ -4,7 +4,10 @@
 import { sqlTemplate } from "@/lib/sql/normalize-sql";
 
 export function questionKey(question: string): string {
-  return question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 export class NearDuplicateFilter {

@@ -17,8 +17,22 @@ export type Mutant = { kind: MutationKind; sql: string };
 
 type Tok = { kind: string; text: string };
 
-const COMPARISON_FLIPS: Record<string, string> = { ">": "<", "<": ">", ">=": "<=", "<=": ">=", "=": "!=", "!=": "=", "<>": "=" };
-const AGGREGATE_SWAPS: Record<string, string> = { max: "min", min: "max", sum: "avg", avg: "sum", count: "sum" };
+const COMPARISON_FLIPS: Record<string, string> = {
+  ">": "<",
+  "<": ">",
+  ">=": "<=",
+  "<=": ">=",
+  "=": "!=",
+  "!=": "=",
+  "<>": "=",
+};
+const AGGREGATE_SWAPS: Record<string, string> = {
+  max: "min",
+  min: "max",
+  sum: "avg",
+  avg: "sum",
+  count: "sum",
+};
 const CLAUSE_END = new Set(["group", "order", "having", "limit", "intersect", "union", "except"]);
 
 const lower = (t: Tok | undefined) => t?.text.toLowerCase() ?? "";
@@ -27,18 +41,31 @@ function render(toks: Tok[]): string {
   let out = "";
   toks.forEach((t, i) => {
     const prev = toks[i - 1]?.text;
-    const tight = i === 0 || t.text === "." || prev === "." || t.text === "," || t.text === ")" || prev === "(" || (t.text === "(" && toks[i - 1]?.kind === "word" && AGGREGATE_CALL.test(prev ?? ""));
+    const tight =
+      i === 0 ||
+      t.text === "." ||
+      prev === "." ||
+      t.text === "," ||
+      t.text === ")" ||
+      prev === "(" ||
+      (t.text === "(" && toks[i - 1]?.kind === "word" && AGGREGATE_CALL.test(prev ?? ""));
     out += (tight ? "" : " ") + t.text;
   });
   return out;
 }
 const AGGREGATE_CALL = /^(count|sum|avg|min|max|abs|length|lower|upper|round|substr|coalesce|ifnull)$/i;
-const replaced = (toks: Tok[], at: number, text: string) => render(toks.map((t, i) => (i === at ? { ...t, text } : t)));
+const replaced = (toks: Tok[], at: number, text: string) =>
+  render(toks.map((t, i) => (i === at ? { ...t, text } : t)));
 
 /** Where the clause starting at `start` ends: a clause keyword at its depth, or the ")" closing its group. */
 function clauseEnd(toks: Tok[], d: number[], start: number, stops: Set<string>): number {
   let end = start + 1;
-  while (end < toks.length && !(d[end] === d[start] && stops.has(lower(toks[end]))) && !(toks[end]!.text === ")" && d[end]! < d[start]!)) end++;
+  while (
+    end < toks.length &&
+    !(d[end] === d[start] && stops.has(lower(toks[end]))) &&
+    !(toks[end]!.text === ")" && d[end]! < d[start]!)
+  )
+    end++;
   return end;
 }
 
@@ -56,13 +83,22 @@ function depths(toks: Tok[]): number[] {
 function* flipComparisons(toks: Tok[]): Generator<Mutant> {
   for (const [i, t] of toks.entries()) {
     const w = lower(t);
-    if (w === "not" && ["in", "like"].includes(lower(toks[i + 1]))) yield { kind: "flip-comparison", sql: render(toks.filter((_, k) => k !== i)) };
+    if (w === "not" && ["in", "like"].includes(lower(toks[i + 1])))
+      yield { kind: "flip-comparison", sql: render(toks.filter((_, k) => k !== i)) };
     if ((w === "in" || w === "like") && lower(toks[i - 1]) !== "not") {
-      yield { kind: "flip-comparison", sql: render([...toks.slice(0, i), { kind: "word", text: t.text === "IN" || t.text === "LIKE" ? "NOT" : "not" }, ...toks.slice(i)]) };
+      yield {
+        kind: "flip-comparison",
+        sql: render([
+          ...toks.slice(0, i),
+          { kind: "word", text: t.text === "IN" || t.text === "LIKE" ? "NOT" : "not" },
+          ...toks.slice(i),
+        ]),
+      };
     }
     const flip = t.kind === "symbol" ? COMPARISON_FLIPS[t.text] : undefined;
     // `=` inside ON is a join condition, handled by swap-join-key
-    if (flip && !(t.text === "=" && insideOn(toks, i))) yield { kind: "flip-comparison", sql: replaced(toks, i, flip) };
+    if (flip && !(t.text === "=" && insideOn(toks, i)))
+      yield { kind: "flip-comparison", sql: replaced(toks, i, flip) };
   }
 }
 
@@ -78,7 +114,12 @@ function insideOn(toks: Tok[], at: number): boolean {
 function* flipConnectives(toks: Tok[]): Generator<Mutant> {
   for (const [i, t] of toks.entries()) {
     const w = lower(t);
-    if ((w === "and" || w === "or") && t.kind === "word" && lower(toks[i - 2]) !== "between" && !insideOn(toks, i)) {
+    if (
+      (w === "and" || w === "or") &&
+      t.kind === "word" &&
+      lower(toks[i - 2]) !== "between" &&
+      !insideOn(toks, i)
+    ) {
       yield { kind: "flip-connective", sql: replaced(toks, i, w === "and" ? "OR" : "AND") };
     }
   }
@@ -93,7 +134,10 @@ function* dropConditions(toks: Tok[]): Generator<Mutant> {
     yield { kind: "drop-condition", sql: render([...toks.slice(0, i), ...toks.slice(end)]) };
     for (let a = i + 1; a < end; a++) {
       if (lower(toks[a]) === "and" && d[a] === d[i] && lower(toks[a - 2]) !== "between") {
-        yield { kind: "drop-condition", sql: render([...toks.slice(0, a), ...toks.slice(nextConditionEnd(toks, d, a, end))]) };
+        yield {
+          kind: "drop-condition",
+          sql: render([...toks.slice(0, a), ...toks.slice(nextConditionEnd(toks, d, a, end))]),
+        };
       }
     }
   }
@@ -111,7 +155,10 @@ function* changeAggregates(toks: Tok[]): Generator<Mutant> {
   for (const [i, t] of toks.entries()) {
     const swap = AGGREGATE_SWAPS[lower(t)];
     if (swap && toks[i + 1]?.text === "(" && !(lower(t) === "count" && toks[i + 2]?.text === "*")) {
-      yield { kind: "change-aggregate", sql: replaced(toks, i, t.text === t.text.toUpperCase() ? swap.toUpperCase() : swap) };
+      yield {
+        kind: "change-aggregate",
+        sql: replaced(toks, i, t.text === t.text.toUpperCase() ? swap.toUpperCase() : swap),
+      };
     }
   }
 }
@@ -125,7 +172,10 @@ function* flipSorts(toks: Tok[]): Generator<Mutant> {
     if (w === "by" && lower(toks[i - 1]) === "order") {
       const end = clauseEnd(toks, d, i, CLAUSE_END);
       if (toks.slice(i, end).some((x) => ["asc", "desc"].includes(lower(x)))) continue;
-      yield { kind: "flip-sort", sql: render([...toks.slice(0, end), { kind: "word", text: "DESC" }, ...toks.slice(end)]) };
+      yield {
+        kind: "flip-sort",
+        sql: render([...toks.slice(0, end), { kind: "word", text: "DESC" }, ...toks.slice(end)]),
+      };
     }
   }
 }
@@ -146,9 +196,12 @@ function* dropColumns(toks: Tok[]): Generator<Mutant> {
     if (lower(t) !== "select") continue;
     let from = i + 1;
     while (from < toks.length && !(d[from] === d[i] && lower(toks[from]) === "from")) from++;
-    const commas = toks.slice(i + 1, from).flatMap((x, k) => (x.text === "," && d[i + 1 + k] === d[i] ? [i + 1 + k] : []));
+    const commas = toks
+      .slice(i + 1, from)
+      .flatMap((x, k) => (x.text === "," && d[i + 1 + k] === d[i] ? [i + 1 + k] : []));
     const last = commas.at(-1);
-    if (last !== undefined) yield { kind: "drop-column", sql: render([...toks.slice(0, last), ...toks.slice(from)]) };
+    if (last !== undefined)
+      yield { kind: "drop-column", sql: render([...toks.slice(0, last), ...toks.slice(from)]) };
   }
 }
 
@@ -158,12 +211,27 @@ function* swapJoinKeys(toks: Tok[]): Generator<Mutant> {
     if (lower(t) !== "on" || toks[i + 4]?.text !== "=" || toks[i + 2]?.text !== ".") continue;
     const alias = toks[i + 1]!.text;
     const column = lower(toks[i + 3]);
-    const other = toks.find((x, k) => toks[k - 1]?.text === "." && lower(toks[k - 2]) === alias.toLowerCase() && x.kind === "word" && lower(x) !== column);
+    const other = toks.find(
+      (x, k) =>
+        toks[k - 1]?.text === "." &&
+        lower(toks[k - 2]) === alias.toLowerCase() &&
+        x.kind === "word" &&
+        lower(x) !== column,
+    );
     if (other) yield { kind: "swap-join-key", sql: replaced(toks, i + 3, other.text) };
   }
 }
 
-const OPERATORS = [flipComparisons, flipConnectives, dropConditions, changeAggregates, flipSorts, changeLimits, dropColumns, swapJoinKeys];
+const OPERATORS = [
+  flipComparisons,
+  flipConnectives,
+  dropConditions,
+  changeAggregates,
+  flipSorts,
+  changeLimits,
+  dropColumns,
+  swapJoinKeys,
+];
 
 /** Mutants of a SQL, distinct after normalization and different from it, at most `max`, in operator order. */
 export function generateMutants(sql: string, max = 24): Mutant[] {

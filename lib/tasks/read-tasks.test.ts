@@ -6,7 +6,8 @@ import { taskFiltersSchema } from "@/lib/tasks/task-filters";
 const filters = (input: Record<string, unknown>) => taskFiltersSchema.parse(input);
 
 beforeAll(async () => {
-  const make = (name: string) => prisma.targetDatabase.create({ data: { name, source: "demo", fileStatus: "missing" } });
+  const make = (name: string) =>
+    prisma.targetDatabase.create({ data: { name, source: "demo", fileStatus: "missing" } });
   const [a, b] = await Promise.all([make("alpha"), make("beta")]);
   await prisma.task.createMany({
     data: Array.from({ length: 30 }, (_, i) => ({
@@ -54,7 +55,14 @@ describe("listTasks", () => {
       expect(requests).toBeLessThan(10);
       page = await listTasks(filters({ q: "owls", pageSize: 50, after: page.nextCursor }), span);
     }
-    expect(found).toEqual(["Question 0 about owls", "Question 5 about owls", "Question 10 about owls", "Question 15 about owls", "Question 20 about owls", "Question 25 about owls"]);
+    expect(found).toEqual([
+      "Question 0 about owls",
+      "Question 5 about owls",
+      "Question 10 about owls",
+      "Question 15 about owls",
+      "Question 20 about owls",
+      "Question 25 about owls",
+    ]);
   });
 
   it("combines filters by database, split, origin, difficulty and question text", async () => {
@@ -62,7 +70,14 @@ describe("listTasks", () => {
     expect((await listTasks(filters({ database: "alpha", split: "dev" }))).total).toBe(7);
     expect((await listTasks(filters({ origin: "bird", difficulty: "simple" }))).total).toBe(15);
     const owls = await listTasks(filters({ q: "owls" }));
-    expect(owls.items.map((t) => t.question)).toEqual(["Question 0 about owls", "Question 5 about owls", "Question 10 about owls", "Question 15 about owls", "Question 20 about owls", "Question 25 about owls"]);
+    expect(owls.items.map((t) => t.question)).toEqual([
+      "Question 0 about owls",
+      "Question 5 about owls",
+      "Question 10 about owls",
+      "Question 15 about owls",
+      "Question 20 about owls",
+      "Question 25 about owls",
+    ]);
     expect(owls.items[5]?.databaseName).toBe("beta");
   });
 
@@ -77,7 +92,14 @@ describe("hardness", () => {
     const { backfillTaskHardness } = await import("@/lib/tasks/task-hardness");
     const beta = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "beta" } });
     await prisma.task.create({
-      data: { databaseId: beta.id, question: "Hard one", goldSql: "SELECT a FROM t WHERE b NOT IN (SELECT b FROM u)", split: "dev", origin: "manual", sourceRef: "test:hard" },
+      data: {
+        databaseId: beta.id,
+        question: "Hard one",
+        goldSql: "SELECT a FROM t WHERE b NOT IN (SELECT b FROM u)",
+        split: "dev",
+        origin: "manual",
+        sourceRef: "test:hard",
+      },
     });
     expect(await backfillTaskHardness()).toBe(31);
     expect(await backfillTaskHardness()).toBe(0);
@@ -104,7 +126,17 @@ describe("listTaskFacets and getTask", () => {
   it("lists difficulties from the easiest level to the hardest, Spider's before BIRD's", async () => {
     const beta = await prisma.targetDatabase.findUniqueOrThrow({ where: { name: "beta" } });
     for (const difficulty of ["extra", "easy", "medium", "hard"]) {
-      await prisma.task.create({ data: { databaseId: beta.id, question: `A ${difficulty} one`, goldSql: "SELECT 1", split: "dev", origin: "manual", difficulty, sourceRef: `test:level-${difficulty}` } });
+      await prisma.task.create({
+        data: {
+          databaseId: beta.id,
+          question: `A ${difficulty} one`,
+          goldSql: "SELECT 1",
+          split: "dev",
+          origin: "manual",
+          difficulty,
+          sourceRef: `test:level-${difficulty}`,
+        },
+      });
     }
     expect((await listTaskFacets()).difficulties).toEqual(["easy", "medium", "hard", "extra", "simple"]);
     await prisma.task.deleteMany({ where: { sourceRef: { startsWith: "test:level-" } } });

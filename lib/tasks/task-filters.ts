@@ -52,4 +52,10 @@ export type TaskPage = {
 /** How many tasks one text-search request reads at most (a request costs O(page), never O(store)). */
 export const SEARCH_SPAN = 20_000;
 
-export type TaskFacets = { databases: string[]; splits: string[]; origins: string[]; difficulties: string[]; hardnesses: string[] };
+export type TaskFacets = {
+  databases: string[];
+  splits: string[];
+  origins: string[];
+  difficulties: string[];
+  hardnesses: string[];
+};

@@ -15,9 +15,17 @@ export function hardnessOf(goldSql: string): string {
 export async function backfillTaskHardness(batch = 1_000): Promise<number> {
   let updated = 0;
   for (;;) {
-    const tasks = await prisma.task.findMany({ where: { hardness: null }, select: { id: true, goldSql: true }, take: batch });
+    const tasks = await prisma.task.findMany({
+      where: { hardness: null },
+      select: { id: true, goldSql: true },
+      take: batch,
+    });
     if (!tasks.length) return updated;
-    await prisma.$transaction(tasks.map((t) => prisma.task.update({ where: { id: t.id }, data: { hardness: hardnessOf(t.goldSql) } })));
+    await prisma.$transaction(
+      tasks.map((t) =>
+        prisma.task.update({ where: { id: t.id }, data: { hardness: hardnessOf(t.goldSql) } }),
+      ),
+    );
     updated += tasks.length;
   }
 }

@@ -3,7 +3,8 @@
 // `hardness`, Spider's hardness computed from the gold SQL at import (lib/tasks/task-hardness.ts).
 // Spider gives no difficulty, so lists show one level and say which of the two it is.
 
-export type TaskLevelKind = "bird-difficulty" | "synthesized-level" | "demo-level" | "given-difficulty" | "spider-hardness";
+export type TaskLevelKind =
+  "bird-difficulty" | "synthesized-level" | "demo-level" | "given-difficulty" | "spider-hardness";
 
 export type TaskLevel = { value: string; kind: TaskLevelKind; label: string };
 
@@ -14,7 +15,11 @@ const sourceLabels: Record<string, [TaskLevelKind, string]> = {
 };
 
 /** The level to show for a task: its source's difficulty when it has one, else its Spider hardness. */
-export function taskLevel(task: { origin: string; difficulty: string | null; hardness: string | null }): TaskLevel | null {
+export function taskLevel(task: {
+  origin: string;
+  difficulty: string | null;
+  hardness: string | null;
+}): TaskLevel | null {
   if (task.difficulty) {
     const [kind, label] = sourceLabels[task.origin] ?? ["given-difficulty", `${task.origin} difficulty`];
     return { value: task.difficulty, kind, label };

@@ -4,8 +4,23 @@ import { prisma } from "@/lib/db";
 /** How many of a task's candidates and pairs its page lists (the newest; the totals say how many there are). */
 export const TASK_OUTPUTS_SHOWN = 50;
 
-export type TaskCandidateRow = { id: string; source: string; verdict: string; sql: string | null; error: string | null; jobId: string | null; createdAt: string };
-export type TaskPairRow = { id: string; status: string; chosenSql: string; rejectedSql: string; jobId: string | null; createdAt: string };
+export type TaskCandidateRow = {
+  id: string;
+  source: string;
+  verdict: string;
+  sql: string | null;
+  error: string | null;
+  jobId: string | null;
+  createdAt: string;
+};
+export type TaskPairRow = {
+  id: string;
+  status: string;
+  chosenSql: string;
+  rejectedSql: string;
+  jobId: string | null;
+  createdAt: string;
+};
 export type TaskOutputs = {
   candidates: { total: number; items: TaskCandidateRow[] };
   pairs: { total: number; items: TaskPairRow[] };
@@ -26,11 +41,23 @@ export async function readTaskOutputs(taskId: string, shown = TASK_OUTPUTS_SHOWN
       where: { taskId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: shown,
-      select: { id: true, status: true, chosenSql: true, finalChosenSql: true, rejectedSql: true, finalRejectedSql: true, jobId: true, createdAt: true },
+      select: {
+        id: true,
+        status: true,
+        chosenSql: true,
+        finalChosenSql: true,
+        rejectedSql: true,
+        finalRejectedSql: true,
+        jobId: true,
+        createdAt: true,
+      },
     }),
   ]);
   return {
-    candidates: { total: candidateTotal, items: candidates.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) },
+    candidates: {
+      total: candidateTotal,
+      items: candidates.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    },
     pairs: {
       total: pairTotal,
       items: pairs.map((p) => ({

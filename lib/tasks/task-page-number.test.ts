@@ -6,9 +6,18 @@ import { locateTaskPage, tasksPageParamsSchema } from "@/lib/tasks/task-page-num
 const filters = (input: Record<string, unknown>) => tasksPageParamsSchema.parse(input);
 
 beforeAll(async () => {
-  const db = await prisma.targetDatabase.create({ data: { name: "paged_numbers", source: "demo", fileStatus: "missing" } });
+  const db = await prisma.targetDatabase.create({
+    data: { name: "paged_numbers", source: "demo", fileStatus: "missing" },
+  });
   await prisma.task.createMany({
-    data: Array.from({ length: 23 }, (_, i) => ({ databaseId: db.id, question: `Numbered ${i}`, goldSql: "SELECT 1", split: "dev", origin: "spider", sourceRef: `pn:${i}` })),
+    data: Array.from({ length: 23 }, (_, i) => ({
+      databaseId: db.id,
+      question: `Numbered ${i}`,
+      goldSql: "SELECT 1",
+      split: "dev",
+      origin: "spider",
+      sourceRef: `pn:${i}`,
+    })),
   });
 });
 
@@ -26,7 +35,12 @@ describe("locateTaskPage", () => {
     expect(await locateTaskPage(filters({ database: "paged_numbers", pageSize: 10 }), 99999)).toEqual({
       problem: "Page 99999 is past the end: the 23 tasks matching these filters fill 3 pages (10 a page).",
     });
-    expect(await locateTaskPage(filters({ database: "no_such_database" }), 2)).toEqual({ problem: "Page 2 is past the end: the 0 tasks matching these filters fill 1 page (50 a page)." });
-    expect(await locateTaskPage(filters({ q: "Numbered" }), 2)).toHaveProperty("problem", expect.stringContaining("text search"));
+    expect(await locateTaskPage(filters({ database: "no_such_database" }), 2)).toEqual({
+      problem: "Page 2 is past the end: the 0 tasks matching these filters fill 1 page (50 a page).",
+    });
+    expect(await locateTaskPage(filters({ q: "Numbered" }), 2)).toHaveProperty(
+      "problem",
+      expect.stringContaining("text search"),
+    );
   });
 });

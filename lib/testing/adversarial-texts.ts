@@ -27,7 +27,10 @@ export function adversarialTexts(size: number): [string, string][] {
     ["braces opened then closed", "{".repeat(half) + "}".repeat(half)],
     ["brackets nested deep", "[".repeat(half) + "]".repeat(half)],
     ["objects nested deep", '{"a":'.repeat(Math.floor(size / 10)) + "1" + "}".repeat(Math.floor(size / 10))],
-    ["semicolons in a string of an INSERT", "```sql\nCREATE TABLE t (a TEXT);\nINSERT INTO t VALUES ('" + ";".repeat(size) + "x');\n```"],
+    [
+      "semicolons in a string of an INSERT",
+      "```sql\nCREATE TABLE t (a TEXT);\nINSERT INTO t VALUES ('" + ";".repeat(size) + "x');\n```",
+    ],
     ["semicolons then a word", ";".repeat(size) + "x"],
     ["a brace then spaces", "{" + " ".repeat(size) + "x"],
     ["a mix of the special characters", mixOfSpecials(size)],

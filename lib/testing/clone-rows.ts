@@ -6,11 +6,22 @@ import type Database from "better-sqlite3";
  * `overrides` computed by SQL expressions of `i` (0..count-1) and `tpl` (the copied row). Ids sort
  * after the existing ones' creation order unless overridden. Triggers run as for any insert.
  */
-export function cloneRows(db: Database.Database, table: string, count: number, overrides: Record<string, string> = {}): void {
-  const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
-  const templates = (db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE id NOT LIKE 'z%'`).get() as { n: number }).n;
+export function cloneRows(
+  db: Database.Database,
+  table: string,
+  count: number,
+  overrides: Record<string, string> = {},
+): void {
+  const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map(
+    (c) => c.name,
+  );
+  const templates = (
+    db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE id NOT LIKE 'z%'`).get() as { n: number }
+  ).n;
   if (!templates) throw new Error(`cloneRows: ${table} has no row to copy`);
-  const values = columns.map((c) => overrides[c] ?? (c === "id" ? `'z' || printf('%010d', i) || tpl.id` : `tpl."${c}"`));
+  const values = columns.map(
+    (c) => overrides[c] ?? (c === "id" ? `'z' || printf('%010d', i) || tpl.id` : `tpl."${c}"`),
+  );
   const chunk = 50_000;
   for (let start = 0; start < count; start += chunk) {
     const n = Math.min(chunk, count - start);

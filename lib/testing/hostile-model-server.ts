@@ -20,7 +20,11 @@ export const BRACES_ANSWER_CHARS = 200_000;
 export type HostileModelServer = {
   base: string;
   /** Chat requests received per model, and the bytes written of each answer before the client hung up. */
-  stats: { requests: Record<string, number>; hungUp: Record<string, number>; bytesSent: Record<string, number> };
+  stats: {
+    requests: Record<string, number>;
+    hungUp: Record<string, number>;
+    bytesSent: Record<string, number>;
+  };
   stop(): Promise<void>;
 };
 
@@ -31,7 +35,11 @@ const completion = (model: string, content: string) =>
     created: 0,
     model,
     choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
-    usage: { prompt_tokens: 10, completion_tokens: Math.ceil(content.length / 4), total_tokens: 10 + Math.ceil(content.length / 4) },
+    usage: {
+      prompt_tokens: 10,
+      completion_tokens: Math.ceil(content.length / 4),
+      total_tokens: 10 + Math.ceil(content.length / 4),
+    },
   });
 
 async function readModel(req: http.IncomingMessage): Promise<string> {
@@ -48,7 +56,11 @@ async function readModel(req: http.IncomingMessage): Promise<string> {
 }
 
 /** Writes `total` bytes of a completion's text, waiting for the socket to drain; stops when the client hangs up. */
-async function streamHuge(res: http.ServerResponse, total: number, count: (n: number) => void): Promise<void> {
+async function streamHuge(
+  res: http.ServerResponse,
+  total: number,
+  count: (n: number) => void,
+): Promise<void> {
   const head = completion("huge", "@@").split('"@@"');
   res.writeHead(200, { "content-type": "application/json" });
   res.write(`${head[0]}"`);
@@ -98,7 +110,11 @@ function answer(model: string, res: http.ServerResponse, stats: HostileModelServ
       return;
     }
     default:
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `The model "${model}" does not exist.`, type: "invalid_request_error" } }));
+      res.writeHead(404, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          error: { message: `The model "${model}" does not exist.`, type: "invalid_request_error" },
+        }),
+      );
   }
 }
 
@@ -112,11 +128,20 @@ export async function startHostileModelServer(): Promise<HostileModelServer> {
     const url = new URL(req.url ?? "/", "http://hostile");
     if (url.pathname.startsWith("/hang/")) return; // never answered
     if (url.pathname.startsWith("/refuse/")) {
-      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Incorrect API key provided.", type: "invalid_request_error" } }));
+      res.writeHead(401, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          error: { message: "Incorrect API key provided.", type: "invalid_request_error" },
+        }),
+      );
       return;
     }
     if (req.method === "GET" && url.pathname === "/v1/models") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: HOSTILE_MODELS.map((id) => ({ id, object: "model", owned_by: "hostile" })) }));
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          object: "list",
+          data: HOSTILE_MODELS.map((id) => ({ id, object: "model", owned_by: "hostile" })),
+        }),
+      );
       return;
     }
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {

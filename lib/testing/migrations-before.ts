@@ -10,7 +10,11 @@ export const projectMigrationsDir = path.resolve(__dirname, "..", "..", "prisma"
  * migrate the rest of the way. `from` is the migrations folder (a script run as an ES module, where
  * `__dirname` is not this file's folder, passes its own).
  */
-export function migrationsBefore(root: string, migration: string, from: string = projectMigrationsDir): string {
+export function migrationsBefore(
+  root: string,
+  migration: string,
+  from: string = projectMigrationsDir,
+): string {
   const dir = fs.mkdtempSync(path.join(root, "before-"));
   for (const name of fs.readdirSync(from)) {
     if (name >= migration && name !== "migration_lock.toml") continue;

@@ -22,8 +22,12 @@ export function writeBenchmarkFolder(
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+    fs.writeFileSync(
+      path.join(dir, name),
+      typeof content === "string" ? content : JSON.stringify(content, null, 2),
+    );
   }
-  for (const [dbId, sql] of Object.entries(databases)) writeSqlite(path.join(dir, databaseFolder, dbId, `${dbId}.sqlite`), sql);
+  for (const [dbId, sql] of Object.entries(databases))
+    writeSqlite(path.join(dir, databaseFolder, dbId, `${dbId}.sqlite`), sql);
   return dir;
 }

@@ -11,7 +11,10 @@ export type CapturedStatement = { sql: string; args: unknown[] };
 export async function captureStatements(work: () => Promise<unknown>): Promise<CapturedStatement[]> {
   const captured: CapturedStatement[] = [];
   const prepare = Database.prototype.prepare;
-  const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (this: Database.Database, sql: string) {
+  const spy = vi.spyOn(Database.prototype, "prepare").mockImplementation(function (
+    this: Database.Database,
+    sql: string,
+  ) {
     const statement = prepare.call(this, sql);
     const bind = statement.bind.bind(statement) as (...args: unknown[]) => typeof statement;
     statement.bind = ((...args: unknown[]) => {

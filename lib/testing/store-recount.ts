@@ -32,9 +32,16 @@ export const RECOUNT_SQL = `
   UNION ALL SELECT 'review.hour', substr(created_at, 1, 13), count(*) FROM review_actions WHERE action <> 'undo' AND undone_at IS NULL GROUP BY 2`;
 
 type CounterRow = { scope: string; key: string; n: number };
-const asMap = (rows: CounterRow[]) => Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [`${r.scope} ${r.key}`, r.n]));
+const asMap = (rows: CounterRow[]) =>
+  Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [`${r.scope} ${r.key}`, r.n]));
 
 /** The counters the triggers kept ("scope key" -> n, zeros left out) and the same recounted from the tables. */
-export function keptAndRecounted(db: Database.Database): { kept: Record<string, number>; recounted: Record<string, number> } {
-  return { kept: asMap(db.prepare("SELECT scope, key, n FROM store_counters").all() as CounterRow[]), recounted: asMap(db.prepare(RECOUNT_SQL).all() as CounterRow[]) };
+export function keptAndRecounted(db: Database.Database): {
+  kept: Record<string, number>;
+  recounted: Record<string, number>;
+} {
+  return {
+    kept: asMap(db.prepare("SELECT scope, key, n FROM store_counters").all() as CounterRow[]),
+    recounted: asMap(db.prepare(RECOUNT_SQL).all() as CounterRow[]),
+  };
 }

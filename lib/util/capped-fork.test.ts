@@ -20,7 +20,13 @@ process.on("message", () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function report(): Promise<{ priority: number; limits: string[] | null }> {
-  const child = forkCapped(script, [], { memoryMb: 300, fileMb: 20 }, { stdio: ["ignore", "inherit", "inherit", "ipc"] }, []);
+  const child = forkCapped(
+    script,
+    [],
+    { memoryMb: 300, fileMb: 20 },
+    { stdio: ["ignore", "inherit", "inherit", "ipc"] },
+    [],
+  );
   return new Promise((resolve, reject) => {
     child.once("message", (m) => resolve(m as { priority: number; limits: string[] | null }));
     child.once("error", reject);

@@ -21,12 +21,20 @@ export type ProcessCaps = { memoryMb: number; fileMb: number };
 const capsApply = process.platform !== "win32";
 
 /** Forks `script` (from source through tsx, or compiled: lib/util/child-entry.ts) under the caps. */
-export function forkCapped(script: string, args: string[], caps: ProcessCaps, options: ForkOptions, nodeArgs: string[]): ChildProcess {
+export function forkCapped(
+  script: string,
+  args: string[],
+  caps: ProcessCaps,
+  options: ForkOptions,
+  nodeArgs: string[],
+): ChildProcess {
   const allNodeArgs = [`--max-old-space-size=${Math.max(64, Math.floor(caps.memoryMb / 2))}`, ...nodeArgs];
   const shell = `ulimit -d ${caps.memoryMb * 1024} 2>/dev/null; ulimit -f ${caps.fileMb * 2048} 2>/dev/null; exec "$0" "$@"`;
   const child = fork(script, args, {
     ...options,
-    ...(capsApply ? { execPath: "/bin/sh", execArgv: ["-c", shell, process.execPath, ...allNodeArgs] } : { execArgv: allNodeArgs }),
+    ...(capsApply
+      ? { execPath: "/bin/sh", execArgv: ["-c", shell, process.execPath, ...allNodeArgs] }
+      : { execArgv: allNodeArgs }),
   });
   // the shell keeps its process id when it becomes Node (exec), so the priority set here stays
   if (child.pid !== undefined) {

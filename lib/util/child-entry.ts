@@ -15,7 +15,14 @@ export function runChildrenCompiled(dir: string): void {
 
 /** The script and Node flags that start `source` (a path from the project root, e.g. lib/entries/sql-exec-child.ts). */
 export function childEntry(projectRoot: string, source: string): { script: string; nodeArgs: string[] } {
-  if (compiledDir) return { script: path.join(compiledDir, `${path.basename(source, ".ts")}.mjs`), nodeArgs: ["--conditions=react-server"] };
+  if (compiledDir)
+    return {
+      script: path.join(compiledDir, `${path.basename(source, ".ts")}.mjs`),
+      nodeArgs: ["--conditions=react-server"],
+    };
   // The child runs from source through tsx; the bundler must not try to resolve it.
-  return { script: /*turbopackIgnore: true*/ path.join(projectRoot, source), nodeArgs: ["--conditions=react-server", "--require", "tsx/cjs"] };
+  return {
+    script: /*turbopackIgnore: true*/ path.join(projectRoot, source),
+    nodeArgs: ["--conditions=react-server", "--require", "tsx/cjs"],
+  };
 }

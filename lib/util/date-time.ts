@@ -3,7 +3,10 @@
 // zone is always written out. Seconds only where they matter (the audit log, item history).
 
 /** "YYYY-MM-DD HH:MM UTC" (or with seconds), or "—" for no date. */
-export function formatDateTime(at: string | Date | null | undefined, options: { seconds?: boolean } = {}): string {
+export function formatDateTime(
+  at: string | Date | null | undefined,
+  options: { seconds?: boolean } = {},
+): string {
   if (at === null || at === undefined) return "—";
   const date = typeof at === "string" ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) return "—";

@@ -38,7 +38,13 @@ const labels: Record<string, string> = {
 /** The words for a field: "baseUrl" -> "base URL", "keepPerTask" -> "keep per task". */
 export function fieldLabel(key: string): string {
   if (!key) return "";
-  return labels[key] ?? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  return (
+    labels[key] ??
+    key
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .replace(/[_-]+/g, " ")
+      .toLowerCase()
+  );
 }
 
 /** A value a person gave, quoted, cut to 40 characters: long input is never echoed back whole. */

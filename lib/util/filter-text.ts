@@ -13,4 +13,5 @@ export const filterText = z
  * one of `values`. A value outside it is refused with the values it may be ("The “hardness”
  * parameter must be one of: easy, medium, hard, extra (not “bogus”)."), never matched silently to nothing.
  */
-export const filterChoice = <const T extends readonly [string, ...string[]]>(values: T) => filterText.pipe(z.enum(values).optional());
+export const filterChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  filterText.pipe(z.enum(values).optional());

@@ -14,7 +14,9 @@ describe("resolveGivenPath", () => {
   });
 
   it("names the absolute path looked at, and the base a relative one was taken from", () => {
-    expect(describeGivenPath("../x", "/work/x", "the project folder /work/main")).toBe('/work/x ("../x" taken from the project folder /work/main)');
+    expect(describeGivenPath("../x", "/work/x", "the project folder /work/main")).toBe(
+      '/work/x ("../x" taken from the project folder /work/main)',
+    );
     expect(describeGivenPath("/work/x", "/work/x", "the project folder /work/main")).toBe("/work/x");
   });
 });

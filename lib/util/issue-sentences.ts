@@ -81,7 +81,9 @@ function tooSmall(issue: Extract<Issue, { code: "too_small" }>, subject: string,
   const least = issue.inclusive ? min : min + 1;
   switch (issue.origin) {
     case "string":
-      return least <= 1 ? `${subject} is required.` : `${subject} needs at least ${plural(least, "character", "characters")}${lengthNote(value, "")}.`;
+      return least <= 1
+        ? `${subject} is required.`
+        : `${subject} needs at least ${plural(least, "character", "characters")}${lengthNote(value, "")}.`;
     case "array":
     case "set":
       return `${listOf(subject)} needs at least ${plural(least, "entry", "entries")}${lengthNote(value, "this one")}.`;
@@ -104,7 +106,11 @@ const expectedWords: Record<string, string> = {
   date: "a date",
 };
 
-function invalidType(issue: Extract<Issue, { code: "invalid_type" }>, subject: string, value: unknown): string {
+function invalidType(
+  issue: Extract<Issue, { code: "invalid_type" }>,
+  subject: string,
+  value: unknown,
+): string {
   if (value === undefined || value === null) return `${subject} is required.`;
   return `${subject} must be ${expectedWords[issue.expected] ?? issue.expected}${typeof value === "string" && value ? ` (not ${quoteShort(value)})` : ""}.`;
 }
@@ -134,8 +140,11 @@ export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor =
       return invalidType(issue, subject, value);
     case "invalid_value": {
       const allowed = issue.values.map(String).join(", ");
-      const given = typeof value === "string" || typeof value === "number" ? ` (not ${quoteShort(String(value))})` : "";
-      return issue.values.length === 1 ? `${subject} must be ${allowed}${given}.` : `${subject} must be one of: ${allowed}${given}.`;
+      const given =
+        typeof value === "string" || typeof value === "number" ? ` (not ${quoteShort(String(value))})` : "";
+      return issue.values.length === 1
+        ? `${subject} must be ${allowed}${given}.`
+        : `${subject} must be one of: ${allowed}${given}.`;
     }
     case "invalid_format":
       if (authored) return asSentence(issue.message, key, labelFor);
@@ -149,7 +158,9 @@ export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor =
     case "invalid_union":
     case "invalid_key":
     case "invalid_element":
-      return authored ? asSentence(issue.message, key, labelFor) : `${subject} is not in a form this field takes.`;
+      return authored
+        ? asSentence(issue.message, key, labelFor)
+        : `${subject} is not in a form this field takes.`;
     default:
       return authored ? asSentence(issue.message, key, labelFor) : `${subject} is not valid.`;
   }
@@ -160,7 +171,11 @@ export function describeIssue(issue: Issue, input: unknown, labelFor: LabelFor =
  * hold letters…"), and each said once (a union or a repeated check can say the same twice). Issues
  * of the whole input (no field) are all kept.
  */
-export function describeIssues(error: z.ZodError, input: unknown, labelFor: LabelFor = fieldLabel): { path: string; message: string }[] {
+export function describeIssues(
+  error: z.ZodError,
+  input: unknown,
+  labelFor: LabelFor = fieldLabel,
+): { path: string; message: string }[] {
   const seen = new Set<string>();
   const saidOf = new Set<string>();
   const out: { path: string; message: string }[] = [];

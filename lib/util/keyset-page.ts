@@ -10,7 +10,13 @@ export function keysetQuery(r: KeysetRequest) {
   const backwards = !!r.before && !r.after;
   const cursor = backwards ? r.before : r.after;
   const range: { gt?: string; lt?: string } = cursor ? (backwards ? { lt: cursor } : { gt: cursor }) : {};
-  return { backwards, cursor, range, orderBy: { id: backwards ? ("desc" as const) : ("asc" as const) }, take: r.pageSize + 1 };
+  return {
+    backwards,
+    cursor,
+    range,
+    orderBy: { id: backwards ? ("desc" as const) : ("asc" as const) },
+    take: r.pageSize + 1,
+  };
 }
 
 /**
@@ -18,7 +24,11 @@ export function keysetQuery(r: KeysetRequest) {
  * cursors of the pages around it. `stoppedAt`: the scan was cut at this id (a bounded search), so
  * "further" goes on from there even when the page is not full.
  */
-export function keysetPage<T extends { id: string }>(r: KeysetRequest, rows: T[], stoppedAt?: string): KeysetPage<T> {
+export function keysetPage<T extends { id: string }>(
+  r: KeysetRequest,
+  rows: T[],
+  stoppedAt?: string,
+): KeysetPage<T> {
   const { backwards, cursor } = keysetQuery(r);
   const more = rows.length > r.pageSize;
   const items = rows.slice(0, r.pageSize);
@@ -26,5 +36,9 @@ export function keysetPage<T extends { id: string }>(r: KeysetRequest, rows: T[]
   const further = more ? (backwards ? items[0]!.id : items.at(-1)!.id) : (stoppedAt ?? null);
   const first = items[0]?.id ?? cursor ?? null;
   const last = items.at(-1)?.id ?? cursor ?? null;
-  return { items, nextCursor: backwards ? last : further, prevCursor: backwards ? further : cursor ? first : null };
+  return {
+    items,
+    nextCursor: backwards ? last : further,
+    prevCursor: backwards ? further : cursor ? first : null,
+  };
 }

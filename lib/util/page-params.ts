@@ -32,26 +32,39 @@ function sentences(error: z.ZodError, raw: Record<string, string>) {
  * Parses a page's params with its schema. A parameter given twice is a problem, not a guess.
  * `droppable` names the filters whose bad value leaves the page standing without them.
  */
-export function parsePageParams<S extends z.ZodType>(schema: S, params: RawPageParams, options: { droppable?: readonly string[] } = {}): PageParams<z.infer<S>> {
+export function parsePageParams<S extends z.ZodType>(
+  schema: S,
+  params: RawPageParams,
+  options: { droppable?: readonly string[] } = {},
+): PageParams<z.infer<S>> {
   const droppable = new Set(options.droppable ?? []);
   const raw: Record<string, string> = {};
   const problems: string[] = [];
   const dropped: string[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (typeof value === "string") raw[key] = value;
-    else if (Array.isArray(value)) (droppable.has(key) ? dropped : problems).push(`The ${parameter(key)} is given ${value.length} times; give it once.`);
+    else if (Array.isArray(value))
+      (droppable.has(key) ? dropped : problems).push(
+        `The ${parameter(key)} is given ${value.length} times; give it once.`,
+      );
   }
   let parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const said = sentences(parsed.error, raw);
     const bad = said.filter((s) => !droppable.has(s.key));
-    if (bad.length) return { ok: false, problems: [...problems, ...dropped, ...said.map((s) => s.message)], raw };
+    if (bad.length)
+      return { ok: false, problems: [...problems, ...dropped, ...said.map((s) => s.message)], raw };
     for (const s of said) {
       dropped.push(s.message);
       delete raw[s.key];
     }
     parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, problems: [...problems, ...dropped, ...sentences(parsed.error, raw).map((s) => s.message)], raw };
+    if (!parsed.success)
+      return {
+        ok: false,
+        problems: [...problems, ...dropped, ...sentences(parsed.error, raw).map((s) => s.message)],
+        raw,
+      };
   }
   if (problems.length) return { ok: false, problems: [...problems, ...dropped], raw };
   return { ok: true, values: parsed.data, raw, dropped };

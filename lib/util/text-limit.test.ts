@@ -11,7 +11,16 @@ describe("maxLengthOf", () => {
     expect(maxLengthOf(providerInputSchema.shape.apiKey)).toBe(500);
     expect(maxLengthOf(databaseNameSchema)).toBe(64);
     expect(maxLengthOf(exportNameSchema)).toBeGreaterThan(0);
-    expect(maxLengthOf(z.string().trim().max(5).optional().transform((v) => v))).toBe(5);
+    expect(
+      maxLengthOf(
+        z
+          .string()
+          .trim()
+          .max(5)
+          .optional()
+          .transform((v) => v),
+      ),
+    ).toBe(5);
     expect(minLengthOf(z.string().min(12))).toBe(12);
     expect(maxLengthOf(z.number().max(3))).toBeUndefined();
   });

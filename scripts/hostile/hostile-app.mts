@@ -9,17 +9,31 @@ import type { HostileContext, Role } from "./hostile-case.mjs";
 const PASSWORD = "hostile bench password";
 const roles: Role[] = ["admin", "lead", "researcher", "annotator"];
 
-export async function startHostileApp(root: string, modelBase: string): Promise<{ ctx: HostileContext; stop: () => void }> {
+export async function startHostileApp(
+  root: string,
+  modelBase: string,
+): Promise<{ ctx: HostileContext; stop: () => void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-bench-hostile-"));
   fs.mkdirSync(path.join(dataDir, "imports"), { recursive: true });
-  Object.assign(process.env, { SENSE_DATA_DIR: dataDir, SENSE_PROJECT_ROOT: root, SENSE_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" });
+  Object.assign(process.env, {
+    SENSE_DATA_DIR: dataDir,
+    SENSE_PROJECT_ROOT: root,
+    SENSE_SEED_DEMO: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
   const { prisma } = await import("../../lib/db");
   const { migrateStore } = await import("../../lib/store/prepare-store");
   const { seedDemo } = await import("../../lib/seed/seed-demo");
   const { createAccount } = await import("../../lib/auth/accounts");
   migrateStore();
   await seedDemo();
-  for (const role of roles) await createAccount(null, { email: `${role}@hostile.test`, name: `Hostile ${role}`, role, password: PASSWORD });
+  for (const role of roles)
+    await createAccount(null, {
+      email: `${role}@hostile.test`,
+      name: `Hostile ${role}`,
+      role,
+      password: PASSWORD,
+    });
   await prisma.$disconnect();
 
   const app = await startBenchApp(root, { SENSE_EMBEDDED_WORKER: "1", SENSE_DEMO_MODEL_SERVER: "0" });

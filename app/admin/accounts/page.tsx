@@ -13,7 +13,10 @@ export default async function AccountsPage() {
   const user = await requirePageUser("accounts.manage", "/admin/accounts");
   return (
     <>
-      <PageHeader title="Accounts" subtitle="Who may use Sense Studio and what each may do. A disabled account is signed out at once and its tokens stop working." />
+      <PageHeader
+        title="Accounts"
+        subtitle="Who may use Sense Studio and what each may do. A disabled account is signed out at once and its tokens stop working."
+      />
       <div className="space-y-4">
         <NewAccountForm />
         <AccountsTable selfId={user.id} />

@@ -5,4 +5,6 @@ import { registerUploadedDatabase } from "@/lib/databases/register-upload";
 export const GET = handleRoute({ auth: "data.read" }, () => listDatabases());
 
 // multipart/form-data: `file` (a .sqlite file) and optional `name`.
-export const POST = handleRoute({ auth: "databases.manage" }, async ({ user, request }) => ({ database: await registerUploadedDatabase(user, request) }));
+export const POST = handleRoute({ auth: "databases.manage" }, async ({ user, request }) => ({
+  database: await registerUploadedDatabase(user, request),
+}));

@@ -4,4 +4,6 @@ import { listExports, startExport } from "@/lib/export/exports";
 
 export const GET = handleRoute({ auth: "export" }, () => listExports());
 
-export const POST = handleRoute({ auth: "export", body: exportRequestSchema }, async ({ body, user }) => ({ export: await startExport(body, user) }));
+export const POST = handleRoute({ auth: "export", body: exportRequestSchema }, async ({ body, user }) => ({
+  export: await startExport(body, user),
+}));

@@ -4,4 +4,6 @@ import { listImportRuns } from "@/lib/import/read-import-runs";
 
 export const GET = handleRoute({ auth: "databases.manage" }, () => listImportRuns());
 
-export const POST = handleRoute({ auth: "databases.manage", body: importRequestSchema }, ({ user, body }) => importFromServerFolder(user, body));
+export const POST = handleRoute({ auth: "databases.manage", body: importRequestSchema }, ({ user, body }) =>
+  importFromServerFolder(user, body),
+);

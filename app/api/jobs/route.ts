@@ -5,4 +5,6 @@ import { listJobs } from "@/lib/jobs/read-jobs";
 
 export const GET = handleRoute({ auth: "jobs.manage" }, () => listJobs());
 
-export const POST = handleRoute({ auth: "jobs.manage", body: jobConfigSchema }, async ({ body, user }) => ({ job: await createJob(body, user) }));
+export const POST = handleRoute({ auth: "jobs.manage", body: jobConfigSchema }, async ({ body, user }) => ({
+  job: await createJob(body, user),
+}));

@@ -5,4 +5,6 @@ import { listProviders } from "@/lib/providers/providers";
 
 export const GET = handleRoute({ auth: "providers.read" }, () => listProviders());
 
-export const POST = handleRoute({ auth: "providers.manage", body: providerInputSchema }, ({ body, user }) => addProvider(body, user)); // { provider, connection }
+export const POST = handleRoute({ auth: "providers.manage", body: providerInputSchema }, ({ body, user }) =>
+  addProvider(body, user),
+); // { provider, connection }

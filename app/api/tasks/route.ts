@@ -8,7 +8,12 @@ const query = taskFiltersSchema.extend({
   page: z
     .string()
     .optional()
-    .refine((page) => page === undefined, "this API pages by cursor, not by page number: pass after=<nextCursor> (or before=<prevCursor>) from its last answer"),
+    .refine(
+      (page) => page === undefined,
+      "this API pages by cursor, not by page number: pass after=<nextCursor> (or before=<prevCursor>) from its last answer",
+    ),
 });
 
-export const GET = handleRoute({ auth: "data.read", query }, ({ query: { page: _page, ...filters } }) => listTasks(filters));
+export const GET = handleRoute({ auth: "data.read", query }, ({ query: { page: _page, ...filters } }) =>
+  listTasks(filters),
+);

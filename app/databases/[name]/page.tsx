@@ -18,12 +18,17 @@ import { pastTheEnd, parsePageParams } from "@/lib/util/page-params";
 
 export const dynamic = "force-dynamic";
 
-type PageProps = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type PageProps = {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Pick<PageProps, "params">): Promise<Metadata> {
   const name = decodedSegment((await params).name);
   // a name that is not validly encoded gets the page's own message, under the page's title
-  return pageTitle("data.read", async () => (name === null ? "Database" : (await databaseExists(name)) ? name : null));
+  return pageTitle("data.read", async () =>
+    name === null ? "Database" : (await databaseExists(name)) ? name : null,
+  );
 }
 
 export default async function DatabasePage({ params, searchParams }: PageProps) {
@@ -34,7 +39,17 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
     return (
       <>
         <PageHeader title="Database" />
-        <BadAddress problems={query.ok ? ["The database's name in the address is not validly encoded."] : query.problems} links={[{ href: name ? `/databases/${encodeURIComponent(name)}` : "/databases", label: name ? "its first page" : "all databases" }]} />
+        <BadAddress
+          problems={
+            query.ok ? ["The database's name in the address is not validly encoded."] : query.problems
+          }
+          links={[
+            {
+              href: name ? `/databases/${encodeURIComponent(name)}` : "/databases",
+              label: name ? "its first page" : "all databases",
+            },
+          ]}
+        />
       </>
     );
   }
@@ -47,7 +62,10 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
     return (
       <>
         <PageHeader title={db.name} />
-        <BadAddress problems={[pastTheEnd(asked, db.tablePage.pages, `its ${db.tablePage.totalTables} tables`)]} links={[{ href: `/databases/${encodeURIComponent(db.name)}`, label: "its first page" }]} />
+        <BadAddress
+          problems={[pastTheEnd(asked, db.tablePage.pages, `its ${db.tablePage.totalTables} tables`)]}
+          links={[{ href: `/databases/${encodeURIComponent(db.name)}`, label: "its first page" }]}
+        />
       </>
     );
   }
@@ -75,13 +93,19 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
                 ·{" "}
               </span>
             ) : null}
-            <Link className="text-sky-700 hover:underline" href={`/tasks?database=${encodeURIComponent(db.name)}`}>
+            <Link
+              className="text-sky-700 hover:underline"
+              href={`/tasks?database=${encodeURIComponent(db.name)}`}
+            >
               {db.taskCount} tasks
             </Link>
             {db.fileStatus === "ok" ? (
               <>
                 {" · "}
-                <Link className="text-sky-700 hover:underline" href={`/console?database=${encodeURIComponent(db.name)}`}>
+                <Link
+                  className="text-sky-700 hover:underline"
+                  href={`/console?database=${encodeURIComponent(db.name)}`}
+                >
                   query in the console
                 </Link>
               </>
@@ -89,9 +113,13 @@ export default async function DatabasePage({ params, searchParams }: PageProps) 
           </span>
         }
       />
-      {db.fileError ? <p className="mb-4 rounded bg-amber-50 p-3 text-sm text-amber-900">{db.fileError}</p> : null}
+      {db.fileError ? (
+        <p className="mb-4 rounded bg-amber-50 p-3 text-sm text-amber-900">{db.fileError}</p>
+      ) : null}
       {db.schema?.source === "declared" ? (
-        <p className="mb-4 text-sm text-slate-600">Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).</p>
+        <p className="mb-4 text-sm text-slate-600">
+          Schema as declared in the benchmark&apos;s tables.json (no file to read rows from).
+        </p>
       ) : null}
       {db.previewError ? <p className="mb-4 text-sm text-red-700">{db.previewError}</p> : null}
       <TableContents database={db.name} page={db.tablePage.page} tables={db.tableIndex} />

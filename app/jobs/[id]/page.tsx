@@ -27,8 +27,13 @@ export default async function JobDetailPage({ params }: Props) {
   if (!(await jobExistsOnce(id))) notFound();
   return (
     <>
-      <PageHeader title={`Job ${id.slice(-8)}`} subtitle="Its configuration, who started it, its model calls over time and every item it worked on.">
-        <Link href="/jobs" className="text-sm underline">All jobs</Link>
+      <PageHeader
+        title={`Job ${id.slice(-8)}`}
+        subtitle="Its configuration, who started it, its model calls over time and every item it worked on."
+      >
+        <Link href="/jobs" className="text-sm underline">
+          All jobs
+        </Link>
       </PageHeader>
       <JobPage jobId={id} />
     </>

@@ -12,10 +12,17 @@ export default async function PromptsPage() {
   const prompts = listPromptFiles();
   return (
     <>
-      <PageHeader title="Prompts" subtitle="The prompt files synthesis jobs send (lib/synthesis/prompts/). A job records the versions it started with." />
+      <PageHeader
+        title="Prompts"
+        subtitle="The prompt files synthesis jobs send (lib/synthesis/prompts/). A job records the versions it started with."
+      />
       <div className="space-y-4">
         {prompts.map((p) => (
-          <section key={p.id} aria-label={`Prompt ${p.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
+          <section
+            key={p.id}
+            aria-label={`Prompt ${p.id}`}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h2 className="font-mono text-sm font-medium">
               {p.name} <span className="text-slate-500">v{p.version}</span>
             </h2>

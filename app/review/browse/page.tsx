@@ -17,25 +17,44 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = () => pageTitle("review", "Browse the queues");
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageUser("review", "/review/browse");
-  const params = await dropUnknownDatabase(parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS }));
+  const params = await dropUnknownDatabase(
+    parsePageParams(reviewQueueFiltersSchema, await searchParams, { droppable: QUEUE_FILTER_KEYS }),
+  );
   if (!params.ok) {
     return (
       <>
         <PageHeader title="Browse the queues" />
-        <BadAddress problems={params.problems} links={[{ href: "/review/browse?queue=sft", label: "Browse SFT samples" }, { href: "/review/browse?queue=pairs", label: "Browse preference pairs" }]} />
+        <BadAddress
+          problems={params.problems}
+          links={[
+            { href: "/review/browse?queue=sft", label: "Browse SFT samples" },
+            { href: "/review/browse?queue=pairs", label: "Browse preference pairs" },
+          ]}
+        />
       </>
     );
   }
   const { values: filters, raw, dropped } = params;
   const page = await readReviewPage(filters);
   const { after: _after, before: _before, ...kept } = raw;
-  const link = (cursor: { after: string } | { before: string }) => `/review/browse?${new URLSearchParams({ ...kept, ...cursor })}`;
+  const link = (cursor: { after: string } | { before: string }) =>
+    `/review/browse?${new URLSearchParams({ ...kept, ...cursor })}`;
   return (
     <>
-      <PageHeader title="Browse the queues" subtitle="Strong-model samples and weak-model preference pairs by status, with their execution results. To review, open the workspace.">
-        <Link href={`/review?queue=${filters.queue}${filters.job ? `&job=${filters.job}` : ""}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
+      <PageHeader
+        title="Browse the queues"
+        subtitle="Strong-model samples and weak-model preference pairs by status, with their execution results. To review, open the workspace."
+      >
+        <Link
+          href={`/review?queue=${filters.queue}${filters.job ? `&job=${filters.job}` : ""}`}
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white"
+        >
           Review this queue
         </Link>
       </PageHeader>
@@ -57,7 +76,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       {page.queue === "sft" ? <SftQueueList items={page.items} /> : <PairQueueList items={page.items} />}
       {page.prevCursor || page.nextCursor ? (
         <nav aria-label="Queue pages" className="mt-4 flex gap-3 text-sm">
-          {filters.after || filters.before ? <Link href={`/review/browse?${new URLSearchParams(kept)}`}>First</Link> : null}
+          {filters.after || filters.before ? (
+            <Link href={`/review/browse?${new URLSearchParams(kept)}`}>First</Link>
+          ) : null}
           {page.prevCursor ? <Link href={link({ before: page.prevCursor })}>← Previous</Link> : null}
           {page.nextCursor ? <Link href={link({ after: page.nextCursor })}>Next →</Link> : null}
         </nav>

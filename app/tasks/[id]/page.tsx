@@ -38,11 +38,20 @@ export default async function TaskPage({ params }: Props) {
   ];
   return (
     <>
-      <PageHeader title="Task" subtitle={<Link className="text-sky-700 hover:underline" href="/tasks">← all tasks</Link>} />
+      <PageHeader
+        title="Task"
+        subtitle={
+          <Link className="text-sky-700 hover:underline" href="/tasks">
+            ← all tasks
+          </Link>
+        }
+      />
       <article className="max-w-4xl space-y-6">
         <section>
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Question</h2>
-          <p className="mt-1 text-lg" data-testid="task-question">{task.question}</p>
+          <p className="mt-1 text-lg" data-testid="task-question">
+            {task.question}
+          </p>
         </section>
         {task.evidence ? (
           <section>
@@ -54,16 +63,25 @@ export default async function TaskPage({ params }: Props) {
           <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Gold SQL</h2>
           <SqlBlock sql={task.goldSql} label="Gold SQL" />
           <div className="mt-2">
-            <RunGoldSql database={task.database.name} sql={task.goldSql} runnable={task.database.fileStatus === "ok"} />
+            <RunGoldSql
+              database={task.database.name}
+              sql={task.goldSql}
+              runnable={task.database.fileStatus === "ok"}
+            />
           </div>
         </section>
         <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-y-1 text-sm">
           <dt className="text-slate-500">Database</dt>
           <dd>
-            <Link className="text-sky-700 hover:underline" href={`/databases/${encodeURIComponent(task.database.name)}`}>
+            <Link
+              className="text-sky-700 hover:underline"
+              href={`/databases/${encodeURIComponent(task.database.name)}`}
+            >
               {task.database.name}
             </Link>
-            {task.database.fileStatus !== "ok" ? <span className="ml-2 text-amber-800">(file {task.database.fileStatus})</span> : null}
+            {task.database.fileStatus !== "ok" ? (
+              <span className="ml-2 text-amber-800">(file {task.database.fileStatus})</span>
+            ) : null}
           </dd>
           <dt className="text-slate-500">Difficulty</dt>
           <dd className="text-sm">

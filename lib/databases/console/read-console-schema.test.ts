@@ -7,7 +7,10 @@ import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
 describe("readConsoleSchema", () => {
   it("gives the console the tables, columns and types of a database, and names a database that does not exist", async () => {
-    const source = writeSqlite(path.join(env.dataDir, "incoming", "farm.sqlite"), "CREATE TABLE fields (id INTEGER PRIMARY KEY, acres REAL); CREATE TABLE crops (name TEXT, field_id INTEGER REFERENCES fields(id));");
+    const source = writeSqlite(
+      path.join(env.dataDir, "incoming", "farm.sqlite"),
+      "CREATE TABLE fields (id INTEGER PRIMARY KEY, acres REAL); CREATE TABLE crops (name TEXT, field_id INTEGER REFERENCES fields(id));",
+    );
     await registerDatabase({ name: "farm", sourceFile: source, source: "path" });
     const schema = await readConsoleSchema({ database: "farm" });
     expect(schema.database).toBe("farm");

@@ -16,23 +16,43 @@ import { ownerProcessTag } from "@/lib/store/owner-process";
  * store as it is now (the split is planned again too). An export cancelled before a runner got to
  * it ends here at once. The item's outcome writes nothing: the export's row holds its result.
  */
-export async function processExportItem(payload: { exportId: string }, guard: RunGuard): Promise<ItemOutcome> {
-  const row = await prisma.export.findUnique({ where: { id: payload.exportId }, include: { createdBy: { select: { name: true } } } });
-  if (!row) return itemFailure("missing_export", `The export ${payload.exportId} was deleted before it was written.`);
+export async function processExportItem(
+  payload: { exportId: string },
+  guard: RunGuard,
+): Promise<ItemOutcome> {
+  const row = await prisma.export.findUnique({
+    where: { id: payload.exportId },
+    include: { createdBy: { select: { name: true } } },
+  });
+  if (!row)
+    return itemFailure("missing_export", `The export ${payload.exportId} was deleted before it was written.`);
   if (row.status !== "running") return { ok: true, write: { rows: () => ({ export: row.status }) } };
   const dir = path.join(exportsDir(), row.id);
   removePartials(dir, null);
-  await prisma.export.update({ where: { id: row.id }, data: { ownerProcess: ownerProcessTag(), rowCount: 0 } });
+  await prisma.export.update({
+    where: { id: row.id },
+    data: { ownerProcess: ownerProcessTag(), rowCount: 0 },
+  });
   const ended = await (async () => {
     try {
       const request = exportRequestSchema.parse(JSON.parse(row.filtersJson));
       const plan = await planSplit(formatOf(request.format).kind, request);
-      return await runExport(row.id, request, plan, { kind: "dashboard" }, row.createdBy?.name ?? null, guard);
+      return await runExport(
+        row.id,
+        request,
+        plan,
+        { kind: "dashboard" },
+        row.createdBy?.name ?? null,
+        guard,
+      );
     } catch (error) {
       // the request no longer fits (a split that cannot be made now): the export fails with why
       if (!guard.held()) throw error;
       fs.rmSync(dir, { recursive: true, force: true });
-      await prisma.export.updateMany({ where: { id: row.id, status: "running" }, data: { status: "failed", error: (error as Error).message, finishedAt: new Date() } });
+      await prisma.export.updateMany({
+        where: { id: row.id, status: "running" },
+        data: { status: "failed", error: (error as Error).message, finishedAt: new Date() },
+      });
       return prisma.export.findUniqueOrThrow({ where: { id: row.id } });
     }
   })();

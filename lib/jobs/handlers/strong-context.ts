@@ -24,21 +24,32 @@ const QUESTIONS_PER_REQUEST = 10;
  * that read alike apart, e.g. names in other scripts).
  */
 export function synthesizedDatabaseName(jobId: string, domain: string, index: number): string {
-  const slug = domain.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 32) || "domain";
+  const slug =
+    domain
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 32) || "domain";
   const tag = crypto.createHash("sha1").update(domain).digest("hex").slice(0, 4);
   return `${slug}_${tag}_${jobId.slice(-6)}_${index + 1}`;
 }
 
 export function buildDatabasePayloads(config: StrongJobConfig, domains: string[]): BuildDatabasePayload[] {
-  return domains.flatMap((domain) => Array.from({ length: config.databasesPerDomain }, (_, index) => ({ domain, index })));
+  return domains.flatMap((domain) =>
+    Array.from({ length: config.databasesPerDomain }, (_, index) => ({ domain, index })),
+  );
 }
 
 /** The question-writing requests for one database: per difficulty, in parts of at most 10 questions. */
-export function writeQuestionsPayloads(databaseId: string, plan: { difficulty: string; count: number }[]): WriteQuestionsPayload[] {
+export function writeQuestionsPayloads(
+  databaseId: string,
+  plan: { difficulty: string; count: number }[],
+): WriteQuestionsPayload[] {
   let part = 0;
   return plan.flatMap(({ difficulty, count }) => {
     const parts: WriteQuestionsPayload[] = [];
-    for (let left = count; left > 0; left -= QUESTIONS_PER_REQUEST) parts.push({ databaseId, difficulty, count: Math.min(QUESTIONS_PER_REQUEST, left), part: part++ });
+    for (let left = count; left > 0; left -= QUESTIONS_PER_REQUEST)
+      parts.push({ databaseId, difficulty, count: Math.min(QUESTIONS_PER_REQUEST, left), part: part++ });
     return parts;
   });
 }

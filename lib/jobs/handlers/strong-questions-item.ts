@@ -24,14 +24,22 @@ async function fewShotExamples(difficulty: string, seed: string): Promise<string
   const total = await prisma.task.count({ where });
   if (!total) return "";
   const start = crypto.createHash("sha1").update(seed).digest().readUInt32BE(0) % total;
-  const tasks = await prisma.task.findMany({ where, orderBy: { id: "asc" }, skip: Math.min(start, Math.max(0, total - 2)), take: 2 });
+  const tasks = await prisma.task.findMany({
+    where,
+    orderBy: { id: "asc" },
+    skip: Math.min(start, Math.max(0, total - 2)),
+    take: 2,
+  });
   const lines = tasks.map((t) => `- Q: ${t.question}\n  SQL: ${t.goldSql.replace(/\s+/g, " ")}`);
   return `\nExamples at this difficulty (on other databases):\n${lines.join("\n")}\n`;
 }
 
 /** Three rows of each table for the prompt, read in the sandbox (tables whose rows cannot be read are left out). */
 async function rowsText(ctx: StrongStepContext, file: string, tables: string[]): Promise<string> {
-  return previewsText(await previewRows(ctx.pool, file, tables, { limit: 3, budgetMs: 10_000 }), "  (no rows)");
+  return previewsText(
+    await previewRows(ctx.pool, file, tables, { limit: 3, budgetMs: 10_000 }),
+    "  (no rows)",
+  );
 }
 
 /**
@@ -39,34 +47,60 @@ async function rowsText(ctx: StrongStepContext, file: string, tables: string[]):
  * database; each SQL is executed. Samples that run are queued for review with their result; the
  * others are kept, discarded, with their error; near duplicates of the database's samples are dropped.
  */
-export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, ctx: StrongStepContext): Promise<ItemOutcome> {
+export async function processWriteQuestionsItem(
+  payload: WriteQuestionsPayload,
+  ctx: StrongStepContext,
+): Promise<ItemOutcome> {
   const database = await prisma.targetDatabase.findUnique({ where: { id: payload.databaseId } });
-  if (!database?.filePath) return itemFailure("missing_database", `The database ${payload.databaseId} of this job is gone.`);
+  if (!database?.filePath)
+    return itemFailure("missing_database", `The database ${payload.databaseId} of this job is gone.`);
   const file = databaseFilePath(database.filePath);
   const schema = parseStoredSchema(database.schemaJson);
   const messages = renderModelPrompt(ctx.prompts["strong-questions"]!, {
     difficulty: payload.difficulty,
     count: payload.count,
     schema: schema ? schemaToDdl(schema) : "(schema unknown)",
-    rows: schema ? await rowsText(ctx, file, schema.tables.map((t) => t.name)) : "",
+    rows: schema
+      ? await rowsText(
+          ctx,
+          file,
+          schema.tables.map((t) => t.name),
+        )
+      : "",
     examples: await fewShotExamples(payload.difficulty, `${payload.databaseId}:${payload.part}`),
   });
   const unparsable = (text: string) => {
     const read = parseQuestionsAnswer(text);
     return read.ok ? null : read.reason;
   };
-  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, { temperature: ctx.config.temperature, firstSeed: payload.part, unparsable });
+  const answer = await sampleModelTexts(ctx.provider, ctx.jobId, messages, 1, {
+    temperature: ctx.config.temperature,
+    firstSeed: payload.part,
+    unparsable,
+  });
   if (!answer.ok) return itemFailure(answer.kind, answer.message, true);
   const text = answer.texts[0]!;
   const parsed = parseQuestionsAnswer(text);
-  if (!parsed.ok) return itemFailure("unparsable", `${parsed.reason}. The answer was: ${rawExcerpt(text)}`, true);
-  const executed = await Promise.all(parsed.questions.map(async (q) => ({ ...q, result: await ctx.pool.run(file, q.sql, EXEC_LIMITS) })));
+  if (!parsed.ok)
+    return itemFailure("unparsable", `${parsed.reason}. The answer was: ${rawExcerpt(text)}`, true);
+  const executed = await Promise.all(
+    parsed.questions.map(async (q) => ({ ...q, result: await ctx.pool.run(file, q.sql, EXEC_LIMITS) })),
+  );
   return {
     ok: true,
     write: async (tx) => {
-      const existing = await tx.sftSample.findMany({ where: { databaseId: database.id }, select: { question: true, sql: true } });
+      const existing = await tx.sftSample.findMany({
+        where: { databaseId: database.id },
+        select: { question: true, sql: true },
+      });
       const filter = new NearDuplicateFilter(existing);
-      const counts = { written: parsed.questions.length + parsed.invalid.length, invalid: parsed.invalid.length, duplicates: 0, queued: 0, failedExecution: 0 };
+      const counts = {
+        written: parsed.questions.length + parsed.invalid.length,
+        invalid: parsed.invalid.length,
+        duplicates: 0,
+        queued: 0,
+        failedExecution: 0,
+      };
       const rows = [];
       for (const q of executed) {
         if (filter.check(q)) {
@@ -91,7 +125,8 @@ export async function processWriteQuestionsItem(payload: WriteQuestionsPayload, 
           status: r.ok ? "pending" : "discarded",
         });
       }
-      if (rows.length) await tx.sftSample.createMany({ data: rows.map((row) => ({ ...row, id: newRowId() })) }); // one INSERT, in order
+      if (rows.length)
+        await tx.sftSample.createMany({ data: rows.map((row) => ({ ...row, id: newRowId() })) }); // one INSERT, in order
       return counts;
     },
   };

@@ -6,7 +6,13 @@ import { parseStoredSchema } from "@/lib/sql/schema-types";
 
 /** What a task's step needs of its database: its file (when it has one) and its schema as DDL. */
 export type DatabaseContext = { name: string; dbFile: string | null; ddl: string | null };
-export type TaskContext = { id: string; question: string; evidence: string | null; goldSql: string; database: DatabaseContext };
+export type TaskContext = {
+  id: string;
+  question: string;
+  evidence: string | null;
+  goldSql: string;
+  database: DatabaseContext;
+};
 
 const CACHE_MS = 30_000;
 const databases = new Map<string, { at: number; value: Promise<DatabaseContext | null> }>();
@@ -15,11 +21,17 @@ const databases = new Map<string, { at: number; value: Promise<DatabaseContext |
 function databaseContext(id: string): Promise<DatabaseContext | null> {
   const known = databases.get(id);
   if (known && Date.now() - known.at < CACHE_MS) return known.value;
-  const value = prisma.targetDatabase.findUnique({ where: { id }, select: { name: true, fileStatus: true, filePath: true, schemaJson: true } }).then((db) => {
-    if (!db) return null;
-    const schema = parseStoredSchema(db.schemaJson);
-    return { name: db.name, dbFile: db.fileStatus === "ok" && db.filePath ? databaseFilePath(db.filePath) : null, ddl: schema ? schemaToDdl(schema) : null };
-  });
+  const value = prisma.targetDatabase
+    .findUnique({ where: { id }, select: { name: true, fileStatus: true, filePath: true, schemaJson: true } })
+    .then((db) => {
+      if (!db) return null;
+      const schema = parseStoredSchema(db.schemaJson);
+      return {
+        name: db.name,
+        dbFile: db.fileStatus === "ok" && db.filePath ? databaseFilePath(db.filePath) : null,
+        ddl: schema ? schemaToDdl(schema) : null,
+      };
+    });
   databases.set(id, { at: Date.now(), value });
   value.catch(() => databases.delete(id));
   return value;

@@ -11,9 +11,19 @@ import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
-import { planPreferencePairs, verdictKind, type JudgedCandidate } from "@/lib/synthesis/weak/preference-pairs";
+import {
+  planPreferencePairs,
+  verdictKind,
+  type JudgedCandidate,
+} from "@/lib/synthesis/weak/preference-pairs";
 
-export type WeakStepContext = { jobId: string; config: WeakJobConfig; prompt: string; provider: Provider; pool: ExecPool };
+export type WeakStepContext = {
+  jobId: string;
+  config: WeakJobConfig;
+  prompt: string;
+  provider: Provider;
+  pool: ExecPool;
+};
 
 const EXEC_LIMITS = { timeoutMs: 10_000, maxRows: 100_000, maxBytes: 64 * 1024 * 1024 };
 
@@ -22,7 +32,10 @@ const EXEC_LIMITS = { timeoutMs: 10_000, maxRows: 100_000, maxBytes: 64 * 1024 *
  * the gold result; candidates are stored with their verdict and the wrong ones become rejected
  * sides of preference pairs, queued for review.
  */
-export async function processWeakItem(payload: { taskId: string }, ctx: WeakStepContext): Promise<ItemOutcome> {
+export async function processWeakItem(
+  payload: { taskId: string },
+  ctx: WeakStepContext,
+): Promise<ItemOutcome> {
   const task = await readTaskContext(payload.taskId);
   if (!task) return itemFailure("missing_task", `Task ${payload.taskId} no longer exists.`);
   const { dbFile } = task.database;
@@ -39,14 +52,25 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
     const parsed = read(text);
     return parsed.ok ? null : parsed.reason;
   };
-  const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, { temperature: ctx.config.temperature, unparsable });
+  const answers = await sampleModelTexts(ctx.provider, ctx.jobId, messages, ctx.config.samples, {
+    temperature: ctx.config.temperature,
+    unparsable,
+  });
   if (!answers.ok) return itemFailure(answers.kind, answers.message, true);
 
   const extracted = answers.texts.map((text) => ({ text, parsed: read(text) }));
   const runnable = extracted.flatMap((e, index) => (e.parsed.ok ? [{ index, sql: e.parsed.sql }] : []));
-  const [judged] = runnable.length ? await ctx.pool.judge([{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }], ctx.config.metric, EXEC_LIMITS) : [];
-  if (isEngineFailure(judged?.goldError)) return itemFailure("engine_error", judged!.goldError!.message, true);
-  if (judged?.goldError) return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError.message}`);
+  const [judged] = runnable.length
+    ? await ctx.pool.judge(
+        [{ dbFile, goldSql: task.goldSql, candidates: runnable.map((r) => r.sql) }],
+        ctx.config.metric,
+        EXEC_LIMITS,
+      )
+    : [];
+  if (isEngineFailure(judged?.goldError))
+    return itemFailure("engine_error", judged!.goldError!.message, true);
+  if (judged?.goldError)
+    return itemFailure("gold_error", `The gold SQL does not run: ${judged.goldError.message}`);
 
   const candidates = extracted.map((e, index) => {
     const at = runnable.findIndex((r) => r.index === index);
@@ -59,7 +83,10 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
       error: e.parsed.ok ? (verdict?.predError?.message ?? null) : e.parsed.reason, // the failure's words; its kind is the verdict
     } satisfies JudgedCandidate & { rawText: string; error: string | null };
   });
-  const pairs = planPreferencePairs(task.goldSql, candidates, { chosen: ctx.config.chosen, maxPairs: ctx.config.maxPairsPerTask });
+  const pairs = planPreferencePairs(task.goldSql, candidates, {
+    chosen: ctx.config.chosen,
+    maxPairs: ctx.config.maxPairsPerTask,
+  });
   return {
     ok: true,
     write: {
@@ -70,13 +97,57 @@ export async function processWeakItem(payload: { taskId: string }, ctx: WeakStep
         const now = sqlTime(new Date());
         rows.insert(
           "candidates",
-          ["id", "task_id", "job_id", "source", "raw_text", "sql", "normalized_sql", "verdict", "error", "created_at"],
-          candidates.map((c, i) => [ids[i], task.id, ctx.jobId, "weak-model", c.rawText, c.sql, c.sql ? normalizeSql(c.sql) : null, c.verdict, c.error, now]),
+          [
+            "id",
+            "task_id",
+            "job_id",
+            "source",
+            "raw_text",
+            "sql",
+            "normalized_sql",
+            "verdict",
+            "error",
+            "created_at",
+          ],
+          candidates.map((c, i) => [
+            ids[i],
+            task.id,
+            ctx.jobId,
+            "weak-model",
+            c.rawText,
+            c.sql,
+            c.sql ? normalizeSql(c.sql) : null,
+            c.verdict,
+            c.error,
+            now,
+          ]),
         );
         rows.insert(
           "preference_pairs",
-          ["id", "task_id", "job_id", "chosen_sql", "chosen_source", "chosen_candidate_id", "rejected_sql", "rejected_candidate_id", "status", "created_at"],
-          pairs.map((p) => [newRowId(), task.id, ctx.jobId, p.chosenSql, p.chosenSource, p.chosenIndex === null ? null : ids[p.chosenIndex]!, p.rejectedSql, ids[p.rejectedIndex]!, "pending", now]),
+          [
+            "id",
+            "task_id",
+            "job_id",
+            "chosen_sql",
+            "chosen_source",
+            "chosen_candidate_id",
+            "rejected_sql",
+            "rejected_candidate_id",
+            "status",
+            "created_at",
+          ],
+          pairs.map((p) => [
+            newRowId(),
+            task.id,
+            ctx.jobId,
+            p.chosenSql,
+            p.chosenSource,
+            p.chosenIndex === null ? null : ids[p.chosenIndex]!,
+            p.rejectedSql,
+            ids[p.rejectedIndex]!,
+            "pending",
+            now,
+          ]),
         );
         const byVerdict: Record<string, number> = {};
         for (const c of candidates) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;

@@ -12,7 +12,10 @@ import { ExecPool } from "@/lib/sql/exec/exec-pool";
 import { cpuTimeReads } from "@/lib/sql/exec/process-cpu-time";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 
-const file = writeSqlite(path.join(env.dataDir, "exec-cpu", "shop.sqlite"), `CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO items VALUES (1, 'pen'), (2, 'ink');`);
+const file = writeSqlite(
+  path.join(env.dataDir, "exec-cpu", "shop.sqlite"),
+  `CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO items VALUES (1, 'pen'), (2, 'ink');`,
+);
 const pool = new ExecPool(1);
 afterAll(() => pool.close());
 
@@ -25,7 +28,9 @@ function execChildren(): number[] {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
         const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("sql-exec-child");
+        return (
+          ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("sql-exec-child")
+        );
       } catch {
         return false;
       }
@@ -33,7 +38,8 @@ function execChildren(): number[] {
     .map(Number);
 }
 
-const signalAll = (pids: number[], signal: NodeJS.Signals) => pids.forEach((pid) => process.kill(pid, signal));
+const signalAll = (pids: number[], signal: NodeJS.Signals) =>
+  pids.forEach((pid) => process.kill(pid, signal));
 
 describe("a query's time limit", () => {
   it("is not reached while its process waits for a core: a starved quick gold and candidate are judged", async () => {
@@ -41,7 +47,11 @@ describe("a query's time limit", () => {
     const children = execChildren();
     expect(children.length).toBeGreaterThan(0);
     const reads = cpuTimeReads.count;
-    const judged = pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 2"] }], "bird", { lane: "jobs", timeoutMs: 300 });
+    const judged = pool.judge(
+      [{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 2"] }],
+      "bird",
+      { lane: "jobs", timeoutMs: 300 },
+    );
     signalAll(children, "SIGSTOP"); // starved until the pool has checked the limit (its start, then the check at 300 ms)
     while (cpuTimeReads.count < reads + 2) await sleep(5);
     signalAll(children, "SIGCONT");
@@ -54,10 +64,17 @@ describe("a query's time limit", () => {
     await pool.forLane("jobs").warmUp();
     const children = execChildren();
     const started = performance.now();
-    const judged = pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 2"] }], "bird", { lane: "jobs", timeoutMs: 200 });
+    const judged = pool.judge(
+      [{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 2"] }],
+      "bird",
+      { lane: "jobs", timeoutMs: 200 },
+    );
     signalAll(children, "SIGSTOP");
     const [result] = await judged;
-    signalAll(children.filter((pid) => fs.existsSync(`/proc/${pid}`)), "SIGCONT");
+    signalAll(
+      children.filter((pid) => fs.existsSync(`/proc/${pid}`)),
+      "SIGCONT",
+    );
     expect(result!.goldError).toMatchObject({ kind: "timeout" });
     expect(performance.now() - started).toBeGreaterThanOrEqual(2_000 - 50);
   });

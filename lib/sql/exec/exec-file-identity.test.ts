@@ -15,14 +15,21 @@ afterAll(() => pool.close());
 
 function replaceWith(rows: number) {
   fs.rmSync(file, { force: true });
-  writeSqlite(file, `CREATE TABLE items (id INTEGER PRIMARY KEY); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows}) INSERT INTO items SELECT i FROM n;`);
+  writeSqlite(
+    file,
+    `CREATE TABLE items (id INTEGER PRIMARY KEY); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows}) INSERT INTO items SELECT i FROM n;`,
+  );
 }
 
 describe("a database file replaced at the same path", () => {
   it("is read anew by queries and by judging (no stale connection, no stale gold result)", async () => {
     replaceWith(3);
     expect(await pool.run(file, "SELECT count(*) FROM items")).toMatchObject({ ok: true, rows: [[3]] });
-    const judge = () => pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 3", "SELECT 5"] }], "spider");
+    const judge = () =>
+      pool.judge(
+        [{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: ["SELECT 3", "SELECT 5"] }],
+        "spider",
+      );
     expect((await judge())[0]!.verdicts.map((v) => v.match)).toEqual([true, false]);
 
     replaceWith(5);

@@ -31,7 +31,12 @@ describe("ExecPool lanes", () => {
   it("answers an interactive SELECT 1 while every job process is busy with runaway queries and judge batches", async () => {
     const runaways = [
       watched(pool.run(file, RUNAWAY, { ...JOBS, timeoutMs: 6_000 })),
-      watched(pool.judge([{ dbFile: file, goldSql: "SELECT 1", candidates: [RUNAWAY] }], "spider", { ...JOBS, timeoutMs: 6_000 })),
+      watched(
+        pool.judge([{ dbFile: file, goldSql: "SELECT 1", candidates: [RUNAWAY] }], "spider", {
+          ...JOBS,
+          timeoutMs: 6_000,
+        }),
+      ),
       watched(pool.run(file, RUNAWAY, { ...JOBS, timeoutMs: 1_000 })), // waits behind the two
     ];
     const quick = await pool.run(file, "SELECT 1");
@@ -40,7 +45,10 @@ describe("ExecPool lanes", () => {
     const [first, batch, third] = await Promise.all(runaways.map((r) => r.promise));
     expect((first as ExecResult).ok).toBe(false);
     expect((third as ExecResult).ok).toBe(false);
-    expect((batch as Awaited<ReturnType<typeof pool.judge>>)[0]!.verdicts[0]!.predError).toEqual({ kind: "timeout", message: "timeout: The query ran longer than 6000 ms and was stopped." });
+    expect((batch as Awaited<ReturnType<typeof pool.judge>>)[0]!.verdicts[0]!.predError).toEqual({
+      kind: "timeout",
+      message: "timeout: The query ran longer than 6000 ms and was stopped.",
+    });
   });
 });
 
@@ -48,8 +56,16 @@ describe("ExecPool per-query limits in a judge batch", () => {
   it("times out only the runaway candidate, judges the rest, and costs one limit, not timeoutMs x queries", async () => {
     const count = "SELECT count(*) FROM items";
     const tasks = [
-      { dbFile: file, goldSql: count, candidates: ["SELECT count(id) FROM items", RUNAWAY, "SELECT 3", "SELECT 4"] },
-      ...Array.from({ length: 4 }, () => ({ dbFile: file, goldSql: "SELECT name FROM items", candidates: ["SELECT name FROM items", "SELECT price FROM items"] })),
+      {
+        dbFile: file,
+        goldSql: count,
+        candidates: ["SELECT count(id) FROM items", RUNAWAY, "SELECT 3", "SELECT 4"],
+      },
+      ...Array.from({ length: 4 }, () => ({
+        dbFile: file,
+        goldSql: "SELECT name FROM items",
+        candidates: ["SELECT name FROM items", "SELECT price FROM items"],
+      })),
     ]; // 17 queries: the old budget of the batch was 17 x 1000 ms
     // the clock: a runaway of its own with a limit of 8 s, in the other lane
     const clock = watched(pool.run(file, RUNAWAY, { timeoutMs: 8_000 }));
@@ -60,7 +76,14 @@ describe("ExecPool per-query limits in a judge batch", () => {
       goldCached: false,
       verdicts: [
         { match: true, predError: null, reason: "same rows" },
-        { match: false, predError: { kind: "timeout", message: "timeout: The query ran longer than 1000 ms and was stopped." }, reason: "the prediction failed" },
+        {
+          match: false,
+          predError: {
+            kind: "timeout",
+            message: "timeout: The query ran longer than 1000 ms and was stopped.",
+          },
+          reason: "the prediction failed",
+        },
         { match: true, predError: null, reason: "same rows" },
         { match: false, predError: null, reason: "rows differ" },
       ],
@@ -78,8 +101,15 @@ describe("ExecPool per-query limits in a judge batch", () => {
       "bird",
       { timeoutMs: 500 },
     );
-    expect(judged[0]!.goldError).toEqual({ kind: "timeout", message: "timeout: The query ran longer than 500 ms and was stopped." });
+    expect(judged[0]!.goldError).toEqual({
+      kind: "timeout",
+      message: "timeout: The query ran longer than 500 ms and was stopped.",
+    });
     expect(judged[0]!.verdicts.map((v) => v.reason)).toEqual(["the gold SQL failed", "the gold SQL failed"]);
-    expect(judged[1]).toEqual({ goldError: null, goldCached: false, verdicts: [{ match: true, predError: null, reason: "same set of rows" }] });
+    expect(judged[1]).toEqual({
+      goldError: null,
+      goldCached: false,
+      verdicts: [{ match: true, predError: null, reason: "same set of rows" }],
+    });
   });
 });

@@ -10,7 +10,12 @@ export function engineFailure(message: string, elapsedMs: number): ExecFailure {
 }
 
 export function timeoutFailure(timeoutMs: number, elapsedMs: number): ExecFailure {
-  return { ok: false, kind: "timeout", message: `The query ran longer than ${timeoutMs} ms and was stopped.`, elapsedMs };
+  return {
+    ok: false,
+    kind: "timeout",
+    message: `The query ran longer than ${timeoutMs} ms and was stopped.`,
+    elapsedMs,
+  };
 }
 
 export function cancelledFailure(elapsedMs: number): ExecFailure {
@@ -18,11 +23,21 @@ export function cancelledFailure(elapsedMs: number): ExecFailure {
 }
 
 export function memoryFailure(caps: ResourceCaps, elapsedMs: number): ExecFailure {
-  return { ok: false, kind: "limit", message: `The query needed more than ${caps.memoryMb} MB of memory and was stopped.`, elapsedMs };
+  return {
+    ok: false,
+    kind: "limit",
+    message: `The query needed more than ${caps.memoryMb} MB of memory and was stopped.`,
+    elapsedMs,
+  };
 }
 
 export function tempDiskFailure(caps: ResourceCaps, elapsedMs: number): ExecFailure {
-  return { ok: false, kind: "limit", message: `The query needed more than ${caps.tempMb} MB of temporary disk space and was stopped.`, elapsedMs };
+  return {
+    ok: false,
+    kind: "limit",
+    message: `The query needed more than ${caps.tempMb} MB of temporary disk space and was stopped.`,
+    elapsedMs,
+  };
 }
 
 /**
@@ -33,7 +48,12 @@ export function tempDiskFailure(caps: ResourceCaps, elapsedMs: number): ExecFail
 export function limitFailure(error: unknown, caps: ResourceCaps, elapsedMs: number): ExecFailure | null {
   const code = (error as { code?: unknown }).code;
   if (code === "SQLITE_NOMEM") return memoryFailure(caps, elapsedMs);
-  if (error instanceof RangeError && /allocation failed|invalid string length|longer than/i.test(error.message)) return memoryFailure(caps, elapsedMs);
-  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR_WRITE" || code === "SQLITE_IOERR_TRUNCATE") return tempDiskFailure(caps, elapsedMs);
+  if (
+    error instanceof RangeError &&
+    /allocation failed|invalid string length|longer than/i.test(error.message)
+  )
+    return memoryFailure(caps, elapsedMs);
+  if (code === "SQLITE_FULL" || code === "SQLITE_IOERR_WRITE" || code === "SQLITE_IOERR_TRUNCATE")
+    return tempDiskFailure(caps, elapsedMs);
   return null;
 }

@@ -20,14 +20,22 @@ afterAll(() => pool.close());
 describe("ExecPool", () => {
   it("runs a query and returns columns, raw rows (blobs as bytes) and timing", async () => {
     const result = await pool.run(file, "SELECT id, name, price, photo FROM items WHERE id <= 3 ORDER BY id");
-    expect(result).toMatchObject({ ok: true, columns: ["id", "name", "price", "photo"], rowCount: 3, truncated: false });
+    expect(result).toMatchObject({
+      ok: true,
+      columns: ["id", "name", "price", "photo"],
+      rowCount: 3,
+      truncated: false,
+    });
     if (!result.ok) throw new Error(result.message);
     expect(result.rows[0]).toEqual([1, "pen", 1.5, Buffer.from([1, 2])]);
     expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
   });
 
   it.each([
-    ["INSERT INTO items (name) VALUES ('x')", /Only queries that read can run \(SELECT or WITH\); this statement starts with INSERT/],
+    [
+      "INSERT INTO items (name) VALUES ('x')",
+      /Only queries that read can run \(SELECT or WITH\); this statement starts with INSERT/,
+    ],
     ["DROP TABLE items", /starts with DROP/],
     ["UPDATE items SET price = 0", /starts with UPDATE/],
     ["ATTACH DATABASE '/tmp/x.db' AS x", /ATTACH is not allowed/],
@@ -37,7 +45,10 @@ describe("ExecPool", () => {
     ["SELECT 1; DELETE FROM items", /Only one statement can run at a time/],
     ["WITH x AS (SELECT 1) DELETE FROM items", /The statement would change the database/],
     ["VACUUM", /starts with VACUUM/],
-    ["SELECT * FROM pragma_database_list", /pragma_database_list is not allowed: it shows where database files are stored on the server/],
+    [
+      "SELECT * FROM pragma_database_list",
+      /pragma_database_list is not allowed: it shows where database files are stored on the server/,
+    ],
     ['SELECT file FROM "pragma_database_list"', /pragma_database_list is not allowed/],
     ["SELECT file FROM main.PRAGMA_DATABASE_LIST()", /PRAGMA_DATABASE_LIST is not allowed/],
     ["", /The SQL is empty/],
@@ -50,12 +61,18 @@ describe("ExecPool", () => {
   });
 
   it("shows no server file path through table-valued pragmas", async () => {
-    for (const sql of ["SELECT * FROM pragma_database_list", "SELECT * FROM [pragma_database_list]", "SELECT group_concat(file) FROM `pragma_database_list`"]) {
+    for (const sql of [
+      "SELECT * FROM pragma_database_list",
+      "SELECT * FROM [pragma_database_list]",
+      "SELECT group_concat(file) FROM `pragma_database_list`",
+    ]) {
       const result = await pool.run(file, sql);
       expect(JSON.stringify(result)).not.toContain(path.dirname(file));
       expect(result).toMatchObject({ ok: false, kind: "refused" });
     }
-    expect(await pool.run(file, "SELECT name FROM pragma_table_info('items') ORDER BY cid LIMIT 2")).toMatchObject({ ok: true, rows: [["id"], ["name"]] });
+    expect(
+      await pool.run(file, "SELECT name FROM pragma_table_info('items') ORDER BY cid LIMIT 2"),
+    ).toMatchObject({ ok: true, rows: [["id"], ["name"]] });
   });
 
   it("keeps a semicolon inside a string and a trailing semicolon as one statement", async () => {
@@ -69,7 +86,11 @@ describe("ExecPool", () => {
   });
 
   it("caps rows and bytes and says the result was truncated", async () => {
-    expect(await pool.run(file, "SELECT * FROM items", { maxRows: 10 })).toMatchObject({ ok: true, rowCount: 10, truncated: true });
+    expect(await pool.run(file, "SELECT * FROM items", { maxRows: 10 })).toMatchObject({
+      ok: true,
+      rowCount: 10,
+      truncated: true,
+    });
     const byBytes = await pool.run(file, "SELECT name FROM items", { maxBytes: 200 });
     expect(byBytes).toMatchObject({ ok: true, truncated: true });
     if (byBytes.ok) expect(byBytes.rowCount).toBeLessThan(20);
@@ -84,14 +105,21 @@ describe("ExecPool", () => {
       const quick = await pool.run(file, "SELECT count(*) FROM items");
       expect(quick).toMatchObject({ ok: true, rows: [[3003]] }); // served while the runaway runs
       const result = await slow;
-      expect(result).toMatchObject({ ok: false, kind: "timeout", message: "The query ran longer than 500 ms and was stopped." });
+      expect(result).toMatchObject({
+        ok: false,
+        kind: "timeout",
+        message: "The query ran longer than 500 ms and was stopped.",
+      });
       expect(result.elapsedMs).toBeGreaterThanOrEqual(500); // it had its whole limit
     }
     expect(await pool.run(file, "SELECT 1")).toMatchObject({ ok: true, rows: [[1]] });
   });
 
   it("says when the database file is missing", async () => {
-    expect(await pool.run("/nope/missing.sqlite", "SELECT 1")).toMatchObject({ ok: false, kind: "missing_database" });
+    expect(await pool.run("/nope/missing.sqlite", "SELECT 1")).toMatchObject({
+      ok: false,
+      kind: "missing_database",
+    });
   });
 
   it("leaves the database file byte-identical", () => {
@@ -103,41 +131,92 @@ describe("double-quoted strings", () => {
   it("reads a double-quoted token that names no column as a string, as Python's sqlite3 does", async () => {
     const result = await pool.run(file, 'SELECT price FROM items WHERE name = "pen"');
     expect(result).toMatchObject({ ok: true, rows: [[1.5]] });
-    expect(await pool.run(file, 'SELECT "name" FROM items WHERE id = 2')).toMatchObject({ ok: true, rows: [["ink"]] });
+    expect(await pool.run(file, 'SELECT "name" FROM items WHERE id = 2')).toMatchObject({
+      ok: true,
+      rows: [["ink"]],
+    });
   });
 
   it("turns only the token SQLite names into a string, never text inside a string literal or a comment", async () => {
-    expect(await pool.run(file, `SELECT "JetBlue" AS a, 'he said "JetBlue"' AS b`)).toMatchObject({ ok: true, rows: [["JetBlue", 'he said "JetBlue"']] });
-    expect(await pool.run(file, `SELECT "it""s" AS a, 'it''s' AS b -- "it""s"\n`)).toMatchObject({ ok: true, rows: [['it"s', "it's"]] });
-    expect(await pool.run(file, `SELECT name, "pen" FROM items WHERE name = "pen" /* "pen" */ AND 'x"pen"' <> "pen"`)).toMatchObject({ ok: true, rows: [["pen", "pen"]] });
+    expect(await pool.run(file, `SELECT "JetBlue" AS a, 'he said "JetBlue"' AS b`)).toMatchObject({
+      ok: true,
+      rows: [["JetBlue", 'he said "JetBlue"']],
+    });
+    expect(await pool.run(file, `SELECT "it""s" AS a, 'it''s' AS b -- "it""s"\n`)).toMatchObject({
+      ok: true,
+      rows: [['it"s', "it's"]],
+    });
+    expect(
+      await pool.run(
+        file,
+        `SELECT name, "pen" FROM items WHERE name = "pen" /* "pen" */ AND 'x"pen"' <> "pen"`,
+      ),
+    ).toMatchObject({ ok: true, rows: [["pen", "pen"]] });
   });
 });
 
 describe("ExecPool.judge", () => {
   it("judges several tasks in one round trip, running each gold once and reusing it later", async () => {
     const tasks = [
-      { dbFile: file, goldSql: "SELECT name FROM items WHERE id <= 3", candidates: ["SELECT name FROM items WHERE id < 4", "SELECT name FROM items", "SELECT nope"] },
-      { dbFile: file, goldSql: "SELECT DISTINCT price FROM items WHERE id = 1", candidates: ["SELECT price FROM items WHERE id = 1", ""] },
+      {
+        dbFile: file,
+        goldSql: "SELECT name FROM items WHERE id <= 3",
+        candidates: ["SELECT name FROM items WHERE id < 4", "SELECT name FROM items", "SELECT nope"],
+      },
+      {
+        dbFile: file,
+        goldSql: "SELECT DISTINCT price FROM items WHERE id = 1",
+        candidates: ["SELECT price FROM items WHERE id = 1", ""],
+      },
       { dbFile: "/nope/gone.sqlite", goldSql: "SELECT 1", candidates: ["SELECT 1"] },
     ];
     const [a, b, c] = await pool.judge(tasks, "spider");
     expect(a!.verdicts.map((v) => v.match)).toEqual([true, false, false]);
-    expect(a!.verdicts[2]).toEqual({ match: false, predError: { kind: "error", message: "no such column: nope" }, reason: "the prediction failed" });
+    expect(a!.verdicts[2]).toEqual({
+      match: false,
+      predError: { kind: "error", message: "no such column: nope" },
+      reason: "the prediction failed",
+    });
     expect(b!.verdicts).toEqual([
       { match: true, predError: null, reason: "same rows" },
-      { match: false, predError: { kind: "empty", message: "empty prediction" }, reason: "the prediction is empty" },
+      {
+        match: false,
+        predError: { kind: "empty", message: "empty prediction" },
+        reason: "the prediction is empty",
+      },
     ]);
-    expect(c!.goldError).toEqual({ kind: "missing_database", message: "Database file not found: /nope/gone.sqlite" });
+    expect(c!.goldError).toEqual({
+      kind: "missing_database",
+      message: "Database file not found: /nope/gone.sqlite",
+    });
     // the same gold again (typed differently) comes from the cache of whichever process runs it
-    const again = await Promise.all([1, 2, 3, 4].map(() => pool.judge([{ ...tasks[0]!, goldSql: "select name from ITEMS where id <= 3;" }], "spider")));
+    const again = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        pool.judge([{ ...tasks[0]!, goldSql: "select name from ITEMS where id <= 3;" }], "spider"),
+      ),
+    );
     expect(again.some(([r]) => r!.goldCached)).toBe(true);
   });
 
   it("stops a runaway candidate inside a batch and still judges the others", async () => {
     const runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
-    const [result] = await pool.judge([{ dbFile: file, goldSql: "SELECT count(*) FROM items", candidates: [runaway, "SELECT count(*) FROM items"] }], "bird", { timeoutMs: 300 });
+    const [result] = await pool.judge(
+      [
+        {
+          dbFile: file,
+          goldSql: "SELECT count(*) FROM items",
+          candidates: [runaway, "SELECT count(*) FROM items"],
+        },
+      ],
+      "bird",
+      { timeoutMs: 300 },
+    );
     expect(result!.verdicts).toEqual([
-      { match: false, predError: { kind: "timeout", message: "timeout: The query ran longer than 300 ms and was stopped." }, reason: "the prediction failed" },
+      {
+        match: false,
+        predError: { kind: "timeout", message: "timeout: The query ran longer than 300 ms and was stopped." },
+        reason: "the prediction failed",
+      },
       { match: true, predError: null, reason: "same set of rows" },
     ]); // how long a batch takes is shown by order in exec-lanes.test.ts
   });
@@ -151,7 +230,12 @@ describe("ExecPool start failures", () => {
     const broken = new ExecPool(1);
     try {
       const result = await broken.run(file, "SELECT 1");
-      expect(result).toEqual({ ok: false, kind: "engine", message: "The SQL execution process could not start; see the server log.", elapsedMs: 0 });
+      expect(result).toEqual({
+        ok: false,
+        kind: "engine",
+        message: "The SQL execution process could not start; see the server log.",
+        elapsedMs: 0,
+      });
     } finally {
       (env as { projectRoot: string }).projectRoot = saved;
       await broken.close();

@@ -4,10 +4,23 @@ import { env } from "@/lib/env";
 import { cancelledFailure } from "@/lib/sql/exec/exec-limits";
 import { ExecScheduler, type ExecStats } from "@/lib/sql/exec/exec-scheduler";
 import { JudgeWork, RunWork } from "@/lib/sql/exec/exec-work";
-import type { ExecResult, JudgeFailure, JudgeResult, JudgeTask, Lane, Metric } from "@/lib/sql/exec/exec-types";
+import type {
+  ExecResult,
+  JudgeFailure,
+  JudgeResult,
+  JudgeTask,
+  Lane,
+  Metric,
+} from "@/lib/sql/exec/exec-types";
 
 /** lane: interactive (console, review; the default of a pool) or jobs (judging, synthesis); signal: cancels a run (its process is killed). */
-export type ExecOptions = { timeoutMs?: number; maxRows?: number; maxBytes?: number; lane?: Lane; signal?: AbortSignal };
+export type ExecOptions = {
+  timeoutMs?: number;
+  maxRows?: number;
+  maxBytes?: number;
+  lane?: Lane;
+  signal?: AbortSignal;
+};
 
 /** Caps of each process (default SENSE_SQL_MEMORY_MB, SENSE_SQL_TEMP_MB) and the lane of requests that name none. */
 export type ExecPoolOptions = { memoryMb?: number; tempMb?: number; lane?: Lane };
@@ -38,7 +51,10 @@ export class ExecPool {
     this.scheduler =
       shared ??
       new ExecScheduler(
-        { memoryMb: options.memoryMb ?? env.SENSE_SQL_MEMORY_MB, tempMb: options.tempMb ?? env.SENSE_SQL_TEMP_MB },
+        {
+          memoryMb: options.memoryMb ?? env.SENSE_SQL_MEMORY_MB,
+          tempMb: options.tempMb ?? env.SENSE_SQL_TEMP_MB,
+        },
         { interactive: { base: size, working: size + 1 }, jobs: { base: size, working: size } },
       );
   }
@@ -55,11 +71,17 @@ export class ExecPool {
     if (signal?.aborted) return Promise.resolve(cancelledFailure(0));
     return new Promise((resolve) => {
       const started = performance.now();
-      const onAbort = () => this.scheduler.cancel(work, cancelledFailure(Math.round(performance.now() - started)));
-      const work = new RunWork(o.lane ?? this.lane, o.timeoutMs, { dbFile, sql, maxRows: o.maxRows, maxBytes: o.maxBytes }, (result) => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve(result);
-      });
+      const onAbort = () =>
+        this.scheduler.cancel(work, cancelledFailure(Math.round(performance.now() - started)));
+      const work = new RunWork(
+        o.lane ?? this.lane,
+        o.timeoutMs,
+        { dbFile, sql, maxRows: o.maxRows, maxBytes: o.maxBytes },
+        (result) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(result);
+        },
+      );
       signal?.addEventListener("abort", onAbort, { once: true });
       this.scheduler.submit(work);
     });
@@ -73,7 +95,18 @@ export class ExecPool {
   judge(tasks: JudgeTask[], metric: Metric, options: ExecOptions = {}): Promise<JudgeResult[]> {
     const o = { ...DEFAULTS, ...options };
     if (!tasks.length) return Promise.resolve([]);
-    return new Promise((resolve) => this.scheduler.submit(new JudgeWork(o.lane ?? this.lane, o.timeoutMs, tasks, metric, { maxRows: o.maxRows, maxBytes: o.maxBytes }, resolve)));
+    return new Promise((resolve) =>
+      this.scheduler.submit(
+        new JudgeWork(
+          o.lane ?? this.lane,
+          o.timeoutMs,
+          tasks,
+          metric,
+          { maxRows: o.maxRows, maxBytes: o.maxBytes },
+          resolve,
+        ),
+      ),
+    );
   }
 
   /** Starts this lane's processes now, so that the first requests do not pay for their start. */

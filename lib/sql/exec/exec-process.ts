@@ -38,12 +38,18 @@ export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents):
   // 1.0-2.2 s on the loaded 2-core machine), and every process killed at a limit is started again;
   // the compiled CLI starts it from its own build instead (lib/util/child-entry.ts)
   const { script, nodeArgs } = childEntry(env.projectRoot, "lib/entries/sql-exec-child.ts");
-  const child = forkCapped(script, [String(caps.memoryMb), String(caps.tempMb)], { memoryMb: caps.memoryMb, fileMb: caps.tempMb }, {
-    // inherits the environment; tsx finds tsconfig.json from the working folder or TSX_TSCONFIG_PATH (bin/sense.mjs)
-    cwd: env.projectRoot,
-    serialization: "advanced",
-    stdio: ["ignore", "inherit", "pipe", "ipc", "pipe", "pipe"],
-  }, nodeArgs);
+  const child = forkCapped(
+    script,
+    [String(caps.memoryMb), String(caps.tempMb)],
+    { memoryMb: caps.memoryMb, fileMb: caps.tempMb },
+    {
+      // inherits the environment; tsx finds tsconfig.json from the working folder or TSX_TSCONFIG_PATH (bin/sense.mjs)
+      cwd: env.projectRoot,
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "pipe", "ipc", "pipe", "pipe"],
+    },
+    nodeArgs,
+  );
   let logged = 0;
   let heapReport = false; // V8's report of a JavaScript heap overflow: pages of GC figures and native frames
   child.stderr?.setEncoding("utf8");
@@ -55,7 +61,9 @@ export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents):
     for (const line of lines) {
       if (logged >= MAX_LOGGED) return;
       logged += line.length;
-      process.stderr.write(`[exec ${child.pid}] ${line}\n${logged >= MAX_LOGGED ? `[exec ${child.pid}] (the rest of this process's output is not shown)\n` : ""}`);
+      process.stderr.write(
+        `[exec ${child.pid}] ${line}\n${logged >= MAX_LOGGED ? `[exec ${child.pid}] (the rest of this process's output is not shown)\n` : ""}`,
+      );
     }
   });
   const stdio = child.stdio as unknown as (Socket | null | undefined)[];
@@ -63,7 +71,13 @@ export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents):
   const watchdog = stdio[5] ?? null;
   readLines(progress, (line) => events.progress({ report: JSON.parse(line) as JudgeReport }));
   readLines(watchdog, (line) => {
-    const [id, task, candidate, at, cpu] = line.slice(1).split(" ").map(Number) as [number, number, number, number, number | undefined];
+    const [id, task, candidate, at, cpu] = line.slice(1).split(" ").map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number | undefined,
+    ];
     events.progress({ started: { id, task, candidate, at, ...(Number.isFinite(cpu) ? { cpu } : {}) } });
   });
   child.on("message", (message: RunResponse | { ready: true }) => {
@@ -79,7 +93,11 @@ export function startExecProcess(caps: ResourceCaps, events: ExecProcessEvents):
   // "close" comes after the exit and after the progress pipe has been read to its end
   child.on("close", (code: number | null, signal: NodeJS.Signals | null) => onGone({ code, signal }));
   child.on("error", (error) => onGone({ code: null, signal: null, error })); // e.g. the process could not be started at all
-  return { child, pipes: [progress, watchdog, child.stderr as Socket | null], kill: () => child.kill("SIGKILL") };
+  return {
+    child,
+    pipes: [progress, watchdog, child.stderr as Socket | null],
+    kill: () => child.kill("SIGKILL"),
+  };
 }
 
 /** Calls `take` with each line the pipe brings. */

@@ -1,8 +1,26 @@
 import "server-only";
-import { ENGINE_NOT_STARTING, ENGINE_STOPPED, engineFailure, memoryFailure, timeoutFailure } from "@/lib/sql/exec/exec-limits";
-import { ranOutOfMemory, startExecProcess, type ExecProcess, type ExitInfo } from "@/lib/sql/exec/exec-process";
+import {
+  ENGINE_NOT_STARTING,
+  ENGINE_STOPPED,
+  engineFailure,
+  memoryFailure,
+  timeoutFailure,
+} from "@/lib/sql/exec/exec-limits";
+import {
+  ranOutOfMemory,
+  startExecProcess,
+  type ExecProcess,
+  type ExitInfo,
+} from "@/lib/sql/exec/exec-process";
 import { processCpuMs } from "@/lib/sql/exec/process-cpu-time";
-import type { ExecFailure, ExecRequest, JudgeProgress, Lane, ResourceCaps, RunResponse } from "@/lib/sql/exec/exec-types";
+import type {
+  ExecFailure,
+  ExecRequest,
+  JudgeProgress,
+  Lane,
+  ResourceCaps,
+  RunResponse,
+} from "@/lib/sql/exec/exec-types";
 
 /** One request's worth of work for a process: a query, or a judge batch that may go on in another process. */
 export interface ExecWork {
@@ -76,7 +94,12 @@ export class ExecScheduler {
   }
 
   stats(): ExecStats {
-    return { processesStarted: this.started, processesEnded: this.ended, processes: this.slots.length, busy: this.slots.filter((s) => s.work).length };
+    return {
+      processesStarted: this.started,
+      processesEnded: this.ended,
+      processes: this.slots.length,
+      busy: this.slots.filter((s) => s.work).length,
+    };
   }
 
   /**
@@ -121,8 +144,14 @@ export class ExecScheduler {
       }
       const slots = ofLane();
       const standing = slots.filter((s) => !s.work).length; // idle or starting
-      const wanted = Math.min(queue.length, working - slots.filter((s) => s.work).length) + (slots.length ? 1 : 0);
-      for (let n = standing; n < wanted && this.slots.filter((s) => s.lane === lane).length < working + 1; n++) this.spawn(lane);
+      const wanted =
+        Math.min(queue.length, working - slots.filter((s) => s.work).length) + (slots.length ? 1 : 0);
+      for (
+        let n = standing;
+        n < wanted && this.slots.filter((s) => s.lane === lane).length < working + 1;
+        n++
+      )
+        this.spawn(lane);
     }
     this.holdWhileBusy();
   }
@@ -138,7 +167,18 @@ export class ExecScheduler {
 
   private spawn(lane: Lane): void {
     this.started++;
-    const slot: Slot = { lane, proc: null as unknown as ExecProcess, ready: false, work: null, requestId: 0, stepStarted: 0, stepCpu: null, timer: null, idleTimer: null, retiring: false };
+    const slot: Slot = {
+      lane,
+      proc: null as unknown as ExecProcess,
+      ready: false,
+      work: null,
+      requestId: 0,
+      stepStarted: 0,
+      stepCpu: null,
+      timer: null,
+      idleTimer: null,
+      retiring: false,
+    };
     slot.proc = startExecProcess(this.caps, {
       ready: () => {
         slot.ready = true;
@@ -157,7 +197,12 @@ export class ExecScheduler {
         if (!slot.work || id !== slot.requestId) return;
         const said = slot.work.progress(progress);
         // a named query is timed from its start; when the one that ran was reported done, from now
-        if (said === "start" && "started" in progress) this.startStep(slot, Math.min(performance.now(), performance.now() - (Date.now() - progress.started.at)), progress.started.cpu);
+        if (said === "start" && "started" in progress)
+          this.startStep(
+            slot,
+            Math.min(performance.now(), performance.now() - (Date.now() - progress.started.at)),
+            progress.started.cpu,
+          );
         else if (said === "moved") this.startStep(slot);
         else if (said === "end") {
           slot.retiring ||= "report" in progress && !!progress.report.end?.retire;
@@ -211,7 +256,8 @@ export class ExecScheduler {
   }
 
   private replenish(lane: Lane): void {
-    if (!this.closed && this.slots.filter((s) => s.lane === lane).length < this.sizes[lane].base) this.spawn(lane);
+    if (!this.closed && this.slots.filter((s) => s.lane === lane).length < this.sizes[lane].base)
+      this.spawn(lane);
   }
 
   private afterStop(work: ExecWork, failure: ExecFailure): void {
@@ -233,7 +279,13 @@ export class ExecScheduler {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = setTimeout(() => {
       const ofLane = this.slots.filter((s) => s.lane === slot.lane);
-      if (slot.work || !ofLane.includes(slot) || ofLane.length <= this.sizes[slot.lane].base || ofLane.filter((s) => !s.work).length < 2) return;
+      if (
+        slot.work ||
+        !ofLane.includes(slot) ||
+        ofLane.length <= this.sizes[slot.lane].base ||
+        ofLane.filter((s) => !s.work).length < 2
+      )
+        return;
       this.remove(slot);
       slot.proc.kill();
     }, IDLE_MS);
@@ -247,8 +299,12 @@ export class ExecScheduler {
     if (!slot.ready && ++this.startFailures >= 3) {
       // the processes cannot start (broken install?): answer what waits instead of retrying forever
       this.startFailures = 0;
-      console.error(`[exec] the SQL execution process could not start${info.error ? `: ${info.error.message}` : ` (exit code ${info.code}, signal ${info.signal})`}`);
-      for (const lane of LANES) for (const waiting of this.queues[lane].splice(0)) waiting.refused(engineFailure(ENGINE_NOT_STARTING, 0));
+      console.error(
+        `[exec] the SQL execution process could not start${info.error ? `: ${info.error.message}` : ` (exit code ${info.code}, signal ${info.signal})`}`,
+      );
+      for (const lane of LANES)
+        for (const waiting of this.queues[lane].splice(0))
+          waiting.refused(engineFailure(ENGINE_NOT_STARTING, 0));
       this.holdWhileBusy();
       return;
     }
@@ -256,7 +312,10 @@ export class ExecScheduler {
     if (work) {
       if (slot.timer) clearTimeout(slot.timer);
       const elapsed = Math.round(performance.now() - slot.stepStarted);
-      this.afterStop(work, ranOutOfMemory(info) ? memoryFailure(this.caps, elapsed) : engineFailure(ENGINE_STOPPED, elapsed));
+      this.afterStop(
+        work,
+        ranOutOfMemory(info) ? memoryFailure(this.caps, elapsed) : engineFailure(ENGINE_STOPPED, elapsed),
+      );
     }
     if (!this.closed) this.dispatch();
   }

@@ -14,7 +14,17 @@ import { normalizeSql } from "@/lib/sql/normalize-sql";
 import { describeFailure, failedGold, judgeCandidates } from "@/lib/sql/exec/judge-candidates";
 import { runReadOnlyQuery } from "@/lib/sql/exec/run-read-only-query";
 import { startWatchdog } from "@/lib/sql/exec/exec-watchdog";
-import type { CandidateVerdict, ExecFailure, ExecRequest, ExecResult, JudgeReport, JudgeRequest, ResourceCaps, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
+import type {
+  CandidateVerdict,
+  ExecFailure,
+  ExecRequest,
+  ExecResult,
+  JudgeReport,
+  JudgeRequest,
+  ResourceCaps,
+  RunRequest,
+  RunResponse,
+} from "@/lib/sql/exec/exec-types";
 
 const MAX_OPEN = 32;
 const MAX_GOLD = 5_000;
@@ -56,7 +66,7 @@ function missing(file: string): ExecFailure {
 
 function write(text: string): void {
   const bytes = Buffer.from(text);
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     try {
       at += fs.writeSync(PROGRESS_FD, bytes, at);
     } catch (error) {
@@ -114,34 +124,50 @@ export function createExecService(caps: ResourceCaps): { answer(request: ExecReq
           }
           running(id, t, candidate);
         },
-        gold: (result: ExecResult, cached: boolean) => void report.gold.push([t, describeFailure(result), cached]),
-        verdict: (candidate: number, verdict: CandidateVerdict) => void report.verdicts.push([t, candidate, verdict]),
+        gold: (result: ExecResult, cached: boolean) =>
+          void report.gold.push([t, describeFailure(result), cached]),
+        verdict: (candidate: number, verdict: CandidateVerdict) =>
+          void report.verdicts.push([t, candidate, verdict]),
       };
       const fromCandidate = t === from.task ? from.candidate : 0;
       const skipped = (candidate: number) => skip.has(`${t}:${candidate}`);
-      let failed = failedGold(task, { kind: "missing_database", message: `Database file not found: ${task.dbFile}` });
+      let failed = failedGold(task, {
+        kind: "missing_database",
+        message: `Database file not found: ${task.dbFile}`,
+      });
       try {
         const identity = fileIdentity(task.dbFile);
         if (identity) {
           const db = connection(task.dbFile, identity);
           const key = `${task.dbFile}\u0000${identity}\u0000${request.metric}\u0000${normalizeSql(task.goldSql)}`;
-          judgeCandidates(task, request.metric, fromCandidate, skipped, (sql) => runQuery(db, sql, request.maxRows, request.maxBytes), (run) => {
-            const hit = touch(goldResults, key);
-            if (hit) return { result: hit, cached: true };
-            const result = run();
-            if (!result.ok || result.rowCount <= MAX_GOLD_ROWS) {
-              goldResults.set(key, result);
-              if (goldResults.size > MAX_GOLD) goldResults.delete(goldResults.keys().next().value as string);
-            }
-            return { result, cached: false };
-          }, steps);
+          judgeCandidates(
+            task,
+            request.metric,
+            fromCandidate,
+            skipped,
+            (sql) => runQuery(db, sql, request.maxRows, request.maxBytes),
+            (run) => {
+              const hit = touch(goldResults, key);
+              if (hit) return { result: hit, cached: true };
+              const result = run();
+              if (!result.ok || result.rowCount <= MAX_GOLD_ROWS) {
+                goldResults.set(key, result);
+                if (goldResults.size > MAX_GOLD)
+                  goldResults.delete(goldResults.keys().next().value as string);
+              }
+              return { result, cached: false };
+            },
+            steps,
+          );
           continue;
         }
       } catch (error) {
         failed = failedGold(task, { kind: "error", message: (error as Error).message });
       }
       report.gold.push([t, failed.goldError, false]);
-      failed.verdicts.forEach((verdict, c) => c >= fromCandidate && !skipped(c) && report.verdicts.push([t, c, verdict]));
+      failed.verdicts.forEach(
+        (verdict, c) => c >= fromCandidate && !skipped(c) && report.verdicts.push([t, c, verdict]),
+      );
     }
     running(0, 0, 0);
     report.end = { retire };

@@ -3,7 +3,14 @@
 /** Interactive work (console, review) has processes that jobs' work (judging, synthesis) cannot take. */
 export type Lane = "interactive" | "jobs";
 
-export type RunRequest = { type: "run"; id: number; dbFile: string; sql: string; maxRows: number; maxBytes: number };
+export type RunRequest = {
+  type: "run";
+  id: number;
+  dbFile: string;
+  sql: string;
+  maxRows: number;
+  maxBytes: number;
+};
 export type Metric = "spider" | "bird";
 
 /** One task to judge: its gold SQL runs once and each candidate is compared with it. */
@@ -35,7 +42,8 @@ export type ExecRequest = RunRequest | JudgeRequest;
  * not parse; cancelled: its caller gave it up; engine: the sandbox itself failed (a process stopped
  * or could not start, the pool closed), not the SQL: worth trying again.
  */
-export type ExecErrorKind = "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database" | "cancelled" | "engine";
+export type ExecErrorKind =
+  "refused" | "syntax" | "error" | "timeout" | "limit" | "missing_database" | "cancelled" | "engine";
 
 export type ExecSuccess = {
   ok: true;
@@ -65,7 +73,11 @@ export type JudgeFailure = { kind: JudgeFailureKind; message: string };
 /** A candidate's verdict: match, or why not (its own failure, or the gold's). */
 export type CandidateVerdict = { match: boolean; predError: JudgeFailure | null; reason: string };
 
-export type JudgeResult = { goldError: JudgeFailure | null; goldCached: boolean; verdicts: CandidateVerdict[] };
+export type JudgeResult = {
+  goldError: JudgeFailure | null;
+  goldCached: boolean;
+  verdicts: CandidateVerdict[];
+};
 
 /** The answer to a run request; `retire`: the process ends after it (it went past a memory or disk cap). */
 export type RunResponse = { id: number; result: ExecResult; retire: boolean };
@@ -84,7 +96,8 @@ export type JudgeReport = {
 };
 
 /** `cpu`: the process's CPU time (ms) when the query started. */
-export type JudgeProgress = { started: { id: number; at: number; cpu?: number } & JudgeStep } | { report: JudgeReport };
+export type JudgeProgress =
+  { started: { id: number; at: number; cpu?: number } & JudgeStep } | { report: JudgeReport };
 
 /** What each execution process may use: memory (SQLite's and JavaScript's) and any one temporary file. */
 export type ResourceCaps = { memoryMb: number; tempMb: number };

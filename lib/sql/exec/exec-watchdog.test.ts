@@ -21,7 +21,12 @@ describe("the execution child's watchdog", () => {
     const fd = fs.openSync(file, "w");
     const twentyFiveDays = 25 * 24 * 3600 * 1000; // past 2^31 ms
     const origin = Date.UTC(2026, 11, 2);
-    const note = startWatchdog(fd, () => twentyFiveDays + 0.4, origin, () => 1234.4);
+    const note = startWatchdog(
+      fd,
+      () => twentyFiveDays + 0.4,
+      origin,
+      () => 1234.4,
+    );
     note(7, 3, 2);
     expect(await firstLine(file)).toBe(`>7 3 2 ${origin + twentyFiveDays} 1234`);
     fs.closeSync(fd);

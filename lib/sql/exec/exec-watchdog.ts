@@ -38,10 +38,18 @@ function ownCpuMs(): number {
  * Starts the watchdog on `fd`; returns how the main thread notes a query starting (id 0: none runs).
  * `now` is the process's clock in ms since `origin` (given only by tests).
  */
-export function startWatchdog(fd: number, now = () => performance.now(), origin = performance.timeOrigin, cpuMs = ownCpuMs): (id: number, task: number, candidate: number) => void {
+export function startWatchdog(
+  fd: number,
+  now = () => performance.now(),
+  origin = performance.timeOrigin,
+  cpuMs = ownCpuMs,
+): (id: number, task: number, candidate: number) => void {
   const state = new Int32Array(new SharedArrayBuffer(4 * 4)); // seq (odd while written), id, task, candidate
   const started = new BigInt64Array(new SharedArrayBuffer(16)); // when the query started (ms since origin), and the CPU used by then (ms)
-  const worker = new Worker(WATCHDOG, { eval: true, workerData: { state, started, fd, origin, everyMs: EVERY_MS } });
+  const worker = new Worker(WATCHDOG, {
+    eval: true,
+    workerData: { state, started, fd, origin, everyMs: EVERY_MS },
+  });
   worker.unref();
   return (id, task, candidate) => {
     Atomics.add(state, 0, 1);

@@ -2,7 +2,17 @@ import "server-only";
 import { failedGold, judgeFailure } from "@/lib/sql/exec/judge-candidates";
 import { JudgeRun } from "@/lib/sql/exec/judge-run";
 import type { ExecWork } from "@/lib/sql/exec/exec-scheduler";
-import type { ExecFailure, ExecResult, JudgeProgress, JudgeResult, JudgeTask, Lane, Metric, RunRequest, RunResponse } from "@/lib/sql/exec/exec-types";
+import type {
+  ExecFailure,
+  ExecResult,
+  JudgeProgress,
+  JudgeResult,
+  JudgeTask,
+  Lane,
+  Metric,
+  RunRequest,
+  RunResponse,
+} from "@/lib/sql/exec/exec-types";
 
 /** One query: its rows or its error, a timeout or a cap in words. */
 export class RunWork implements ExecWork {

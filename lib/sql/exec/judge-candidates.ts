@@ -4,11 +4,22 @@
 // query has to be stopped.
 import { compareResults } from "@/lib/sql/compare-results";
 import { stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
-import type { CandidateVerdict, ExecFailure, ExecResult, JudgeFailure, JudgeTask, JudgeResult, Metric } from "@/lib/sql/exec/exec-types";
+import type {
+  CandidateVerdict,
+  ExecFailure,
+  ExecResult,
+  JudgeFailure,
+  JudgeTask,
+  JudgeResult,
+  Metric,
+} from "@/lib/sql/exec/exec-types";
 
 /** An execution failure as a judging failure: its kind, and its words as stored (a timeout's say so first). */
 export function judgeFailure(failure: ExecFailure): JudgeFailure {
-  return { kind: failure.kind, message: failure.kind === "timeout" ? `timeout: ${failure.message}` : failure.message };
+  return {
+    kind: failure.kind,
+    message: failure.kind === "timeout" ? `timeout: ${failure.message}` : failure.message,
+  };
 }
 
 export const TOO_LARGE: JudgeFailure = { kind: "too_large", message: "result too large to compare" };
@@ -20,7 +31,12 @@ export function describeFailure(result: ExecResult): JudgeFailure | null {
 }
 
 /** Compares a candidate's result with the gold result (already run), giving a verdict. */
-export function verdictFor(gold: ExecResult, pred: ExecResult, goldSql: string, metric: Metric): CandidateVerdict {
+export function verdictFor(
+  gold: ExecResult,
+  pred: ExecResult,
+  goldSql: string,
+  metric: Metric,
+): CandidateVerdict {
   const predError = describeFailure(pred);
   const goldError = describeFailure(gold);
   if (predError) return { match: false, predError, reason: "the prediction failed" };
@@ -35,7 +51,11 @@ export function sqlForMetric(sql: string, metric: Metric): string {
 }
 
 export const GOLD_FAILED: CandidateVerdict = { match: false, predError: null, reason: "the gold SQL failed" };
-const EMPTY: CandidateVerdict = { match: false, predError: { kind: "empty", message: "empty prediction" }, reason: "the prediction is empty" };
+const EMPTY: CandidateVerdict = {
+  match: false,
+  predError: { kind: "empty", message: "empty prediction" },
+  reason: "the prediction is empty",
+};
 
 /** A task whose gold cannot run at all (e.g. its database file is missing). */
 export function failedGold(task: JudgeTask, failure: JudgeFailure): JudgeResult {

@@ -1,8 +1,21 @@
 import "server-only";
 import { GOLD_FAILED, judgeFailure } from "@/lib/sql/exec/judge-candidates";
-import type { CandidateVerdict, ExecFailure, JudgeProgress, JudgeRequest, JudgeResult, JudgeStep, JudgeTask, Metric } from "@/lib/sql/exec/exec-types";
+import type {
+  CandidateVerdict,
+  ExecFailure,
+  JudgeProgress,
+  JudgeRequest,
+  JudgeResult,
+  JudgeStep,
+  JudgeTask,
+  Metric,
+} from "@/lib/sql/exec/exec-types";
 
-const NOT_JUDGED: CandidateVerdict = { match: false, predError: { kind: "not_judged", message: "not judged" }, reason: "the prediction failed" };
+const NOT_JUDGED: CandidateVerdict = {
+  match: false,
+  predError: { kind: "not_judged", message: "not judged" },
+  reason: "the prediction failed",
+};
 const key = (step: JudgeStep) => `${step.task}:${step.candidate}`;
 
 /**
@@ -33,7 +46,16 @@ export class JudgeRun {
   /** The request that (re)starts the batch where it stands. */
   request(id: number): JudgeRequest {
     const from = { task: this.from.task, candidate: Math.max(0, this.from.candidate) };
-    return { type: "judge", id, tasks: this.tasks, metric: this.metric, maxRows: this.caps.maxRows, maxBytes: this.caps.maxBytes, from, skip: [...this.skip.values()] };
+    return {
+      type: "judge",
+      id,
+      tasks: this.tasks,
+      metric: this.metric,
+      maxRows: this.caps.maxRows,
+      maxBytes: this.caps.maxBytes,
+      from,
+      skip: [...this.skip.values()],
+    };
   }
 
   /**
@@ -69,7 +91,9 @@ export class JudgeRun {
 
   /** Whether `step` comes before the first step not reported (it was reported, or stopped). */
   private isReported(step: JudgeStep): boolean {
-    return step.task < this.from.task || (step.task === this.from.task && step.candidate < this.from.candidate);
+    return (
+      step.task < this.from.task || (step.task === this.from.task && step.candidate < this.from.candidate)
+    );
   }
 
   /**
@@ -84,9 +108,14 @@ export class JudgeRun {
     const words = judgeFailure(failure);
     const result = this.results[at.task]!;
     if (at.candidate === -1) {
-      Object.assign(result, { goldError: words, goldCached: false, verdicts: task.candidates.map(() => GOLD_FAILED) });
+      Object.assign(result, {
+        goldError: words,
+        goldCached: false,
+        verdicts: task.candidates.map(() => GOLD_FAILED),
+      });
       this.goldKnown[at.task] = true;
-    } else result.verdicts[at.candidate] = { match: false, predError: words, reason: "the prediction failed" };
+    } else
+      result.verdicts[at.candidate] = { match: false, predError: words, reason: "the prediction failed" };
     this.skip.set(key(at), at);
     this.moveOverKnown();
     return this.from.task < this.tasks.length;
@@ -94,26 +123,33 @@ export class JudgeRun {
 
   /** Every task's result, in order. */
   judged(): JudgeResult[] {
-    return this.results.map((r, t) => ({ ...r, verdicts: this.tasks[t]!.candidates.map((_, c) => r.verdicts[c] ?? NOT_JUDGED) }));
+    return this.results.map((r, t) => ({
+      ...r,
+      verdicts: this.tasks[t]!.candidates.map((_, c) => r.verdicts[c] ?? NOT_JUDGED),
+    }));
   }
 
   private reported(step: JudgeStep): void {
     if (this.running && key(this.running) === key(step)) this.running = null;
     const next = this.after(step);
     // only forward: a resumed batch reports its task's gold again
-    if (next.task > this.from.task || (next.task === this.from.task && next.candidate > this.from.candidate)) this.from = next;
+    if (next.task > this.from.task || (next.task === this.from.task && next.candidate > this.from.candidate))
+      this.from = next;
     this.moveOverKnown();
   }
 
   private after(step: JudgeStep): JudgeStep {
     const count = this.tasks[step.task]?.candidates.length ?? 0;
-    return step.candidate + 1 < count ? { task: step.task, candidate: step.candidate + 1 } : { task: step.task + 1, candidate: -1 };
+    return step.candidate + 1 < count
+      ? { task: step.task, candidate: step.candidate + 1 }
+      : { task: step.task + 1, candidate: -1 };
   }
 
   /** Past the steps whose outcome is known already (a stopped gold: its whole task). */
   private moveOverKnown(): void {
     while (this.from.task < this.tasks.length) {
-      if (this.skip.has(key({ task: this.from.task, candidate: -1 }))) this.from = { task: this.from.task + 1, candidate: -1 };
+      if (this.skip.has(key({ task: this.from.task, candidate: -1 })))
+        this.from = { task: this.from.task + 1, candidate: -1 };
       else if (this.skip.has(key(this.from))) this.from = this.after(this.from);
       else return;
     }

@@ -35,13 +35,16 @@ export function assertAllowedSql(sql: string): void {
   // comments and quoted text are single tokens; trailing semicolons are already dropped
   const tokens = tokenizeSql(sql);
   if (!tokens.length) throw new SqlRefusedError("The SQL is empty.");
-  if (tokens.some((t) => t.kind === "symbol" && t.text === ";")) throw new SqlRefusedError("Only one statement can run at a time.");
+  if (tokens.some((t) => t.kind === "symbol" && t.text === ";"))
+    throw new SqlRefusedError("Only one statement can run at a time.");
   for (const t of tokens) {
     const reason = t.kind === "word" ? FORBIDDEN_WORDS.get(t.text.toLowerCase()) : undefined;
     if (reason) throw new SqlRefusedError(`${reason}: only queries that read can run.`);
     const name = nameOf(t);
     if (name && SHOWS_SERVER_PATHS.has(name.toLowerCase())) {
-      throw new SqlRefusedError(`${name} is not allowed: it shows where database files are stored on the server.`);
+      throw new SqlRefusedError(
+        `${name} is not allowed: it shows where database files are stored on the server.`,
+      );
     }
   }
 }
@@ -51,7 +54,8 @@ export function assertReadStatement(sql: string): void {
   const first = tokenizeSql(sql).find((t) => t.text !== "(");
   const word = first?.kind === "word" ? first.text.toLowerCase() : undefined;
   if (word !== "select" && word !== "with" && word !== "values") {
-    throw new SqlRefusedError(`Only queries that read can run (SELECT or WITH); this statement starts with ${word?.toUpperCase() ?? "something else"}.`);
+    throw new SqlRefusedError(
+      `Only queries that read can run (SELECT or WITH); this statement starts with ${word?.toUpperCase() ?? "something else"}.`,
+    );
   }
 }
-

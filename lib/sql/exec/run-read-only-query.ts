@@ -15,15 +15,23 @@ function approximateBytes(value: unknown): number {
   return 8;
 }
 
-export function runReadOnlyQuery(db: Database.Database, sql: string, maxRows: number, maxBytes: number, caps: ResourceCaps): ExecResult {
+export function runReadOnlyQuery(
+  db: Database.Database,
+  sql: string,
+  maxRows: number,
+  maxBytes: number,
+  caps: ResourceCaps,
+): ExecResult {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
   try {
     assertAllowedSql(sql);
     const stmt = prepare(db, sql);
     assertReadStatement(sql);
-    if (!stmt.readonly) throw new SqlRefusedError("The statement would change the database; only queries that read can run.");
-    if (!stmt.reader) throw new SqlRefusedError("The statement returns no rows; only queries that read can run.");
+    if (!stmt.readonly)
+      throw new SqlRefusedError("The statement would change the database; only queries that read can run.");
+    if (!stmt.reader)
+      throw new SqlRefusedError("The statement returns no rows; only queries that read can run.");
     const columns = stmt.columns().map((c) => c.name);
     const rows: unknown[][] = [];
     let bytes = 0;
@@ -35,11 +43,20 @@ export function runReadOnlyQuery(db: Database.Database, sql: string, maxRows: nu
       rows.push(row);
     }
     const truncation = truncatedBy ? { truncatedBy, maxRows, maxBytes } : {};
-    return { ok: true, columns, rows, rowCount: rows.length, truncated: !!truncatedBy, ...truncation, elapsedMs: elapsed() };
+    return {
+      ok: true,
+      columns,
+      rows,
+      rowCount: rows.length,
+      truncated: !!truncatedBy,
+      ...truncation,
+      elapsedMs: elapsed(),
+    };
   } catch (error) {
     const limit = limitFailure(error, caps, elapsed());
     if (limit) return limit;
-    const kind = error instanceof SqlRefusedError ? "refused" : error instanceof SqlSyntaxError ? "syntax" : "error";
+    const kind =
+      error instanceof SqlRefusedError ? "refused" : error instanceof SqlSyntaxError ? "syntax" : "error";
     return { ok: false, kind, message: (error as Error).message, elapsedMs: elapsed() };
   }
 }

@@ -51,7 +51,9 @@ export function cleanBuildLeftovers(tmpDir = os.tmpdir()): string[] {
     if (!name.startsWith(PREFIX)) continue;
     const dir = path.join(tmpDir, name);
     const pid = mine.exec(name)?.[1];
-    const leftover = pid ? !isAlive(Number(pid)) : OLD_STYLE.test(name) && Date.now() - safeMtime(dir) > OLD_STYLE_AGE_MS;
+    const leftover = pid
+      ? !isAlive(Number(pid))
+      : OLD_STYLE.test(name) && Date.now() - safeMtime(dir) > OLD_STYLE_AGE_MS;
     if (!leftover) continue;
     fs.rmSync(dir, { recursive: true, force: true });
     removed.push(dir);
@@ -72,5 +74,8 @@ function cleanBuildLeftoversOnce(): void {
   if (cleaned) return;
   cleaned = true;
   const removed = cleanBuildLeftovers();
-  if (removed.length) console.log(`[strong] removed ${removed.length} build folder(s) left by stopped runners: ${removed.join(", ")}`);
+  if (removed.length)
+    console.log(
+      `[strong] removed ${removed.length} build folder(s) left by stopped runners: ${removed.join(", ")}`,
+    );
 }

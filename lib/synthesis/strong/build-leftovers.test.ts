@@ -17,7 +17,9 @@ const SLOW_INSERT = `INSERT INTO t VALUES (${Array.from({ length: 20 }, () => "l
 let databaseAnswers = 0;
 const answerFor = (prompt: string) => {
   if (prompt.includes("Task: write-database")) {
-    return databaseAnswers++ === 0 ? `\`\`\`sql\nCREATE TABLE t (n INTEGER);\n${SLOW_INSERT};\n\`\`\`` : "```sql\nCREATE TABLE t (n INTEGER);\nINSERT INTO t VALUES (1);\n```";
+    return databaseAnswers++ === 0
+      ? `\`\`\`sql\nCREATE TABLE t (n INTEGER);\n${SLOW_INSERT};\n\`\`\``
+      : "```sql\nCREATE TABLE t (n INTEGER);\nINSERT INTO t VALUES (1);\n```";
   }
   return '[{"question": "How many rows are there?", "sql": "SELECT count(*) FROM t"}]';
 };
@@ -25,8 +27,19 @@ const model = http.createServer((request, response) => {
   let body = "";
   request.on("data", (chunk: Buffer) => (body += chunk.toString()));
   request.on("end", () => {
-    const prompt = (JSON.parse(body) as { messages: { content: string }[] }).messages.map((m) => m.content).join("\n");
-    const completion = { id: "c", object: "chat.completion", created: 0, model: "slow-builder", choices: [{ index: 0, message: { role: "assistant", content: answerFor(prompt) }, finish_reason: "stop" }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
+    const prompt = (JSON.parse(body) as { messages: { content: string }[] }).messages
+      .map((m) => m.content)
+      .join("\n");
+    const completion = {
+      id: "c",
+      object: "chat.completion",
+      created: 0,
+      model: "slow-builder",
+      choices: [
+        { index: 0, message: { role: "assistant", content: answerFor(prompt) }, finish_reason: "stop" },
+      ],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    };
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion));
   });
 });
@@ -35,12 +48,19 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sense-tmp-builds-"));
 const buildFolders = () => fs.readdirSync(tmp).filter((name) => name.startsWith("sense-strong-"));
 const started: ChildProcess[] = [];
 const startWorker = () => {
-  const child = spawnWorkerProcess({ TMPDIR: tmp, SENSE_JOB_LEASE_MS: "1000", SENSE_WORKER_CONCURRENCY: "2" }, "ignore");
+  const child = spawnWorkerProcess(
+    { TMPDIR: tmp, SENSE_JOB_LEASE_MS: "1000", SENSE_WORKER_CONCURRENCY: "2" },
+    "ignore",
+  );
   started.push(child);
   return child;
 };
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
@@ -57,8 +77,18 @@ afterAll(() => {
 
 describe("a strong build folder left by a runner killed mid-build", () => {
   it("is removed by the next runner's first build; the runner's own folders go when their build ends", async () => {
-    await createProvider({ name: "slow-builder", baseUrl: `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`, model: "slow-builder", maxConcurrency: 1 });
-    const job = await createJob({ kind: "strong", provider: "slow-builder", domains: ["slow builds"], questionsPerDatabase: 1 });
+    await createProvider({
+      name: "slow-builder",
+      baseUrl: `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`,
+      model: "slow-builder",
+      maxConcurrency: 1,
+    });
+    const job = await createJob({
+      kind: "strong",
+      provider: "slow-builder",
+      domains: ["slow builds"],
+      questionsPerDatabase: 1,
+    });
 
     const first = startWorker();
     await waitFor(() => databaseAnswers > 0 && buildFolders().length > 0, 60_000, "the first build to start");
@@ -68,8 +98,16 @@ describe("a strong build folder left by a runner killed mid-build", () => {
     expect(left).toHaveLength(1); // what kill -9 leaves
 
     const second = startWorker();
-    await waitFor(() => left.every((name) => !fs.existsSync(path.join(tmp, name))), 90_000, `the folder ${left[0]} of the killed runner to be removed`);
-    await waitFor(async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status === "done", 90_000, "the job to finish");
+    await waitFor(
+      () => left.every((name) => !fs.existsSync(path.join(tmp, name))),
+      90_000,
+      `the folder ${left[0]} of the killed runner to be removed`,
+    );
+    await waitFor(
+      async () => (await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status === "done",
+      90_000,
+      "the job to finish",
+    );
     second.kill("SIGTERM");
     expect(await prisma.targetDatabase.count({ where: { source: "synthesized" } })).toBe(1);
     expect(buildFolders()).toEqual([]);

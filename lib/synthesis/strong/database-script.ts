@@ -5,11 +5,21 @@ import { fencedBlocks, parseModelJson, withoutTrailingSemicolons } from "@/lib/l
 import { tokenizeSql, type SqlToken } from "@/lib/sql/sql-tokens";
 import { tableShape } from "@/lib/synthesis/strong/script-table-shape";
 
-export type DatabaseScript = { ok: true; statements: string[]; tables: number; inserts: number } | { ok: false; reason: string };
+export type DatabaseScript =
+  { ok: true; statements: string[]; tables: number; inserts: number } | { ok: false; reason: string };
 
 const MAX_SCRIPT_CHARS = 4 * 1024 * 1024;
 const MAX_STATEMENTS = 20_000;
-const REFUSED_WORDS = new Set(["select", "with", "attach", "detach", "pragma", "load_extension", "trigger", "vacuum"]);
+const REFUSED_WORDS = new Set([
+  "select",
+  "with",
+  "attach",
+  "detach",
+  "pragma",
+  "load_extension",
+  "trigger",
+  "vacuum",
+]);
 
 /** The SQL of the answer: every ```sql block in order, a JSON {"sql": …}, or the bare text. */
 function scriptText(text: string): string | null {
@@ -22,7 +32,8 @@ function scriptText(text: string): string | null {
     if (!read.ok) return null;
     const parsed = read.value as { sql?: unknown; statements?: unknown };
     if (typeof parsed.sql === "string") return parsed.sql;
-    if (Array.isArray(parsed.statements) && parsed.statements.every((s) => typeof s === "string")) return parsed.statements.join(";\n");
+    if (Array.isArray(parsed.statements) && parsed.statements.every((s) => typeof s === "string"))
+      return parsed.statements.join(";\n");
   }
   return /^\s*create\b/i.test(text) ? text : null;
 }
@@ -39,8 +50,13 @@ const envCaps = (): ScriptCaps => ({ maxTables: env.SENSE_MAX_TABLES, maxColumns
  */
 export function parseDatabaseScript(answer: string, caps: ScriptCaps = envCaps()): DatabaseScript {
   const text = scriptText(answer);
-  if (text === null) return { ok: false, reason: "no SQL found in the answer (expected CREATE TABLE and INSERT statements in a ```sql block)" };
-  if (text.length > MAX_SCRIPT_CHARS) return { ok: false, reason: `the script is longer than ${MAX_SCRIPT_CHARS} characters` };
+  if (text === null)
+    return {
+      ok: false,
+      reason: "no SQL found in the answer (expected CREATE TABLE and INSERT statements in a ```sql block)",
+    };
+  if (text.length > MAX_SCRIPT_CHARS)
+    return { ok: false, reason: `the script is longer than ${MAX_SCRIPT_CHARS} characters` };
   const tokens = tokenizeSql(text);
   const statements: string[] = [];
   let start = 0;
@@ -56,13 +72,17 @@ export function parseDatabaseScript(answer: string, caps: ScriptCaps = envCaps()
     if (!words.length) return null;
     const n = statements.length + 1;
     const refused = words.find((w) => REFUSED_WORDS.has(w));
-    if (refused) return `statement ${n} (${preview(sql)}) uses ${refused.toUpperCase()}, which a new database may not`;
+    if (refused)
+      return `statement ${n} (${preview(sql)}) uses ${refused.toUpperCase()}, which a new database may not`;
     const [first, second, third] = words;
     if (first === "create" && second === "table") {
-      if (/^create\s+table\s+(if\s+not\s+exists\s+)?("[^"]*"|\S+)\s+as\b/i.test(sql)) return `statement ${n} (${preview(sql)}): CREATE TABLE … AS is not allowed`;
+      if (/^create\s+table\s+(if\s+not\s+exists\s+)?("[^"]*"|\S+)\s+as\b/i.test(sql))
+        return `statement ${n} (${preview(sql)}): CREATE TABLE … AS is not allowed`;
       const shape = tableShape(statementTokens);
-      if (shape.generated !== null) return `statement ${n} (${preview(sql)}) declares the generated column ${shape.generated}, which a synthesized database may not hold (it would be computed on every read)`;
-      if (shape.columns > caps.maxColumns) return `statement ${n} (${preview(sql)}) declares ${shape.columns} columns; a table may have at most ${caps.maxColumns} (SENSE_MAX_COLUMNS)`;
+      if (shape.generated !== null)
+        return `statement ${n} (${preview(sql)}) declares the generated column ${shape.generated}, which a synthesized database may not hold (it would be computed on every read)`;
+      if (shape.columns > caps.maxColumns)
+        return `statement ${n} (${preview(sql)}) declares ${shape.columns} columns; a table may have at most ${caps.maxColumns} (SENSE_MAX_COLUMNS)`;
       tables++;
     } else if (first === "create" && (second === "index" || (second === "unique" && third === "index"))) {
       // indexes are fine
@@ -72,7 +92,9 @@ export function parseDatabaseScript(answer: string, caps: ScriptCaps = envCaps()
       return `statement ${n} (${preview(sql)}) is not CREATE TABLE, CREATE INDEX or INSERT … VALUES`;
     }
     statements.push(sql);
-    return statements.length > MAX_STATEMENTS ? `the script has more than ${MAX_STATEMENTS} statements` : null;
+    return statements.length > MAX_STATEMENTS
+      ? `the script has more than ${MAX_STATEMENTS} statements`
+      : null;
   };
   for (const token of tokens) {
     if (token.kind === "symbol" && token.text === ";") {
@@ -83,7 +105,11 @@ export function parseDatabaseScript(answer: string, caps: ScriptCaps = envCaps()
   const problem = close(text.length);
   if (problem) return { ok: false, reason: problem };
   if (!tables) return { ok: false, reason: "the script creates no table" };
-  if (tables > caps.maxTables) return { ok: false, reason: `the script creates ${tables} tables; a database may have at most ${caps.maxTables} (SENSE_MAX_TABLES)` };
+  if (tables > caps.maxTables)
+    return {
+      ok: false,
+      reason: `the script creates ${tables} tables; a database may have at most ${caps.maxTables} (SENSE_MAX_TABLES)`,
+    };
   if (!inserts) return { ok: false, reason: "the script inserts no rows" };
   return { ok: true, statements, tables, inserts };
 }

@@ -12,7 +12,10 @@ const short = (sql: string) => (sql.length > 80 ? `${sql.slice(0, 77)}…` : sql
  * checked once all rows are in, so the order of the INSERTs does not matter; rows that point at
  * nothing are an error, as is a statement that fails. The file is removed on failure.
  */
-export function materializeDatabase(file: string, statements: string[]): { ok: true; rows: number } | { ok: false; error: string } {
+export function materializeDatabase(
+  file: string,
+  statements: string[],
+): { ok: true; rows: number } | { ok: false; error: string } {
   fs.rmSync(file, { force: true });
   const db = new Database(file);
   let failed = true;
@@ -24,10 +27,14 @@ export function materializeDatabase(file: string, statements: string[]): { ok: t
     let current = 0;
     try {
       db.transaction(() => {
-        for (current = 0; current < statements.length; current++) rows += db.prepare(statements[current]!).run().changes;
+        for (current = 0; current < statements.length; current++)
+          rows += db.prepare(statements[current]!).run().changes;
       })();
     } catch (error) {
-      return { ok: false, error: `statement ${current + 1} (${short(statements[current] ?? "")}) failed: ${(error as Error).message}` };
+      return {
+        ok: false,
+        error: `statement ${current + 1} (${short(statements[current] ?? "")}) failed: ${(error as Error).message}`,
+      };
     }
     let broken: { table: string; rowid: number; parent: string }[];
     try {
@@ -37,7 +44,10 @@ export function materializeDatabase(file: string, statements: string[]): { ok: t
     }
     if (broken.length) {
       const first = broken[0]!;
-      return { ok: false, error: `${broken.length} row(s) break foreign keys, e.g. ${first.table} row ${first.rowid} points at a missing ${first.parent} row` };
+      return {
+        ok: false,
+        error: `${broken.length} row(s) break foreign keys, e.g. ${first.table} row ${first.rowid} points at a missing ${first.parent} row`,
+      };
     }
     if (rows === 0) return { ok: false, error: "the database holds no rows" };
     failed = false;

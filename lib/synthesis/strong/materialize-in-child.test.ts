@@ -9,7 +9,10 @@ const TOTAL = 200;
 describe("materializeInChild", () => {
   it("loses none of 200 databases built in child processes: the result arrives even when the child's exit is seen first", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sense-200-"));
-    const statements = ["CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", "INSERT INTO t VALUES (1, 'a'), (2, 'b')"];
+    const statements = [
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+      "INSERT INTO t VALUES (1, 'a'), (2, 'b')",
+    ];
     const failures: string[] = [];
     let next = 0;
     const builder = async () => {

@@ -10,10 +10,20 @@ export type MaterializeResult = { ok: true; rows: number } | { ok: false; error:
 const CAPS = { memoryMb: 256, fileMb: 128 };
 
 /** Builds a database from checked statements in a child process that is killed past `timeoutMs`. */
-export function materializeInChild(file: string, statements: string[], timeoutMs = 30_000): Promise<MaterializeResult> {
+export function materializeInChild(
+  file: string,
+  statements: string[],
+  timeoutMs = 30_000,
+): Promise<MaterializeResult> {
   return new Promise((resolve) => {
     const { script, nodeArgs } = childEntry(env.projectRoot, "lib/entries/materialize-child.ts");
-    const child = forkCapped(script, [], CAPS, { cwd: env.projectRoot, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }, nodeArgs);
+    const child = forkCapped(
+      script,
+      [],
+      CAPS,
+      { cwd: env.projectRoot, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] },
+      nodeArgs,
+    );
     let settled = false;
     const finish = (result: MaterializeResult) => {
       if (settled) return;
@@ -22,12 +32,23 @@ export function materializeInChild(file: string, statements: string[], timeoutMs
       if (child.exitCode === null) child.kill("SIGKILL");
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, error: `building the database took longer than ${timeoutMs / 1000} s and was stopped` }), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          error: `building the database took longer than ${timeoutMs / 1000} s and was stopped`,
+        }),
+      timeoutMs,
+    );
     child.on("message", (result: MaterializeResult) => finish(result));
     // "close", not "exit": a busy parent can see the exit before the message the child sent just before
     // it; "close" comes once the IPC channel is drained too, so a result sent is never lost
-    child.on("close", (code, signal) => finish({ ok: false, error: `the process building the database stopped (${signal ?? `exit ${code}`})` }));
-    child.on("error", (error) => finish({ ok: false, error: `the process building the database could not start: ${error.message}` }));
+    child.on("close", (code, signal) =>
+      finish({ ok: false, error: `the process building the database stopped (${signal ?? `exit ${code}`})` }),
+    );
+    child.on("error", (error) =>
+      finish({ ok: false, error: `the process building the database could not start: ${error.message}` }),
+    );
     child.send({ file, statements });
   });
 }

@@ -23,13 +23,16 @@ function jsonText(answer: string): string | null {
   const fenced = lastFencedBlock(answer, (lang) => !lang || lang.toLowerCase() === "json");
   if (fenced) return fenced;
   const start = answer.search(/[[{]/);
-  return start === -1 ? null : answer.slice(start, Math.max(answer.lastIndexOf("]"), answer.lastIndexOf("}")) + 1);
+  return start === -1
+    ? null
+    : answer.slice(start, Math.max(answer.lastIndexOf("]"), answer.lastIndexOf("}")) + 1);
 }
 
 /** Reads a JSON array of {question, sql} (or {"questions": [...]}); entries that do not fit are listed with why. */
 export function parseQuestionsAnswer(answer: string): QuestionsAnswer {
   const text = jsonText(answer);
-  if (!text) return { ok: false, reason: "no JSON found in the answer (expected [{\"question\": …, \"sql\": …}])" };
+  if (!text)
+    return { ok: false, reason: 'no JSON found in the answer (expected [{"question": …, "sql": …}])' };
   const json = parseModelJson(text);
   if (!json.ok) return { ok: false, reason: json.reason };
   const parsed = json.value;
@@ -40,8 +43,16 @@ export function parseQuestionsAnswer(answer: string): QuestionsAnswer {
   list.forEach((entry, index) => {
     const result = writtenQuestionSchema.safeParse(entry);
     if (result.success) questions.push(result.data);
-    else invalid.push({ index, reason: result.error.issues.map((i) => `${i.path.join(".") || "entry"}: ${i.message}`).join("; ") });
+    else
+      invalid.push({
+        index,
+        reason: result.error.issues.map((i) => `${i.path.join(".") || "entry"}: ${i.message}`).join("; "),
+      });
   });
-  if (!questions.length) return { ok: false, reason: `none of the ${list.length} entries is a valid {question, sql}${invalid[0] ? ` (first: ${invalid[0].reason})` : ""}` };
+  if (!questions.length)
+    return {
+      ok: false,
+      reason: `none of the ${list.length} entries is a valid {question, sql}${invalid[0] ? ` (first: ${invalid[0].reason})` : ""}`,
+    };
   return { ok: true, questions, invalid };
 }

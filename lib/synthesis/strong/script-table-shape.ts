@@ -18,7 +18,8 @@ export function tableShape(tokens: SqlToken[]): TableShape {
     if (!first || (first.kind === "word" && TABLE_CONSTRAINTS.has(first.text.toLowerCase()))) return;
     columns++;
     // a column whose definition holds AS outside its own parentheses is computed: `x AS (…)`, `x GENERATED ALWAYS AS (…)`
-    if (generated === null && rest.some((t) => t.kind === "word" && t.text.toLowerCase() === "as")) generated = first.text;
+    if (generated === null && rest.some((t) => t.kind === "word" && t.text.toLowerCase() === "as"))
+      generated = first.text;
   };
   for (const token of tokens) {
     if (token.kind === "symbol" && token.text === "(") {

@@ -7,13 +7,22 @@ import type { JudgeFailure } from "@/lib/sql/exec/exec-types";
 export type CandidateVerdictKind = "correct" | "wrong_result" | "error" | "timeout" | "unparsable";
 
 export type JudgedCandidate = { index: number; sql: string | null; verdict: CandidateVerdictKind };
-export type PlannedPair = { chosenSql: string; chosenSource: "gold" | "candidate"; chosenIndex: number | null; rejectedIndex: number; rejectedSql: string };
+export type PlannedPair = {
+  chosenSql: string;
+  chosenSource: "gold" | "candidate";
+  chosenIndex: number | null;
+  rejectedIndex: number;
+  rejectedSql: string;
+};
 
 /** Wrong answers: a result that differs, an error or a timeout. Unparsable answers hold no SQL to train on. */
 const REJECTABLE = new Set<CandidateVerdictKind>(["wrong_result", "error", "timeout"]);
 
 /** The verdict of a candidate from the execution engine's answer for it. */
-export function verdictKind(verdict: { match: boolean; predError: JudgeFailure | null }): CandidateVerdictKind {
+export function verdictKind(verdict: {
+  match: boolean;
+  predError: JudgeFailure | null;
+}): CandidateVerdictKind {
   if (verdict.match) return "correct";
   if (verdict.predError === null) return "wrong_result";
   return verdict.predError.kind === "timeout" ? "timeout" : "error";
@@ -35,7 +44,13 @@ export function planPreferencePairs(
     const key = normalizeSql(candidate.sql);
     if (seen.has(key)) continue;
     seen.add(key);
-    pairs.push({ chosenSql, chosenSource: useCandidate ? "candidate" : "gold", chosenIndex: useCandidate ? correct.index : null, rejectedIndex: candidate.index, rejectedSql: candidate.sql });
+    pairs.push({
+      chosenSql,
+      chosenSource: useCandidate ? "candidate" : "gold",
+      chosenIndex: useCandidate ? correct.index : null,
+      rejectedIndex: candidate.index,
+      rejectedSql: candidate.sql,
+    });
   }
   return pairs;
 }

@@ -6,5 +6,6 @@ import { weakJobAgainst } from "../weak-job-against.mjs";
 export const hostileCase: HostileCase = {
   name: "endpoint replies garbage / wrong-shape JSON",
   finding: "9",
-  run: async (ctx) => `not JSON: ${await weakJobAgainst(ctx, "garbage", { tasks: 4 })} | wrong shape: ${await weakJobAgainst(ctx, "bad-shape", { tasks: 4 })}`,
+  run: async (ctx) =>
+    `not JSON: ${await weakJobAgainst(ctx, "garbage", { tasks: 4 })} | wrong shape: ${await weakJobAgainst(ctx, "bad-shape", { tasks: 4 })}`,
 };

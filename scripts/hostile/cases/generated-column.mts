@@ -31,7 +31,11 @@ export const hostileCase: HostileCase = {
     writeDatabase(file);
     const form = new FormData();
     form.set("file", new Blob([fs.readFileSync(file)]), `${NAME}.sqlite`);
-    const upload = await fetch(`${ctx.base}/api/databases`, { method: "POST", headers: await ctx.headers("admin"), body: form });
+    const upload = await fetch(`${ctx.base}/api/databases`, {
+      method: "POST",
+      headers: await ctx.headers("admin"),
+      body: form,
+    });
     if (!upload.ok) return `upload answered ${upload.status}: ${(await upload.text()).slice(0, 200)}`;
     const annotator = await ctx.headers("annotator");
     const views: string[] = [];
@@ -42,7 +46,9 @@ export const hostileCase: HostileCase = {
       const page = await fetch(`${ctx.base}/databases/${NAME}`, { headers: annotator });
       const html = await page.text();
       const heavy = body.previews?.find((p) => p.table === "heavy");
-      views.push(`view ${i + 1}: API ${api.status} page ${page.status} (${Math.round(html.length / 1024)} KB) in ${Math.round(performance.now() - started)} ms, heavy: ${heavy?.error ?? "rows shown"}`);
+      views.push(
+        `view ${i + 1}: API ${api.status} page ${page.status} (${Math.round(html.length / 1024)} KB) in ${Math.round(performance.now() - started)} ms, heavy: ${heavy?.error ?? "rows shown"}`,
+      );
     }
     return views.join("; ");
   },

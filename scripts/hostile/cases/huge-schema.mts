@@ -17,10 +17,15 @@ function writeSchema(file: string, tables: number, columns: number): Promise<voi
     const create = (t) => "CREATE TABLE t" + t + " (" + Array.from({ length: workerData.columns }, (_, c) => "c" + c + " TEXT").join(", ") + "); INSERT INTO t" + t + " (c0) VALUES ('row');";
     db.exec("BEGIN; " + Array.from({ length: workerData.tables }, (_, t) => create(t)).join("\\n") + " COMMIT;");
     db.close();`;
-  const worker = new Worker(code, { eval: true, workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file, tables, columns } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file, tables, columns },
+  });
   return new Promise((resolve, reject) => {
     worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writing ${file} failed (exit ${code})`))));
+    worker.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`writing ${file} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -44,13 +49,23 @@ export const hostileCase: HostileCase = {
     await writeSchema(huge, 2000, 201);
     const atCaps = path.join(ctx.dataDir, "imports", `at_caps_${suffix}.sqlite`);
     await writeSchema(atCaps, 500, 200);
-    const lines = [await register(ctx, huge, `huge_${suffix}`), await register(ctx, atCaps, `at_caps_${suffix}`)];
+    const lines = [
+      await register(ctx, huge, `huge_${suffix}`),
+      await register(ctx, atCaps, `at_caps_${suffix}`),
+    ];
     const annotator = await ctx.headers("annotator");
-    for (const url of [`/api/databases/at_caps_${suffix}`, `/api/databases/at_caps_${suffix}?page=20`, `/databases/at_caps_${suffix}`, `/databases/at_caps_${suffix}?page=20`]) {
+    for (const url of [
+      `/api/databases/at_caps_${suffix}`,
+      `/api/databases/at_caps_${suffix}?page=20`,
+      `/databases/at_caps_${suffix}`,
+      `/databases/at_caps_${suffix}?page=20`,
+    ]) {
       const started = performance.now();
       const response = await fetch(`${ctx.base}${url}`, { headers: annotator });
       const bytes = (await response.arrayBuffer()).byteLength;
-      lines.push(`GET ${url}: ${response.status}, ${Math.round(bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`);
+      lines.push(
+        `GET ${url}: ${response.status}, ${Math.round(bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
+      );
     }
     return lines.join("; ");
   },

@@ -22,7 +22,10 @@ function streamSignIn(base: string): Promise<Outcome> {
       request.destroy();
       resolve({ ...outcome, sentBytes: sent, ms: Date.now() - started });
     };
-    const request = http.request(url, { method: "POST", headers: { "content-type": "application/json", origin: base } });
+    const request = http.request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+    });
     request.on("response", (response) => {
       let text = "";
       response.setEncoding("utf8");
@@ -37,7 +40,9 @@ function streamSignIn(base: string): Promise<Outcome> {
         finish({ status: response.statusCode ?? 0, message });
       });
     });
-    request.on("error", (error: NodeJS.ErrnoException) => finish({ status: error.code ?? "error", message: error.message }));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      finish({ status: error.code ?? "error", message: error.message }),
+    );
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     request.write('{"email":"someone@hostile.test","password":"');
     const pump = () => {

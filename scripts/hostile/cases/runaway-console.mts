@@ -21,7 +21,11 @@ export const hostileCase: HostileCase = {
     const answers = await Promise.all(
       RUNAWAYS.map(async (sql) => {
         const started = performance.now();
-        const response = await fetch(`${ctx.base}/api/sql/run`, { method: "POST", headers, body: JSON.stringify({ database, sql }) });
+        const response = await fetch(`${ctx.base}/api/sql/run`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ database, sql }),
+        });
         const body = (await response.json()) as { ok?: boolean; kind?: string; message?: string };
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         return `${response.status} after ${seconds} s: ${body.ok ? "ran to the end (not stopped)" : `${body.kind}: ${body.message}`}`;

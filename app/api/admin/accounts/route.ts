@@ -3,4 +3,7 @@ import { createAccount, listAccounts, newAccountSchema } from "@/lib/auth/accoun
 
 export const GET = handleRoute({ auth: "accounts.manage" }, async () => ({ accounts: await listAccounts() }));
 
-export const POST = handleRoute({ auth: "accounts.manage", body: newAccountSchema }, async ({ user, body }) => ({ account: await createAccount(user, body) }));
+export const POST = handleRoute(
+  { auth: "accounts.manage", body: newAccountSchema },
+  async ({ user, body }) => ({ account: await createAccount(user, body) }),
+);

@@ -4,5 +4,8 @@ import { clearedSessionCookie, deleteSession, SESSION_COOKIE } from "@/lib/auth/
 
 export const POST = handleRoute({ auth: "account.self" }, async ({ request }) => {
   await deleteSession(readCookie(request, SESSION_COOKIE));
-  return Response.json({ signedOut: true }, { headers: { "set-cookie": clearedSessionCookie(isSecureRequest(request)) } });
+  return Response.json(
+    { signedOut: true },
+    { headers: { "set-cookie": clearedSessionCookie(isSecureRequest(request)) } },
+  );
 });

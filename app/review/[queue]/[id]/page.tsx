@@ -40,7 +40,10 @@ export default async function ReviewItemPage({ params }: Props) {
   const history = await readItemHistory(queue.data, id);
   return (
     <>
-      <PageHeader title={capitalized(KIND[queue.data].one)} subtitle={<span className="font-mono">{id}</span>}>
+      <PageHeader
+        title={capitalized(KIND[queue.data].one)}
+        subtitle={<span className="font-mono">{id}</span>}
+      >
         <Link href={`/review?queue=${queue.data}`} className="text-sm underline">
           Back to the queue
         </Link>
@@ -48,13 +51,19 @@ export default async function ReviewItemPage({ params }: Props) {
       <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label="Decision">
         <StatusBadge value={item.status} />
         {item.reviewedBy ? <span>by {item.reviewedBy}</span> : null}
-        {item.rejectReason ? <span>· reason: {item.rejectReason.replace(/_/g, " ")}{item.rejectNote ? ` (${item.rejectNote})` : ""}</span> : null}
+        {item.rejectReason ? (
+          <span>
+            · reason: {item.rejectReason.replace(/_/g, " ")}
+            {item.rejectNote ? ` (${item.rejectNote})` : ""}
+          </span>
+        ) : null}
       </p>
       <div className="space-y-4">
         <ReviewItemCard item={item} />
         {item.queue === "pairs" && item.original ? (
           <p className="text-sm text-slate-700">
-            Originally: chosen <code className="font-mono">{item.original.chosenSql}</code>, rejected <code className="font-mono">{item.original.rejectedSql}</code>
+            Originally: chosen <code className="font-mono">{item.original.chosenSql}</code>, rejected{" "}
+            <code className="font-mono">{item.original.rejectedSql}</code>
           </p>
         ) : null}
         <SchemaPanel database={item.database} tables={item.tables} used={item.used} />

@@ -6,4 +6,7 @@ import { reviewQueueSchema } from "@/lib/review/review-types";
 
 const params = z.object({ queue: reviewQueueSchema, id: z.string().min(1).max(64) });
 
-export const GET = handleRoute({ auth: "review", params }, async ({ params }) => ({ item: await readReviewItem(params.queue, params.id), history: await readItemHistory(params.queue, params.id) }));
+export const GET = handleRoute({ auth: "review", params }, async ({ params }) => ({
+  item: await readReviewItem(params.queue, params.id),
+  history: await readItemHistory(params.queue, params.id),
+}));
