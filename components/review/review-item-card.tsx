@@ -2,6 +2,7 @@ import { ItemMeta } from "@/components/review/item-meta";
 import { ResultDifferenceView } from "@/components/review/result-difference";
 import { SqlSideView } from "@/components/review/sql-side";
 import { VerdictBadge } from "@/components/shell/verdict-badge";
+import { LabelChecks } from "@/components/review/label-checks";
 import type { ReviewItemView } from "@/lib/review/read-review-item";
 
 /** The evidence for one decision: question, SQL and results; for a pair both sides and their difference. */
@@ -46,12 +47,18 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
               <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">
                 Chosen ({item.chosen.source})
               </h3>
+              <LabelChecks flags={item.chosen.flags} side="chosen" />
               <SqlSideView side={item.chosen} label="Chosen" />
             </div>
             <div>
               <h3 className="mb-1 text-xs font-medium uppercase text-red-700">
                 Rejected <VerdictBadge verdict={item.rejected.verdict} />
               </h3>
+              <LabelChecks
+                flags={item.rejected.flags}
+                errorClass={item.rejected.errorClass}
+                side="rejected"
+              />
               <SqlSideView side={item.rejected} label="Rejected" />
             </div>
           </div>

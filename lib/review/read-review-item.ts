@@ -1,4 +1,5 @@
 import "server-only";
+import { isErrorClass, readFlags, type ErrorClass, type LabelFlag } from "@/lib/sql/label-checks/label-flags";
 import { prisma } from "@/lib/db";
 import { pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
 import { notFound } from "@/lib/errors";
@@ -45,8 +46,8 @@ export type SftItemView = Common & {
 };
 export type PairItemView = Common & {
   queue: "pairs";
-  chosen: SqlSide & { source: string };
-  rejected: SqlSide & { verdict: string | null };
+  chosen: SqlSide & { source: string; flags: LabelFlag[] };
+  rejected: SqlSide & { verdict: string | null; flags: LabelFlag[]; errorClass: ErrorClass | null };
   original: { chosenSql: string; rejectedSql: string } | null; // before a swap or an edit
   difference: ResultDifference;
 };
@@ -110,7 +111,8 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
     where: { id: { in: ids } },
     include: {
       task: { include: { database: true } },
-      rejectedCandidate: { select: { verdict: true, source: true } },
+      rejectedCandidate: { select: { verdict: true, source: true, flags: true, errorClass: true } },
+      chosenCandidate: { select: { flags: true } },
       job: { select: { kind: true, provider: { select: { model: true } } } },
       reviewedBy: reviewer,
     },
@@ -155,10 +157,17 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
                 ? "swapped"
                 : "edit"
               : p.chosenSource,
+          // what the label checks found on the answer (an edit or a swap is another answer)
+          flags: p.finalChosenSql === null ? readFlags(p.chosenCandidate?.flags) : [],
         },
         rejected: {
           ...rejected,
           verdict: p.finalRejectedSql !== null ? "swapped" : (p.rejectedCandidate?.verdict ?? null),
+          flags: p.finalRejectedSql === null ? readFlags(p.rejectedCandidate?.flags) : [],
+          errorClass:
+            p.finalRejectedSql === null && isErrorClass(p.rejectedCandidate?.errorClass ?? "")
+              ? (p.rejectedCandidate!.errorClass as ErrorClass)
+              : null,
         },
         original: changed ? { chosenSql: p.chosenSql, rejectedSql: p.rejectedSql } : null,
         difference: diffResults(chosen.result, rejected.result),

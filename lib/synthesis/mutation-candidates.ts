@@ -2,9 +2,10 @@ import "server-only";
 import type { ExecOptions, ExecPool } from "@/lib/sql/exec/exec-pool";
 import type { JudgeFailure, Metric } from "@/lib/sql/exec/exec-types";
 import { generateMutants, type Mutant } from "@/lib/synthesis/sql-mutations";
+import type { ErrorClass } from "@/lib/sql/label-checks/label-flags";
 
 export type MutationOutcome = {
-  kept: Mutant[]; // execute, and to a result that differs from the gold's
+  kept: (Mutant & { errorClass: ErrorClass | null })[]; // execute, and to a result that differs from the gold's (how: its class)
   dropped: { mutant: Mutant; reason: "same result" | "error" }[];
   goldError: JudgeFailure | null;
 };
@@ -31,13 +32,14 @@ export async function mutationCandidates(
       dropped: [],
       goldError: judged?.goldError ?? { kind: "not_judged", message: "not judged" },
     };
-  const kept: Mutant[] = [];
+  const kept: MutationOutcome["kept"] = [];
   const dropped: MutationOutcome["dropped"] = [];
   mutants.forEach((mutant, i) => {
     const verdict = judged.verdicts[i];
     if (!verdict || verdict.predError) dropped.push({ mutant, reason: "error" });
     else if (verdict.match) dropped.push({ mutant, reason: "same result" });
-    else if (kept.length < (options.keep ?? Infinity)) kept.push(mutant);
+    else if (kept.length < (options.keep ?? Infinity))
+      kept.push({ ...mutant, errorClass: verdict.mismatch ?? null });
   });
   return { kept, dropped, goldError: null };
 }

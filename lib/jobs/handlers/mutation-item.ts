@@ -68,6 +68,7 @@ export async function processMutationItem(
             sql: m.sql,
             normalizedSql: normalizeSql(m.sql),
             verdict: "wrong_result",
+            errorClass: m.errorClass,
           })),
         });
         await tx.preferencePair.createMany({

@@ -9,6 +9,8 @@ import { extractSql } from "@/lib/llm/extract-sql";
 import { capStoredText } from "@/lib/llm/stored-text";
 import { isEngineFailure, type ExecPool } from "@/lib/sql/exec/exec-pool";
 import { normalizeSql } from "@/lib/sql/normalize-sql";
+import { candidateLabels, isDegenerate } from "@/lib/sql/label-checks/candidate-labels";
+import { storedFlags } from "@/lib/sql/label-checks/label-flags";
 import { sampleModelTexts } from "@/lib/synthesis/model-text";
 import { renderModelPrompt } from "@/lib/synthesis/prompt-files";
 import {
@@ -75,13 +77,23 @@ export async function processWeakItem(
   const candidates = extracted.map((e, index) => {
     const at = runnable.findIndex((r) => r.index === index);
     const verdict = at === -1 ? null : judged!.verdicts[at]!;
+    const labels =
+      verdict && e.parsed.ok ? candidateLabels(e.parsed.sql, verdict, task.database.tables) : null;
     return {
       index,
       rawText: capStoredText(e.text),
       sql: e.parsed.ok ? e.parsed.sql : null,
       verdict: verdict ? verdictKind(verdict) : "unparsable",
       error: e.parsed.ok ? (verdict?.predError?.message ?? null) : e.parsed.reason, // the failure's words; its kind is the verdict
-    } satisfies JudgedCandidate & { rawText: string; error: string | null };
+      flags: storedFlags(labels?.flags ?? []),
+      errorClass: labels?.errorClass ?? null,
+      degenerate: isDegenerate(labels?.flags ?? []),
+    } satisfies JudgedCandidate & {
+      rawText: string;
+      error: string | null;
+      flags: string | null;
+      errorClass: string | null;
+    };
   });
   const pairs = planPreferencePairs(task.goldSql, candidates, {
     chosen: ctx.config.chosen,
@@ -107,6 +119,8 @@ export async function processWeakItem(
             "normalized_sql",
             "verdict",
             "error",
+            "flags",
+            "error_class",
             "created_at",
           ],
           candidates.map((c, i) => [
@@ -119,6 +133,8 @@ export async function processWeakItem(
             c.sql ? normalizeSql(c.sql) : null,
             c.verdict,
             c.error,
+            c.flags,
+            c.errorClass,
             now,
           ]),
         );

@@ -75,7 +75,7 @@ describe("ExecPool per-query limits in a judge batch", () => {
       goldError: null,
       goldCached: false,
       verdicts: [
-        { match: true, predError: null, reason: "same rows" },
+        { match: true, predError: null, reason: "same rows", flags: ["single_small_value"] }, // lone counts
         {
           match: false,
           predError: {
@@ -84,8 +84,8 @@ describe("ExecPool per-query limits in a judge batch", () => {
           },
           reason: "the prediction failed",
         },
-        { match: true, predError: null, reason: "same rows" },
-        { match: false, predError: null, reason: "rows differ" },
+        { match: true, predError: null, reason: "same rows", flags: ["single_small_value"] },
+        { match: false, predError: null, reason: "rows differ", mismatch: "values_differ" },
       ],
     });
     for (const later of judged.slice(1)) expect(later.verdicts.map((v) => v.match)).toEqual([true, false]);
@@ -109,7 +109,7 @@ describe("ExecPool per-query limits in a judge batch", () => {
     expect(judged[1]).toEqual({
       goldError: null,
       goldCached: false,
-      verdicts: [{ match: true, predError: null, reason: "same set of rows" }],
+      verdicts: [{ match: true, predError: null, reason: "same set of rows", flags: ["single_small_value"] }],
     });
   });
 });

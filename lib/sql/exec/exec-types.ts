@@ -1,5 +1,6 @@
 // Messages between the execution pool and its child processes, and what they return.
 
+import type { CoincidenceFlag, ErrorClass } from "@/lib/sql/label-checks/label-flags";
 /** Interactive work (console, review) has processes that jobs' work (judging, synthesis) cannot take. */
 export type Lane = "interactive" | "jobs";
 
@@ -71,7 +72,18 @@ export type JudgeFailureKind = ExecErrorKind | "too_large" | "empty" | "not_judg
 export type JudgeFailure = { kind: JudgeFailureKind; message: string };
 
 /** A candidate's verdict: match, or why not (its own failure, or the gold's). */
-export type CandidateVerdict = { match: boolean; predError: JudgeFailure | null; reason: string };
+/**
+ * A candidate judged: whether it matches, why not, and what the label checks saw in the two results
+ * (lib/sql/label-checks/): `flags`, why a match may be a coincidence; `mismatch`, how a result that
+ * ran differs from the gold's.
+ */
+export type CandidateVerdict = {
+  match: boolean;
+  predError: JudgeFailure | null;
+  reason: string;
+  flags?: CoincidenceFlag[];
+  mismatch?: ErrorClass;
+};
 
 export type JudgeResult = {
   goldError: JudgeFailure | null;

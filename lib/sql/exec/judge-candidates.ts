@@ -3,6 +3,8 @@
 // as it happens, so that the pool can time every query on its own and keep what was judged when a
 // query has to be stopped.
 import { compareResults } from "@/lib/sql/compare-results";
+import { coincidenceFlags } from "@/lib/sql/label-checks/coincidence-flags";
+import { mismatchClass } from "@/lib/sql/label-checks/error-class";
 import { stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
 import type {
   CandidateVerdict,
@@ -42,7 +44,15 @@ export function verdictFor(
   if (predError) return { match: false, predError, reason: "the prediction failed" };
   if (goldError || !gold.ok || !pred.ok) return GOLD_FAILED;
   const outcome = compareResults({ gold: { rows: gold.rows }, pred: { rows: pred.rows }, goldSql, metric });
-  return { match: outcome.match, predError: null, reason: outcome.reason };
+  if (!outcome.match)
+    return {
+      match: false,
+      predError: null,
+      reason: outcome.reason,
+      mismatch: mismatchClass(gold.rows, pred.rows),
+    };
+  const flags = coincidenceFlags(gold.rows, pred.rows, metric);
+  return { match: true, predError: null, reason: outcome.reason, ...(flags.length ? { flags } : {}) };
 }
 
 /** The SQL as the benchmark's runner executes it (Spider removes DISTINCT from both queries). */
@@ -84,6 +94,21 @@ export function judgeCandidates(
     report.starting(-1);
     return runForMetric(task.goldSql);
   });
+  // Spider's evaluator removes DISTINCT before running both: a match that holds only without it
+  // is flagged (the gold as written runs once, when the first such match needs it)
+  let goldAsWritten: ExecResult | null = null;
+  const withDistinctCheck = (candidate: string, verdict: CandidateVerdict): CandidateVerdict => {
+    if (!verdict.match || metric !== "spider") return verdict;
+    if (sqlForMetric(candidate, metric) === candidate && sqlForMetric(task.goldSql, metric) === task.goldSql)
+      return verdict;
+    goldAsWritten ??= run(task.goldSql);
+    const pred = run(candidate);
+    if (!goldAsWritten.ok || !pred.ok || goldAsWritten.truncated || pred.truncated) return verdict;
+    const asWritten = compareResults({ gold: goldAsWritten, pred, goldSql: task.goldSql, metric });
+    return asWritten.match
+      ? verdict
+      : { ...verdict, flags: [...(verdict.flags ?? []), "equal_only_as_sets"] };
+  };
   report.gold(gold.result, gold.cached);
   for (let c = fromCandidate; c < task.candidates.length; c++) {
     if (skipped(c)) continue;
@@ -93,6 +118,9 @@ export function judgeCandidates(
       continue;
     }
     report.starting(c);
-    report.verdict(c, verdictFor(gold.result, runForMetric(candidate), task.goldSql, metric));
+    report.verdict(
+      c,
+      withDistinctCheck(candidate, verdictFor(gold.result, runForMetric(candidate), task.goldSql, metric)),
+    );
   }
 }

@@ -6,7 +6,13 @@ import type { JudgeFailure } from "@/lib/sql/exec/exec-types";
 
 export type CandidateVerdictKind = "correct" | "wrong_result" | "error" | "timeout" | "unparsable";
 
-export type JudgedCandidate = { index: number; sql: string | null; verdict: CandidateVerdictKind };
+/** `degenerate`: the label checks found it says nothing about the question (lib/sql/label-checks/). */
+export type JudgedCandidate = {
+  index: number;
+  sql: string | null;
+  verdict: CandidateVerdictKind;
+  degenerate?: boolean;
+};
 export type PlannedPair = {
   chosenSql: string;
   chosenSource: "gold" | "candidate";
@@ -33,14 +39,14 @@ export function planPreferencePairs(
   candidates: JudgedCandidate[],
   options: { chosen: "gold" | "correct-candidate"; maxPairs: number },
 ): PlannedPair[] {
-  const correct = candidates.find((c) => c.verdict === "correct" && c.sql);
+  const correct = candidates.find((c) => c.verdict === "correct" && c.sql && !c.degenerate);
   const useCandidate = options.chosen === "correct-candidate" && correct;
   const chosenSql = useCandidate ? correct.sql! : goldSql;
   const seen = new Set([normalizeSql(goldSql), normalizeSql(chosenSql)]);
   const pairs: PlannedPair[] = [];
   for (const candidate of candidates) {
     if (pairs.length >= options.maxPairs) break;
-    if (!candidate.sql || !REJECTABLE.has(candidate.verdict)) continue;
+    if (!candidate.sql || !REJECTABLE.has(candidate.verdict) || candidate.degenerate) continue; // a degenerate answer teaches nothing
     const key = normalizeSql(candidate.sql);
     if (seen.has(key)) continue;
     seen.add(key);

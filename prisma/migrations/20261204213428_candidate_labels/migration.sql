@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "candidates" ADD COLUMN "error_class" TEXT;
+ALTER TABLE "candidates" ADD COLUMN "flags" TEXT;
