@@ -9,15 +9,15 @@ import {
 export function LabelChecks({
   flags,
   errorClass,
-  side,
+  label,
 }: {
   flags: LabelFlag[];
   errorClass?: ErrorClass | null;
-  side: string;
+  label: string;
 }) {
   if (!flags.length && !errorClass) return null;
   return (
-    <ul aria-label={`Label checks of the ${side} side`} className="mb-1 space-y-0.5 text-xs">
+    <ul aria-label={label} className="mb-1 space-y-0.5 text-xs">
       {errorClass ? (
         <li className="text-slate-600 dark:text-slate-300">
           Error class: <span className="font-medium">{ERROR_CLASSES[errorClass]}</span>

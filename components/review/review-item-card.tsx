@@ -47,7 +47,7 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
               <h3 className="mb-1 text-xs font-medium uppercase text-emerald-700">
                 Chosen ({item.chosen.source})
               </h3>
-              <LabelChecks flags={item.chosen.flags} side="chosen" />
+              <LabelChecks flags={item.chosen.flags} label="Label checks of the chosen side" />
               <SqlSideView side={item.chosen} label="Chosen" />
             </div>
             <div>
@@ -57,7 +57,7 @@ export function ReviewItemCard({ item }: { item: ReviewItemView }) {
               <LabelChecks
                 flags={item.rejected.flags}
                 errorClass={item.rejected.errorClass}
-                side="rejected"
+                label="Label checks of the rejected side"
               />
               <SqlSideView side={item.rejected} label="Rejected" />
             </div>

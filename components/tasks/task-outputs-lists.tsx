@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/shell/status-badge";
 import { VerdictBadge } from "@/components/shell/verdict-badge";
 import type { TaskOutputs } from "@/lib/tasks/task-outputs";
 import { TableFrame } from "@/components/shell/table-frame";
+import { LabelChecks } from "@/components/review/label-checks";
 
 const heading = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
 const shownOf = (shown: number, total: number) =>
@@ -48,6 +49,7 @@ export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
                 <tr>
                   <th className="px-3 py-2">Verdict</th>
                   <th className="px-3 py-2">SQL</th>
+                  <th className="px-3 py-2">Checks</th>
                   <th className="px-3 py-2">Source</th>
                   <th className="px-3 py-2">Made</th>
                 </tr>
@@ -61,6 +63,13 @@ export function TaskOutputsLists({ outputs }: { outputs: TaskOutputs }) {
                     <td className="min-w-48 max-w-xl px-3 py-1 font-mono text-xs [overflow-wrap:anywhere]">
                       {c.sql ?? <span className="text-slate-500">(no SQL in the answer)</span>}
                       {c.error ? <div className="text-red-700">{c.error}</div> : null}
+                    </td>
+                    <td className="px-3 py-1">
+                      <LabelChecks
+                        flags={c.flags}
+                        errorClass={c.errorClass}
+                        label="Label checks of this candidate"
+                      />
                     </td>
                     <td className="px-3 py-1">{c.source}</td>
                     <td className="px-3 py-1 text-xs">

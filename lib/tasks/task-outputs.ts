@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { isErrorClass, readFlags, type ErrorClass, type LabelFlag } from "@/lib/sql/label-checks/label-flags";
 
 /** How many of a task's candidates and pairs its page lists (the newest; the totals say how many there are). */
 export const TASK_OUTPUTS_SHOWN = 50;
@@ -10,6 +11,8 @@ export type TaskCandidateRow = {
   verdict: string;
   sql: string | null;
   error: string | null;
+  flags: LabelFlag[]; // what the label checks found (lib/sql/label-checks/)
+  errorClass: ErrorClass | null;
   jobId: string | null;
   createdAt: string;
 };
@@ -34,7 +37,17 @@ export async function readTaskOutputs(taskId: string, shown = TASK_OUTPUTS_SHOWN
       where: { taskId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: shown,
-      select: { id: true, source: true, verdict: true, sql: true, error: true, jobId: true, createdAt: true },
+      select: {
+        id: true,
+        source: true,
+        verdict: true,
+        sql: true,
+        error: true,
+        flags: true,
+        errorClass: true,
+        jobId: true,
+        createdAt: true,
+      },
     }),
     prisma.preferencePair.count({ where: { taskId } }),
     prisma.preferencePair.findMany({
@@ -56,7 +69,12 @@ export async function readTaskOutputs(taskId: string, shown = TASK_OUTPUTS_SHOWN
   return {
     candidates: {
       total: candidateTotal,
-      items: candidates.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+      items: candidates.map((c) => ({
+        ...c,
+        flags: readFlags(c.flags),
+        errorClass: c.errorClass && isErrorClass(c.errorClass) ? c.errorClass : null,
+        createdAt: c.createdAt.toISOString(),
+      })),
     },
     pairs: {
       total: pairTotal,
