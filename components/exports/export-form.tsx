@@ -38,6 +38,7 @@ export function ExportForm() {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [dedup, setDedup] = useState(true);
+  const [includeFlagged, setIncludeFlagged] = useState(false);
   const [validation, setValidation] = useState("0");
   const [seed, setSeed] = useState("42");
   const kind = EXPORT_FORMATS[format].kind;
@@ -54,6 +55,7 @@ export function ExportForm() {
     from: from || undefined,
     to: to || undefined,
     dedup,
+    includeFlagged,
     validationFraction: Number(validation) || 0,
     seed: Number(seed) || 0,
   });
@@ -197,6 +199,14 @@ export function ExportForm() {
         <label className="flex items-center gap-1 text-xs text-slate-600">
           <input type="checkbox" checked={dedup} onChange={(e) => setDedup(e.target.checked)} /> Drop
           duplicates
+        </label>
+        <label className="flex items-center gap-1 text-xs text-slate-600">
+          <input
+            type="checkbox"
+            checked={includeFlagged}
+            onChange={(e) => setIncludeFlagged(e.target.checked)}
+          />{" "}
+          Include flagged items (a coincidental match, a degenerate answer)
         </label>
         <NumberField
           label="Validation share of rows"

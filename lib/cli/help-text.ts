@@ -58,7 +58,7 @@ const commandHelp: Record<CliCommand, string> = {
                [--template sense-style|schema-with-rows|code-comment]
                [--sample-rows N] [--no-evidence] [--system TEXT] [--status accepted,edited]
                [--origin O] [--job ID] [--database D] [--difficulty X] [--from DATE] [--to DATE]
-               [--no-dedup] [--validation FRACTION --seed N] [--force]
+               [--no-dedup] [--include-flagged] [--validation FRACTION --seed N] [--force]
       Write curated items in a trainer's format, one JSON object a line, with FILE's base name
       .manifest.json and .trace.jsonl (the item of each line) beside it, and LLaMA-Factory's entries
       in the folder's dataset_info.json. A FOLDER/ gets files named NAME-ID (or FORMAT-ID), as the
@@ -67,7 +67,9 @@ const commandHelp: Record<CliCommand, string> = {
       llamafactory-sharegpt-preference, openai-preference (pairs). Each rendered example is written
       once. --validation holds out about that share of the rows (within a quarter of it), whole
       schemas at a time (no schema on both sides), as -validation.jsonl; a selection that cannot be
-      split so is refused with the reason, as is one that selects nothing.
+      split so is refused with the reason, as is one that selects nothing. Items the label checks
+      flagged (a coincidental match, a degenerate answer) are left out unless --include-flagged;
+      the manifest counts them per flag.
       Files already there are kept (the export is refused) unless --force.`,
   db: `  sense db add <file.sqlite> [--name NAME]
       Register a SQLite file: copy it into the data directory and introspect it.

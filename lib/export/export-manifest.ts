@@ -29,10 +29,11 @@ export type ManifestInput = {
   request: ExportRequest;
   outcome: WriteOutcome;
   selected: number;
+  flagged: Record<string, number>; // the selection's flagged items per flag (countFlaggedItems)
   createdBy: string | null;
 };
 
-export function manifestOf({ id, base, request, outcome, selected, createdBy }: ManifestInput) {
+export function manifestOf({ id, base, request, outcome, selected, flagged, createdBy }: ManifestInput) {
   const format = formatOf(request.format);
   const entries = datasetInfoEntries(
     request.format,
@@ -62,7 +63,10 @@ export function manifestOf({ id, base, request, outcome, selected, createdBy }: 
       from: request.from ?? null,
       to: request.to ?? null,
       dedup: request.dedup,
+      includeFlagged: request.includeFlagged,
     },
+    // items the label checks flagged, per flag: left out of the files unless includeFlagged
+    flagged: { included: request.includeFlagged, perFlag: flagged },
     split: {
       validationFraction: request.validationFraction,
       seed: request.seed,

@@ -43,6 +43,14 @@ const facets = (kind: ExportKind, r: ExportRequest): SqlPart | null => {
   return part(kind === "sft" ? sftFacetsSql(r, "s") : pairFacetsSql(r, "p"));
 };
 
+/**
+ * A pair the label checks flagged: a side still as its job made it whose candidate has a flag (an
+ * edited or swapped side is the reviewer's answer, not the candidate's). SFT samples have no flags yet.
+ */
+const flaggedSide = (side: "chosen" | "rejected") =>
+  `(p.final_${side}_sql IS NULL AND (SELECT fc.flags FROM candidates fc WHERE fc.id = p.${side}_candidate_id) IS NOT NULL)`;
+export const PAIR_FLAGGED = `(${flaggedSide("chosen")} OR ${flaggedSide("rejected")})`;
+
 /** The filters but the status, joined with AND (an empty list: no filter). */
 export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
   const alias = kind === "sft" ? "s" : "p";
@@ -59,6 +67,7 @@ export function otherFilters(kind: ExportKind, r: ExportRequest): SqlPart[] {
           r.job ? { sql: "p.job_id = ?", params: [r.job] } : null,
           r.database ? databaseFilter("t.database_id", r.database) : null,
           facets(kind, r),
+          r.includeFlagged ? null : { sql: `NOT ${PAIR_FLAGGED}`, params: [] },
         ];
   return [...parts, dateFilter(alias, r)].filter((p): p is SqlPart => p !== null);
 }
@@ -115,6 +124,20 @@ export function countQuery(kind: ExportKind, r: ExportRequest): SqlPart {
   const where = selectionWhere(kind, r);
   const from = kind === "pairs" && !r.database ? "preference_pairs p" : FROM[kind];
   return { sql: `SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`, params: where.params };
+}
+
+/**
+ * The flags of the selection's flagged pairs (both sides' lists), whatever `includeFlagged` says: the
+ * manifest counts what was left out (or, included, what went in flagged).
+ */
+export function flaggedQuery(r: ExportRequest): SqlPart {
+  const where = selectionWhere("pairs", { ...r, includeFlagged: true });
+  const flags = (side: "chosen" | "rejected") =>
+    `CASE WHEN p.final_${side}_sql IS NULL THEN (SELECT fc.flags FROM candidates fc WHERE fc.id = p.${side}_candidate_id) END`;
+  return {
+    sql: `SELECT ${flags("chosen")} AS chosen, ${flags("rejected")} AS rejected FROM ${FROM.pairs} WHERE ${where.sql} AND ${PAIR_FLAGGED}`,
+    params: where.params,
+  };
 }
 
 /** The databases with at least one selected item: one short probe per database, not a sort of the selection. */

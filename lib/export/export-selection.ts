@@ -30,6 +30,9 @@ export const exportRequestSchema = z
     from: isoDate, // reviewed (or created) on or after
     to: isoDate, // … and before the end of this day
     dedup: z.boolean().default(true),
+    // items the label checks flagged (lib/sql/label-checks/: a coincidental match as the chosen side,
+    // a degenerate answer) are left out unless asked for; the manifest counts them per flag
+    includeFlagged: z.boolean().default(false),
     validationFraction: z.number().min(0).max(0.5).default(0), // share of rows held out, whole schemas at a time
     seed: z
       .number()

@@ -1,8 +1,10 @@
 import "server-only";
+import { readFlags } from "@/lib/sql/label-checks/label-flags";
 import { prisma } from "@/lib/db";
 import type { ExportRequest } from "@/lib/export/export-selection";
 import {
   countQuery,
+  flaggedQuery,
   databaseIdsQuery,
   pageQuery,
   type ExportKind,
@@ -90,6 +92,16 @@ const pairItem = (p: PairRow): ExportItem => ({
 export async function countExportItems(kind: ExportKind, r: ExportRequest): Promise<number> {
   const [row] = await run<{ n: number | bigint }>(countQuery(kind, r));
   return Number(row?.n ?? 0);
+}
+
+/** How many of the selection's pairs each flag marks (SFT: none yet), for the manifest. */
+export async function countFlaggedItems(kind: ExportKind, r: ExportRequest): Promise<Record<string, number>> {
+  if (kind !== "pairs") return {};
+  const counts: Record<string, number> = {};
+  for (const row of await run<{ chosen: string | null; rejected: string | null }>(flaggedQuery(r)))
+    for (const flag of new Set(readFlags([row.chosen, row.rejected].filter(Boolean).join(","))))
+      counts[flag] = (counts[flag] ?? 0) + 1;
+  return counts;
 }
 
 /** The databases the selection touches, for the split. */

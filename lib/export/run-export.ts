@@ -9,7 +9,7 @@ import { addDatasetInfoEntries, dropDatasetInfoEntries } from "@/lib/export/data
 import { manifestOf, targetNames } from "@/lib/export/export-manifest";
 import { exportFileBase } from "@/lib/export/export-names";
 import type { SplitPlan } from "@/lib/export/export-plan";
-import { countExportItems } from "@/lib/export/read-export-records";
+import { countExportItems, countFlaggedItems } from "@/lib/export/read-export-records";
 import { writeExportFiles } from "@/lib/export/write-export";
 
 export const exportsDir = () => path.join(env.dataDir, "exports");
@@ -78,7 +78,8 @@ export async function runExport(
     );
     if (outcome.status === "cancelled" || !guard.held())
       return prisma.export.findUniqueOrThrow({ where: { id } });
-    const manifest = manifestOf({ id, base, request, outcome, selected, createdBy });
+    const flagged = await countFlaggedItems(formatOf(request.format).kind, request);
+    const manifest = manifestOf({ id, base, request, outcome, selected, flagged, createdBy });
     placed = targetNames(plan !== null, base).map((n) => path.join(dir, n));
     outcome.commit();
     writeReadOnly(path.join(dir, `${base}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
