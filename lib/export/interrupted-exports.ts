@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { exportsDir } from "@/lib/export/run-export";
-import { isOwnerGone } from "@/lib/store/owner-process";
+import { findOwnerTag, isOwnerGone } from "@/lib/store/owner-process";
 
 // At start-up: exports whose process was killed (a `sense export`, or the app before exports ran as
 // jobs) are failed and their temporary files (`.<name>.<owner>.<uuid>.partial`, see export-sink.ts)
@@ -14,8 +14,16 @@ const isPartial = (name: string) => name.startsWith(".") && name.endsWith(".part
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Removes the .partial files in `dir` whose writing process has ended (on this machine). */
+export function removeDeadPartials(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir))
+    if (isPartial(name) && isOwnerGone(findOwnerTag(name), { ownIsStale: false }))
+      fs.rmSync(path.join(dir, name), { force: true });
+}
+
 /** Removes the .partial files `owner` left in `dir` (all of them when owner is null). */
-export function removePartials(dir: string, owner: string | null): void {
+function removePartials(dir: string, owner: string | null): void {
   if (!fs.existsSync(dir)) return;
   const mine = owner ? new RegExp(`\\.${escapeRegExp(owner)}\\.[0-9a-f-]{36}\\.partial$`) : null;
   for (const name of fs.readdirSync(dir))

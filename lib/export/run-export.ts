@@ -33,10 +33,17 @@ function writeReadOnly(file: string, text: string): void {
   fs.renameSync(temporary, file);
 }
 
-/** How a run is told to stop: `held` turns false when the queue gave the export to another runner (a lost lease). */
-export type RunGuard = { held: () => boolean };
+/**
+ * How a run learns that the queue gave its work to another runner (a lost lease): `held` turns
+ * false at the heartbeat's next renewal; `confirm` asks the store now, before anything is put in
+ * place or removed by shared names.
+ */
+export type RunGuard = { held: () => boolean; confirm: () => Promise<boolean> };
 
-const always: RunGuard = { held: () => true };
+const always: RunGuard = { held: () => true, confirm: () => Promise.resolve(true) };
+
+/** Whether the run still holds its work, asked of the store (the heartbeat's word first). */
+const stillHeld = async (guard: RunGuard) => guard.held() && (await guard.confirm());
 
 /**
  * Writes an export (the CLI waits for it; a dashboard export runs as a job, lib/jobs/handlers/export-item.ts):
@@ -76,8 +83,11 @@ export async function runExport(
           (await prisma.export.findUnique({ where: { id }, select: { status: true } }))?.status !== "running",
       },
     );
-    if (outcome.status === "cancelled" || !guard.held())
+    if (outcome.status === "cancelled") return prisma.export.findUniqueOrThrow({ where: { id } });
+    if (!(await stillHeld(guard))) {
+      outcome.discard(); // another runner writes it now: nothing of this run is put in place
       return prisma.export.findUniqueOrThrow({ where: { id } });
+    }
     const flagged = await countFlaggedItems(formatOf(request.format).kind, request);
     const manifest = manifestOf({ id, base, request, outcome, selected, flagged, createdBy });
     placed = targetNames(plan !== null, base).map((n) => path.join(dir, n));
@@ -94,9 +104,13 @@ export async function runExport(
         finishedAt: new Date(),
       },
     });
-    if (finished.count === 0) undo(); // cancelled at the last moment
+    // cancelled at the last moment: take the files back (not when another run finished it: they are its names too)
+    if (finished.count === 0 && (await prisma.export.findUnique({ where: { id } }))?.status === "cancelled")
+      undo();
   } catch (error) {
-    if (!guard.held()) return prisma.export.findUniqueOrThrow({ where: { id } }); // the run that holds it now decides
+    // the run that holds it now decides; this one removes nothing by the names they share
+    if (!(await stillHeld(guard).catch(() => false)))
+      return prisma.export.findUniqueOrThrow({ where: { id } });
     undo();
     if (where.kind === "dashboard") fs.rmSync(dir, { recursive: true, force: true });
     await prisma.export.updateMany({

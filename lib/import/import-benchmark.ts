@@ -139,8 +139,10 @@ export async function writeImport(
       tasksWithoutFile: records.filter((r) => unavailable.has(r.dbId)).length,
       elapsedMs: Date.now() - started,
     };
-    await prisma.importRun.update({
-      where: { id: run.id },
+    // only a run still running ends here: a second attempt of a queued import (a lost lease) that
+    // failed on tasks the first one wrote must not turn its "done" into "failed", nor the reverse
+    const ended = await prisma.importRun.updateMany({
+      where: { id: run.id, status: "running" },
       data: {
         status: "done",
         tasksAdded: report.tasksAdded,
@@ -151,6 +153,7 @@ export async function writeImport(
         finishedAt: new Date(),
       },
     });
+    if (ended.count === 0) return report; // another attempt ended it, and wrote its own entry
     await recordAuditEvent(actor, {
       action: "import.finish",
       targetType: "import",
@@ -166,10 +169,11 @@ export async function writeImport(
     });
     return report;
   } catch (error) {
-    await prisma.importRun.update({
-      where: { id: run.id },
+    const failed = await prisma.importRun.updateMany({
+      where: { id: run.id, status: "running" },
       data: { status: "failed", error: (error as Error).message, finishedAt: new Date() },
     });
+    if (failed.count === 0) throw error; // another attempt ended it
     await recordAuditEvent(actor, {
       action: "import.fail",
       targetType: "import",

@@ -5,6 +5,7 @@ import { resolveLayout, type BenchmarkFormat, type BenchmarkSplit } from "@/lib/
 import { readFolder, recordFailedImport, writeImport } from "@/lib/import/import-benchmark";
 import { enqueueFileJob } from "@/lib/jobs/file-jobs";
 import { ownerProcessTag } from "@/lib/store/owner-process";
+import type { RunGuard } from "@/lib/export/run-export";
 
 /**
  * A dashboard import: the folder's layout is checked at once (a folder that is not a Spider or BIRD
@@ -52,7 +53,7 @@ export async function queueImport(
  * are written in one transaction (all or none) and re-importing adds only what is missing. Returns
  * how the run ended.
  */
-export async function runQueuedImport(importRunId: string, held: () => boolean): Promise<string> {
+export async function runQueuedImport(importRunId: string, guard: RunGuard): Promise<string> {
   const run = await prisma.importRun.findUnique({ where: { id: importRunId } });
   if (!run) return "deleted";
   if (run.status !== "running") return run.status;
@@ -80,7 +81,7 @@ export async function runQueuedImport(importRunId: string, held: () => boolean):
     });
     return "failed";
   }
-  if (!held()) return "running"; // another runner holds it now
+  if (!guard.held() || !(await guard.confirm())) return "running"; // another runner holds it now
   const report = await writeImport(run.id, read, actor, started).catch(() => null);
   return report ? "done" : "failed";
 }

@@ -80,6 +80,13 @@ export async function renewLease(item: ClaimedItem, leaseMs: number): Promise<bo
   return renewed === 1;
 }
 
+/** Whether this claim still holds the item's lease, as the store says now. */
+export async function leaseHeld(item: ClaimedItem): Promise<boolean> {
+  const rows = await prisma.$queryRaw<{ one: number }[]>`
+    SELECT 1 AS one FROM job_items WHERE id = ${item.id} AND lease_owner = ${item.claim} AND status = 'leased'`;
+  return rows.length === 1;
+}
+
 /** Which of these jobs are running (claimed items of the others must not start). */
 export async function runningJobIds(jobIds: string[]): Promise<string[]> {
   if (!jobIds.length) return [];

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,11 +8,13 @@ import { startExport } from "@/lib/export/exports";
 import { importFromServerFolder } from "@/lib/import/import-from-server";
 import { claimJobItems, finishIdleJobs } from "@/lib/jobs/claim-job-items";
 import { changeJobStatus } from "@/lib/jobs/job-control";
+import { processExportItem } from "@/lib/jobs/handlers/export-item";
 import { jobExists } from "@/lib/jobs/read-job-detail";
 import { listJobs } from "@/lib/jobs/read-jobs";
 import { DEFAULT_MAX_ATTEMPTS, MAX_LOST_LEASES } from "@/lib/jobs/retry-policy";
 import { runWorker } from "@/lib/jobs/run-worker";
 import { cleanUpAfterCrashes } from "@/lib/store/start-up-cleanup";
+import { ownerProcessTag } from "@/lib/store/owner-process";
 import { sqlTime } from "@/lib/store/sql-time";
 import { addPairs, addPortsDatabase } from "@/lib/testing/export-fixtures";
 import { writeBenchmarkFolder } from "@/lib/testing/sqlite-fixtures";
@@ -30,6 +33,9 @@ async function claimAndDie(jobId: string) {
   expect(item).toMatchObject({ jobId });
   return item!;
 }
+
+/** The owner tag a partial file of a process that has ended carries (lib/store/owner-process.ts). */
+const deadOwner = () => ownerProcessTag().replace(/-\d+$/, `-${spawnSync("true").pid}`);
 
 /** Time passes: the dead runner's lease is over. */
 const expireLeases = () =>
@@ -58,7 +64,7 @@ describe("a dashboard export on the job queue", () => {
     fs.writeFileSync(
       path.join(
         dir,
-        `.trl-dpo-${started.id}.jsonl.killed-runner.00000000-0000-4000-8000-000000000000.partial`,
+        `.trl-dpo-${started.id}.jsonl.${deadOwner()}.00000000-0000-4000-8000-000000000000.partial`,
       ),
       '{"prompt":',
     );
@@ -147,5 +153,28 @@ describe("a dashboard import on the job queue", () => {
     expect(
       await prisma.job.count({ where: { kind: "import", importRuns: { some: { dirPath: empty } } } }),
     ).toBe(0);
+  });
+});
+
+describe("an export attempt whose lease was lost", () => {
+  const lost = { held: () => true, confirm: () => Promise.resolve(false) }; // the heartbeat has not noticed yet; the store says so
+
+  it("puts nothing in place and leaves the row to the runner that holds it; a late one spoils nothing", async () => {
+    const started = await startExport({ format: "trl-dpo" }, null);
+    const dir = path.join(env.dataDir, "exports", started.id);
+    await processExportItem({ exportId: started.id }, lost);
+    expect(await prisma.export.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({
+      status: "running",
+    });
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]); // its partial files discarded too
+    await run("holder");
+    const done = await prisma.export.findUniqueOrThrow({ where: { id: started.id } });
+    expect(done).toMatchObject({ status: "done", rowCount: 3 });
+    const files = fs.readdirSync(dir).sort();
+    await processExportItem({ exportId: started.id }, lost); // the stalled runner wakes up late
+    expect(fs.readdirSync(dir).sort()).toEqual(files);
+    expect(await prisma.export.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({
+      status: "done",
+    });
   });
 });

@@ -34,8 +34,9 @@ const GAVE_UP =
 
 /**
  * Exports and imports whose job item failed for good, or whose job was cancelled or deleted, while
- * their row still reads running: failed with why (the runner's house-keeping calls this when idle,
- * and the app at start-up).
+ * their row still reads running: failed with why (the runner's house-keeping calls this when idle).
+ * A row whose job was deleted (job_id set NULL) is failed at the app's next start
+ * (lib/export/interrupted-exports.ts, lib/import/interrupted-imports.ts).
  */
 export async function failRowsOfStoppedFileJobs(): Promise<number> {
   const now = new Date();

@@ -6,6 +6,7 @@ import { claimJobItems, finishIdleJobs, type ClaimedItem } from "@/lib/jobs/clai
 import {
   completeJobItem,
   failJobItem,
+  leaseHeld,
   LeaseLostError,
   releaseJobItems,
   renewLease,
@@ -86,6 +87,7 @@ export async function runWorker(options: WorkerOptions = {}): Promise<{ processe
     try {
       outcome = await runJobStep(item, await jobOf(item.jobId), execPool().forLane("jobs"), {
         held: () => !lease.lost,
+        confirm: () => leaseHeld(item),
       });
       if (throttleMs) await sleep(throttleMs);
     } catch (error) {

@@ -6,7 +6,7 @@ import { formatOf } from "@/lib/export/export-formats";
 import { planSplit } from "@/lib/export/export-plan";
 import { exportRequestSchema } from "@/lib/export/export-selection";
 import { exportsDir, runExport, type RunGuard } from "@/lib/export/run-export";
-import { removePartials } from "@/lib/export/interrupted-exports";
+import { removeDeadPartials } from "@/lib/export/interrupted-exports";
 import { itemFailure, type ItemOutcome } from "@/lib/jobs/item-outcome";
 import { ownerProcessTag } from "@/lib/store/owner-process";
 
@@ -28,7 +28,7 @@ export async function processExportItem(
     return itemFailure("missing_export", `The export ${payload.exportId} was deleted before it was written.`);
   if (row.status !== "running") return { ok: true, write: { rows: () => ({ export: row.status }) } };
   const dir = path.join(exportsDir(), row.id);
-  removePartials(dir, null);
+  removeDeadPartials(dir); // an earlier attempt's, whose runner is gone (a stalled one that still runs keeps its own)
   await prisma.export.update({
     where: { id: row.id },
     data: { ownerProcess: ownerProcessTag(), rowCount: 0 },
@@ -47,7 +47,7 @@ export async function processExportItem(
       );
     } catch (error) {
       // the request no longer fits (a split that cannot be made now): the export fails with why
-      if (!guard.held()) throw error;
+      if (!(await guard.confirm().catch(() => false))) throw error;
       fs.rmSync(dir, { recursive: true, force: true });
       await prisma.export.updateMany({
         where: { id: row.id, status: "running" },

@@ -8,6 +8,6 @@ export async function processImportItem(
   payload: { importRunId: string },
   guard: RunGuard,
 ): Promise<ItemOutcome> {
-  const ended = await runQueuedImport(payload.importRunId, guard.held);
+  const ended = await runQueuedImport(payload.importRunId, guard);
   return { ok: true, write: { rows: () => ({ import: ended }) } };
 }
