@@ -4,8 +4,8 @@ import { databaseFilePath } from "@/lib/databases/database-files";
 import { schemaToDdl } from "@/lib/sql/schema-ddl";
 import { parseStoredSchema } from "@/lib/sql/schema-types";
 
-/** What a task's step needs of its database: its file (when it has one), its schema as DDL and its table names. */
-export type DatabaseContext = { name: string; dbFile: string | null; ddl: string | null; tables: string[] };
+/** What a task's step needs of its database: its file (when it has one) and its schema as DDL. */
+export type DatabaseContext = { name: string; dbFile: string | null; ddl: string | null };
 export type TaskContext = {
   id: string;
   question: string;
@@ -30,7 +30,6 @@ function databaseContext(id: string): Promise<DatabaseContext | null> {
         name: db.name,
         dbFile: db.fileStatus === "ok" && db.filePath ? databaseFilePath(db.filePath) : null,
         ddl: schema ? schemaToDdl(schema) : null,
-        tables: schema?.tables.map((t) => t.name) ?? [],
       };
     });
   databases.set(id, { at: Date.now(), value });

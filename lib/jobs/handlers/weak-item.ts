@@ -77,8 +77,7 @@ export async function processWeakItem(
   const candidates = extracted.map((e, index) => {
     const at = runnable.findIndex((r) => r.index === index);
     const verdict = at === -1 ? null : judged!.verdicts[at]!;
-    const labels =
-      verdict && e.parsed.ok ? candidateLabels(e.parsed.sql, verdict, task.database.tables) : null;
+    const labels = verdict && e.parsed.ok ? candidateLabels(e.parsed.sql, verdict) : null;
     return {
       index,
       rawText: capStoredText(e.text),
@@ -88,6 +87,7 @@ export async function processWeakItem(
       flags: storedFlags(labels?.flags ?? []),
       errorClass: labels?.errorClass ?? null,
       degenerate: isDegenerate(labels?.flags ?? []),
+      flagged: Boolean(labels?.flags.length),
     } satisfies JudgedCandidate & {
       rawText: string;
       error: string | null;

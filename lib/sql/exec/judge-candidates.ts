@@ -5,6 +5,7 @@
 import { compareResults } from "@/lib/sql/compare-results";
 import { coincidenceFlags } from "@/lib/sql/label-checks/coincidence-flags";
 import { mismatchClass } from "@/lib/sql/label-checks/error-class";
+import { hasDuplicateRows } from "@/lib/sql/label-checks/row-bags";
 import { stripDistinctForSpider } from "@/lib/sql/spider-sql-rewrite";
 import type {
   CandidateVerdict,
@@ -49,7 +50,7 @@ export function verdictFor(
       match: false,
       predError: null,
       reason: outcome.reason,
-      mismatch: mismatchClass(gold.rows, pred.rows),
+      mismatch: mismatchClass(gold.rows, pred.rows, metric),
     };
   const flags = coincidenceFlags(gold.rows, pred.rows, metric);
   return { match: true, predError: null, reason: outcome.reason, ...(flags.length ? { flags } : {}) };
@@ -94,20 +95,19 @@ export function judgeCandidates(
     report.starting(-1);
     return runForMetric(task.goldSql);
   });
-  // Spider's evaluator removes DISTINCT before running both: a match that holds only without it
-  // is flagged (the gold as written runs once, when the first such match needs it)
-  let goldAsWritten: ExecResult | null = null;
-  const withDistinctCheck = (candidate: string, verdict: CandidateVerdict): CandidateVerdict => {
-    if (!verdict.match || metric !== "spider") return verdict;
-    if (sqlForMetric(candidate, metric) === candidate && sqlForMetric(task.goldSql, metric) === task.goldSql)
-      return verdict;
-    goldAsWritten ??= run(task.goldSql);
-    const pred = run(candidate);
-    if (!goldAsWritten.ok || !pred.ok || goldAsWritten.truncated || pred.truncated) return verdict;
-    const asWritten = compareResults({ gold: goldAsWritten, pred, goldSql: task.goldSql, metric });
-    return asWritten.match
-      ? verdict
-      : { ...verdict, flags: [...(verdict.flags ?? []), "equal_only_as_sets"] };
+  // Spider's evaluator removes DISTINCT before running both: a match whose results (as run, without
+  // it) hold duplicate rows might not hold with it, and is flagged. Read from the results already
+  // there, with no query of its own (an extra query would count against the candidate's time limit).
+  const goldWithoutDistinct = sqlForMetric(task.goldSql, metric) !== task.goldSql;
+  const withDistinctCheck = (
+    candidate: string,
+    verdict: CandidateVerdict,
+    pred: ExecResult,
+  ): CandidateVerdict => {
+    if (!verdict.match || metric !== "spider" || !gold.result.ok || !pred.ok) return verdict;
+    if (!goldWithoutDistinct && sqlForMetric(candidate, metric) === candidate) return verdict;
+    if (!hasDuplicateRows(gold.result.rows) && !hasDuplicateRows(pred.rows)) return verdict;
+    return { ...verdict, flags: [...(verdict.flags ?? []), "equal_only_as_sets"] };
   };
   report.gold(gold.result, gold.cached);
   for (let c = fromCandidate; c < task.candidates.length; c++) {
@@ -118,9 +118,10 @@ export function judgeCandidates(
       continue;
     }
     report.starting(c);
+    const pred = runForMetric(candidate);
     report.verdict(
       c,
-      withDistinctCheck(candidate, verdictFor(gold.result, runForMetric(candidate), task.goldSql, metric)),
+      withDistinctCheck(candidate, verdictFor(gold.result, pred, task.goldSql, metric), pred),
     );
   }
 }

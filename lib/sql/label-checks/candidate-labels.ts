@@ -7,15 +7,11 @@ export type CandidateLabels = { flags: LabelFlag[]; errorClass: ErrorClass | nul
 
 /**
  * What the label checks say of one judged candidate: the judge's coincidence flags, the degenerate
- * flags of its SQL (against the database's tables), and, when it is wrong, its error class (from the
+ * flags of its SQL, and, when it is wrong, its error class (from the
  * engine's failure, or from how its result differs).
  */
-export function candidateLabels(
-  sql: string,
-  verdict: CandidateVerdict,
-  tables: readonly string[],
-): CandidateLabels {
-  const flags: LabelFlag[] = [...(verdict.flags ?? []), ...degenerateFlags(sql, tables)];
+export function candidateLabels(sql: string, verdict: CandidateVerdict): CandidateLabels {
+  const flags: LabelFlag[] = [...(verdict.flags ?? []), ...degenerateFlags(sql)];
   const errorClass = verdict.match
     ? null
     : verdict.predError

@@ -20,8 +20,6 @@ const CONSTANT_WORDS = new Set([
   "all",
 ]);
 
-const unquote = (t: SqlToken) => (t.kind === "quoted" ? t.text.slice(1, -1) : t.text).toLowerCase();
-
 /** The tokens of the outermost query's select list (between its first SELECT and the FROM at the same depth). */
 function selectList(tokens: SqlToken[]): SqlToken[] {
   const start = tokens.findIndex((t) => t.kind === "word" && t.text.toLowerCase() === "select");
@@ -57,15 +55,19 @@ function constantsOnly(list: SqlToken[]): boolean {
   });
 }
 
+const COMPOUND = new Set(["with", "union", "intersect", "except"]);
+
 /**
- * Why an answer says nothing about its question, judged from its text and the database's table
- * names: it reads no table of the database (e.g. `SELECT '26815c' AS unknown`), or it reads one but
- * selects only constants (its result depends on nothing but the number of rows). Empty otherwise.
+ * Why an answer says nothing about its question, judged from its text: it reads nothing (no FROM
+ * anywhere, e.g. `SELECT '26815c' AS unknown`), or, a plain query (no WITH, no UNION and the
+ * like), it selects only constants (its result depends on nothing but the number of rows). Empty
+ * otherwise. The database's tables are not needed (a view, or a schema not stored, is no reason).
  */
-export function degenerateFlags(sql: string, tableNames: readonly string[]): DegenerateFlag[] {
+export function degenerateFlags(sql: string): DegenerateFlag[] {
   const tokens = tokenizeSql(sql);
-  const tables = new Set(tableNames.map((n) => n.toLowerCase()));
-  const readsTable = tokens.some((t) => (t.kind === "word" || t.kind === "quoted") && tables.has(unquote(t)));
-  if (!readsTable) return ["reads_no_table"];
+  const words = new Set(tokens.filter((t) => t.kind === "word").map((t) => t.text.toLowerCase()));
+  if (!words.has("select")) return [];
+  if (!words.has("from")) return ["reads_no_table"];
+  if ([...COMPOUND].some((w) => words.has(w))) return [];
   return constantsOnly(selectList(tokens)) ? ["constants_only"] : [];
 }

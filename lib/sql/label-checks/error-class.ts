@@ -9,7 +9,7 @@ const ENGINE_CLASSES: [RegExp, ErrorClass][] = [
   [/no such column/i, "unknown_column"],
   [/ambiguous column/i, "ambiguous_column"],
   [
-    /no such function|wrong number of arguments|misuse of (aggregate|window)|datatype mismatch|not an error/i,
+    /no such function|wrong number of arguments|misuse of (aliased )?(aggregate|window)|datatype mismatch/i,
     "type_or_function_error",
   ],
 ];
@@ -24,15 +24,28 @@ export function failureClass(failure: JudgeFailure): ErrorClass {
  * The class of a prediction that ran but whose result is not the gold's: a different number of
  * columns; the same rows in another order (where order matters); the prediction's rows all among
  * the gold's (a subset) or all the gold's among the prediction's (a superset); else a different
- * number of rows, or the same number with other values.
+ * number of rows, or the same number with other values. Rows compare as the metric compares them:
+ * Spider's bags of rows, whose columns may come in another order; BIRD's sets of rows. An empty
+ * side is a wrong row count, never a subset or superset.
  */
-export function mismatchClass(gold: readonly unknown[][], pred: readonly unknown[][]): ErrorClass {
+export function mismatchClass(
+  gold: readonly unknown[][],
+  pred: readonly unknown[][],
+  metric: "spider" | "bird",
+): ErrorClass {
   const gw = gold[0]?.length;
   const pw = pred[0]?.length;
   if (gw !== undefined && pw !== undefined && gw !== pw) return "wrong_column_count";
-  const bags = rowBags(gold, pred);
-  if (gold.length && sameBag(bags.gold, bags.pred)) return "same_rows_other_order";
-  if (pred.length < gold.length && bagWithin(bags.pred, bags.gold)) return "subset_of_gold";
-  if (pred.length > gold.length && bagWithin(bags.gold, bags.pred)) return "superset_of_gold";
-  return gold.length === pred.length ? "values_differ" : "wrong_row_count";
+  if (!gold.length || !pred.length) return "wrong_row_count";
+  const bags = rowBags(gold, pred, metric === "spider");
+  const asSets = metric === "bird";
+  const [g, p] = asSets ? [distinct(bags.gold), distinct(bags.pred)] : [bags.gold, bags.pred];
+  const size = (bag: Map<string, number>) => [...bag.values()].reduce((a, b) => a + b, 0);
+  if (sameBag(g, p)) return "same_rows_other_order";
+  if (size(p) < size(g) && bagWithin(p, g)) return "subset_of_gold";
+  if (size(p) > size(g) && bagWithin(g, p)) return "superset_of_gold";
+  return size(g) === size(p) ? "values_differ" : "wrong_row_count";
 }
+
+/** A bag with every row once (a set). */
+const distinct = (bag: Map<string, number>) => new Map([...bag.keys()].map((k) => [k, 1]));

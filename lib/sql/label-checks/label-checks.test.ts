@@ -5,6 +5,7 @@ import { ExecPool } from "@/lib/sql/exec/exec-pool";
 import type { Metric } from "@/lib/sql/exec/exec-types";
 import { candidateLabels, isDegenerate } from "@/lib/sql/label-checks/candidate-labels";
 import { degenerateFlags } from "@/lib/sql/label-checks/degenerate-sql";
+import { failureClass, mismatchClass } from "@/lib/sql/label-checks/error-class";
 import { readFlags, storedFlags } from "@/lib/sql/label-checks/label-flags";
 import { planPreferencePairs } from "@/lib/synthesis/weak/preference-pairs";
 import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
@@ -12,7 +13,6 @@ import { writeSqlite } from "@/lib/testing/sqlite-fixtures";
 // Each flag and each error class, pinned on a small hand-made database and judged by the real
 // sandbox (child processes), as weak and mutation jobs judge their candidates.
 
-const TABLES = ["singer", "concert"];
 const file = writeSqlite(
   path.join(env.dataDir, "label-checks", "concerts.sqlite"),
   `CREATE TABLE singer (id INTEGER PRIMARY KEY, name TEXT, country TEXT, age INTEGER);
@@ -28,7 +28,7 @@ async function labels(goldSql: string, candidate: string, metric: Metric = "spid
     timeoutMs,
   });
   const verdict = judged!.verdicts[0]!;
-  return { match: verdict.match, ...candidateLabels(candidate, verdict, TABLES) };
+  return { match: verdict.match, ...candidateLabels(candidate, verdict) };
 }
 
 describe("coincidence flags on a correct verdict", () => {
@@ -110,16 +110,46 @@ describe("error classes of a wrong answer", () => {
   });
 });
 
+describe("error classes where a result's shape misleads", () => {
+  it("compare rows as the metric does, and call an empty side a wrong row count", async () => {
+    // Spider: the columns in another order and the rows too
+    expect(
+      await labels(
+        "SELECT name, age FROM singer WHERE age > 30 ORDER BY age",
+        "SELECT age, name FROM singer WHERE age > 30 ORDER BY age DESC",
+      ),
+    ).toMatchObject({ match: false, errorClass: "same_rows_other_order" });
+    expect(mismatchClass([[1], [2]], [[1], [1], [1]], "bird")).toBe("subset_of_gold"); // BIRD compares sets
+    expect(mismatchClass([[1], [2]], [[1], [1], [1]], "spider")).toBe("wrong_row_count");
+    expect(mismatchClass([], [[5]], "spider")).toBe("wrong_row_count");
+    expect(mismatchClass([[5]], [], "bird")).toBe("wrong_row_count");
+  });
+  it("read SQLite's words for aliased aggregates and window functions", () => {
+    const failed = (message: string) => failureClass({ kind: "error", message });
+    expect(failed("misuse of aliased aggregate count")).toBe("type_or_function_error");
+    expect(failed("misuse of aliased window function rank")).toBe("type_or_function_error");
+    expect(failed('near "FORM": syntax error')).toBe("syntax_error");
+  });
+});
+
 describe("degenerate answers", () => {
+  it("are not what a CTE, a compound query or a view makes", () => {
+    const cte =
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12) SELECT i, count(c.id) FROM n LEFT JOIN concert c ON c.id = n.i GROUP BY i";
+    expect(degenerateFlags(cte)).toEqual([]);
+    expect(degenerateFlags("SELECT 'none' FROM singer WHERE 0 UNION SELECT name FROM singer")).toEqual([]);
+    expect(degenerateFlags("SELECT * FROM v_sales")).toEqual([]); // a view (not in the stored tables)
+  });
+
   it("reads no table, or selects only constants; a query of the schema is neither", () => {
-    expect(degenerateFlags("SELECT '26815c' AS unknown", TABLES)).toEqual(["reads_no_table"]);
-    expect(degenerateFlags("SELECT 1", TABLES)).toEqual(["reads_no_table"]);
-    expect(degenerateFlags("SELECT 'x' AS name, 3 FROM singer", TABLES)).toEqual(["constants_only"]);
-    expect(degenerateFlags('SELECT NULL FROM "Singer" WHERE age > 3', TABLES)).toEqual(["constants_only"]);
-    expect(degenerateFlags("SELECT count(*) FROM singer", TABLES)).toEqual([]);
-    expect(degenerateFlags("SELECT * FROM concert", TABLES)).toEqual([]);
-    expect(degenerateFlags("SELECT name AS n FROM singer", TABLES)).toEqual([]);
-    expect(degenerateFlags("SELECT (SELECT max(age) FROM singer)", TABLES)).toEqual([]);
+    expect(degenerateFlags("SELECT '26815c' AS unknown")).toEqual(["reads_no_table"]);
+    expect(degenerateFlags("SELECT 1")).toEqual(["reads_no_table"]);
+    expect(degenerateFlags("SELECT 'x' AS name, 3 FROM singer")).toEqual(["constants_only"]);
+    expect(degenerateFlags('SELECT NULL FROM "Singer" WHERE age > 3')).toEqual(["constants_only"]);
+    expect(degenerateFlags("SELECT count(*) FROM singer")).toEqual([]);
+    expect(degenerateFlags("SELECT * FROM concert")).toEqual([]);
+    expect(degenerateFlags("SELECT name AS n FROM singer")).toEqual([]);
+    expect(degenerateFlags("SELECT (SELECT max(age) FROM singer)")).toEqual([]);
   });
 
   it("is flagged on the candidate and never becomes a side of a pair", async () => {
@@ -135,6 +165,21 @@ describe("degenerate answers", () => {
       { chosen: "gold", maxPairs: 5 },
     );
     expect(pairs.map((p) => p.rejectedIndex)).toEqual([1]);
+  });
+
+  it("a correct answer with a flag is chosen only when no unflagged one is there", () => {
+    const plan = (flaggedFirst: boolean) =>
+      planPreferencePairs(
+        "SELECT name FROM singer",
+        [
+          { index: 0, sql: "SELECT name FROM singer WHERE 1", verdict: "correct", flagged: flaggedFirst },
+          { index: 1, sql: "SELECT name FROM singer WHERE 2", verdict: "correct" },
+          { index: 2, sql: "SELECT age FROM singer", verdict: "wrong_result" },
+        ],
+        { chosen: "correct-candidate", maxPairs: 1 },
+      )[0]!.chosenIndex;
+    expect(plan(true)).toBe(1);
+    expect(plan(false)).toBe(0);
   });
 
   it("stores flags as a list and reads back only known names", () => {

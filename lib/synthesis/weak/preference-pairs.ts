@@ -12,6 +12,7 @@ export type JudgedCandidate = {
   sql: string | null;
   verdict: CandidateVerdictKind;
   degenerate?: boolean;
+  flagged?: boolean; // any label-check flag: a correct answer so flagged is chosen only when no other is
 };
 export type PlannedPair = {
   chosenSql: string;
@@ -39,7 +40,8 @@ export function planPreferencePairs(
   candidates: JudgedCandidate[],
   options: { chosen: "gold" | "correct-candidate"; maxPairs: number },
 ): PlannedPair[] {
-  const correct = candidates.find((c) => c.verdict === "correct" && c.sql && !c.degenerate);
+  const usable = (c: JudgedCandidate) => c.verdict === "correct" && c.sql && !c.degenerate;
+  const correct = candidates.find((c) => usable(c) && !c.flagged) ?? candidates.find(usable);
   const useCandidate = options.chosen === "correct-candidate" && correct;
   const chosenSql = useCandidate ? correct.sql! : goldSql;
   const seen = new Set([normalizeSql(goldSql), normalizeSql(chosenSql)]);
