@@ -47,8 +47,10 @@ const facets = (kind: ExportKind, r: ExportRequest): SqlPart | null => {
  * A pair the label checks flagged: a side still as its job made it whose candidate has a flag (an
  * edited or swapped side is the reviewer's answer, not the candidate's). SFT samples have no flags yet.
  */
+const sideFlags = (side: "chosen" | "rejected") =>
+  `(SELECT fc.flags FROM candidates fc WHERE fc.id = p.${side}_candidate_id)`;
 const flaggedSide = (side: "chosen" | "rejected") =>
-  `(p.final_${side}_sql IS NULL AND (SELECT fc.flags FROM candidates fc WHERE fc.id = p.${side}_candidate_id) IS NOT NULL)`;
+  `(p.final_${side}_sql IS NULL AND ${sideFlags(side)} IS NOT NULL)`;
 export const PAIR_FLAGGED = `(${flaggedSide("chosen")} OR ${flaggedSide("rejected")})`;
 
 /** The filters but the status, joined with AND (an empty list: no filter). */
@@ -133,7 +135,7 @@ export function countQuery(kind: ExportKind, r: ExportRequest): SqlPart {
 export function flaggedQuery(r: ExportRequest): SqlPart {
   const where = selectionWhere("pairs", { ...r, includeFlagged: true });
   const flags = (side: "chosen" | "rejected") =>
-    `CASE WHEN p.final_${side}_sql IS NULL THEN (SELECT fc.flags FROM candidates fc WHERE fc.id = p.${side}_candidate_id) END`;
+    `CASE WHEN p.final_${side}_sql IS NULL THEN ${sideFlags(side)} END`;
   return {
     sql: `SELECT ${flags("chosen")} AS chosen, ${flags("rejected")} AS rejected FROM ${FROM.pairs} WHERE ${where.sql} AND ${PAIR_FLAGGED}`,
     params: where.params,

@@ -14,20 +14,21 @@ const isPartial = (name: string) => name.startsWith(".") && name.endsWith(".part
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Removes the .partial files in `dir` whose writing process has ended (on this machine). */
-export function removeDeadPartials(dir: string): void {
+/** Removes the .partial files in `dir` that `which` picks by name. */
+function removePartialsWhere(dir: string, which: (name: string) => boolean): void {
   if (!fs.existsSync(dir)) return;
   for (const name of fs.readdirSync(dir))
-    if (isPartial(name) && isOwnerGone(findOwnerTag(name), { ownIsStale: false }))
-      fs.rmSync(path.join(dir, name), { force: true });
+    if (isPartial(name) && which(name)) fs.rmSync(path.join(dir, name), { force: true });
 }
+
+/** Removes the .partial files in `dir` whose writing process has ended (on this machine). */
+export const removeDeadPartials = (dir: string) =>
+  removePartialsWhere(dir, (name) => isOwnerGone(findOwnerTag(name), { ownIsStale: false }));
 
 /** Removes the .partial files `owner` left in `dir` (all of them when owner is null). */
 function removePartials(dir: string, owner: string | null): void {
-  if (!fs.existsSync(dir)) return;
   const mine = owner ? new RegExp(`\\.${escapeRegExp(owner)}\\.[0-9a-f-]{36}\\.partial$`) : null;
-  for (const name of fs.readdirSync(dir))
-    if (isPartial(name) && (!mine || mine.test(name))) fs.rmSync(path.join(dir, name), { force: true });
+  removePartialsWhere(dir, (name) => !mine || mine.test(name));
 }
 
 /** Fails the running exports of processes that are gone and removes what they left; how many. */

@@ -1,5 +1,10 @@
 import "server-only";
-import { isErrorClass, readFlags, type ErrorClass, type LabelFlag } from "@/lib/sql/label-checks/label-flags";
+import {
+  readErrorClass,
+  readFlags,
+  type ErrorClass,
+  type LabelFlag,
+} from "@/lib/sql/label-checks/label-flags";
 import { prisma } from "@/lib/db";
 import { pairDifficulty, pairOrigin } from "@/lib/items/item-facets";
 import { notFound } from "@/lib/errors";
@@ -164,10 +169,7 @@ async function pairViews(ids: string[]): Promise<PairItemView[]> {
           ...rejected,
           verdict: p.finalRejectedSql !== null ? "swapped" : (p.rejectedCandidate?.verdict ?? null),
           flags: p.finalRejectedSql === null ? readFlags(p.rejectedCandidate?.flags) : [],
-          errorClass:
-            p.finalRejectedSql === null && isErrorClass(p.rejectedCandidate?.errorClass ?? "")
-              ? (p.rejectedCandidate!.errorClass as ErrorClass)
-              : null,
+          errorClass: p.finalRejectedSql === null ? readErrorClass(p.rejectedCandidate?.errorClass) : null,
         },
         original: changed ? { chosenSql: p.chosenSql, rejectedSql: p.rejectedSql } : null,
         difference: diffResults(chosen.result, rejected.result),

@@ -1,6 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { isErrorClass, readFlags, type ErrorClass, type LabelFlag } from "@/lib/sql/label-checks/label-flags";
+import {
+  readErrorClass,
+  readFlags,
+  type ErrorClass,
+  type LabelFlag,
+} from "@/lib/sql/label-checks/label-flags";
 
 /** How many of a task's candidates and pairs its page lists (the newest; the totals say how many there are). */
 export const TASK_OUTPUTS_SHOWN = 50;
@@ -72,7 +77,7 @@ export async function readTaskOutputs(taskId: string, shown = TASK_OUTPUTS_SHOWN
       items: candidates.map((c) => ({
         ...c,
         flags: readFlags(c.flags),
-        errorClass: c.errorClass && isErrorClass(c.errorClass) ? c.errorClass : null,
+        errorClass: readErrorClass(c.errorClass),
         createdAt: c.createdAt.toISOString(),
       })),
     },

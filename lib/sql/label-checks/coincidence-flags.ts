@@ -21,10 +21,9 @@ export function coincidenceFlags(
 ): CoincidenceFlag[] {
   if (gold.length === 0 && pred.length === 0) return ["both_empty"];
   const flags: CoincidenceFlag[] = [];
-  const lone = (rows: readonly unknown[][]) =>
-    rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0] : undefined;
-  const [g, p] = [lone(gold), lone(pred)];
-  if (gold.length === 1 && pred.length === 1 && gold[0]!.length === 1 && pred[0]!.length === 1) {
+  const isLone = (rows: readonly unknown[][]) => rows.length === 1 && rows[0]!.length === 1;
+  if (isLone(gold) && isLone(pred)) {
+    const [g, p] = [gold[0]![0], pred[0]![0]];
     if (g === null && p === null) flags.push("single_null");
     else if (isSmallNumber(g) && isSmallNumber(p)) flags.push("single_small_value");
   }

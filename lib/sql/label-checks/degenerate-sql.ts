@@ -32,9 +32,7 @@ function selectList(tokens: SqlToken[]): SqlToken[] {
     if (
       depth === 0 &&
       t.kind === "word" &&
-      ["from", "where", "group", "order", "limit", "union", "intersect", "except"].includes(
-        t.text.toLowerCase(),
-      )
+      ["from", "where", "group", "order", "limit"].includes(t.text.toLowerCase())
     )
       break;
     list.push(t);

@@ -49,5 +49,8 @@ export const isErrorClass = (name: string): name is ErrorClass => Object.hasOwn(
 /** Flags as stored on a row (`flags` column: names joined by commas; null when none). */
 export const storedFlags = (flags: readonly LabelFlag[]): string | null =>
   flags.length ? flags.join(",") : null;
+/** An error class as stored (`error_class` column), or null when none or not one of ours. */
+export const readErrorClass = (stored: string | null | undefined): ErrorClass | null =>
+  stored && isErrorClass(stored) ? stored : null;
 export const readFlags = (stored: string | null | undefined): LabelFlag[] =>
   (stored ?? "").split(",").filter(isLabelFlag);
